@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-catalog.js';
+
+/** Every migration, in order. Names are frozen. */
+export const migrations: Record<string, Migration> = {
+  '0001-catalog': m0001,
+};

@@ -1,0 +1,18 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ApiTokensTable, SessionsTable } from './auth.js';
+import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './entities.js';
+import type { ImportsTable } from './imports.js';
+import type { JobsTable } from './jobs.js';
+
+export interface Database {
+  entities: EntitiesTable;
+  entity_relations: EntityRelationsTable;
+  entity_events: EntityEventsTable;
+  imports: ImportsTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  jobs: JobsTable;
+}
+
+/** The handle repo functions take first: the database or a transaction on it. */
+export type Db = Kysely<Database> | Transaction<Database>;

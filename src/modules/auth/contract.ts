@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+
+export const roleSchema = z.enum(['admin', 'member', 'viewer']);
+
+export const signInBody = z.strictObject({ token: z.string().min(1).max(512) }).openapi('SignIn');
+
+export const meSchema = z
+  .object({ name: z.string(), role: roleSchema, via: z.enum(['token', 'session']) })
+  .openapi('Me');
+
+export const createTokenBody = z
+  .strictObject({
+    name: z.string().min(1).max(100),
+    role: roleSchema,
+    scopes: z.array(z.enum(['events:write'])).max(10).optional(),
+  })
+  .openapi('CreateToken');
+
+export const tokenSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: roleSchema,
+    scopes: z.array(z.string()),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Token');
+
+export const issuedTokenSchema = z
+  .object({ id: z.number().int(), name: z.string(), role: roleSchema, scopes: z.array(z.string()), token: z.string() })
+  .openapi('IssuedToken');
+
+export type Me = z.infer<typeof meSchema>;
+export type TokenInfo = z.infer<typeof tokenSchema>;

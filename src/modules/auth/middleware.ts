@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Role } from '../../db/schema/auth.js';
+import type { Db } from '../../db/schema/index.js';
+import { AppError, forbidden } from '../../server/errors.js';
+import type { AppEnv, Principal } from '../../server/router.js';
+import { authenticateSession, authenticateToken, hasRole, SESSION_COOKIE } from './service.js';
+
+/** Every /api/v1 route passes here: a bearer token or a session cookie, nothing else. */
+export function requireAuth(db: Db, open: { method: string; path: string }[] = []): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (open.some((o) => o.method === c.req.method && o.path === c.req.path)) return next();
+    const header = c.req.header('authorization');
+    let principal: Principal | null = null;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"');
+      principal = await authenticateToken(db, match[1]);
+      if (!principal) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
+    } else {
+      const sessionId = getCookie(c, SESSION_COOKIE);
+      if (sessionId) principal = await authenticateSession(db, sessionId);
+      if (!principal) throw new AppError('UNAUTHENTICATED', 'sign in or send "Authorization: Bearer <token>"');
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+export function requireRole(principal: Principal, role: Role): void {
+  if (!hasRole(principal, role)) throw forbidden(`this needs the ${role} role; you are ${principal.role}`);
+}

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { AppError, notFound } from '../../server/errors.js';
+import { createRouter, type AppDeps } from '../../server/router.js';
+import { createTokenBody, issuedTokenSchema, meSchema, signInBody, tokenSchema } from './contract.js';
+import { requireRole } from './middleware.js';
+import * as auth from './service.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function authRoutes({ db }: AppDeps) {
+  const app = createRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/session',
+      tags: ['auth'],
+      summary: 'Sign in with an API token; sets the session cookie',
+      request: { body: { content: { 'application/json': { schema: signInBody } }, required: true } },
+      responses: { 200: json(meSchema, 'Signed in') },
+      security: [],
+    }),
+    async (c) => {
+      const { token } = c.req.valid('json');
+      const principal = await auth.authenticateToken(db, token);
+      if (!principal) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
+      const session = await auth.openSession(db, principal);
+      setCookie(c, auth.SESSION_COOKIE, session.sessionId, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: new URL(c.req.url).protocol === 'https:',
+        expires: session.expiresAt,
+      });
+      return c.json({ name: principal.name, role: principal.role, via: 'session' as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/session',
+      tags: ['auth'],
+      summary: 'Sign out',
+      responses: { 204: { description: 'Signed out' } },
+    }),
+    async (c) => {
+      const sessionId = getCookie(c, auth.SESSION_COOKIE);
+      if (sessionId) await auth.closeSession(db, sessionId);
+      deleteCookie(c, auth.SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/me', tags: ['auth'], summary: 'Who is calling', responses: { 200: json(meSchema, 'The caller') } }),
+    (c) => {
+      const p = c.get('principal');
+      return c.json({ name: p.name, role: p.role, via: p.via }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/tokens',
+      tags: ['auth'],
+      summary: 'List API tokens (never their secrets)',
+      responses: { 200: json(z.object({ items: z.array(tokenSchema) }), 'Tokens') },
+    }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const rows = await auth.listTokens(db);
+      const items = rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        role: r.role,
+        scopes: r.scopes,
+        createdAt: iso(r.created_at) ?? '',
+        lastUsedAt: iso(r.last_used_at),
+        revokedAt: iso(r.revoked_at),
+      }));
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/tokens',
+      tags: ['auth'],
+      summary: 'Issue an API token; the secret is in this response only',
+      request: { body: { content: { 'application/json': { schema: createTokenBody } }, required: true } },
+      responses: { 201: json(issuedTokenSchema, 'The new token') },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'admin');
+      const body = c.req.valid('json');
+      const issued = await auth.createToken(db, { ...body, createdBy: principal.name });
+      return c.json(issued, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tokens/{id}',
+      tags: ['auth'],
+      summary: 'Revoke a token and the sessions opened with it',
+      request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+      responses: { 204: { description: 'Revoked' } },
+    }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const { id } = c.req.valid('param');
+      if ((await auth.revokeTokens(db, { id })) === 0) throw notFound(`active token ${id}`);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,90 @@
+import type { Role } from '../../db/schema/auth.js';
+import type { Db } from '../../db/schema/index.js';
+import type { Principal } from '../../server/router.js';
+import * as repo from './repo.js';
+import { generateToken, hashSecret } from './tokens.js';
+
+export const SESSION_COOKIE = 'paved_session';
+export const SESSION_TTL_MS = 7 * 24 * 3600_000;
+const BOOTSTRAP_NAME = 'bootstrap-admin';
+
+export interface IssuedToken {
+  id: number;
+  name: string;
+  role: Role;
+  scopes: string[];
+  /** The secret: shown once, never stored. */
+  token: string;
+}
+
+export async function createToken(
+  db: Db,
+  input: { name: string; role: Role; scopes?: string[]; createdBy?: string | null },
+): Promise<IssuedToken> {
+  const token = generateToken();
+  const scopes = input.scopes ?? [];
+  const row = await repo.insertToken(db, {
+    name: input.name,
+    role: input.role,
+    scopes,
+    tokenHash: hashSecret(token),
+    createdBy: input.createdBy ?? null,
+  });
+  return { id: row.id, name: row.name, role: row.role, scopes, token };
+}
+
+/**
+ * Makes sure an admin can get in. PAVED_ADMIN_TOKEN wins when set; otherwise a token is generated
+ * once, returned so the caller prints it, and never shown again.
+ */
+export async function ensureAdminToken(db: Db, configured: string | null): Promise<{ generated: string | null }> {
+  if (configured) {
+    const hash = hashSecret(configured);
+    if (await repo.findActiveTokenByHash(db, hash)) return { generated: null };
+    await repo.revokeTokens(db, { name: BOOTSTRAP_NAME });
+    await repo.insertToken(db, { name: BOOTSTRAP_NAME, role: 'admin', scopes: [], tokenHash: hash, createdBy: 'environment' });
+    return { generated: null };
+  }
+  if ((await repo.countActiveAdminTokens(db)) > 0) return { generated: null };
+  const issued = await createToken(db, { name: BOOTSTRAP_NAME, role: 'admin', createdBy: 'first start' });
+  return { generated: issued.token };
+}
+
+export async function authenticateToken(db: Db, token: string): Promise<Principal | null> {
+  const row = await repo.findActiveTokenByHash(db, hashSecret(token));
+  if (!row) return null;
+  await repo.touchToken(db, row.id);
+  return { role: row.role, name: row.name, tokenId: row.id, via: 'token', scopes: row.scopes };
+}
+
+export async function authenticateSession(db: Db, sessionId: string): Promise<Principal | null> {
+  const row = await repo.findActiveSession(db, hashSecret(sessionId));
+  if (!row) return null;
+  return { role: row.role, name: row.subject, tokenId: row.token_id, via: 'session', scopes: [] };
+}
+
+/** A session is its own secret, so signing out never revokes the token it was opened with. */
+export async function openSession(db: Db, principal: Principal): Promise<{ sessionId: string; expiresAt: Date }> {
+  const sessionId = generateToken('pvs');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await repo.insertSession(db, {
+    idHash: hashSecret(sessionId),
+    tokenId: principal.tokenId,
+    subject: principal.name,
+    role: principal.role,
+    expiresAt,
+  });
+  return { sessionId, expiresAt };
+}
+
+export async function closeSession(db: Db, sessionId: string) {
+  await repo.revokeSession(db, hashSecret(sessionId));
+}
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+
+export function hasRole(principal: Principal, needed: Role): boolean {
+  return RANK[principal.role] >= RANK[needed];
+}
+
+export { listTokens, revokeTokens } from './repo.js';

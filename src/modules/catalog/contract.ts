@@ -1,0 +1,180 @@
+import { z } from '@hono/zod-openapi';
+import { CAPABILITY_LIFECYCLES, DEPENDENCY_ECOSYSTEMS } from './entity.js';
+
+const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const nameSchema = z.string().min(1).max(63).regex(NAME, 'must be 1-63 letters, digits, "-", "_" or "." and start and end with a letter or digit');
+const text = (max: number) => z.string().max(max);
+
+export const ownerSchema = z
+  .object({ ref: z.string(), name: z.string(), title: z.string().nullable() })
+  .nullable()
+  .openapi('OwnerSummary');
+
+export const historyEventSchema = z.object({
+  action: z.enum(['created', 'updated', 'orphaned', 'restored']),
+  at: z.string(),
+  importId: z.number().int().nullable(),
+  actor: z.string().nullable(),
+});
+
+const entityBase = {
+  ref: z.string(),
+  name: z.string(),
+  namespace: z.string(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  status: z.enum(['active', 'orphaned']),
+  tags: z.array(z.string()),
+  links: z.array(z.object({ url: z.string(), title: z.string().optional(), icon: z.string().optional() })),
+  source: z.string(),
+  updatedAt: z.string(),
+};
+
+export const teamSchema = z
+  .object({
+    ...entityBase,
+    type: z.string().nullable(),
+    teamKind: z.enum(['customer', 'platform', 'other']),
+    parentRef: z.string().nullable(),
+    counts: z.object({ services: z.number().int(), capabilities: z.number().int(), members: z.number().int() }),
+  })
+  .openapi('Team');
+
+export const repositorySchema = z
+  .object({ provider: z.enum(['github', 'gitlab']), slug: z.string(), url: z.string() })
+  .nullable()
+  .openapi('Repository');
+
+export const serviceSchema = z
+  .object({
+    ...entityBase,
+    type: z.string().nullable(),
+    lifecycle: z.string().nullable(),
+    ownerRef: z.string().nullable(),
+    owner: ownerSchema,
+    systemRef: z.string().nullable(),
+    repository: repositorySchema,
+    pagerdutyServiceId: z.string().nullable(),
+    annotations: z.record(z.string(), z.string()),
+  })
+  .openapi('Service');
+
+const detectRuleSchema = z.union([
+  z.strictObject({ files: z.string().min(1).max(500), pattern: z.string().min(1).max(1000).optional() }),
+  z.strictObject({ dependency: z.strictObject({ ecosystem: z.enum(DEPENDENCY_ECOSYSTEMS), name: z.string().min(1).max(300) }) }),
+]);
+
+export const capabilitySchema = z
+  .object({
+    ...entityBase,
+    ownerRef: z.string().nullable(),
+    owner: ownerSchema,
+    lifecycle: z.enum(CAPABILITY_LIFECYCLES),
+    category: z.string().nullable(),
+    gaDate: z.string().nullable(),
+    docs: z.string().nullable(),
+    audience: z.array(z.string()),
+    detect: z.array(detectRuleSchema),
+  })
+  .openapi('Capability');
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  owner: z.string().max(200).optional(),
+  lifecycle: z.string().max(63).optional(),
+  type: z.string().max(63).optional(),
+  q: z.string().max(200).optional(),
+  status: z.enum(['active', 'orphaned']).optional(),
+});
+
+export const teamListQuery = listQuery.extend({ kind: z.enum(['customer', 'platform']).optional() });
+
+export const nameParams = z.object({ name: nameSchema });
+export const namespaceQuery = z.object({ namespace: z.string().max(63).default('default') });
+
+const common = {
+  title: text(200).optional(),
+  description: text(5000).optional(),
+  tags: z.array(z.string().max(63)).max(50).optional(),
+  links: z.array(z.strictObject({ url: z.url(), title: text(200).optional() })).max(50).optional(),
+};
+
+export const capabilityCreate = z
+  .strictObject({
+    name: nameSchema,
+    namespace: z.string().max(63).optional(),
+    ...common,
+    owner: z.string().min(1).max(200),
+    lifecycle: z.enum(CAPABILITY_LIFECYCLES),
+    category: text(63).optional(),
+    gaDate: z.iso.date().optional(),
+    docs: z.url().optional(),
+    audience: z.array(z.string().max(63)).max(20).optional(),
+    detect: z.array(detectRuleSchema).max(50).optional(),
+  })
+  .openapi('CapabilityCreate');
+
+export const capabilityPatch = capabilityCreate
+  .omit({ name: true, namespace: true })
+  .partial()
+  .extend({ gaDate: z.iso.date().nullable().optional(), docs: z.url().nullable().optional(), category: text(63).nullable().optional() })
+  .strict()
+  .openapi('CapabilityPatch');
+
+export const teamCreate = z
+  .strictObject({
+    name: nameSchema,
+    namespace: z.string().max(63).optional(),
+    ...common,
+    type: z.string().min(1).max(63).default('team'),
+    parent: z.string().max(200).optional(),
+    email: z.email().optional(),
+  })
+  .openapi('TeamCreate');
+
+export const teamPatch = teamCreate
+  .omit({ name: true, namespace: true })
+  .partial()
+  .extend({ parent: z.string().max(200).nullable().optional() })
+  .strict()
+  .openapi('TeamPatch');
+
+export const serviceCreate = z
+  .strictObject({
+    name: nameSchema,
+    namespace: z.string().max(63).optional(),
+    ...common,
+    type: z.string().min(1).max(63),
+    lifecycle: z.string().min(1).max(63),
+    owner: z.string().min(1).max(200),
+    system: z.string().max(200).optional(),
+    annotations: z.record(z.string().max(253), z.string().max(1000)).optional(),
+  })
+  .openapi('ServiceCreate');
+
+export const servicePatch = serviceCreate
+  .omit({ name: true, namespace: true })
+  .partial()
+  .extend({ system: z.string().max(200).nullable().optional() })
+  .strict()
+  .openapi('ServicePatch');
+
+export const searchResultSchema = z
+  .object({ kind: z.string(), ref: z.string(), name: z.string(), title: z.string().nullable(), description: z.string().nullable(), status: z.string() })
+  .openapi('SearchResult');
+
+export type Team = z.infer<typeof teamSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type Capability = z.infer<typeof capabilitySchema>;
+export type SearchResult = z.infer<typeof searchResultSchema>;
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+export type CapabilityCreate = z.infer<typeof capabilityCreate>;
+export type CapabilityPatch = z.infer<typeof capabilityPatch>;
+export type TeamCreate = z.infer<typeof teamCreate>;
+export type TeamPatch = z.infer<typeof teamPatch>;
+export type ServiceCreate = z.infer<typeof serviceCreate>;
+export type ServicePatch = z.infer<typeof servicePatch>;

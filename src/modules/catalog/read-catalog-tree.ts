@@ -1,0 +1,120 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { parseAllDocuments } from 'yaml';
+import type { CatalogFile } from './entity.js';
+import { isPlainObject, resolveTarget, validateLocation } from './validate-spec.js';
+
+/** Files above this are not descriptors anyone wrote by hand; they are left out rather than read into memory. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const DESCRIPTOR_FILE = /\.ya?ml$/i;
+
+/**
+ * Reads the descriptor files under a directory (or one file), then follows Location targets to local files,
+ * also outside the directory. Paths are relative to the directory (or the file's directory), with `/`.
+ */
+export async function readCatalogTree(path: string): Promise<CatalogFile[]> {
+  const start = resolve(path);
+  const isDirectory = (await stat(start)).isDirectory();
+  const root = isDirectory ? start : dirname(start);
+  const queue = isDirectory ? await listDescriptorFiles(start) : [start];
+  const seen = new Set<string>();
+  const files: CatalogFile[] = [];
+
+  // The queue grows while it is walked; `seen` is the cycle guard (a → b → a reads each once).
+  for (let i = 0; i < queue.length; i++) {
+    const absolute = queue[i] as string;
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
+    const content = await readDescriptor(absolute);
+    if (content === null) continue;
+    const file: CatalogFile = { path: toRelative(root, absolute), content };
+    files.push(file);
+    for (const target of locationTargets(content)) {
+      queue.push(...(await findTargetFiles(root, file.path, target)));
+    }
+  }
+  return files;
+}
+
+/** Every *.yaml / *.yml file below `dir`, sorted, skipping node_modules and dot-directories. */
+async function listDescriptorFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return []; // an unreadable directory holds nothing we can import
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const skip = entry.name === 'node_modules' || entry.name.startsWith('.');
+      if (!skip) found.push(...(await listDescriptorFiles(full)));
+    } else if (DESCRIPTOR_FILE.test(entry.name) && (entry.isFile() || (await isFile(full)))) {
+      // Symlinked files are read; symlinked directories are not walked, so a link loop cannot recurse forever.
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readDescriptor(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) return null;
+    const content = await readFile(path, 'utf8');
+    return content.startsWith('\uFEFF') ? content.slice(1) : content;
+  } catch {
+    return null; // a missing target is left out; parseCatalogFiles reports it as not found
+  }
+}
+
+function toRelative(root: string, absolute: string): string {
+  return relative(root, absolute).split(sep).join('/');
+}
+
+/** The target strings of the Location documents in a file; broken documents have none. */
+function locationTargets(content: string): string[] {
+  const targets: string[] = [];
+  try {
+    const docs = parseAllDocuments(content, { logLevel: 'error' });
+    if ('empty' in docs) return [];
+    for (const doc of docs) {
+      if (doc.errors.length > 0) continue;
+      const value: unknown = doc.toJS();
+      if (!isPlainObject(value) || typeof value.kind !== 'string' || value.kind.toLowerCase() !== 'location') continue;
+      if (!isPlainObject(value.spec)) continue;
+      const input = { spec: value.spec, namespace: 'default', problem: () => undefined };
+      targets.push(...validateLocation(input).map((t) => t.target));
+    }
+  } catch {
+    // parseCatalogFiles reports what is wrong with this file; here it just has no targets to follow.
+  }
+  return targets;
+}
+
+/** Absolute paths of the local files a target names: one path, or the matches of a glob. */
+async function findTargetFiles(root: string, fromFile: string, target: string): Promise<string[]> {
+  const resolved = resolveTarget(fromFile, target);
+  if (resolved.kind === 'path') return [resolve(root, resolved.path)];
+  if (resolved.kind !== 'glob') return [];
+  let isMatch: (path: string) => boolean;
+  try {
+    isMatch = picomatch(resolved.pattern, { dot: true });
+  } catch {
+    return [];
+  }
+  const base = resolve(root, picomatch.scan(resolved.pattern).base);
+  const candidates = await listDescriptorFiles(base);
+  return candidates.filter((file) => isMatch(toRelative(root, file)));
+}

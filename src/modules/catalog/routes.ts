@@ -1,0 +1,158 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/middleware.js';
+import { createRouter, type AppDeps } from '../../server/router.js';
+import {
+  capabilityCreate,
+  capabilityPatch,
+  capabilitySchema,
+  historyEventSchema,
+  listQuery,
+  nameParams,
+  namespaceQuery,
+  pageOf,
+  searchResultSchema,
+  serviceCreate,
+  servicePatch,
+  serviceSchema,
+  teamCreate,
+  teamListQuery,
+  teamPatch,
+  teamSchema,
+} from './contract.js';
+import * as catalog from './service.js';
+import * as write from './write-entity.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const teamDetail = z.object({
+  team: teamSchema,
+  email: z.string().nullable(),
+  parent: z.object({ ref: z.string(), name: z.string(), title: z.string().nullable() }).nullable(),
+  children: z.array(teamSchema),
+  members: z.array(z.object({ ref: z.string(), name: z.string(), displayName: z.string(), email: z.string().nullable() })),
+  services: z.array(serviceSchema),
+  capabilities: z.array(capabilitySchema),
+  history: z.array(historyEventSchema),
+});
+const serviceDetail = z.object({ service: serviceSchema, history: z.array(historyEventSchema) });
+const capabilityDetail = z.object({ capability: capabilitySchema, history: z.array(historyEventSchema) });
+
+export function catalogRoutes({ db }: AppDeps) {
+  const app = createRouter();
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/teams', tags: ['catalog'], summary: 'List teams', request: { query: teamListQuery }, responses: { 200: json(pageOf(teamSchema, 'TeamPage'), 'A page of teams') } }),
+    async (c) => c.json(await catalog.listTeams(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/teams/{name}', tags: ['catalog'], summary: 'A team with its members, services, capabilities and sub-teams', request: { params: nameParams, query: namespaceQuery }, responses: { 200: json(teamDetail, 'The team') } }),
+    async (c) => c.json(await catalog.getTeam(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/teams', tags: ['catalog'], summary: 'Create a team', request: body(teamCreate), responses: { 201: json(teamDetail, 'Created') } }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const e = await write.createTeam(db, c.req.valid('json'), c.get('principal').name);
+      return c.json(await catalog.getTeam(db, e.namespace, e.name), 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'patch', path: '/teams/{name}', tags: ['catalog'], summary: 'Change a team', request: { params: nameParams, query: namespaceQuery, ...body(teamPatch) }, responses: { 200: json(teamDetail, 'Changed') } }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const row = await catalog.getEntityRow(db, 'Group', c.req.valid('query').namespace, c.req.valid('param').name);
+      const e = await write.patchTeam(db, row, c.req.valid('json'), c.get('principal').name);
+      return c.json(await catalog.getTeam(db, e.namespace, e.name), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/services', tags: ['catalog'], summary: 'List services', request: { query: listQuery }, responses: { 200: json(pageOf(serviceSchema, 'ServicePage'), 'A page of services') } }),
+    async (c) => c.json(await catalog.listServices(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/services/{name}', tags: ['catalog'], summary: 'A service', request: { params: nameParams, query: namespaceQuery }, responses: { 200: json(serviceDetail, 'The service') } }),
+    async (c) => c.json(await catalog.getService(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/services', tags: ['catalog'], summary: 'Create a service', request: body(serviceCreate), responses: { 201: json(serviceDetail, 'Created') } }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const e = await write.createService(db, c.req.valid('json'), c.get('principal').name);
+      return c.json(await catalog.getService(db, e.namespace, e.name), 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'patch', path: '/services/{name}', tags: ['catalog'], summary: 'Change a service', request: { params: nameParams, query: namespaceQuery, ...body(servicePatch) }, responses: { 200: json(serviceDetail, 'Changed') } }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const row = await catalog.getEntityRow(db, 'Component', c.req.valid('query').namespace, c.req.valid('param').name);
+      const e = await write.patchService(db, row, c.req.valid('json'), c.get('principal').name);
+      return c.json(await catalog.getService(db, e.namespace, e.name), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/capabilities', tags: ['catalog'], summary: 'List capabilities', request: { query: listQuery }, responses: { 200: json(pageOf(capabilitySchema, 'CapabilityPage'), 'A page of capabilities') } }),
+    async (c) => c.json(await catalog.listCapabilities(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/capabilities/{name}', tags: ['catalog'], summary: 'A capability', request: { params: nameParams, query: namespaceQuery }, responses: { 200: json(capabilityDetail, 'The capability') } }),
+    async (c) => c.json(await catalog.getCapability(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/capabilities', tags: ['catalog'], summary: 'Create a capability (platform team)', request: body(capabilityCreate), responses: { 201: json(capabilityDetail, 'Created') } }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const e = await write.createCapability(db, c.req.valid('json'), c.get('principal').name);
+      return c.json(await catalog.getCapability(db, e.namespace, e.name), 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'patch', path: '/capabilities/{name}', tags: ['catalog'], summary: 'Change a capability (platform team)', request: { params: nameParams, query: namespaceQuery, ...body(capabilityPatch) }, responses: { 200: json(capabilityDetail, 'Changed') } }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const row = await catalog.getEntityRow(db, 'Capability', c.req.valid('query').namespace, c.req.valid('param').name);
+      const e = await write.patchCapability(db, row, c.req.valid('json'), c.get('principal').name);
+      return c.json(await catalog.getCapability(db, e.namespace, e.name), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/search', tags: ['catalog'], summary: 'Search teams, services, capabilities and people', request: { query: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) }) }, responses: { 200: json(z.object({ items: z.array(searchResultSchema) }), 'Matches, best first') } }),
+    async (c) => {
+      const { q, limit } = c.req.valid('query');
+      return c.json({ items: await catalog.search(db, q, limit) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/overview',
+      tags: ['catalog'],
+      summary: 'The platform at a glance',
+      responses: {
+        200: json(
+          z.object({
+            customerTeams: z.number().int(),
+            platformTeams: z.number().int(),
+            services: z.number().int(),
+            capabilities: z.number().int(),
+            users: z.number().int(),
+            orphaned: z.number().int(),
+            capabilitiesByLifecycle: z.array(z.object({ lifecycle: z.string().nullable(), count: z.number().int() })),
+          }),
+          'Headline numbers',
+        ),
+      },
+    }),
+    async (c) => c.json(await catalog.overview(db), 200),
+  );
+
+  return app;
+}

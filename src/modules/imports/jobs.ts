@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema/index.js';
+import type { JobDefinition } from '../../jobs/registry.js';
+import { fetchBackstageEntities } from './fetch-backstage.js';
+import * as repo from './repo.js';
+import { runImport } from './run-import.js';
+
+export const BACKSTAGE_URL_IMPORT = 'imports.backstage-url';
+
+/**
+ * Tokens for outside systems are secrets: they stay in this process's memory, never in the job table.
+ * After a restart a queued import that needed one fails and says so.
+ */
+export const pendingTokens = new Map<number, string>();
+
+export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetch = fetch): JobDefinition {
+  return {
+    type: BACKSTAGE_URL_IMPORT,
+    maxAttempts: 3,
+    async handle(payload) {
+      const { importId, url, needsToken, skipInvalid, actor } = payload as {
+        importId: number;
+        url: string;
+        needsToken: boolean;
+        skipInvalid: boolean;
+        actor: string | null;
+      };
+      const token = pendingTokens.get(importId) ?? process.env.PAVED_BACKSTAGE_TOKEN ?? null;
+      if (needsToken && !pendingTokens.has(importId)) {
+        await repo.finishImport(db, importId, { status: 'failed', summary: null, problems: [], warnings: [], error: 'the Backstage token was lost when Paved restarted; start the import again' });
+        return { failed: true };
+      }
+      await repo.setImportStatus(db, importId, 'running');
+      try {
+        const files = await fetchBackstageEntities(url, token, fetchFn);
+        const result = await runImport(db, { files, source: `backstage:${url}`, skipInvalid, actor, importId });
+        pendingTokens.delete(importId);
+        return { status: result.status, summary: result.summary };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await repo.finishImport(db, importId, { status: 'failed', summary: null, problems: [], warnings: [], error: message });
+        pendingTokens.delete(importId);
+        return { failed: true, error: message };
+      }
+    },
+  };
+}

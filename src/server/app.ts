@@ -1,0 +1,64 @@
+import { HTTPException } from 'hono/http-exception';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { authRoutes } from '../modules/auth/routes.js';
+import { requireAuth } from '../modules/auth/middleware.js';
+import { catalogRoutes } from '../modules/catalog/routes.js';
+import { importRoutes } from '../modules/imports/routes.js';
+import { AppError } from './errors.js';
+import type { AppDeps, AppEnv } from './router.js';
+import { serveSpa } from './static.js';
+
+export const API_VERSION = '0.1.0';
+
+/** The whole HTTP surface, without listening: tests call `app.request()`, main.ts serves it. */
+export function buildApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { logger, db } = deps;
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'same-origin');
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
+      c.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    }
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+
+  app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
+  app.route('/api/v1', authRoutes(deps));
+  app.route('/api/v1', catalogRoutes(deps));
+  app.route('/api/v1', importRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Paved API', version: API_VERSION, description: 'Run your internal platform as a product.' },
+    security: [{ bearer: [] }],
+  });
+
+  app.all('/api/*', (c) => c.json(new AppError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`).toBody(), 404));
+  if (deps.webRoot) app.use('*', serveSpa(deps.webRoot));
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(error.toBody(), error.status);
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 400 ? 'MALFORMED_JSON' : 'VALIDATION_FAILED';
+      const wrapped = new AppError(code, error.message || 'bad request');
+      return c.json(wrapped.toBody(), error.status);
+    }
+    logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json(new AppError('INTERNAL', 'something went wrong on our side; it has been logged').toBody(), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Where the embedded database lives when no DATABASE_URL is set. */
+  dataDir: string;
+  databaseUrl: string | null;
+  adminToken: string | null;
+  logLevel: string;
+}
+
+/** Reads configuration from the environment; secrets never come from files in the repository. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 7700);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir: resolve(env.PAVED_DATA_DIR ?? '.paved'),
+    databaseUrl: env.DATABASE_URL || null,
+    adminToken: env.PAVED_ADMIN_TOKEN || null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

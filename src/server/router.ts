@@ -1,0 +1,62 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ZodError } from 'zod';
+import type { Role } from '../db/schema/auth.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema/index.js';
+import { AppError, type ErrorDetail } from './errors.js';
+import type { Logger } from './logger.js';
+
+export interface Principal {
+  role: Role;
+  /** Who acts: the token's name, or the session's subject. */
+  name: string;
+  tokenId: number | null;
+  via: 'token' | 'session';
+  scopes: string[];
+}
+
+export interface AppEnv {
+  Variables: {
+    principal: Principal;
+    logger: Logger;
+  };
+}
+
+/** Field-by-field reasons from a zod failure; unknown keys are named one by one. */
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, reason: 'unknown field' }));
+    }
+    return [{ field: base || '(body)', reason: issue.message }];
+  });
+}
+
+export function validationError(details: ErrorDetail[]): AppError {
+  const first = details[0];
+  const message = first ? `${first.field}: ${first.reason}` : 'invalid input';
+  return new AppError('VALIDATION_FAILED', message, details);
+}
+
+/** Every module's router validates the same way, so every 400 has the same body. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(zodDetails(result.error as ZodError));
+    },
+  });
+}
+
+export type Router = ReturnType<typeof createRouter>;
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  logger: Logger;
+  /** Wakes the job runner after an enqueue; absent when no worker runs in this process. */
+  notifyJobs?: () => void;
+  /** Built SPA files; absent in API-only tests. */
+  webRoot?: string | null;
+  /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
+  fetch?: typeof fetch;
+}
