@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { createRegistry } from '../jobs/registry.js';
+import { JobRunner } from '../jobs/runner.js';
+import { revokeTokens } from '../modules/auth/repo.js';
+import { createToken, ensureAdminToken } from '../modules/auth/service.js';
+import { backstageUrlImportJob } from '../modules/imports/jobs.js';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { openDatabase, type OpenDatabase } from './open-database.js';
+
+export interface RunningServer {
+  url: string;
+  database: OpenDatabase;
+  /** The admin token generated on first start, to print once; null when one already existed. */
+  generatedAdminToken: string | null;
+  stop(): Promise<void>;
+}
+
+const LOCAL_CLI_TOKEN = 'local-cli';
+
+/** The built SPA next to the compiled server (dist/web), or in a source checkout after `npm run build:web`. */
+export function findWebRoot(): string | null {
+  for (const candidate of ['../../web', '../../dist/web', '../../../dist/web']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(`${path}/index.html`)) return path;
+  }
+  return null;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** Runs before the server listens, on the open database (the demo seeds here). */
+  prepare?: (database: OpenDatabase) => Promise<void>;
+}
+
+/** Opens the database, runs the worker in-process, and listens. `stop()` shuts down in order. */
+export async function startServer({ config, logger, prepare }: StartOptions): Promise<RunningServer> {
+  const database = await openDatabase(config, 'server');
+  const { db } = database;
+  const { generated } = await ensureAdminToken(db, config.adminToken);
+  await prepare?.(database);
+
+  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db)]), logger);
+  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webRoot: findWebRoot() });
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  runner.start();
+
+  // With the embedded database, CLI commands reach the data through this server, with a token only it hands out.
+  let cliToken: string | null = null;
+  if (database.kind === 'pglite') {
+    await revokeTokens(db, { name: LOCAL_CLI_TOKEN });
+    cliToken = (await createToken(db, { name: LOCAL_CLI_TOKEN, role: 'admin', createdBy: 'server' })).token;
+    database.advertise({ url, token: cliToken });
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    database,
+    generatedAdminToken: generated,
+    stop() {
+      stopping ??= (async () => {
+        logger.info('shutting down');
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as Server).closeIdleConnections();
+        });
+        await runner.stop();
+        if (cliToken) await revokeTokens(db, { name: LOCAL_CLI_TOKEN });
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}
