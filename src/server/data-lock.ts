@@ -10,6 +10,9 @@ export interface LockInfo {
   token?: string;
 }
 
+/** Directories this process holds, so a second open from the same process is refused as well. */
+const held = new Map<string, LockInfo>();
+
 export function lockPath(dataDir: string): string {
   return join(dataDir, 'paved.lock');
 }
@@ -44,6 +47,8 @@ export function readLock(dataDir: string): LockInfo | null {
  */
 export function acquireLock(dataDir: string, info: Omit<LockInfo, 'pid'>): { release: () => void; update: (more: Partial<LockInfo>) => void } | { heldBy: LockInfo } {
   mkdirSync(dataDir, { recursive: true });
+  const ours = held.get(dataDir);
+  if (ours) return { heldBy: ours };
   for (let attempt = 0; attempt < 2; attempt++) {
     const current = readLock(dataDir);
     if (current && current.pid !== process.pid) return { heldBy: current };
@@ -54,8 +59,10 @@ export function acquireLock(dataDir: string, info: Omit<LockInfo, 'pid'>): { rel
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw error;
     }
+    held.set(dataDir, mine);
     return {
       release: () => {
+        held.delete(dataDir);
         if (readLock(dataDir)?.pid === process.pid) rmSync(lockPath(dataDir), { force: true });
       },
       update: (more) => {
