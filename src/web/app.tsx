@@ -1,0 +1,70 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ApiError } from './api/client.js';
+import { Layout } from './components/Layout.js';
+import { RequireAuth } from './components/RequireAuth.js';
+import { keys } from './hooks/queries/keys.js';
+import { SignIn } from './pages/auth/SignIn.js';
+import { CapabilityDetailPage } from './pages/capabilities/CapabilityDetail.js';
+import { CapabilityFormPage } from './pages/capabilities/CapabilityForm.js';
+import { CapabilitiesPage } from './pages/capabilities/Capabilities.js';
+import { HomePage } from './pages/Home.js';
+import { ImportsPage } from './pages/imports/Imports.js';
+import { NotFoundPage } from './pages/NotFound.js';
+import { SearchPage } from './pages/Search.js';
+import { ServiceDetailPage } from './pages/services/ServiceDetail.js';
+import { ServicesPage } from './pages/services/Services.js';
+import { TeamDetailPage } from './pages/teams/TeamDetail.js';
+import { TeamsPage } from './pages/teams/Teams.js';
+
+/** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
+function onApiError(error: unknown, key?: readonly unknown[]) {
+  if (error instanceof ApiError && error.unauthenticated && key?.[0] !== keys.me[0]) {
+    void queryClient.invalidateQueries({ queryKey: keys.me });
+  }
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => onApiError(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => onApiError(error, []) }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Client errors (401, 404, 400) will not change on retry; network and server errors might.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route
+            element={
+              <RequireAuth>
+                <Layout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route path="capabilities" element={<CapabilitiesPage />} />
+            <Route path="capabilities/new" element={<CapabilityFormPage />} />
+            <Route path="capabilities/:name" element={<CapabilityDetailPage />} />
+            <Route path="capabilities/:name/edit" element={<CapabilityFormPage />} />
+            <Route path="teams" element={<TeamsPage />} />
+            <Route path="teams/:name" element={<TeamDetailPage />} />
+            <Route path="services" element={<ServicesPage />} />
+            <Route path="services/:name" element={<ServiceDetailPage />} />
+            <Route path="search" element={<SearchPage />} />
+            <Route path="imports" element={<ImportsPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,13 @@
+/** Query keys in one place, so mutations invalidate exactly what they change. */
+export const keys = {
+  me: ['me'] as const,
+  overview: ['overview'] as const,
+  teams: (filters: object) => ['teams', filters] as const,
+  team: (namespace: string, name: string) => ['team', namespace, name] as const,
+  services: (filters: object) => ['services', filters] as const,
+  service: (namespace: string, name: string) => ['service', namespace, name] as const,
+  capabilities: (filters: object) => ['capabilities', filters] as const,
+  capability: (namespace: string, name: string) => ['capability', namespace, name] as const,
+  search: (q: string) => ['search', q] as const,
+  imports: ['imports'] as const,
+};

@@ -1,0 +1,197 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../src/modules/auth/service.js';
+import { runImport } from '../../src/modules/imports/run-import.js';
+import { buildApp } from '../../src/server/app.js';
+import { silentLogger } from '../../src/server/logger.js';
+import { createTestDatabase, type TestDatabase } from '../db.js';
+import { catalogFiles } from './catalog-fixture.js';
+
+const WEB_ROOT = resolve('dist/web');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.PAVED_SCREENSHOTS ?? tmpdir();
+
+let database: TestDatabase;
+let server: ServerType;
+let browser: Browser;
+let baseUrl: string;
+const tokens = { admin: '', viewer: '' };
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`no ${WEB_ROOT}/index.html: run npm run build:web first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+
+  database = await createTestDatabase();
+  tokens.admin = (await createToken(database.db, { name: 'test-admin', role: 'admin' })).token;
+  tokens.viewer = (await createToken(database.db, { name: 'test-viewer', role: 'viewer' })).token;
+  const imported = await runImport(database.db, { files: catalogFiles, source: 'test-catalog', skipInvalid: false, actor: 'test' });
+  expect(imported.problems).toEqual([]);
+  expect(imported.status).toBe('succeeded');
+
+  const app = buildApp({ db: database.db, logger: silentLogger, webRoot: WEB_ROOT });
+  server = await new Promise<ServerType>((done, fail) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
+    s.once('error', fail);
+  });
+  const address = server.address();
+  if (!address || typeof address !== 'object') throw new Error('the server has no port');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await database?.close();
+});
+
+/**
+ * A page that records script errors and failed API calls: a broken UI often only shows there.
+ * `errors` lists uncaught errors; `failedCalls` lists every API answer of 400 or more as "status METHOD path".
+ */
+async function openPage(): Promise<{ page: Page; errors: string[]; failedCalls: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const failedCalls: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // Failed requests are checked through failedCalls, precisely.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/') && r.status() >= 400) failedCalls.push(`${r.status()} ${r.request().method()} ${url.pathname}`);
+  });
+  return { page, errors, failedCalls };
+}
+
+async function signIn(page: Page, token: string) {
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `paved-${name}.png`), fullPage: true });
+
+describe('the catalog in a browser', () => {
+  it('signs in, shows the platform, edits a capability, searches and browses teams', async () => {
+    const { page, errors, failedCalls } = await openPage();
+
+    await page.goto(baseUrl);
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, 'pvt_wrong');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown, revoked or expired');
+    await signIn(page, tokens.admin);
+
+    // Home: the seeded catalog's headline numbers.
+    await page.getByRole('heading', { name: 'Your platform at a glance' }).waitFor();
+    const stat = (id: string) => page.getByTestId(`stat-${id}`).textContent();
+    await expect.poll(() => stat('customer-teams')).toBe('1');
+    expect(await stat('platform-teams')).toBe('1');
+    expect(await stat('services')).toBe('3');
+    expect(await stat('capabilities')).toBe('2');
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot(page, 'home');
+
+    // The storefront: both capabilities as cards, with owner and category.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Capabilities' }).click();
+    const cards = page.locator('article.capability-card');
+    await expect.poll(() => cards.count()).toBe(2);
+    const golden = cards.filter({ hasText: 'Golden CI pipeline' });
+    expect(await golden.textContent()).toContain('Platform CI');
+    expect(await golden.textContent()).toContain('ci');
+    expect(await cards.filter({ hasText: 'Telemetry SDK' }).textContent()).toContain('Beta');
+    await shot(page, 'capabilities');
+
+    // A capability's page, its detect rule as code, then edit it as admin.
+    await page.getByRole('link', { name: 'Golden CI pipeline' }).click();
+    await page.getByRole('heading', { name: /Golden CI pipeline/ }).waitFor();
+    expect(await page.locator('pre code').first().textContent()).toContain('files: ".github/workflows/*.yml"');
+    await shot(page, 'capability');
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const pattern = page.getByLabel('Line pattern (regex)');
+    await pattern.waitFor();
+    expect(await pattern.inputValue()).toBe('uses:\\s*acme/golden-ci/');
+
+    // The server's reason for a bad regex appears next to that field.
+    await pattern.fill('uses:(');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const patternError = page.locator('[data-field-error="rule-0-pattern"]');
+    await expect.poll(() => patternError.textContent()).toContain('invalid regular expression');
+    expect(await pattern.getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'capability-form-error');
+
+    const description = 'Reusable CI with caching, SBOM, signed artifacts <b>and</b> provenance.';
+    await pattern.fill('uses:\\s*acme/golden-ci/');
+    await page.getByLabel('Description').fill(description);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/capabilities\/golden-ci$/);
+    await expect.poll(() => page.getByTestId('capability-description').textContent()).toBe(description);
+    expect(await page.locator('.timeline').textContent()).toContain('by test-admin');
+    const row = await database.db.selectFrom('entities').select(['description', 'spec']).where('kind', '=', 'Capability').where('name', '=', 'golden-ci').executeTakeFirstOrThrow();
+    expect(row.description).toBe(description);
+    expect((row.spec as { detect: unknown[] }).detect).toEqual([{ files: '.github/workflows/*.yml', pattern: 'uses:\\s*acme/golden-ci/' }]);
+
+    // The header search finds a service; its page links to its team.
+    await page.getByLabel('Search the catalog').fill('ledger');
+    await page.getByLabel('Search the catalog').press('Enter');
+    await page.waitForURL(/\/search\?q=ledger/);
+    const services = page.getByRole('list', { name: 'Services' });
+    await services.getByRole('link', { name: 'Ledger' }).click();
+    await page.getByRole('heading', { name: /Ledger/ }).waitFor();
+    expect(await page.locator('.detail-list').textContent()).toContain('PLEDGER1');
+    expect(await page.getByRole('link', { name: 'acme/ledger ↗' }).getAttribute('href')).toBe('https://github.com/acme/ledger');
+    await shot(page, 'service');
+
+    // The owning team's page lists its services and members.
+    await page.locator('.detail-list').getByRole('link', { name: 'Payments' }).click();
+    await page.getByRole('heading', { name: /Payments/ }).waitFor();
+    const table = page.getByRole('table', { name: 'Services owned by payments' });
+    await expect.poll(() => table.locator('tbody th a').allTextContents()).toEqual(['Checkout', 'Ledger']);
+    expect(await page.locator('.members').textContent()).toContain('Alice Example');
+    await shot(page, 'team');
+
+    // The services list shows the dangling owner as "unowned" with its raw reference.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
+    const legacy = page.getByRole('row').filter({ hasText: 'legacy-batch' });
+    await expect.poll(() => legacy.textContent()).toContain('unowned');
+    expect(await legacy.textContent()).toContain('ghost-team');
+    await shot(page, 'services');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+    await expect.poll(() => page.locator('.import-item').first().textContent()).toContain('test-catalog');
+    await shot(page, 'imports');
+
+    expect(errors).toEqual([]);
+    // Only the expected refusals: "who am I?" before signing in, the wrong token, and the bad regex.
+    expect([...new Set(failedCalls)].sort()).toEqual(['400 PATCH /api/v1/capabilities/golden-ci', '401 GET /api/v1/me', '401 POST /api/v1/session']);
+  });
+
+  it('sends a signed-out visitor to sign in and back; a viewer sees no edit buttons', async () => {
+    const { page, errors, failedCalls } = await openPage();
+    await page.goto(`${baseUrl}/capabilities/telemetry-sdk`);
+    await page.waitForURL(/\/sign-in\?next=%2Fcapabilities%2Ftelemetry-sdk/);
+    await signIn(page, tokens.viewer);
+    await page.waitForURL(/\/capabilities\/telemetry-sdk$/);
+    await page.getByRole('heading', { name: /Telemetry SDK/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Capabilities' }).click();
+    await page.locator('article.capability-card').first().waitFor();
+    expect(await page.getByRole('link', { name: 'New capability' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await page.goto(`${baseUrl}/teams`);
+    await page.waitForURL(/\/sign-in\?next=%2Fteams/);
+    expect(errors).toEqual([]);
+    expect([...new Set(failedCalls)]).toEqual(['401 GET /api/v1/me']);
+  });
+});
