@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const url = new URL(serverUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     const handle = await connect({ databaseUrl: url.toString(), max: 4 });
-    await migrateToLatest(handle.db as never);
+    await migrateToLatest(handle.db as never, schema);
     return {
       ...handle,
       backend: 'postgres',

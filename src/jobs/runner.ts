@@ -83,7 +83,8 @@ export class JobRunner {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn({ err: error }, 'job failed');
-      await failJob(this.db, job, message, this.options.retryBaseMs);
+      const maxAttempts = definition?.maxAttempts ?? job.max_attempts;
+      await failJob(this.db, { ...job, max_attempts: maxAttempts }, message, this.options.retryBaseMs);
     }
     return true;
   }

@@ -50,7 +50,8 @@ export function buildApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status);
     if (error instanceof HTTPException) {
-      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 400 ? 'MALFORMED_JSON' : 'VALIDATION_FAILED';
+      const code =
+        error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : error.status === 400 ? 'MALFORMED_JSON' : 'VALIDATION_FAILED';
       const wrapped = new AppError(code, error.message || 'bad request');
       return c.json(wrapped.toBody(), error.status);
     }

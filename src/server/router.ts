@@ -22,10 +22,15 @@ export interface AppEnv {
   };
 }
 
+/** `detect[0].pattern`: the same notation the descriptor validation uses. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+}
+
 /** Field-by-field reasons from a zod failure; unknown keys are named one by one. */
 export function zodDetails(error: ZodError): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String).join('.');
+    const base = fieldPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, reason: 'unknown field' }));
     }

@@ -29,6 +29,11 @@ export async function findActiveTokenByHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Any token with this hash, revoked or not: hashes are unique, so a revoked secret cannot be issued again. */
+export async function findTokenByHash(db: Db, tokenHash: string) {
+  return db.selectFrom('api_tokens').select(['id', 'revoked_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
 export async function touchToken(db: Db, id: number) {
   await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
 }

@@ -41,6 +41,8 @@ export async function ensureAdminToken(db: Db, configured: string | null): Promi
   if (configured) {
     const hash = hashSecret(configured);
     if (await repo.findActiveTokenByHash(db, hash)) return { generated: null };
+    // Revoked (or rotated away) on purpose: bringing it back would undo that, and the hash is unique anyway.
+    if (await repo.findTokenByHash(db, hash)) throw new Error('PAVED_ADMIN_TOKEN was revoked; configure a new token');
     await repo.revokeTokens(db, { name: BOOTSTRAP_NAME });
     await repo.insertToken(db, { name: BOOTSTRAP_NAME, role: 'admin', scopes: [], tokenHash: hash, createdBy: 'environment' });
     return { generated: null };

@@ -4,6 +4,9 @@ import type { Db } from '../../db/schema/index.js';
 import type { ParsedEntity } from './entity.js';
 import * as repo from './repo.js';
 
+/** Writes (created, updated, restored, orphaned) after which the planner's statistics are refreshed. */
+const ANALYZE_AFTER_WRITES = 1000;
+
 export interface ApplyOptions {
   /** Where the entities come from; entities of this source that are missing become orphaned. */
   source: string;
@@ -106,6 +109,8 @@ export async function applyEntities(db: Db, entities: ParsedEntity[], options: A
     summary.orphaned = gone.length;
   }
   await repo.insertEvents(db, events);
+  // Plans made on stale statistics turn list and search into full scans (bench/catalog-import.ts).
+  if (events.length >= ANALYZE_AFTER_WRITES) await repo.analyzeCatalog(db);
 
   summary.created = inserted.length;
   summary.updated = changed.length;

@@ -91,10 +91,15 @@ export const listQuery = z.object({
   status: z.enum(['active', 'orphaned']).optional(),
 });
 
+export const capabilityListQuery = listQuery.extend({ category: z.string().max(63).optional() });
+
 export const teamListQuery = listQuery.extend({ kind: z.enum(['customer', 'platform']).optional() });
 
 export const nameParams = z.object({ name: nameSchema });
 export const namespaceQuery = z.object({ namespace: z.string().max(63).default('default') });
+
+/** In a PATCH, `null` clears an optional text. */
+const clearable = { title: text(200).nullable().optional(), description: text(5000).nullable().optional() };
 
 const common = {
   title: text(200).optional(),
@@ -121,7 +126,7 @@ export const capabilityCreate = z
 export const capabilityPatch = capabilityCreate
   .omit({ name: true, namespace: true })
   .partial()
-  .extend({ gaDate: z.iso.date().nullable().optional(), docs: z.url().nullable().optional(), category: text(63).nullable().optional() })
+  .extend({ ...clearable, gaDate: z.iso.date().nullable().optional(), docs: z.url().nullable().optional(), category: text(63).nullable().optional() })
   .strict()
   .openapi('CapabilityPatch');
 
@@ -139,7 +144,7 @@ export const teamCreate = z
 export const teamPatch = teamCreate
   .omit({ name: true, namespace: true })
   .partial()
-  .extend({ parent: z.string().max(200).nullable().optional() })
+  .extend({ ...clearable, parent: z.string().max(200).nullable().optional() })
   .strict()
   .openapi('TeamPatch');
 
@@ -159,7 +164,7 @@ export const serviceCreate = z
 export const servicePatch = serviceCreate
   .omit({ name: true, namespace: true })
   .partial()
-  .extend({ system: z.string().max(200).nullable().optional() })
+  .extend({ ...clearable, system: z.string().max(200).nullable().optional() })
   .strict()
   .openapi('ServicePatch');
 
@@ -167,6 +172,35 @@ export const searchResultSchema = z
   .object({ kind: z.string(), ref: z.string(), name: z.string(), title: z.string().nullable(), description: z.string().nullable(), status: z.string() })
   .openapi('SearchResult');
 
+export const teamDetail = z.object({
+  team: teamSchema,
+  email: z.string().nullable(),
+  parent: z.object({ ref: z.string(), name: z.string(), title: z.string().nullable() }).nullable(),
+  children: z.array(teamSchema),
+  members: z.array(z.object({ ref: z.string(), name: z.string(), displayName: z.string(), email: z.string().nullable() })),
+  services: z.array(serviceSchema),
+  capabilities: z.array(capabilitySchema),
+  history: z.array(historyEventSchema),
+});
+export const serviceDetail = z.object({ service: serviceSchema, history: z.array(historyEventSchema) });
+export const capabilityDetail = z.object({ capability: capabilitySchema, history: z.array(historyEventSchema) });
+
+export const overviewSchema = z
+  .object({
+    customerTeams: z.number().int(),
+    platformTeams: z.number().int(),
+    services: z.number().int(),
+    capabilities: z.number().int(),
+    users: z.number().int(),
+    orphaned: z.number().int(),
+    capabilitiesByLifecycle: z.array(z.object({ lifecycle: z.string().nullable(), count: z.number().int() })),
+  })
+  .openapi('Overview');
+
+export type TeamDetail = z.infer<typeof teamDetail>;
+export type ServiceDetail = z.infer<typeof serviceDetail>;
+export type CapabilityDetail = z.infer<typeof capabilityDetail>;
+export type Overview = z.infer<typeof overviewSchema>;
 export type Team = z.infer<typeof teamSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Capability = z.infer<typeof capabilitySchema>;

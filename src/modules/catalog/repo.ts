@@ -11,6 +11,8 @@ export interface ListQuery {
   type?: string | undefined;
   q?: string | undefined;
   status?: 'active' | 'orphaned' | undefined;
+  /** Capabilities only. */
+  category?: string | undefined;
   /** Teams only: which side of the platform they are on. */
   teamKind?: 'customer' | 'platform' | undefined;
 }
@@ -41,6 +43,7 @@ export async function listEntities(db: Db, query: ListQuery): Promise<EntityRow[
   if (query.ownerRef) q = q.where('owner_ref', '=', query.ownerRef);
   if (query.lifecycle) q = q.where('lifecycle', '=', query.lifecycle);
   if (query.type) q = q.where('type', '=', query.type);
+  if (query.category) q = q.where(sql<string>`spec->>'category'`, '=', query.category);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.q) q = applySearch(q, query.q);
   if (query.teamKind === 'platform') q = q.where(ownsKind('Capability'), '=', true);
@@ -142,8 +145,10 @@ export async function teamCounts(db: Db, refs: string[]): Promise<Map<string, Te
         from entity_relations r join entities e on e.id = r.source_id
         where r.type = 'memberOf' and r.target_ref in (${sql.join(refs)}) and e.kind = 'User'
       union all
+      -- Only users in the catalog, as listMembers shows them: a name in spec.members alone is no member.
       select g.ref, r.target_ref
         from entity_relations r join entities g on g.id = r.source_id
+        join entities u on u.ref = r.target_ref and u.kind = 'User'
         where r.type = 'hasMember' and g.ref in (${sql.join(refs)})
     ) m group by group_ref`.execute(db);
   for (const row of members.rows) {
@@ -268,6 +273,15 @@ export async function insertEvents(
   for (let i = 0; i < events.length; i += 3000) {
     await db.insertInto('entity_events').values(events.slice(i, i + 3000)).execute();
   }
+}
+
+/**
+ * Refreshes the planner's statistics after a bulk write. PGlite has no autovacuum, so without this its
+ * planner never learns the catalog's size; on a server it would otherwise happen up to a minute later.
+ * Rows written by the current transaction are counted, so this may run before the import commits.
+ */
+export async function analyzeCatalog(db: Db) {
+  await sql`analyze entities, entity_relations`.execute(db);
 }
 
 /** Which of these refs exist as active entities. */

@@ -3,9 +3,13 @@ import { requireRole } from '../auth/middleware.js';
 import { createRouter, type AppDeps } from '../../server/router.js';
 import {
   capabilityCreate,
+  capabilityDetail,
+  overviewSchema,
+  serviceDetail,
+  teamDetail,
+  capabilityListQuery,
   capabilityPatch,
   capabilitySchema,
-  historyEventSchema,
   listQuery,
   nameParams,
   namespaceQuery,
@@ -28,21 +32,14 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
-const teamDetail = z.object({
-  team: teamSchema,
-  email: z.string().nullable(),
-  parent: z.object({ ref: z.string(), name: z.string(), title: z.string().nullable() }).nullable(),
-  children: z.array(teamSchema),
-  members: z.array(z.object({ ref: z.string(), name: z.string(), displayName: z.string(), email: z.string().nullable() })),
-  services: z.array(serviceSchema),
-  capabilities: z.array(capabilitySchema),
-  history: z.array(historyEventSchema),
-});
-const serviceDetail = z.object({ service: serviceSchema, history: z.array(historyEventSchema) });
-const capabilityDetail = z.object({ capability: capabilitySchema, history: z.array(historyEventSchema) });
-
 export function catalogRoutes({ db }: AppDeps) {
   const app = createRouter();
+
+  // Roles are checked before bodies are validated, so a viewer learns "not allowed", not "field x is wrong".
+  app.on(['POST', 'PATCH'], ['/teams', '/teams/*', '/services', '/services/*', '/capabilities', '/capabilities/*'], async (c, next) => {
+    requireRole(c.get('principal'), 'admin');
+    await next();
+  });
 
   app.openapi(
     createRoute({ method: 'get', path: '/teams', tags: ['catalog'], summary: 'List teams', request: { query: teamListQuery }, responses: { 200: json(pageOf(teamSchema, 'TeamPage'), 'A page of teams') } }),
@@ -97,7 +94,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities', tags: ['catalog'], summary: 'List capabilities', request: { query: listQuery }, responses: { 200: json(pageOf(capabilitySchema, 'CapabilityPage'), 'A page of capabilities') } }),
+    createRoute({ method: 'get', path: '/capabilities', tags: ['catalog'], summary: 'List capabilities', request: { query: capabilityListQuery }, responses: { 200: json(pageOf(capabilitySchema, 'CapabilityPage'), 'A page of capabilities') } }),
     async (c) => c.json(await catalog.listCapabilities(db, c.req.valid('query')), 200),
   );
   app.openapi(
@@ -137,16 +134,7 @@ export function catalogRoutes({ db }: AppDeps) {
       tags: ['catalog'],
       summary: 'The platform at a glance',
       responses: {
-        200: json(
-          z.object({
-            customerTeams: z.number().int(),
-            platformTeams: z.number().int(),
-            services: z.number().int(),
-            capabilities: z.number().int(),
-            users: z.number().int(),
-            orphaned: z.number().int(),
-            capabilitiesByLifecycle: z.array(z.object({ lifecycle: z.string().nullable(), count: z.number().int() })),
-          }),
+        200: json(overviewSchema,
           'Headline numbers',
         ),
       },

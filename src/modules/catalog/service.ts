@@ -16,6 +16,7 @@ export interface ListParams {
   q?: string | undefined;
   status?: 'active' | 'orphaned' | undefined;
   kind?: 'customer' | 'platform' | undefined;
+  category?: string | undefined;
 }
 
 export interface Page<T> {
@@ -41,6 +42,7 @@ async function page(db: Db, kind: string, params: ListParams): Promise<{ rows: E
     q: params.q?.trim() || undefined,
     status: params.status,
     teamKind: params.kind,
+    category: params.category,
   });
   const more = rows.length > params.limit;
   const pageRows = rows.slice(0, params.limit);

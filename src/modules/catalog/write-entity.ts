@@ -65,18 +65,18 @@ async function save(db: Kysely<Database>, doc: Descriptor, source: string, actor
   const entity = validate(doc);
   return db.transaction().execute(async (tx) => {
     const existing = await repo.findStamps(tx, [entity.ref]);
-    if (mustBeNew && existing.length > 0) throw new AppError('CONFLICT', `${entity.ref} already exists`);
+    if (mustBeNew && existing.length > 0) throw new AppError('CONFLICT', `${entity.ref} already exists`, [{ field: 'name', reason: 'already exists' }]);
     await applyEntities(tx, [entity], { source, orphanMissing: false, actor });
     return entity;
   });
 }
 
-function metadataOf(body: { name?: string; namespace?: string | undefined; title?: string | undefined; description?: string | undefined; tags?: string[] | undefined; links?: { url: string; title?: string | undefined }[] | undefined }) {
+function metadataOf(body: { name?: string; namespace?: string | undefined; title?: string | null | undefined; description?: string | null | undefined; tags?: string[] | undefined; links?: { url: string; title?: string | undefined }[] | undefined }) {
   return {
     ...(body.name ? { name: body.name } : {}),
     ...(body.namespace ? { namespace: body.namespace } : {}),
-    title: body.title,
-    description: body.description,
+    title: body.title === '' ? null : body.title,
+    description: body.description === '' ? null : body.description,
     tags: body.tags,
     links: body.links,
   };

@@ -117,7 +117,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
       }
       const result = await runImport(db, { files: upload.files, source: upload.source, skipInvalid: upload.skipInvalid, actor: principal.name });
       if (result.status === 'rejected') {
-        throw new AppError('IMPORT_INVALID', `${result.problems.length} invalid document(s); nothing was imported`, result);
+        throw new AppError('IMPORT_INVALID', `${result.summary.invalid} invalid document(s); nothing was imported`, result);
       }
       return c.json(result, 200);
   });

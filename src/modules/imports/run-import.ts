@@ -35,7 +35,9 @@ export async function runImport(db: Kysely<Database>, request: ImportRequest): P
   const problems = parsed.problems.map(formatProblem);
   const skipped = parsed.skipped.map((s) => `${s.file}:${s.document}: kind ${s.kind} is not read by Paved; skipped`);
   const empty = { created: 0, updated: 0, unchanged: 0, orphaned: 0, restored: 0 };
-  const counts = { skipped: parsed.skipped.length, invalid: parsed.problems.length };
+  // A document with three problems is one invalid document.
+  const invalid = new Set(parsed.problems.map((p) => `${p.file}:${p.document}`)).size;
+  const counts = { skipped: parsed.skipped.length, invalid };
 
   if (problems.length > 0 && !request.skipInvalid) {
     const warnings = parsed.warnings.map(formatProblem);

@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { silentLogger } from '../server/logger.js';
+import { claimNextJob, completeJob, enqueueJob, failJob, getJob } from './queue.js';
+import { createRegistry } from './registry.js';
+import { JobRunner } from './runner.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+beforeEach(async () => {
+  await database.db.deleteFrom('jobs').execute();
+});
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+/** Makes a job waiting for its backoff ready now, as if the time had passed. */
+const makeReady = (id: number) => sql`update jobs set run_at = now() - interval '1 second' where id = ${id}`.execute(database.db);
+
+describe('claiming jobs', () => {
+  it('takes ready jobs oldest run_at first, then by id, only of the asked types, never a future one', async () => {
+    const { db } = database;
+    const sameTime = minutes(-1);
+    const a = await enqueueJob(db, 'mail', { n: 'a' }, { runAt: sameTime });
+    const b = await enqueueJob(db, 'mail', { n: 'b' }, { runAt: minutes(-5) });
+    const c = await enqueueJob(db, 'mail', { n: 'c' }, { runAt: sameTime });
+    await enqueueJob(db, 'mail', { n: 'later' }, { runAt: minutes(60) });
+    const other = await enqueueJob(db, 'report', { n: 'other' }, { runAt: minutes(-10) });
+
+    const claimed = [];
+    for (let i = 0; i < 4; i++) claimed.push(await claimNextJob(db, 'worker-1', ['mail']));
+    expect(claimed.map((j) => j?.id)).toEqual([b.id, a.id, c.id, undefined]);
+    expect(claimed.map((j) => j?.payload.n)).toEqual(['b', 'a', 'c', undefined]);
+    expect(claimed[0]).toMatchObject({ type: 'mail', status: 'running', attempts: 1, locked_by: 'worker-1' });
+
+    expect(await claimNextJob(db, 'worker-1', [])).toBeUndefined();
+    expect((await claimNextJob(db, 'worker-1', ['report', 'mail']))?.id).toBe(other.id);
+  });
+
+  it('never hands the same job to two concurrent claims', async () => {
+    const { db } = database;
+    const ids = [];
+    for (let i = 0; i < 10; i++) ids.push((await enqueueJob(db, 'work', { i })).id);
+    const claims = await Promise.all(Array.from({ length: 14 }, (_, i) => claimNextJob(db, `worker-${i}`, ['work'])));
+    const claimed = claims.filter((j) => j !== undefined).map((j) => j.id);
+    expect(claimed).toHaveLength(10);
+    expect(new Set(claimed).size).toBe(10);
+    expect([...claimed].sort((x, y) => x - y)).toEqual(ids);
+    expect(claims.filter((j) => j === undefined)).toHaveLength(4);
+    const rows = await db.selectFrom('jobs').select(['status', 'attempts']).execute();
+    expect(rows.every((r) => r.status === 'running' && r.attempts === 1)).toBe(true);
+  });
+
+  it('completes a job with its result', async () => {
+    const { db } = database;
+    const { id } = await enqueueJob(db, 'work', {});
+    await claimNextJob(db, 'w', ['work']);
+    await completeJob(db, id, { imported: 3 });
+    expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', result: { imported: 3 }, locked_by: null, locked_at: null, attempts: 1 });
+    expect(await claimNextJob(db, 'w', ['work'])).toBeUndefined();
+  });
+});
+
+describe('retries', () => {
+  it('puts a failed job back with exponential backoff, then fails it for good after max attempts', async () => {
+    const { db } = database;
+    const { id } = await enqueueJob(db, 'flaky', {}, { maxAttempts: 3 });
+
+    const startedAt = Date.now();
+    const first = await claimNextJob(db, 'w', ['flaky']);
+    await failJob(db, first!, 'boom 1', 10_000);
+    const afterFirst = await getJob(db, id);
+    expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1, last_error: 'boom 1', locked_by: null, finished_at: null });
+    const delay1 = new Date(afterFirst!.run_at).getTime() - startedAt;
+    expect(delay1).toBeGreaterThanOrEqual(10_000);
+    expect(delay1).toBeLessThan(12_000);
+    expect(await claimNextJob(db, 'w', ['flaky'])).toBeUndefined(); // still backing off
+
+    await makeReady(id);
+    const second = await claimNextJob(db, 'w', ['flaky']);
+    expect(second?.attempts).toBe(2);
+    const failedAt = Date.now();
+    await failJob(db, second!, 'boom 2', 10_000);
+    const afterSecond = await getJob(db, id);
+    expect(afterSecond).toMatchObject({ status: 'queued', attempts: 2, last_error: 'boom 2' });
+    const delay2 = new Date(afterSecond!.run_at).getTime() - failedAt;
+    expect(delay2).toBeGreaterThanOrEqual(20_000); // twice the first wait
+    expect(delay2).toBeLessThan(22_000);
+
+    await makeReady(id);
+    const third = await claimNextJob(db, 'w', ['flaky']);
+    await failJob(db, third!, 'boom 3', 10_000);
+    expect(await getJob(db, id)).toMatchObject({ status: 'failed', attempts: 3, last_error: 'boom 3', finished_at: expect.any(Date) });
+    await makeReady(id);
+    expect(await claimNextJob(db, 'w', ['flaky'])).toBeUndefined();
+  });
+
+  it('runs a failing handler max_attempts times through the runner, then marks the job failed', async () => {
+    const { db } = database;
+    const calls: number[] = [];
+    const registry = createRegistry([
+      {
+        type: 'always-fails',
+        async handle(_payload, context) {
+          calls.push(context.attempt);
+          throw new Error(`attempt ${context.attempt} failed`);
+        },
+      },
+      { type: 'works', handle: async (payload) => ({ echoed: payload.value }) },
+    ]);
+    const failing = await enqueueJob(db, 'always-fails', {}, { maxAttempts: 4 });
+    const working = await enqueueJob(db, 'works', { value: 42 });
+    // With no backoff, one drain runs every attempt.
+    const runner = new JobRunner(db, registry, silentLogger, { retryBaseMs: 0 });
+    expect(await runner.drain()).toBe(5);
+    expect(calls).toEqual([1, 2, 3, 4]);
+    expect(await getJob(db, failing.id)).toMatchObject({ status: 'failed', attempts: 4, last_error: 'attempt 4 failed' });
+    expect(await getJob(db, working.id)).toMatchObject({ status: 'succeeded', attempts: 1, result: { echoed: 42 }, last_error: null });
+    expect(await runner.drain()).toBe(0);
+  });
+
+  it('waits out the backoff between runner attempts', async () => {
+    const { db } = database;
+    let calls = 0;
+    const registry = createRegistry([
+      {
+        type: 'flaky',
+        async handle() {
+          calls++;
+          if (calls < 2) throw new Error('not yet');
+          return 'done';
+        },
+      },
+    ]);
+    const { id } = await enqueueJob(db, 'flaky', {});
+    const runner = new JobRunner(db, registry, silentLogger, { retryBaseMs: 60_000 });
+    expect(await runner.drain()).toBe(1);
+    expect(await getJob(db, id)).toMatchObject({ status: 'queued', attempts: 1, last_error: 'not yet' });
+    expect(await runner.drain()).toBe(0);
+    await makeReady(id);
+    expect(await runner.drain()).toBe(1);
+    expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', attempts: 2, result: 'done' });
+    expect(calls).toBe(2);
+  });
+});
