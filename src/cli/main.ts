@@ -5,6 +5,7 @@ import { createLogger } from '../server/logger.js';
 import { openDatabase } from '../server/open-database.js';
 import { withBackend } from './backend.js';
 import { importBackstage } from './commands/import.js';
+import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCreate, tokenList, tokenRevoke } from './commands/token.js';
 
@@ -16,8 +17,10 @@ Usage:
   paved migrate                            bring the database schema up to date
   paved import backstage <path|url>        import Backstage descriptors from a file, a directory
         [--token T] [--skip-invalid]       tree, or a running Backstage (its base URL)
+  paved scan <path> [--history]            find capability adoption in a git repository or a folder
+                                           of them (--history: date first adoption from git history)
   paved token create --role R --name N     issue an API token (roles: admin, member, viewer)
-        [--scope events:write]
+        [--scope events:write] [--team T]
   paved token list                         list tokens (never their secrets)
   paved token revoke <id>                  revoke a token and its sessions
 `;
@@ -34,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       name: { type: 'string' },
       scope: { type: 'string', multiple: true },
+      team: { type: 'string' },
+      history: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -63,10 +68,13 @@ export async function main(argv: string[]): Promise<number> {
       return withBackend(config, (backend) =>
         importBackstage(backend, { target: arg, token: values.token ?? null, skipInvalid: values['skip-invalid'] ?? false }, log),
       );
+    case 'scan':
+      if (!sub) throw new Error('usage: paved scan <path> [--history]');
+      return withBackend(config, (backend) => scanCommand(backend, { path: sub, history: values.history ?? false }, log));
     case 'token':
       if (sub === 'create') {
         if (!values.name || !values.role) throw new Error('usage: paved token create --role admin|member|viewer --name <name>');
-        const input = { name: values.name, role: values.role, scopes: values.scope ?? [] };
+        const input = { name: values.name, role: values.role, scopes: values.scope ?? [], team: values.team };
         return withBackend(config, (backend) => tokenCreate(backend, input, log));
       }
       if (sub === 'list') return withBackend(config, (backend) => tokenList(backend, log));

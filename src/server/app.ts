@@ -1,8 +1,11 @@
 import { HTTPException } from 'hono/http-exception';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { adoptionRoutes } from '../modules/adoption/routes.js';
+import { scanRoutes } from '../modules/scans/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
+import { eventRoutes } from '../modules/events/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { AppError } from './errors.js';
 import type { AppDeps, AppEnv } from './router.js';
@@ -36,6 +39,9 @@ export function buildApp(deps: AppDeps) {
   app.route('/api/v1', authRoutes(deps));
   app.route('/api/v1', catalogRoutes(deps));
   app.route('/api/v1', importRoutes(deps));
+  app.route('/api/v1', adoptionRoutes(deps));
+  app.route('/api/v1', scanRoutes(deps));
+  app.route('/api/v1', eventRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {

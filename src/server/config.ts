@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | null;
   adminToken: string | null;
   logLevel: string;
+  /** Where POST /api/v1/scans may look for git repositories. */
+  scanRoot: string | null;
 }
 
 /** Reads configuration from the environment; secrets never come from files in the repository. */
@@ -23,5 +25,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     adminToken: env.PAVED_ADMIN_TOKEN || null,
     logLevel: env.LOG_LEVEL ?? 'info',
+    scanRoot: env.PAVED_SCAN_ROOT ? resolve(env.PAVED_SCAN_ROOT) : null,
   };
 }

@@ -13,6 +13,8 @@ export interface Principal {
   tokenId: number | null;
   via: 'token' | 'session';
   scopes: string[];
+  /** The team the caller belongs to, when the token was issued for one (members write for their team). */
+  teamRef: string | null;
 }
 
 export interface AppEnv {
@@ -62,6 +64,8 @@ export interface AppDeps {
   notifyJobs?: () => void;
   /** Built SPA files; absent in API-only tests. */
   webRoot?: string | null;
+  /** The directory under which POST /scans may scan repositories (PAVED_SCAN_ROOT). */
+  scanRoot?: string | null;
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
   fetch?: typeof fetch;
 }

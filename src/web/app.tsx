@@ -4,6 +4,7 @@ import { ApiError } from './api/client.js';
 import { Layout } from './components/Layout.js';
 import { RequireAuth } from './components/RequireAuth.js';
 import { keys } from './hooks/queries/keys.js';
+import { AdoptionPage } from './pages/adoption/AdoptionPage.js';
 import { SignIn } from './pages/auth/SignIn.js';
 import { CapabilityDetailPage } from './pages/capabilities/CapabilityDetail.js';
 import { CapabilityFormPage } from './pages/capabilities/CapabilityForm.js';
@@ -55,6 +56,7 @@ export function App() {
             <Route path="capabilities/new" element={<CapabilityFormPage />} />
             <Route path="capabilities/:name" element={<CapabilityDetailPage />} />
             <Route path="capabilities/:name/edit" element={<CapabilityFormPage />} />
+            <Route path="adoption" element={<AdoptionPage />} />
             <Route path="teams" element={<TeamsPage />} />
             <Route path="teams/:name" element={<TeamDetailPage />} />
             <Route path="services" element={<ServicesPage />} />

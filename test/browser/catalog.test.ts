@@ -1,85 +1,28 @@
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/modules/auth/service.js';
-import { runImport } from '../../src/modules/imports/run-import.js';
-import { buildApp } from '../../src/server/app.js';
-import { silentLogger } from '../../src/server/logger.js';
-import { createTestDatabase, type TestDatabase } from '../db.js';
+import type { TestDatabase } from '../db.js';
 import { catalogFiles } from './catalog-fixture.js';
+import { openPage as open, shot, signIn, startHarness, type Harness } from './harness.js';
 
-const WEB_ROOT = resolve('dist/web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.PAVED_SCREENSHOTS ?? tmpdir();
-
+let harness: Harness;
 let database: TestDatabase;
-let server: ServerType;
 let browser: Browser;
 let baseUrl: string;
 const tokens = { admin: '', viewer: '' };
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`no ${WEB_ROOT}/index.html: run npm run build:web first`);
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-
-  database = await createTestDatabase();
+  harness = await startHarness(catalogFiles);
+  ({ database, browser, baseUrl } = harness);
   tokens.admin = (await createToken(database.db, { name: 'test-admin', role: 'admin' })).token;
   tokens.viewer = (await createToken(database.db, { name: 'test-viewer', role: 'viewer' })).token;
-  const imported = await runImport(database.db, { files: catalogFiles, source: 'test-catalog', skipInvalid: false, actor: 'test' });
-  expect(imported.problems).toEqual([]);
-  expect(imported.status).toBe('succeeded');
-
-  const app = buildApp({ db: database.db, logger: silentLogger, webRoot: WEB_ROOT });
-  server = await new Promise<ServerType>((done, fail) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
-    s.once('error', fail);
-  });
-  const address = server.address();
-  if (!address || typeof address !== 'object') throw new Error('the server has no port');
-  baseUrl = `http://127.0.0.1:${address.port}`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-  await database?.close();
+  await harness?.close();
 });
 
-/**
- * A page that records script errors and failed API calls: a broken UI often only shows there.
- * `errors` lists uncaught errors; `failedCalls` lists every API answer of 400 or more as "status METHOD path".
- */
-async function openPage(): Promise<{ page: Page; errors: string[]; failedCalls: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const failedCalls: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // Failed requests are checked through failedCalls, precisely.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  page.on('response', (r) => {
-    const url = new URL(r.url());
-    if (url.pathname.startsWith('/api/') && r.status() >= 400) failedCalls.push(`${r.status()} ${r.request().method()} ${url.pathname}`);
-  });
-  return { page, errors, failedCalls };
-}
-
-async function signIn(page: Page, token: string) {
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `paved-${name}.png`), fullPage: true });
+const openPage = () => open(browser);
 
 describe('the catalog in a browser', () => {
   it('signs in, shows the platform, edits a capability, searches and browses teams', async () => {

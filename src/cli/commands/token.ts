@@ -1,6 +1,7 @@
 import type { Role } from '../../db/schema/auth.js';
 import { createToken, listTokens, revokeTokens, type IssuedToken } from '../../modules/auth/service.js';
 import type { TokenInfo } from '../../modules/auth/contract.js';
+import { ownerRefOf } from '../../modules/catalog/service.js';
 import type { Backend } from '../backend.js';
 
 const ROLES: Role[] = ['admin', 'member', 'viewer'];
@@ -13,13 +14,13 @@ function unwrap<T>(response: { status: number; body: T | ErrorBody }): T {
   return body as T;
 }
 
-export async function tokenCreate(backend: Backend, args: { name: string; role: string; scopes: string[] }, log: (l: string) => void) {
+export async function tokenCreate(backend: Backend, args: { name: string; role: string; scopes: string[]; team?: string | undefined }, log: (l: string) => void) {
   if (!ROLES.includes(args.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   const input = { name: args.name, role: args.role as Role, scopes: args.scopes };
   const issued =
     backend.kind === 'direct'
-      ? await createToken(backend.db, { ...input, createdBy: 'cli' })
-      : unwrap(await backend.request<IssuedToken>('POST', '/api/v1/tokens', input));
+      ? await createToken(backend.db, { ...input, teamRef: args.team ? ownerRefOf(args.team) : null, createdBy: 'cli' })
+      : unwrap(await backend.request<IssuedToken>('POST', '/api/v1/tokens', { ...input, ...(args.team ? { team: args.team } : {}) }));
   log(`Token ${issued.id} "${issued.name}" (${issued.role}${issued.scopes.length ? `, ${issued.scopes.join(' ')}` : ''}):`);
   log(issued.token);
   log('It is shown this once; Paved keeps only its hash.');

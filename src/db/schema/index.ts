@@ -1,4 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
+import type {
+  CapabilityViewsTable,
+  DeclarationsTable,
+  DetectionsTable,
+  MandatesTable,
+  RepositoriesTable,
+  ScansTable,
+  UsageEventsTable,
+} from './adoption.js';
 import type { ApiTokensTable, SessionsTable } from './auth.js';
 import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './entities.js';
 import type { ImportsTable } from './imports.js';
@@ -12,6 +21,13 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   jobs: JobsTable;
+  scans: ScansTable;
+  repositories: RepositoriesTable;
+  detections: DetectionsTable;
+  usage_events: UsageEventsTable;
+  declarations: DeclarationsTable;
+  mandates: MandatesTable;
+  capability_views: CapabilityViewsTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */

@@ -61,9 +61,9 @@ describe('over HTTP', () => {
       const doc = (await t.call('GET', '/api/openapi.json', { role: null })).body as { paths: Record<string, Record<string, unknown>> };
       const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
       const v1 = routes.filter((r) => r.path.startsWith('/api/v1/') && !(r.method === 'POST' && r.path === '/api/v1/session'));
-      // Every route the brief names is in the document, so this loop covers them all.
-      expect(v1.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-        [
+      // Every route the brief names is in the document (later modules add more), so this loop covers them all.
+      expect(v1.map((r) => `${r.method} ${r.path}`)).toEqual(
+        expect.arrayContaining([
           'DELETE /api/v1/session',
           'DELETE /api/v1/tokens/{id}',
           'GET /api/v1/capabilities',
@@ -86,7 +86,7 @@ describe('over HTTP', () => {
           'POST /api/v1/services',
           'POST /api/v1/teams',
           'POST /api/v1/tokens',
-        ].sort(),
+        ]),
       );
       for (const { method, path } of v1) {
         const concrete = path.replace('{id}', '1').replace('{name}', 'payments');

@@ -88,10 +88,11 @@ export async function insertSession(
 export async function findActiveSession(db: Db, idHash: string) {
   return db
     .selectFrom('sessions')
-    .selectAll()
-    .where('id_hash', '=', idHash)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .leftJoin('api_tokens', 'api_tokens.id', 'sessions.token_id')
+    .select(['sessions.role', 'sessions.subject', 'sessions.token_id', 'api_tokens.team_ref'])
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', new Date())
     .executeTakeFirst();
 }
 

@@ -5,13 +5,8 @@ import { createRouter, type AppDeps } from '../../server/router.js';
 import { createTokenBody, issuedTokenSchema, meSchema, signInBody, tokenSchema } from './contract.js';
 import { requireRole } from './middleware.js';
 import * as auth from './service.js';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+import { ownerRefOf } from '../catalog/service.js';
+import { isoOrNull as iso, jsonResponse as json } from '../../server/openapi.js';
 
 export function authRoutes({ db }: AppDeps) {
   const app = createRouter();
@@ -102,8 +97,8 @@ export function authRoutes({ db }: AppDeps) {
     async (c) => {
       const principal = c.get('principal');
       requireRole(principal, 'admin');
-      const body = c.req.valid('json');
-      const issued = await auth.createToken(db, { ...body, createdBy: principal.name });
+      const { team, ...body } = c.req.valid('json');
+      const issued = await auth.createToken(db, { ...body, teamRef: team ? ownerRefOf(team) : null, createdBy: principal.name });
       return c.json(issued, 201);
     },
   );

@@ -19,7 +19,7 @@ export interface IssuedToken {
 
 export async function createToken(
   db: Db,
-  input: { name: string; role: Role; scopes?: string[]; createdBy?: string | null },
+  input: { name: string; role: Role; scopes?: string[]; createdBy?: string | null; teamRef?: string | null },
 ): Promise<IssuedToken> {
   const token = generateToken();
   const scopes = input.scopes ?? [];
@@ -29,6 +29,7 @@ export async function createToken(
     scopes,
     tokenHash: hashSecret(token),
     createdBy: input.createdBy ?? null,
+    teamRef: input.teamRef ?? null,
   });
   return { id: row.id, name: row.name, role: row.role, scopes, token };
 }
@@ -56,13 +57,13 @@ export async function authenticateToken(db: Db, token: string): Promise<Principa
   const row = await repo.findActiveTokenByHash(db, hashSecret(token));
   if (!row) return null;
   await repo.touchToken(db, row.id);
-  return { role: row.role, name: row.name, tokenId: row.id, via: 'token', scopes: row.scopes };
+  return { role: row.role, name: row.name, tokenId: row.id, via: 'token', scopes: row.scopes, teamRef: row.team_ref };
 }
 
 export async function authenticateSession(db: Db, sessionId: string): Promise<Principal | null> {
   const row = await repo.findActiveSession(db, hashSecret(sessionId));
   if (!row) return null;
-  return { role: row.role, name: row.subject, tokenId: row.token_id, via: 'session', scopes: [] };
+  return { role: row.role, name: row.subject, tokenId: row.token_id, via: 'session', scopes: [], teamRef: row.team_ref };
 }
 
 /** A session is its own secret, so signing out never revokes the token it was opened with. */

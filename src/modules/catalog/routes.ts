@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
-import { createRouter, type AppDeps } from '../../server/router.js';
+import type { MiddlewareHandler } from 'hono';
+import { createRouter, type AppDeps, type AppEnv } from '../../server/router.js';
 import {
   capabilityCreate,
   capabilityDetail,
@@ -25,21 +26,18 @@ import {
 } from './contract.js';
 import * as catalog from './service.js';
 import * as write from './write-entity.js';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+import { jsonBody as body, jsonResponse as json } from '../../server/openapi.js';
 
 export function catalogRoutes({ db }: AppDeps) {
   const app = createRouter();
 
   // Roles are checked before bodies are validated, so a viewer learns "not allowed", not "field x is wrong".
-  app.on(['POST', 'PATCH'], ['/teams', '/teams/*', '/services', '/services/*', '/capabilities', '/capabilities/*'], async (c, next) => {
+  const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
     requireRole(c.get('principal'), 'admin');
     await next();
-  });
+  };
+  app.on('POST', ['/teams', '/services', '/capabilities'], adminOnly);
+  app.on('PATCH', ['/teams/:name', '/services/:name', '/capabilities/:name'], adminOnly);
 
   app.openapi(
     createRoute({ method: 'get', path: '/teams', tags: ['catalog'], summary: 'List teams', request: { query: teamListQuery }, responses: { 200: json(pageOf(teamSchema, 'TeamPage'), 'A page of teams') } }),

@@ -1,19 +1,48 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
+import { listActiveCapabilities } from '../adoption/repo.js';
+import { capabilityAdoption, type CapabilityAdoption } from '../adoption/service.js';
 import { overview } from '../catalog/service.js';
+import { generateDemoAdoption } from './generate-adoption.js';
 import { generateDemoCatalog } from './generate-catalog.js';
-import { seedDemo } from './seed-demo.js';
+import { seedDemo, type SeedDemoResult } from './seed-demo.js';
+
+const TODAY = new Date('2026-11-25T09:30:00Z');
+const MIDNIGHT = new Date('2026-11-25T00:00:00Z');
+const TABLES = ['repositories', 'detections', 'usage_events', 'declarations', 'mandates', 'capability_views'] as const;
 
 let database: TestDatabase;
+let first: SeedDemoResult;
+const adoption = new Map<string, CapabilityAdoption>();
+
+async function rowCounts() {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);
+    counts[table] = rows[0]?.n ?? -1;
+  }
+  return counts;
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
+  first = await seedDemo(database.db, 42, TODAY);
+  for (const row of await listActiveCapabilities(database.db)) {
+    adoption.set(row.name, await capabilityAdoption(database.db, row, { to: MIDNIGHT }, MIDNIGHT));
+  }
 });
 afterAll(() => database.close());
+
+const summary = (capability: string) => {
+  const a = adoption.get(capability);
+  if (!a) throw new Error(`no adoption computed for ${capability}`);
+  return a.summary;
+};
 
 describe('seedDemo', () => {
   it('loads the generated organisation, and loading it again changes nothing', async () => {
     const demo = generateDemoCatalog(42);
-    const first = await seedDemo(database.db);
     expect(first.problems).toEqual([]);
     expect(first.warnings).toEqual([]);
     const numbers = await overview(database.db);
@@ -21,7 +50,69 @@ describe('seedDemo', () => {
     expect(numbers.platformTeams).toBe(5);
     expect(numbers.services).toBe(demo.services.length);
     expect(numbers.capabilities).toBe(12);
-    const again = await seedDemo(database.db);
+
+    const before = await rowCounts();
+    const again = await seedDemo(database.db, 42, new Date('2026-11-25T21:00:00Z'));
     expect(again.summary).toMatchObject({ created: 0, updated: 0, orphaned: 0, unchanged: first.summary.created });
+    expect(again.adoption.status).toBe('unchanged');
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('stores every planned signal', async () => {
+    const plan = generateDemoAdoption(generateDemoCatalog(42), 42, TODAY);
+    expect(first.adoption.status).toBe('seeded');
+    expect(await rowCounts()).toEqual({
+      repositories: plan.repositories.length,
+      detections: plan.services.filter((s) => s.detection).length,
+      usage_events: first.adoption.usageEvents,
+      declarations: plan.declarations.length,
+      mandates: 2,
+      capability_views: plan.views.length,
+    });
+    expect(first.adoption.usageEvents).toBeLessThan(60_000);
+  });
+
+  it('gives, through Paved’s own adoption numbers, exactly the teams and dates the plan says', () => {
+    const plan = generateDemoAdoption(generateDemoCatalog(42), 42, TODAY);
+    for (const [capability, result] of adoption) {
+      const planned = plan.teams
+        .filter((t) => t.capability === capability)
+        .map((t) => ({ team: t.teamRef, adoptedOn: t.adoptedOn, kind: t.kind, status: t.churnedOn ? 'churned' : 'active', churnedOn: t.churnedOn }));
+      const computed = result.teams.map((t) => ({ team: t.teamRef, adoptedOn: t.adoptedAt.slice(0, 10), kind: t.kind, status: t.status, churnedOn: t.churnedAt?.slice(0, 10) ?? null }));
+      const byTeam = (a: { team: string }, b: { team: string }) => a.team.localeCompare(b.team);
+      expect(computed.sort(byTeam), capability).toEqual(planned.sort(byTeam));
+    }
+  });
+
+  it('shows golden CI pulled, progressive delivery pushed and the Jenkins library churning', () => {
+    const goldenCi = summary('golden-ci');
+    expect(goldenCi.adoptionRate).toBeGreaterThanOrEqual(0.7);
+    expect(goldenCi.voluntaryShare).toBe(1);
+    expect(summary('service-telemetry').voluntaryShare).toBe(1);
+
+    const progressive = summary('progressive-delivery');
+    expect(progressive.mandatedTeams / progressive.adoptingTeams).toBeGreaterThanOrEqual(0.7);
+    expect(progressive.voluntaryTeams).toBeGreaterThan(0);
+
+    const secrets = summary('secrets-injection');
+    expect(secrets.mandatedTeams).toBeGreaterThanOrEqual(2);
+    expect(secrets.voluntaryTeams).toBeGreaterThan(secrets.mandatedTeams);
+
+    const jenkins = summary('jenkins-shared-library');
+    expect(jenkins.churnedTeams).toBeGreaterThanOrEqual(3);
+    expect(jenkins.adoptingTeams).toBeGreaterThan(0);
+
+    const devEnvironments = adoption.get('dev-environments')?.funnel;
+    expect(devEnvironments?.tried).toBe(0);
+    expect(devEnvironments?.aware).toBeGreaterThanOrEqual(5);
+  });
+
+  it('replaces, not duplicates, the history when the demo starts on a later day', async () => {
+    const later = await seedDemo(database.db, 42, new Date('2026-12-10T08:00:00Z'));
+    expect(later.adoption.status).toBe('seeded');
+    const counts = await rowCounts();
+    expect(counts).toMatchObject({ repositories: later.adoption.repositories, mandates: 2, declarations: later.adoption.declarations });
+    expect(counts.usage_events).toBe(later.adoption.usageEvents);
+    expect(counts.capability_views).toBe(later.adoption.views);
   });
 });

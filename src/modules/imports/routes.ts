@@ -11,8 +11,7 @@ import { filesImportBody, importBody, importRecordSchema, importResultSchema, MA
 import { BACKSTAGE_URL_IMPORT, pendingTokens } from './jobs.js';
 import * as repo from './repo.js';
 import { runImport } from './run-import.js';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+import { isoOrNull as iso } from '../../server/openapi.js';
 
 export function toImportRecord(row: ImportRow) {
   return {

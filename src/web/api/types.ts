@@ -1,3 +1,4 @@
+import type { CapabilityAdoptionBody, Mandate } from '../../modules/adoption/contract.js';
 import type { Me } from '../../modules/auth/contract.js';
 import type { Capability, SearchResult, TeamDetail } from '../../modules/catalog/contract.js';
 import type { ImportRecord } from '../../modules/imports/contract.js';
@@ -46,4 +47,36 @@ export interface ListFilters {
 
 export interface TeamFilters extends ListFilters {
   kind?: 'customer' | 'platform' | undefined;
+}
+
+export type {
+  AdoptionMatrix,
+  CapabilityAdoptionBody as CapabilityAdoption,
+  Declaration,
+  Mandate,
+  TeamAdoptionBody as TeamAdoption,
+} from '../../modules/adoption/contract.js';
+
+export type AdoptionInterval = CapabilityAdoptionBody['interval'];
+export type AdoptingTeam = CapabilityAdoptionBody['teams'][number];
+export type Evidence = AdoptingTeam['evidence'][number];
+
+export interface MandateList {
+  items: Mandate[];
+}
+
+/** POST/PATCH /capabilities/{name}/mandates, as JSON (dates as YYYY-MM-DD). */
+export interface MandateInput {
+  scope: 'all' | { teams: string[] };
+  effectiveFrom: string;
+  deadline?: string | null;
+  note?: string | null;
+}
+
+/** POST /capabilities/{name}/declarations. */
+export interface DeclarationInput {
+  team: string;
+  status: 'using' | 'stopped';
+  date: string;
+  note?: string;
 }

@@ -7,6 +7,7 @@ import { SearchBox } from './SearchBox.js';
 const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/capabilities', label: 'Capabilities', end: false },
+  { to: '/adoption', label: 'Adoption', end: false },
   { to: '/teams', label: 'Teams', end: false },
   { to: '/services', label: 'Services', end: false },
   { to: '/imports', label: 'Imports', end: false },

@@ -4,6 +4,7 @@ import { Chart } from '../components/Chart.js';
 import { EmptyState, ImportHint } from '../components/EmptyState.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { Loading } from '../components/Loading.js';
+import { HomeAdoption } from './adoption/HomeAdoption.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Stat } from '../components/Stat.js';
 import { useOverview } from '../hooks/queries/use-overview.js';
@@ -65,15 +66,7 @@ export function HomePage() {
                 )}
               </Card>
               <Card title="Adoption and delivery">
-                <div className="placeholder-grid">
-                  {['Adoption rate', 'Voluntary share', 'Deployment frequency', 'Change lead time'].map((label) => (
-                    <div key={label} className="placeholder-stat">
-                      <span className="stat-value muted">—</span>
-                      <span className="stat-label">{label}</span>
-                    </div>
-                  ))}
-                </div>
-                <p className="muted small">Appears once repositories are scanned and deployments arrive.</p>
+                <HomeAdoption />
               </Card>
             </div>
           )}

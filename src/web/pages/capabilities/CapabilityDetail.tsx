@@ -12,6 +12,7 @@ import { useCapability } from '../../hooks/queries/use-capability.js';
 import { useIsAdmin } from '../../hooks/queries/use-me.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { safeUrl } from '../../lib/refs.js';
+import { CapabilityAdoption } from '../adoption/CapabilityAdoption.js';
 import { DetectRules } from './DetectRules.js';
 
 export function CapabilityDetailPage() {
@@ -62,6 +63,7 @@ export function CapabilityDetailPage() {
           ) : null
         }
       />
+      <CapabilityAdoption name={c.name} title={c.title || c.name} namespace={namespace} />
       <div className="detail-grid">
         <div className="stack">
           <Card title="About">

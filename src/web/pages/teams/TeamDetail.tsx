@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { Links, Tags } from '../../components/Tags.js';
 import { useTeam } from '../../hooks/queries/use-team.js';
 import { formatDateTime, plural } from '../../lib/format.js';
+import { TeamAdoption } from '../adoption/TeamAdoption.js';
 import { CapabilityCard } from '../capabilities/CapabilityCard.js';
 import { ServiceTable } from '../services/ServiceTable.js';
 import { TeamHierarchy } from './TeamHierarchy.js';
@@ -52,6 +53,7 @@ export function TeamDetailPage() {
       {team.description ? <p className="prose lead">{team.description}</p> : null}
       <div className="detail-grid">
         <div className="stack">
+          {team.teamKind !== 'platform' ? <TeamAdoption name={team.name} namespace={namespace} customer={team.teamKind === 'customer'} /> : null}
           <Card title={`Services (${services.length})`}>
             {services.length === 0 ? (
               <EmptyState compact title="This team owns no services">

@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+/** A date (`2025-03-01`, midnight UTC) or a date-time with its zone. */
+export const instant = z.union([z.iso.date(), isoDateTime]).transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v));
+
+export const adoptionQuery = z.object({
+  from: instant.optional(),
+  to: instant.optional(),
+  interval: z.enum(['week', 'month']).default('month'),
+});
+
+const evidenceSchema = z.union([
+  z.object({ type: z.literal('detection'), service: z.string(), repository: z.string(), file: z.string(), line: z.number().int().nullable(), text: z.string().nullable(), commit: z.string(), matched: z.boolean() }),
+  z.object({ type: z.literal('events'), service: z.string().nullable(), events: z.number().int(), firstAt: z.string(), lastAt: z.string() }),
+  z.object({ type: z.literal('declaration'), status: z.enum(['using', 'stopped']), at: z.string(), by: z.string().nullable(), note: z.string().nullable() }),
+]);
+
+export const capabilityAdoptionSchema = z
+  .object({
+    capability: z.string(),
+    from: z.string(),
+    to: z.string(),
+    interval: z.enum(['week', 'month']),
+    summary: z.object({
+      eligibleTeams: z.number().int(),
+      adoptingTeams: z.number().int(),
+      voluntaryTeams: z.number().int(),
+      mandatedTeams: z.number().int(),
+      adoptionRate: z.number().nullable(),
+      voluntaryShare: z.number().nullable(),
+      medianDaysToAdopt: z.number().nullable(),
+      churnedTeams: z.number().int(),
+    }),
+    series: z.array(z.object({ periodStart: z.string(), adoptingTeams: z.number().int(), voluntaryTeams: z.number().int(), mandatedTeams: z.number().int(), eligibleTeams: z.number().int() })),
+    funnel: z.object({ eligible: z.number().int(), aware: z.number().int(), tried: z.number().int(), active: z.number().int(), retained: z.number().int() }),
+    teams: z.array(
+      z.object({
+        team: z.string(),
+        teamRef: z.string(),
+        title: z.string().nullable(),
+        adoptedAt: z.string(),
+        churnedAt: z.string().nullable(),
+        kind: z.enum(['voluntary', 'mandated']),
+        status: z.enum(['active', 'churned']),
+        services: z.number().int(),
+        evidence: z.array(evidenceSchema),
+      }),
+    ),
+    notAdopted: z.array(z.object({ team: z.string(), teamRef: z.string(), title: z.string().nullable(), aware: z.boolean() })),
+  })
+  .openapi('CapabilityAdoption');
+
+export const matrixSchema = z
+  .object({
+    capabilities: z.array(z.object({ name: z.string(), title: z.string().nullable(), lifecycle: z.string().nullable() })),
+    teams: z.array(z.object({ name: z.string(), ref: z.string(), title: z.string().nullable() })),
+    cells: z.array(z.object({ team: z.string(), capability: z.string(), status: z.enum(['active', 'churned']), kind: z.enum(['voluntary', 'mandated']), adoptedAt: z.string() })),
+  })
+  .openapi('AdoptionMatrix');
+
+export const teamAdoptionSchema = z
+  .object({
+    team: z.string(),
+    uses: z.array(z.object({ capability: z.string(), title: z.string().nullable(), adoptedAt: z.string(), kind: z.enum(['voluntary', 'mandated']), status: z.enum(['active', 'churned']), services: z.number().int() })),
+    notYet: z.array(z.object({ capability: z.string(), title: z.string().nullable(), lifecycle: z.string().nullable(), mandated: z.boolean() })),
+  })
+  .openapi('TeamAdoption');
+
+export const mandateSchema = z
+  .object({
+    id: z.number().int(),
+    capability: z.string(),
+    scope: z.union([z.literal('all'), z.object({ teams: z.array(z.string()) })]),
+    effectiveFrom: z.string(),
+    deadline: z.string().nullable(),
+    note: z.string().nullable(),
+    createdBy: z.string().nullable(),
+  })
+  .openapi('Mandate');
+
+const scopeInput = z.union([z.literal('all'), z.strictObject({ teams: z.array(z.string().min(1).max(200)).min(1).max(1000) })]);
+
+export const mandateCreate = z
+  .strictObject({ scope: scopeInput, effectiveFrom: instant, deadline: instant.optional(), note: z.string().max(2000).optional() })
+  .openapi('MandateCreate');
+
+export const mandatePatch = z
+  .strictObject({ scope: scopeInput.optional(), effectiveFrom: instant.optional(), deadline: instant.nullable().optional(), note: z.string().max(2000).nullable().optional() })
+  .openapi('MandatePatch');
+
+export const declarationCreate = z
+  .strictObject({ team: z.string().min(1).max(200), status: z.enum(['using', 'stopped']), date: instant, note: z.string().max(2000).optional() })
+  .openapi('DeclarationCreate');
+
+export const declarationSchema = z
+  .object({ id: z.number().int(), team: z.string(), status: z.enum(['using', 'stopped']), date: z.string(), note: z.string().nullable(), declaredBy: z.string().nullable() })
+  .openapi('Declaration');
+
+export const viewCreate = z.strictObject({ kind: z.enum(['page', 'release-notes']).default('page') }).openapi('CapabilityView');
+
+export type CapabilityAdoptionBody = z.infer<typeof capabilityAdoptionSchema>;
+export type AdoptionMatrix = z.infer<typeof matrixSchema>;
+export type TeamAdoptionBody = z.infer<typeof teamAdoptionSchema>;
+export type Mandate = z.infer<typeof mandateSchema>;
+export type Declaration = z.infer<typeof declarationSchema>;

@@ -1,0 +1,39 @@
+import type { Db } from '../../db/schema/index.js';
+import type { AdoptionMatrix, TeamAdoptionBody } from './contract.js';
+import { isMandated } from './compute-adoption.js';
+import * as repo from './repo.js';
+import { capabilityAdoption } from './service.js';
+
+/** Teams × capabilities: who uses what, since when, by choice or mandate. */
+export async function adoptionMatrix(db: Db, now = new Date()): Promise<AdoptionMatrix> {
+  const capabilities = await repo.listActiveCapabilities(db);
+  const teams = await repo.listEligibleTeams(db, []);
+  const cells: AdoptionMatrix['cells'] = [];
+  for (const c of capabilities) {
+    const adoption = await capabilityAdoption(db, c, {}, now);
+    for (const t of adoption.teams) cells.push({ team: t.team, capability: c.name, status: t.status, kind: t.kind, adoptedAt: t.adoptedAt });
+  }
+  return {
+    capabilities: capabilities.map((c) => ({ name: c.name, title: c.title, lifecycle: c.lifecycle })),
+    teams: teams.map((t) => ({ name: t.name, ref: t.ref, title: t.title })),
+    cells,
+  };
+}
+
+/** What one team uses, since when, and what it has not adopted yet. */
+export async function teamAdoption(db: Db, teamRef: string, teamName: string, now = new Date()): Promise<TeamAdoptionBody> {
+  const capabilities = await repo.listActiveCapabilities(db);
+  const uses: TeamAdoptionBody['uses'] = [];
+  const notYet: TeamAdoptionBody['notYet'] = [];
+  for (const c of capabilities) {
+    const adoption = await capabilityAdoption(db, c, {}, now);
+    const mine = adoption.teams.find((t) => t.teamRef === teamRef);
+    if (mine) {
+      uses.push({ capability: c.name, title: c.title, adoptedAt: mine.adoptedAt, kind: mine.kind, status: mine.status, services: mine.services });
+    } else if (adoption.notAdopted.some((t) => t.teamRef === teamRef)) {
+      const mandates = (await repo.listMandates(db, c.id)).map((m) => ({ scope: m.scope, teamRefs: m.team_refs, effectiveFrom: new Date(m.effective_from) }));
+      notYet.push({ capability: c.name, title: c.title, lifecycle: c.lifecycle, mandated: isMandated(teamRef, now, mandates) });
+    }
+  }
+  return { team: teamName, uses, notYet };
+}

@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError, forbidden } from '../../server/errors.js';
+import { createRouter, type AppDeps, type Principal } from '../../server/router.js';
+import { EVENTS_WRITE_SCOPE, ingestResultSchema, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, usageEventInput } from './contract.js';
+import { batchFormat, parseBatch } from './parse-batch.js';
+import { ingestEvents } from './service.js';
+
+function requireEventsWrite(principal: Principal): void {
+  if (principal.role === 'admin' || principal.scopes.includes(EVENTS_WRITE_SCOPE)) return;
+  throw forbidden(`posting usage events needs a token with the ${EVENTS_WRITE_SCOPE} scope (or the admin role)`);
+}
+
+export function eventRoutes({ db }: AppDeps) {
+  const app = createRouter();
+
+  app.use(
+    '/events',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `a request body is limited to ${MAX_BODY_BYTES / 1024 / 1024} MB (nothing was stored)`);
+      },
+    }),
+  );
+
+  // Registered by hand: the body comes as JSON or NDJSON, which the route validator cannot take.
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/events',
+    tags: ['adoption'],
+    summary: 'Record usage events of capabilities (needs the events:write scope or the admin role)',
+    description:
+      `Up to ${MAX_EVENTS_PER_REQUEST} events per request, as a JSON array (or one object) or as NDJSON (one event per line; blank lines are skipped). ` +
+      'Valid events are stored together in one transaction; each invalid one is named in `rejected` by its 0-based position ' +
+      '(array index, or index among the non-blank lines) and never stored, nor is an event naming a capability, service or team ' +
+      'that is not in the catalog. An event whose `id` is already stored, or appeared earlier in the batch, counts once, as a duplicate.',
+    request: {
+      body: {
+        content: {
+          'application/json': { schema: z.union([z.array(usageEventInput).max(MAX_EVENTS_PER_REQUEST), usageEventInput]) },
+          'application/x-ndjson': { schema: z.string().openapi({ description: 'One UsageEvent JSON object per line.' }) },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: { content: { 'application/json': { schema: ingestResultSchema } }, description: 'Stored; the counts say what happened to each event' },
+    },
+  });
+  app.post('/events', async (c) => {
+    requireEventsWrite(c.get('principal'));
+    const format = batchFormat(c.req.header('content-type'));
+    const batch = parseBatch(await c.req.text(), format);
+    return c.json(await ingestEvents(db, batch), 200);
+  });
+
+  return app;
+}

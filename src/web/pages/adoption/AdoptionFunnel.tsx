@@ -1,0 +1,41 @@
+import type { CapabilityAdoption } from '../../api/types.js';
+import { Card } from '../../components/Card.js';
+import { Chart } from '../../components/Chart.js';
+import { ADOPTION_COLORS, formatPercent } from '../../lib/adoption.js';
+
+const STEPS = [
+  { key: 'eligible', label: 'Eligible', help: 'customer teams it is meant for', color: '#94a3b8' },
+  { key: 'aware', label: 'Aware', help: 'viewed it or its release notes', color: '#0ea5e9' },
+  { key: 'tried', label: 'Tried', help: 'sent a first signal', color: ADOPTION_COLORS.mandated },
+  { key: 'active', label: 'Active', help: 'signal in the last 30 days', color: ADOPTION_COLORS.voluntary },
+  { key: 'retained', label: 'Retained', help: 'still active 90 days after adopting', color: '#15803d' },
+] as const;
+
+/** Aware → tried → active → retained, each as teams and as a share of eligible teams. */
+export function AdoptionFunnel({ funnel }: { funnel: CapabilityAdoption['funnel'] }) {
+  const data = STEPS.map((s) => ({ step: s.key, teams: funnel[s.key] }));
+  const label = (key: string) => STEPS.find((s) => s.key === key)?.label ?? key;
+  return (
+    <Card title="Funnel" className="adoption-funnel">
+      <Chart
+        kind="hbar"
+        title="Adoption funnel, in teams"
+        x="step"
+        data={data}
+        series={[{ key: 'teams', label: 'Teams' }]}
+        max={Math.max(funnel.eligible, funnel.aware, funnel.tried, 1)}
+        formatX={label}
+        colorOf={(d) => STEPS.find((s) => s.key === d.step)?.color ?? ADOPTION_COLORS.eligible}
+        annotate={(d) => (d.step === 'eligible' ? 'teams' : `· ${formatPercent(funnel.eligible ? Number(d.teams) / funnel.eligible : null)}`)}
+      />
+      <dl className="funnel-help">
+        {STEPS.slice(1).map((s) => (
+          <div key={s.key}>
+            <dt>{s.label}</dt>
+            <dd>{s.help}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
