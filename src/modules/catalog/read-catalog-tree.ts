@@ -8,6 +8,7 @@ import { isPlainObject, resolveTarget, validateLocation } from './validate-spec.
 /** Files above this are not descriptors anyone wrote by hand; they are left out rather than read into memory. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const DESCRIPTOR_FILE = /\.ya?ml$/i;
+const LOCATION_HINT = /kind\W{0,4}location/i;
 
 /**
  * Reads the descriptor files under a directory (or one file), then follows Location targets to local files,
@@ -17,24 +18,52 @@ export async function readCatalogTree(path: string): Promise<CatalogFile[]> {
   const start = resolve(path);
   const isDirectory = (await stat(start)).isDirectory();
   const root = isDirectory ? start : dirname(start);
-  const queue = isDirectory ? await listDescriptorFiles(start) : [start];
+  const walked = isDirectory ? await listDescriptorFiles(start) : [];
+  const listings = new Listings(isDirectory ? start : null, walked);
+  const queue = isDirectory ? [...walked] : [start];
   const seen = new Set<string>();
   const files: CatalogFile[] = [];
 
   // The queue grows while it is walked; `seen` is the cycle guard (a → b → a reads each once).
-  for (let i = 0; i < queue.length; i++) {
-    const absolute = queue[i] as string;
-    if (seen.has(absolute)) continue;
-    seen.add(absolute);
-    const content = await readDescriptor(absolute);
-    if (content === null) continue;
-    const file: CatalogFile = { path: toRelative(root, absolute), content };
-    files.push(file);
-    for (const target of locationTargets(content)) {
-      queue.push(...(await findTargetFiles(root, file.path, target)));
+  // Files are read a batch at a time, concurrently, and kept in queue order.
+  for (let i = 0; i < queue.length; ) {
+    const batch: string[] = [];
+    for (; i < queue.length && batch.length < READ_CONCURRENCY; i++) {
+      const absolute = queue[i] as string;
+      if (seen.has(absolute)) continue;
+      seen.add(absolute);
+      batch.push(absolute);
+    }
+    const contents = await Promise.all(batch.map(readDescriptor));
+    for (const [index, absolute] of batch.entries()) {
+      const content = contents[index];
+      if (content === null || content === undefined) continue;
+      const file: CatalogFile = { path: toRelative(root, absolute), content };
+      files.push(file);
+      for (const target of locationTargets(content)) {
+        queue.push(...(await findTargetFiles(root, file.path, target, listings)));
+      }
     }
   }
   return files;
+}
+
+const READ_CONCURRENCY = 64;
+
+/** Directory listings, answered from the first walk when it already covered the directory. */
+class Listings {
+  constructor(
+    private readonly walkedRoot: string | null,
+    private readonly walked: string[],
+  ) {}
+
+  async under(dir: string): Promise<string[]> {
+    if (this.walkedRoot && (dir === this.walkedRoot || dir.startsWith(this.walkedRoot + sep))) {
+      const prefix = dir === this.walkedRoot ? dir : dir + sep;
+      return this.walked.filter((f) => f.startsWith(prefix) && !relative(dir, f).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'));
+    }
+    return listDescriptorFiles(dir);
+  }
 }
 
 /** Every *.yaml / *.yml file below `dir`, sorted, skipping node_modules and dot-directories. */
@@ -46,18 +75,20 @@ async function listDescriptorFiles(dir: string): Promise<string[]> {
     return []; // an unreadable directory holds nothing we can import
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const found: string[] = [];
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const skip = entry.name === 'node_modules' || entry.name.startsWith('.');
-      if (!skip) found.push(...(await listDescriptorFiles(full)));
-    } else if (DESCRIPTOR_FILE.test(entry.name) && (entry.isFile() || (await isFile(full)))) {
+  // Subdirectories are walked concurrently; the result keeps the sorted order.
+  const parts = await Promise.all(
+    entries.map(async (entry): Promise<string[]> => {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const skip = entry.name === 'node_modules' || entry.name.startsWith('.');
+        return skip ? [] : listDescriptorFiles(full);
+      }
       // Symlinked files are read; symlinked directories are not walked, so a link loop cannot recurse forever.
-      found.push(full);
-    }
-  }
-  return found;
+      if (DESCRIPTOR_FILE.test(entry.name) && (entry.isFile() || (await isFile(full)))) return [full];
+      return [];
+    }),
+  );
+  return parts.flat();
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -86,6 +117,8 @@ function toRelative(root: string, absolute: string): string {
 /** The target strings of the Location documents in a file; broken documents have none. */
 function locationTargets(content: string): string[] {
   const targets: string[] = [];
+  // Parsing every file twice costs seconds on a large catalog; only files that mention a Location are parsed here.
+  if (!LOCATION_HINT.test(content)) return targets;
   try {
     const docs = parseAllDocuments(content, { logLevel: 'error' });
     if ('empty' in docs) return [];
@@ -104,7 +137,7 @@ function locationTargets(content: string): string[] {
 }
 
 /** Absolute paths of the local files a target names: one path, or the matches of a glob. */
-async function findTargetFiles(root: string, fromFile: string, target: string): Promise<string[]> {
+async function findTargetFiles(root: string, fromFile: string, target: string, listings: Listings): Promise<string[]> {
   const resolved = resolveTarget(fromFile, target);
   if (resolved.kind === 'path') return [resolve(root, resolved.path)];
   if (resolved.kind !== 'glob') return [];
@@ -115,6 +148,6 @@ async function findTargetFiles(root: string, fromFile: string, target: string): 
     return [];
   }
   const base = resolve(root, picomatch.scan(resolved.pattern).base);
-  const candidates = await listDescriptorFiles(base);
+  const candidates = await listings.under(base);
   return candidates.filter((file) => isMatch(toRelative(root, file)));
 }

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { DetectRule } from '../../catalog/entity.js';
 import { DEPENDENCY_ECOSYSTEMS } from '../../catalog/entity.js';
-import { manifestEcosystem, manifestPathspecs, normaliseDependencyName, type Ecosystem } from './manifests.js';
+import { manifestPathspecs, normaliseDependencyName, type Ecosystem } from './manifests.js';
 
 /** A capability's detect rules, as written in its `spec.detect`. */
 export interface CapabilityRules {
@@ -16,9 +16,8 @@ export type CompiledRule =
 export interface CompiledCapability {
   name: string;
   rules: CompiledRule[];
-  /** Git pathspecs covering every file its rules can look at (a superset; `relevant` is exact). */
+  /** Git pathspecs covering every file its rules can look at (a superset: paths are matched exactly after). */
   pathspecs: string[];
-  relevant: (path: string) => boolean;
 }
 
 export interface CompiledCapabilities {
@@ -47,7 +46,7 @@ export function compileCapabilities(list: CapabilityRules[]): CompiledCapabiliti
       if (typeof compiled === 'string') problems.push(`detect[${ruleIndex}] of ${entry.capability} ${compiled}; skipped`);
       else rules.push(compiled);
     });
-    return { name: entry.capability, rules, pathspecs: pathspecsOf(rules), relevant: relevanceOf(rules) };
+    return { name: entry.capability, rules, pathspecs: pathspecsOf(rules) };
   });
   const fileRules = capabilities.flatMap((c) => c.rules.filter((r) => r.kind === 'files'));
   const result = { capabilities, fileRules, problems };
@@ -103,16 +102,6 @@ export function globMatcher(glob: string): (path: string) => boolean {
   const suffix = last.slice(Math.max(...[...'*?]'].map((ch) => last.lastIndexOf(ch))) + 1);
   const prefix = base === '' ? '' : `${base}/`;
   return (path) => (prefix === '' || path.startsWith(prefix) || path === base) && path.endsWith(suffix) && (path === glob || re.test(path));
-}
-
-function relevanceOf(rules: CompiledRule[]): (path: string) => boolean {
-  const globs = rules.flatMap((r) => (r.kind === 'files' ? [r.test] : []));
-  const ecosystems = new Set(rules.flatMap((r) => (r.kind === 'dependency' ? [r.ecosystem] : [])));
-  return (path) => {
-    if (globs.some((test) => test(path))) return true;
-    const ecosystem = ecosystems.size > 0 ? manifestEcosystem(path) : null;
-    return ecosystem !== null && ecosystems.has(ecosystem);
-  };
 }
 
 function pathspecsOf(rules: CompiledRule[]): string[] {

@@ -12,7 +12,6 @@ export interface FirstAdoption {
 
 interface Walk {
   capability: number;
-  relevant: (path: string) => boolean;
   /** The capability's relevant files as of the commit being looked at (HEAD's at the start). */
   state: Map<string, FileEntry>;
   /** The oldest commit seen so far from which the rules match in every commit up to HEAD. */
@@ -39,13 +38,15 @@ export async function findFirstAdoptions(
   evaluator: RuleEvaluator,
 ): Promise<Map<number, FirstAdoption | null>> {
   const walks: Walk[] = capabilities.map((capability) => {
-    const { relevant } = compiled.capabilities[capability] ?? { relevant: () => false };
-    const state = new Map(headEntries.filter((e) => relevant(e.path)).map((e) => [e.path, e]));
-    return { capability, relevant, state, adoption: null, done: false };
+    const state = new Map(headEntries.filter((e) => evaluator.relevant(capability, e.path)).map((e) => [e.path, e]));
+    return { capability, state, adoption: null, done: false };
   });
   const pathspecs = [...new Set(capabilities.flatMap((c) => compiled.capabilities[c]?.pathspecs ?? []))];
+  // git matches a `**/` pathspec against every entry of every tree it walks: on 200 commits of a 2000-file
+  // repository, ~6x slower than listing all changes and keeping the relevant ones here (bench/scan.ts).
+  const limit = pathspecs.some((spec) => spec.startsWith(':(glob)**')) ? [] : pathspecs;
   if (walks.length > 0 && pathspecs.length > 0) {
-    for await (const commit of logChanges(repo, head, pathspecs)) {
+    for await (const commit of logChanges(repo, head, limit)) {
       for (const walk of walks) if (!walk.done) await step(walk, commit, evaluator);
       if (walks.every((w) => w.done)) break;
     }
@@ -54,7 +55,7 @@ export async function findFirstAdoptions(
 }
 
 async function step(walk: Walk, commit: CommitChanges, evaluator: RuleEvaluator): Promise<void> {
-  const changes = commit.changes.filter((c) => walk.relevant(c.path));
+  const changes = commit.changes.filter((c) => evaluator.relevant(walk.capability, c.path));
   if (changes.length === 0) return;
   // The newest relevant commit sees HEAD's files, which match: no need to evaluate them again.
   if (walk.adoption !== null) {

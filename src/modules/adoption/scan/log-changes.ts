@@ -17,13 +17,15 @@ export interface CommitChanges {
 const HEADER = 0x01;
 
 /**
- * Streams, newest first, the commits of `head`'s first-parent history that change paths under `pathspecs`, each
+ * Streams, newest first, the commits of `head`'s first-parent history that change paths under `pathspecs` (all
+ * commits when there are none), each
  * with its changes against its first parent (a root commit against the empty tree). One `git log` process; stopping
  * the iteration early ends it, so a walk that finds its answer near HEAD does not pay for the whole history.
  */
 export async function* logChanges(repo: GitRepo, head: string, pathspecs: string[]): AsyncGenerator<CommitChanges> {
   const args = ['log', '--first-parent', '-m', '--no-renames', '--raw', '-z', '--no-abbrev', '--no-color'];
   args.push('--format=%x01%H%x09%ct', head, '--', ...pathspecs);
+  // Without pathspecs every first-parent commit is listed, with all its changes.
   const child = spawnGit(repo, args);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

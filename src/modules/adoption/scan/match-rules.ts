@@ -47,20 +47,31 @@ export class RuleEvaluator {
   readonly problems = new Set<string>();
   private readonly classes = new Map<string, PathClass>();
   private readonly facts = new Map<string, BlobFacts>();
+  /** Per capability, the ecosystems its dependency rules name. */
+  private readonly ecosystems: Set<Ecosystem>[];
 
   constructor(
     private readonly compiled: CompiledCapabilities,
     private readonly reader: ObjectReader,
     private readonly matcher: PatternMatcher,
-  ) {}
+  ) {
+    this.ecosystems = compiled.capabilities.map((c) => new Set(c.rules.flatMap((r) => (r.kind === 'dependency' ? [r.ecosystem] : []))));
+  }
 
   /** The entries any rule can look at: matched by a files glob, or a manifest of an ecosystem some rule names. */
   interesting(entries: FileEntry[]): FileEntry[] {
-    const ecosystems = new Set(this.compiled.capabilities.flatMap((c) => c.rules.flatMap((r) => (r.kind === 'dependency' ? [r.ecosystem] : []))));
+    const ecosystems = new Set(this.ecosystems.flatMap((set) => [...set]));
     return entries.filter((entry) => {
       const cls = this.classify(entry.path);
       return cls.rules.length > 0 || (cls.ecosystem !== null && ecosystems.has(cls.ecosystem));
     });
+  }
+
+  /** Whether a capability's rules look at this path (same answer as its compiled `relevant`, from the cache). */
+  relevant(capability: number, path: string): boolean {
+    const cls = this.classify(path);
+    if (cls.rules.some((rule) => rule.capability === capability)) return true;
+    return cls.ecosystem !== null && (this.ecosystems[capability]?.has(cls.ecosystem) ?? false);
   }
 
   /** Reads and matches what `evidence` will need for these capabilities on these entries. */

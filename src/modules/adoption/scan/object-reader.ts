@@ -39,6 +39,11 @@ export class ObjectReader {
     const child = this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ maxBytes, resolve, reject });
+      // Requests made in the same tick go out in one write instead of a system call each.
+      if (child.stdin.writableCorked === 0) {
+        child.stdin.cork();
+        process.nextTick(() => child.stdin.uncork());
+      }
       child.stdin.write(`${name}\n`);
     });
   }

@@ -50,9 +50,9 @@ export interface ScanRepositoryOptions {
   history: boolean;
   /** HEAD at the last scan: when it has not moved, nothing is read. */
   previousHead?: string;
-  /** A matcher to reuse across scans (one scan at a time); by default each scan starts and ends its own. */
+  /** The matcher to run patterns with; by default one shared by all scans of the process (see `sharedMatcher`). */
   matcher?: PatternMatcher;
-  /** Time a pattern may run on one file before it is stopped; default 1000 ms. Ignored with `matcher`. */
+  /** Time a pattern may run on one file before it is stopped (default 1000 ms): the scan gets its own matcher. */
   patternBudgetMs?: number;
 }
 
@@ -66,7 +66,8 @@ const MAX_PROBLEMS = 200;
  */
 export async function scanRepository(path: string, capabilities: CapabilityRules[], options: ScanRepositoryOptions): Promise<ScanResult> {
   let reader: ObjectReader | null = null;
-  const matcher = options.matcher ?? new PatternMatcher({ budgetMs: options.patternBudgetMs });
+  const ownMatcher = options.matcher === undefined && options.patternBudgetMs !== undefined;
+  const matcher = options.matcher ?? (ownMatcher ? new PatternMatcher({ budgetMs: options.patternBudgetMs }) : sharedMatcher());
   try {
     const repo = await openRepo(path);
     reader = new ObjectReader(repo);
@@ -109,8 +110,19 @@ export async function scanRepository(path: string, capabilities: CapabilityRules
     return { path, error: error instanceof Error ? error.message : String(error) };
   } finally {
     reader?.close();
-    if (!options.matcher) await matcher.close();
+    if (ownMatcher) await matcher.close();
   }
+}
+
+let shared: PatternMatcher | null = null;
+
+/**
+ * The process's default pattern matcher: its worker starts once (about 40 ms) instead of once per scan, and does
+ * not keep the process alive while idle. Concurrent scans queue their texts on it.
+ */
+export function sharedMatcher(): PatternMatcher {
+  shared ??= new PatternMatcher();
+  return shared;
 }
 
 export interface ScanRepositoriesOptions {
