@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { connect, type DatabaseHandle } from '../src/db/connect.js';
+import { connect, createPGlite, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 export type Backend = 'postgres' | 'pglite';
@@ -25,7 +24,7 @@ export function openEventsDatabase(backend: Backend): Promise<EventsBenchDatabas
 
 async function openPglite(): Promise<EventsBenchDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'paved-bench-events-'));
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await createPGlite({ dataDir });
   const handle = await connect({ pglite });
   await migrateToLatest(handle.db as never); // Kysely<Database> is not assignable to Kysely<unknown>
   return {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { connect, type DatabaseHandle } from '../src/db/connect.js';
+import { connect, createPGlite, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -37,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const template = await readFile(inject('pgliteTemplate'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
+  const pglite = await createPGlite({ loadDataDir: new Blob([template]) });
   const handle = await connect({ pglite });
   return {
     ...handle,

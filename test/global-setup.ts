@@ -1,10 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { connect } from '../src/db/connect.js';
+import { connect, createPGlite } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 declare module 'vitest' {
@@ -20,7 +19,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'paved-test-'));
-  const pglite = await PGlite.create();
+  const pglite = await createPGlite();
   const handle = await connect({ pglite });
   await migrateToLatest(handle.db as never);
   const dump = await pglite.dumpDataDir('none');

@@ -101,7 +101,7 @@ describe('CLI commands on the embedded database', () => {
       const secret = out.lines[1] ?? '';
       expect(secret).toMatch(/^pvd_/);
       const res = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
-      expect(await res.json()).toEqual({ name: 'ci-bot', role: 'viewer', via: 'token' });
+      expect(await res.json()).toEqual({ name: 'ci-bot', role: 'viewer', via: 'token', team: null });
       const rows = await server.database.db.selectFrom('api_tokens').select('token_hash').execute();
       expect(rows.some((r) => r.token_hash.includes(secret))).toBe(false);
     });

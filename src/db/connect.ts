@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -17,6 +18,11 @@ export type ConnectOptions =
   | { pglite: PGlite };
 
 const INT8_OID = 20;
+
+/** Every embedded database is made here, so each has the extensions the migrations use. */
+export function createPGlite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
+}
 
 /**
  * The only place the two backends differ. int8 (ids, count(*)) comes back as a JS number on both;
@@ -41,7 +47,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     pglite = options.pglite;
   } else {
     mkdirSync(options.dataDir, { recursive: true });
-    pglite = await PGlite.create(options.dataDir);
+    pglite = await createPGlite({ dataDir: options.dataDir });
     owned = true;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

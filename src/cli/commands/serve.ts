@@ -18,6 +18,8 @@ export async function serveCommand(config: Config, logger: Logger, options: { de
           const result = await seedDemo(db);
           const s = result.summary;
           log(`Demo organisation loaded: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
+          const a = result.adoption;
+          log(`Adoption history ${a.status}: ${a.repositories} repositories, ${a.detections} detections, ${a.usageEvents} usage events, ${a.mandates} mandates.`);
           if (!config.adminToken) {
             // A demo is for looking around: hand out a fresh admin token each run rather than hiding it.
             await revokeTokens(db, { name: DEMO_TOKEN_NAME });

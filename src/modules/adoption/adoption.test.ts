@@ -178,6 +178,8 @@ describe('capability adoption', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ team, status: 'using', date: '2025-02-01' }),
       });
+    const me = await t.app.request('/api/v1/me', { headers: { authorization: `Bearer ${alphaMember.token}` } });
+    expect(await me.json()).toEqual({ name: 'alpha-dev', role: 'member', via: 'token', team: 'group:default/alpha' });
     expect((await call(alphaMember.token, 'beta')).status).toBe(403);
     expect((await call(alphaMember.token, 'alpha')).status).toBe(201);
     expect((await call(t.tokens.viewer, 'alpha')).status).toBe(403);

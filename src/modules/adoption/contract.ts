@@ -55,14 +55,14 @@ export const matrixSchema = z
   .object({
     capabilities: z.array(z.object({ name: z.string(), title: z.string().nullable(), lifecycle: z.string().nullable() })),
     teams: z.array(z.object({ name: z.string(), ref: z.string(), title: z.string().nullable() })),
-    cells: z.array(z.object({ team: z.string(), capability: z.string(), status: z.enum(['active', 'churned']), kind: z.enum(['voluntary', 'mandated']), adoptedAt: z.string() })),
+    cells: z.array(z.object({ team: z.string(), teamRef: z.string(), capability: z.string(), status: z.enum(['active', 'churned']), kind: z.enum(['voluntary', 'mandated']), adoptedAt: z.string(), churnedAt: z.string().nullable() })),
   })
   .openapi('AdoptionMatrix');
 
 export const teamAdoptionSchema = z
   .object({
     team: z.string(),
-    uses: z.array(z.object({ capability: z.string(), title: z.string().nullable(), adoptedAt: z.string(), kind: z.enum(['voluntary', 'mandated']), status: z.enum(['active', 'churned']), services: z.number().int() })),
+    uses: z.array(z.object({ capability: z.string(), title: z.string().nullable(), adoptedAt: z.string(), churnedAt: z.string().nullable(), kind: z.enum(['voluntary', 'mandated']), status: z.enum(['active', 'churned']), services: z.number().int() })),
     notYet: z.array(z.object({ capability: z.string(), title: z.string().nullable(), lifecycle: z.string().nullable(), mandated: z.boolean() })),
   })
   .openapi('TeamAdoption');

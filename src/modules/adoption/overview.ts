@@ -11,7 +11,7 @@ export async function adoptionMatrix(db: Db, now = new Date()): Promise<Adoption
   const cells: AdoptionMatrix['cells'] = [];
   for (const c of capabilities) {
     const adoption = await capabilityAdoption(db, c, {}, now);
-    for (const t of adoption.teams) cells.push({ team: t.team, capability: c.name, status: t.status, kind: t.kind, adoptedAt: t.adoptedAt });
+    for (const t of adoption.teams) cells.push({ team: t.team, teamRef: t.teamRef, capability: c.name, status: t.status, kind: t.kind, adoptedAt: t.adoptedAt, churnedAt: t.churnedAt });
   }
   return {
     capabilities: capabilities.map((c) => ({ name: c.name, title: c.title, lifecycle: c.lifecycle })),
@@ -29,7 +29,7 @@ export async function teamAdoption(db: Db, teamRef: string, teamName: string, no
     const adoption = await capabilityAdoption(db, c, {}, now);
     const mine = adoption.teams.find((t) => t.teamRef === teamRef);
     if (mine) {
-      uses.push({ capability: c.name, title: c.title, adoptedAt: mine.adoptedAt, kind: mine.kind, status: mine.status, services: mine.services });
+      uses.push({ capability: c.name, title: c.title, adoptedAt: mine.adoptedAt, churnedAt: mine.churnedAt, kind: mine.kind, status: mine.status, services: mine.services });
     } else if (adoption.notAdopted.some((t) => t.teamRef === teamRef)) {
       const mandates = (await repo.listMandates(db, c.id)).map((m) => ({ scope: m.scope, teamRefs: m.team_refs, effectiveFrom: new Date(m.effective_from) }));
       notYet.push({ capability: c.name, title: c.title, lifecycle: c.lifecycle, mandated: isMandated(teamRef, now, mandates) });

@@ -111,7 +111,7 @@ describe('over HTTP', () => {
 
     it('knows who calls with each role', async () => {
       for (const role of ['admin', 'member', 'viewer'] as const) {
-        expect(await t.call('GET', '/api/v1/me', { role })).toEqual({ status: 200, body: { name: `test-${role}`, role, via: 'token' } });
+        expect(await t.call('GET', '/api/v1/me', { role })).toEqual({ status: 200, body: { name: `test-${role}`, role, via: 'token', team: null } });
       }
     });
   });
@@ -127,7 +127,7 @@ describe('over HTTP', () => {
       // The secret works, as the member it was issued for.
       expect(await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: `Bearer ${token}` } })).toEqual({
         status: 200,
-        body: { name: 'ci-events', role: 'member', via: 'token' },
+        body: { name: 'ci-events', role: 'member', via: 'token', team: null },
       });
 
       const rows = await t.database.db.selectFrom('api_tokens').selectAll().orderBy('id').execute();
@@ -207,7 +207,7 @@ describe('over HTTP', () => {
     it('signs in with a token: an HttpOnly SameSite=Strict cookie that authenticates /me', async () => {
       const { res, setCookie } = await signIn(t.tokens.member);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ name: 'test-member', role: 'member', via: 'session' });
+      expect(await res.json()).toEqual({ name: 'test-member', role: 'member', via: 'session', team: null });
 
       const attributes = setCookie.split(';').map((s) => s.trim());
       expect(attributes[0]).toMatch(/^paved_session=pvs_[A-Za-z0-9_-]{43}$/);
@@ -344,7 +344,7 @@ describe('ensureAdminToken', () => {
       const app = buildApp({ db: database.db, logger: silentLogger });
       const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${configured}` } });
       expect(me.status).toBe(200);
-      expect(await me.json()).toEqual({ name: 'bootstrap-admin', role: 'admin', via: 'token' });
+      expect(await me.json()).toEqual({ name: 'bootstrap-admin', role: 'admin', via: 'token', team: null });
 
       // Changing the configured token replaces the old one, which stops working.
       const next = 'pvd_rotated-admin-token';

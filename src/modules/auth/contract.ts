@@ -5,7 +5,7 @@ export const roleSchema = z.enum(['admin', 'member', 'viewer']);
 export const signInBody = z.strictObject({ token: z.string().min(1).max(512) }).openapi('SignIn');
 
 export const meSchema = z
-  .object({ name: z.string(), role: roleSchema, via: z.enum(['token', 'session']) })
+  .object({ name: z.string(), role: roleSchema, via: z.enum(['token', 'session']), team: z.string().nullable() })
   .openapi('Me');
 
 export const createTokenBody = z

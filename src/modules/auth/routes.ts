@@ -33,7 +33,7 @@ export function authRoutes({ db }: AppDeps) {
         secure: new URL(c.req.url).protocol === 'https:',
         expires: session.expiresAt,
       });
-      return c.json({ name: principal.name, role: principal.role, via: 'session' as const }, 200);
+      return c.json({ name: principal.name, role: principal.role, via: 'session' as const, team: principal.teamRef }, 200);
     },
   );
 
@@ -57,7 +57,7 @@ export function authRoutes({ db }: AppDeps) {
     createRoute({ method: 'get', path: '/me', tags: ['auth'], summary: 'Who is calling', responses: { 200: json(meSchema, 'The caller') } }),
     (c) => {
       const p = c.get('principal');
-      return c.json({ name: p.name, role: p.role, via: p.via }, 200);
+      return c.json({ name: p.name, role: p.role, via: p.via, team: p.teamRef }, 200);
     },
   );
 

@@ -22,8 +22,8 @@ export interface CompiledCapability {
 
 export interface CompiledCapabilities {
   capabilities: CompiledCapability[];
-  /** Every files rule, in capability then rule order. */
-  fileRules: Extract<CompiledRule, { kind: 'files' }>[];
+  /** Each distinct glob once, with the files rules that use it (in capability then rule order). */
+  globs: { test: (path: string) => boolean; rules: Extract<CompiledRule, { kind: 'files' }>[] }[];
   /** Rules that cannot run (should have been refused at import), named by capability and index. */
   problems: string[];
 }
@@ -48,8 +48,14 @@ export function compileCapabilities(list: CapabilityRules[]): CompiledCapabiliti
     });
     return { name: entry.capability, rules, pathspecs: pathspecsOf(rules) };
   });
-  const fileRules = capabilities.flatMap((c) => c.rules.filter((r) => r.kind === 'files'));
-  const result = { capabilities, fileRules, problems };
+  const globs = new Map<string, CompiledCapabilities['globs'][number]>();
+  for (const rule of capabilities.flatMap((c) => c.rules)) {
+    if (rule.kind !== 'files') continue;
+    const entry = globs.get(rule.glob) ?? { test: rule.test, rules: [] };
+    entry.rules.push(rule);
+    globs.set(rule.glob, entry);
+  }
+  const result = { capabilities, globs: [...globs.values()], problems };
   compiledCache.set(list, result);
   return result;
 }

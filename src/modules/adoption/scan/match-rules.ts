@@ -26,6 +26,8 @@ interface PathClass {
   ecosystem: Ecosystem | null;
 }
 
+const NOTHING: PathClass = { rules: [], manifest: null, ecosystem: null };
+
 interface BlobFacts {
   unread: 'binary' | 'large' | 'missing' | null;
   patterns: Map<string, PatternOutcome>;
@@ -147,14 +149,11 @@ export class RuleEvaluator {
   private classify(path: string): PathClass {
     let cls = this.classes.get(path);
     if (cls) return cls;
-    const byGlob = new Map<string, boolean>();
-    const rules = this.compiled.fileRules.filter((rule) => {
-      let hit = byGlob.get(rule.glob);
-      if (hit === undefined) byGlob.set(rule.glob, (hit = rule.test(path)));
-      return hit;
-    });
+    let rules: FilesRule[] | null = null;
+    for (const glob of this.compiled.globs) if (glob.test(path)) (rules ??= []).push(...glob.rules);
     const manifest = manifestKind(path);
-    cls = { rules, manifest, ecosystem: manifest === null ? null : kindEcosystem(manifest) };
+    // Most paths match nothing: they share one object rather than each allocating its own.
+    cls = rules === null && manifest === null ? NOTHING : { rules: rules ?? [], manifest, ecosystem: manifest === null ? null : kindEcosystem(manifest) };
     this.classes.set(path, cls);
     return cls;
   }

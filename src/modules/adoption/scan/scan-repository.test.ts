@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,44 @@ describe('files the scanner does not read', () => {
       { capability: 'large-exists', evidence: [{ ruleIndex: 0, file: 'data/big.txt', line: null, text: null }], firstAdoption: null },
     ]);
     expect(result.problems).toEqual(['data/big.txt is over 1 MB; not read for the pattern of large-pattern']);
+  });
+});
+
+describe('entries that are not regular files', () => {
+  it('counts a symlink as existing without reading its target as content, and ignores submodules', async () => {
+    const repo = GitFixture.create(join(dir, 'links'));
+    repo.commit('2024-01-01T00:00:00Z', { 'real/ci.txt': 'uses: acme/golden-ci/x\n' });
+    symlinkSync('real/ci.txt', join(repo.path, 'ci.yml'));
+    repo.git(['add', 'ci.yml']);
+    repo.git(['update-index', '--add', '--cacheinfo', `160000,${repo.git(['rev-parse', 'HEAD'])},vendor/lib`]);
+    const date = '2024-02-01T00:00:00Z';
+    repo.git(['commit', '-q', '-m', 'link and submodule'], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    expect(repo.git(['ls-tree', '-r', 'HEAD']).split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['120000', '100644', '160000']);
+    const capabilities: CapabilityRules[] = [
+      { capability: 'link-exists', rules: [{ files: '*.yml' }] },
+      { capability: 'link-pattern', rules: [{ files: '*.yml', pattern: 'golden-ci|real' }] },
+      { capability: 'submodule', rules: [{ files: 'vendor/**' }] },
+    ];
+    const result = scanned(await scanRepository(repo.path, capabilities, { history: true }));
+    expect(result.matches).toEqual([
+      {
+        capability: 'link-exists',
+        evidence: [{ ruleIndex: 0, file: 'ci.yml', line: null, text: null }],
+        firstAdoption: { commit: result.head, date: '2024-02-01T00:00:00Z' },
+      },
+    ]);
+  });
+});
+
+describe('evidence', () => {
+  it('keeps at most 10 files per rule, the first in path order', async () => {
+    const repo = GitFixture.create(join(dir, 'many'));
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`svc-${String(i).padStart(2, '0')}/Dockerfile`, 'FROM acme/base-go:1\n']));
+    repo.commit('2024-01-01T00:00:00Z', files);
+    const result = scanned(await scanRepository(repo.path, CAPABILITIES, { history: false }));
+    expect(result.matches.map((m) => [m.capability, m.evidence.map((e) => e.file)])).toEqual([
+      ['base-images', Array.from({ length: 10 }, (_, i) => `svc-${String(i).padStart(2, '0')}/Dockerfile`)],
+    ]);
   });
 });
 
