@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
-import { GitFixture } from '../adoption/scan/git-fixture.js';
+import { GitFixture } from '../../../test/git-fixture.js';
 import { insertMandate } from '../adoption/repo.js';
 import { capabilityAdoption } from '../adoption/service.js';
 import { getEntityRow } from '../catalog/service.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepositories } from './find-repositories.js';
-import { GitFixture } from './git-fixture.js';
+import { GitFixture } from '../../../../test/git-fixture.js';
 import { scanRepositories, scanRepository } from './scan-repository.js';
 
 let root: string;

@@ -14,7 +14,7 @@ export interface GitRepo {
   env: NodeJS.ProcessEnv;
 }
 
-/** Variables that would point git at another repository than the one we name, or change what it reads. */
+/** Variables that would point git at another repository (or other objects) than the one we name. */
 const INHERITED_GIT_VARIABLES = [
   'GIT_DIR',
   'GIT_WORK_TREE',
@@ -25,8 +25,6 @@ const INHERITED_GIT_VARIABLES = [
   'GIT_NAMESPACE',
   'GIT_CEILING_DIRECTORIES',
   'GIT_DISCOVERY_ACROSS_FILESYSTEM',
-  'GIT_CONFIG_PARAMETERS',
-  'GIT_CONFIG_COUNT',
 ];
 
 /** Options every command gets: paths as bytes (no quoting), and output that user config cannot reshape. */

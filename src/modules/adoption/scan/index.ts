@@ -3,6 +3,7 @@ export { findRepositories, type FoundRepositories } from './find-repositories.js
 export {
   scanRepositories,
   scanRepository,
+  sharedMatcher,
   type CapabilityMatch,
   type FailedRepository,
   type RepositoryScan,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapabilityRules } from './compile-rules.js';
-import { GitFixture } from './git-fixture.js';
+import { GitFixture } from '../../../../test/git-fixture.js';
 import { manifestKind, parseManifest } from './manifests.js';
 import { scanRepository } from './scan-repository.js';
 

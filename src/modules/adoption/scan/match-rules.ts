@@ -24,9 +24,11 @@ interface PathClass {
   rules: FilesRule[];
   manifest: ManifestKind | null;
   ecosystem: Ecosystem | null;
+  /** Filled on first use by `relevantTo`. */
+  relevantTo?: number[];
 }
 
-const NOTHING: PathClass = { rules: [], manifest: null, ecosystem: null };
+const NOTHING: PathClass = { rules: [], manifest: null, ecosystem: null, relevantTo: [] };
 
 interface BlobFacts {
   unread: 'binary' | 'large' | 'missing' | null;
@@ -69,11 +71,15 @@ export class RuleEvaluator {
     });
   }
 
-  /** Whether a capability's rules look at this path (same answer as its compiled `relevant`, from the cache). */
-  relevant(capability: number, path: string): boolean {
+  /** The capabilities whose rules look at this path: matched by one of their globs, or a manifest they read. */
+  relevantTo(path: string): readonly number[] {
     const cls = this.classify(path);
-    if (cls.rules.some((rule) => rule.capability === capability)) return true;
-    return cls.ecosystem !== null && (this.ecosystems[capability]?.has(cls.ecosystem) ?? false);
+    if (cls.relevantTo === undefined) {
+      const capabilities = new Set(cls.rules.map((rule) => rule.capability));
+      if (cls.ecosystem !== null) this.ecosystems.forEach((set, c) => set.has(cls.ecosystem as Ecosystem) && capabilities.add(c));
+      cls.relevantTo = [...capabilities];
+    }
+    return cls.relevantTo;
   }
 
   /** Reads and matches what `evidence` will need for these capabilities on these entries. */

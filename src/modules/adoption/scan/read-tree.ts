@@ -58,16 +58,20 @@ export async function readTreeFiles(reader: ObjectReader, tree: string): Promise
     const parts: (FileEntry | Promise<FileEntry[]>)[] = [];
     const data = object.content;
     let at = 0;
+    // Entries are `<octal mode> <name>\0<binary id>`; the mode's first bytes tell trees, files and submodules apart.
     while (at < data.length) {
       const space = data.indexOf(0x20, at);
       const nul = data.indexOf(0, space);
       if (space === -1 || nul === -1 || nul + 1 + hashBytes > data.length) break;
-      const mode = data.toString('latin1', at, space);
-      const name = data.toString('utf8', space + 1, nul);
-      const child = data.toString('hex', nul + 1, nul + 1 + hashBytes);
+      const tree = space - at === 5 && data[at] === 0x34; // 40000
+      const file = space - at === 6 && data[at] === 0x31 && (data[at + 1] === 0x30 || data[at + 1] === 0x32); // 100xxx, 120000
+      if (tree || file) {
+        const name = data.toString('utf8', space + 1, nul);
+        const child = data.toString('hex', nul + 1, nul + 1 + hashBytes);
+        if (tree) parts.push(walk(child, `${prefix}${name}/`));
+        else parts.push({ path: prefix + name, oid: child, mode: data.toString('latin1', at, space), size: null });
+      }
       at = nul + 1 + hashBytes;
-      if (mode === '40000') parts.push(walk(child, `${prefix}${name}/`));
-      else if (mode.startsWith('100') || mode === SYMLINK_MODE) parts.push({ path: `${prefix}${name}`, oid: child, mode, size: null });
     }
     // All at once, so one failing subtree cannot leave the others' rejections unhandled.
     return (await Promise.all(parts.map((part) => (part instanceof Promise ? part : [part])))).flat();

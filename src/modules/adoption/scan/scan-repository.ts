@@ -62,7 +62,8 @@ const MAX_PROBLEMS = 200;
 
 /**
  * Finds which capabilities a git repository uses at HEAD, with evidence, and optionally since when. Reads the
- * repository only (one cat-file process for objects, one log for history; never a checkout, fetch or write). Failures are returned, not thrown.
+ * repository only: one cat-file process for objects, one log for history; never a checkout, fetch or write.
+ * Failures are returned, not thrown.
  */
 export async function scanRepository(path: string, capabilities: CapabilityRules[], options: ScanRepositoryOptions): Promise<ScanResult> {
   let reader: ObjectReader | null = null;
@@ -88,7 +89,7 @@ export async function scanRepository(path: string, capabilities: CapabilityRules
       .map((capability, index) => ({ index, capability, evidence: evaluator.evidence(index, candidates, EVIDENCE_PER_RULE) }))
       .filter((m) => m.evidence.length > 0);
     const adoptions = options.history
-      ? await findFirstAdoptions(repo, head.commit, entries, matched.map((m) => m.index), compiled, evaluator)
+      ? await findFirstAdoptions(repo, head.commit, candidates, matched.map((m) => m.index), compiled, evaluator)
       : new Map<number, FirstAdoption | null>();
 
     problems.push(...evaluator.problems);
