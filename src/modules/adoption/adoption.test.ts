@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
 import { createToken } from '../auth/service.js';
 import { runImport } from '../imports/run-import.js';
 
 let t: TestApp;
 
-const group = (name: string) => `apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: ${name} }
-spec: { type: team, children: [] }
-`;
-const service = (name: string, owner: string, type = 'service') => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: ${name} }
-spec: { type: ${type}, lifecycle: production, owner: ${owner} }
-`;
-const CATALOG = [
-  group('platform'),
-  group('alpha'),
-  group('beta'),
-  group('gamma'),
-  group('delta'),
-  service('alpha-api', 'alpha'),
-  service('alpha-web', 'alpha', 'website'),
-  service('beta-api', 'beta'),
-  service('gamma-api', 'gamma'),
-  service('delta-lib', 'delta', 'library'),
+const CATALOG = documents(
+  groupDoc('platform'),
+  groupDoc('alpha'),
+  groupDoc('beta'),
+  groupDoc('gamma'),
+  groupDoc('delta'),
+  componentDoc('alpha-api', 'alpha'),
+  componentDoc('alpha-web', 'alpha', { type: 'website' }),
+  componentDoc('beta-api', 'beta'),
+  componentDoc('gamma-api', 'gamma'),
+  componentDoc('delta-lib', 'delta', { type: 'library' }),
   `apiVersion: paved.dev/v1alpha1
 kind: Capability
 metadata: { name: golden-ci, title: Golden CI }
@@ -38,7 +29,7 @@ spec:
     - files: ".github/workflows/*.yml"
       pattern: "uses:\\\\s*acme/golden-ci/"
 `,
-].join('---\n');
+);
 
 async function detection(serviceName: string, adoptedAt: string, unmatchedSince: string | null = null) {
   const db = t.database.db;

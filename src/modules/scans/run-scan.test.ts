@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
+import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
 import { GitFixture } from '../../../test/git-fixture.js';
 import { insertMandate } from '../adoption/repo.js';
 import { capabilityAdoption } from '../adoption/service.js';
@@ -13,16 +14,15 @@ import { runScan } from './service.js';
 let database: TestDatabase;
 let root: string;
 
-const doc = (kind: string, name: string, spec: string, annotations = '') =>
-  `apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${annotations ? `  annotations: { ${annotations} }\n` : ''}spec: ${spec}\n`;
-const CATALOG = [
-  doc('Group', 'platform', '{ type: team, children: [] }'),
-  doc('Group', 'alpha', '{ type: team, children: [] }'),
-  doc('Group', 'beta', '{ type: team, children: [] }'),
-  doc('Group', 'gamma', '{ type: team, children: [] }'),
-  doc('Component', 'alpha-svc', '{ type: service, lifecycle: production, owner: alpha }', 'github.com/project-slug: acme/alpha-svc'),
-  doc('Component', 'beta-svc', '{ type: service, lifecycle: production, owner: beta }', 'github.com/project-slug: acme/beta-svc'),
-  doc('Component', 'gamma-svc', '{ type: service, lifecycle: production, owner: gamma }', 'github.com/project-slug: acme/gamma-svc'),
+const slug = (name: string) => ({ annotations: { 'github.com/project-slug': `acme/${name}` } });
+const CATALOG = documents(
+  groupDoc('platform'),
+  groupDoc('alpha'),
+  groupDoc('beta'),
+  groupDoc('gamma'),
+  componentDoc('alpha-svc', 'alpha', slug('alpha-svc')),
+  componentDoc('beta-svc', 'beta', slug('beta-svc')),
+  componentDoc('gamma-svc', 'gamma', slug('gamma-svc')),
   `apiVersion: paved.dev/v1alpha1
 kind: Capability
 metadata: { name: golden-ci }
@@ -34,7 +34,7 @@ spec:
     - files: ".github/workflows/*.yml"
       pattern: "uses:\\\\s*acme/golden-ci/"
 `,
-].join('---\n');
+);
 
 const WORKFLOW = 'name: ci\non: push\njobs:\n  build:\n    uses: acme/golden-ci/.github/workflows/build.yml@v3\n';
 const at = (day: string) => `${day}T10:00:00Z`;

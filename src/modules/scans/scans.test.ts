@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
 import { GitFixture } from '../../../test/git-fixture.js';
 import { createRegistry } from '../../jobs/registry.js';
 import { JobRunner } from '../../jobs/runner.js';
@@ -13,24 +14,18 @@ import { runScanJob } from './jobs.js';
 let t: TestApp;
 let root: string;
 
-const CATALOG = `apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: platform }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: search }
-spec: { type: team, children: [] }
----
-apiVersion: paved.dev/v1alpha1
+const CATALOG = documents(
+  groupDoc('platform'),
+  groupDoc('search'),
+  `apiVersion: paved.dev/v1alpha1
 kind: Capability
 metadata: { name: base-images }
 spec:
   owner: platform
   lifecycle: ga
   detect: [{ files: "**/Dockerfile", pattern: "^FROM\\\\s+acme/base-" }]
-`;
+`,
+);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'paved-scans-api-'));
@@ -39,10 +34,10 @@ beforeAll(async () => {
   const repo = GitFixture.create(join(root, 'indexer'));
   // The repository names its own Component: it is mapped through its catalog-info.yaml.
   repo.commit('2025-03-01T12:00:00Z', {
-    'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: indexer }\nspec: { type: service, lifecycle: production, owner: search }\n',
+    'catalog-info.yaml': componentDoc('indexer', 'search'),
     'docker/Dockerfile': 'FROM acme/base-node:20\nRUN npm ci\n',
   });
-  await runImport(t.database.db, { files: [{ path: 'indexer.yaml', content: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: indexer }\nspec: { type: service, lifecycle: production, owner: search }\n' }], source: 'indexer', skipInvalid: false, actor: 't' });
+  await runImport(t.database.db, { files: [{ path: 'indexer.yaml', content: componentDoc('indexer', 'search') }], source: 'indexer', skipInvalid: false, actor: 't' });
 });
 afterAll(async () => {
   await t.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
+import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
 import { capabilityAdoption } from '../adoption/service.js';
 import { getEntityRow } from '../catalog/service.js';
 import { runImport } from '../imports/run-import.js';
@@ -9,31 +10,19 @@ import { storeScanResults } from './store-results.js';
 
 let database: TestDatabase;
 
-const CATALOG = `apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: platform }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: payments }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ledger
-  annotations: { github.com/project-slug: acme/ledger }
-spec: { type: service, lifecycle: production, owner: payments }
----
-apiVersion: paved.dev/v1alpha1
+const CATALOG = documents(
+  groupDoc('platform'),
+  groupDoc('payments'),
+  componentDoc('ledger', 'payments', { annotations: { 'github.com/project-slug': 'acme/ledger' } }),
+  `apiVersion: paved.dev/v1alpha1
 kind: Capability
 metadata: { name: golden-ci }
 spec:
   owner: platform
   lifecycle: ga
   detect: [{ files: ".github/workflows/*.yml", pattern: "uses:\\\\s*acme/golden-ci/" }]
-`;
+`,
+);
 
 const scanned = (head: string, headDate: string, matches: boolean, firstAdoption: { commit: string; date: string } | null = null): RepositoryResult => ({
   path: '/repos/ledger',
