@@ -1,5 +1,6 @@
 import { combine, DAY_MS, inUseAt, type UseInterval } from './intervals.js';
-import { median, periods, type Interval } from './periods.js';
+import { median } from '../../shared/median.js';
+import { periods, type Interval } from './periods.js';
 
 export interface MandateInput {
   scope: 'all' | 'teams';
