@@ -1,0 +1,37 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Equal strings in time that does not depend on where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+const hmacHex = (secret: string, body: Uint8Array | string) => createHmac('sha256', secret).update(body).digest('hex');
+
+/** GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. Any of several secrets may match (rotation). */
+export function verifyGithubSignature(secrets: string[], body: Uint8Array | string, header: string | undefined): boolean {
+  if (!header?.startsWith('sha256=')) return false;
+  const given = header.slice('sha256='.length).toLowerCase();
+  return secrets.some((secret) => constantTimeEqual(given, hmacHex(secret, body)));
+}
+
+/** PagerDuty v3: `X-PagerDuty-Signature: v1=<hex>,v1=<hex>`; any listed signature may match any secret. */
+export function verifyPagerDutySignature(secrets: string[], body: Uint8Array | string, header: string | undefined): boolean {
+  if (!header) return false;
+  const given = header
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.startsWith('v1='))
+    .map((part) => part.slice(3).toLowerCase());
+  return secrets.some((secret) => {
+    const expected = hmacHex(secret, body);
+    return given.some((signature) => constantTimeEqual(signature, expected));
+  });
+}
+
+/** GitLab sends the configured secret itself in `X-Gitlab-Token`. */
+export function verifyGitlabToken(tokens: string[], header: string | undefined): boolean {
+  if (!header) return false;
+  return tokens.some((token) => constantTimeEqual(header, token));
+}
