@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { scanRoutes } from '../modules/scans/routes.js';
+import { deliveryRoutes } from '../modules/delivery/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
@@ -41,6 +42,7 @@ export function buildApp(deps: AppDeps) {
   app.route('/api/v1', importRoutes(deps));
   app.route('/api/v1', adoptionRoutes(deps));
   app.route('/api/v1', scanRoutes(deps));
+  app.route('/api/v1', deliveryRoutes(deps));
   app.route('/api/v1', eventRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-catalog.js';
 import * as m0002 from './0002-adoption.js';
 import * as m0003 from './0003-search.js';
+import * as m0004 from './0004-delivery.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
   '0001-catalog': m0001,
   '0002-adoption': m0002,
   '0003-search': m0003,
+  '0004-delivery': m0004,
 };

@@ -9,6 +9,7 @@ import type {
   UsageEventsTable,
 } from './adoption.js';
 import type { ApiTokensTable, SessionsTable } from './auth.js';
+import type { ChangesTable, DeliveriesTable, DeploymentsTable, IncidentsTable } from './delivery.js';
 import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './entities.js';
 import type { ImportsTable } from './imports.js';
 import type { JobsTable } from './jobs.js';
@@ -28,6 +29,10 @@ export interface Database {
   declarations: DeclarationsTable;
   mandates: MandatesTable;
   capability_views: CapabilityViewsTable;
+  deliveries: DeliveriesTable;
+  deployments: DeploymentsTable;
+  changes: ChangesTable;
+  incidents: IncidentsTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */

@@ -1,0 +1,55 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt } from './entities.js';
+
+type Id = ColumnType<number, never, never>;
+type Time = Date | string;
+
+export interface DeliveriesTable {
+  id: Id;
+  source: 'github' | 'gitlab' | 'pagerduty';
+  delivery_id: string;
+  event: string;
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
+  body: string;
+  received_at: CreatedAt;
+  status: Generated<'pending' | 'processed' | 'ignored' | 'failed'>;
+  error: string | null;
+  processed_at: Time | null;
+}
+
+export interface DeploymentsTable {
+  id: Id;
+  source: string;
+  external_id: string;
+  repository: string | null;
+  service_id: number | null;
+  environment: string;
+  commit_sha: string | null;
+  finished_at: Time;
+  delivery_id: number | null;
+}
+
+export interface ChangesTable {
+  id: Id;
+  source: string;
+  repository: string;
+  service_id: number | null;
+  commit_sha: string;
+  committed_at: Time;
+  position: number;
+  delivery_id: number | null;
+}
+
+export interface IncidentsTable {
+  id: Id;
+  source: string;
+  external_id: string;
+  service_id: number | null;
+  external_service: string | null;
+  title: string | null;
+  severity: string | null;
+  cause_tags: ColumnType<string[], string | undefined, string>;
+  triggered_at: Time;
+  resolved_at: Time | null;
+  delivery_id: number | null;
+}

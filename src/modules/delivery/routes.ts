@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../server/errors.js';
+import { jsonBody as body, jsonResponse as json } from '../../server/openapi.js';
+import { createRouter, type AppDeps } from '../../server/router.js';
+import { requireRole } from '../auth/middleware.js';
+import { batchResult, changeInput, deploymentInput, doraQuery, doraSchema, incidentInput, MAX_BATCH } from './contract.js';
+import { ingestChanges, ingestDeployments, ingestIncidents } from './ingest.js';
+import { dora } from './service.js';
+
+// Items are validated one by one in the service, so a bad item is named by index instead of failing the batch.
+const batch = z.array(z.unknown()).max(MAX_BATCH, `at most ${MAX_BATCH} items per request`);
+
+export function deliveryRoutes({ db }: AppDeps) {
+  const app = createRouter();
+  const post = (path: string, summary: string, item: z.ZodType, run: (items: unknown[]) => Promise<z.infer<typeof batchResult>>) =>
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path,
+        tags: ['delivery'],
+        summary,
+        description: `A JSON array of up to ${MAX_BATCH} items (${JSON.stringify(Object.keys((item as z.ZodObject).shape))}); idempotent on each item's id. Times need a zone.`,
+        request: body(batch),
+        responses: { 200: json(batchResult, 'What was stored') },
+      }),
+      async (c) => {
+        requireRole(c.get('principal'), 'admin');
+        const items = c.req.valid('json');
+        if (items.length === 0) throw new AppError('VALIDATION_FAILED', '(body): send at least one item', [{ field: '(body)', reason: 'send at least one item' }]);
+        return c.json(await run(items), 200);
+      },
+    );
+
+  post('/deployments', 'Record successful deployments (backfills, other CD systems)', deploymentInput, (items) => ingestDeployments(db, items, deploymentInput));
+  post('/changes', 'Record commits on the default branch', changeInput, (items) => ingestChanges(db, items, changeInput));
+  post('/incidents', 'Record incidents; posting the same id again updates it (e.g. when resolved)', incidentInput, (items) => ingestIncidents(db, items, incidentInput));
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/dora', tags: ['delivery'], summary: 'DORA metrics and incident recovery time for the org, a team or a service', request: { query: doraQuery }, responses: { 200: json(doraSchema, 'The metrics') } }),
+    async (c) => c.json(await dora(db, c.req.valid('query')), 200),
+  );
+
+  return app;
+}
