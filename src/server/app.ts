@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { scanRoutes } from '../modules/scans/routes.js';
 import { deliveryRoutes } from '../modules/delivery/routes.js';
+import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
@@ -35,6 +36,7 @@ export function buildApp(deps: AppDeps) {
   });
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', webhookRoutes(deps));
 
   app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
   app.route('/api/v1', authRoutes(deps));

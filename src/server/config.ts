@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   /** Where POST /api/v1/scans may look for git repositories. */
   scanRoot: string | null;
+  /** PAVED_GITHUB_WEBHOOK_SECRET; commas separate several during a rotation. */
+  githubWebhookSecrets: string[];
 }
 
 /** Reads configuration from the environment; secrets never come from files in the repository. */
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.PAVED_ADMIN_TOKEN || null,
     logLevel: env.LOG_LEVEL ?? 'info',
     scanRoot: env.PAVED_SCAN_ROOT ? resolve(env.PAVED_SCAN_ROOT) : null,
+    githubWebhookSecrets: (env.PAVED_GITHUB_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),
   };
 }

@@ -8,6 +8,7 @@ import { revokeTokens } from '../modules/auth/repo.js';
 import { createToken, ensureAdminToken } from '../modules/auth/service.js';
 import { backstageUrlImportJob } from '../modules/imports/jobs.js';
 import { runScanJob } from '../modules/scans/jobs.js';
+import { deriveDeliveryJob } from '../modules/webhooks/jobs.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -46,8 +47,8 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   const { generated } = await ensureAdminToken(db, config.adminToken);
   await prepare?.(database);
 
-  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db)]), logger);
-  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webRoot: findWebRoot(), scanRoot: config.scanRoot });
+  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db), deriveDeliveryJob(db)]), logger);
+  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webRoot: findWebRoot(), scanRoot: config.scanRoot, webhookSecrets: { github: config.githubWebhookSecrets } });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -66,6 +66,8 @@ export interface AppDeps {
   webRoot?: string | null;
   /** The directory under which POST /scans may scan repositories (PAVED_SCAN_ROOT). */
   scanRoot?: string | null;
+  /** Webhook secrets by sender; several allow rotation. */
+  webhookSecrets?: { github?: string[] };
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
   fetch?: typeof fetch;
 }
