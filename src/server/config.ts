@@ -12,6 +12,7 @@ export interface Config {
   scanRoot: string | null;
   /** PAVED_GITHUB_WEBHOOK_SECRET; commas separate several during a rotation. */
   githubWebhookSecrets: string[];
+  pagerdutyWebhookSecrets: string[];
 }
 
 /** Reads configuration from the environment; secrets never come from files in the repository. */
@@ -29,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     scanRoot: env.PAVED_SCAN_ROOT ? resolve(env.PAVED_SCAN_ROOT) : null,
     githubWebhookSecrets: (env.PAVED_GITHUB_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),
+    pagerdutyWebhookSecrets: (env.PAVED_PAGERDUTY_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),
   };
 }

@@ -48,7 +48,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   await prepare?.(database);
 
   const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db), deriveDeliveryJob(db)]), logger);
-  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webRoot: findWebRoot(), scanRoot: config.scanRoot, webhookSecrets: { github: config.githubWebhookSecrets } });
+  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webRoot: findWebRoot(), scanRoot: config.scanRoot, webhookSecrets: { github: config.githubWebhookSecrets, pagerduty: config.pagerdutyWebhookSecrets } });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -75,3 +75,24 @@ export async function loadFacts(db: Db, serviceIds: number[], to: Date) {
   ]);
   return { deployments, changes, incidents };
 }
+
+/** An incident as a webhook sees it: the trigger time always; the resolve time only when the event says so. */
+export async function recordIncidentEvent(
+  db: Db,
+  i: { source: string; externalId: string; serviceId: number | null; externalService: string | null; title: string | null; severity: string | null; triggeredAt: Date; resolvedAt: Date | null | undefined; deliveryId: number },
+) {
+  const values = {
+    service_id: i.serviceId,
+    external_service: i.externalService,
+    title: i.title,
+    severity: i.severity,
+    triggered_at: i.triggeredAt,
+    delivery_id: i.deliveryId,
+    ...(i.resolvedAt === undefined ? {} : { resolved_at: i.resolvedAt }),
+  };
+  await db
+    .insertInto('incidents')
+    .values({ source: i.source, external_id: i.externalId, cause_tags: '[]', resolved_at: i.resolvedAt ?? null, ...values })
+    .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet(values))
+    .execute();
+}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema/index.js';
 import type { JobDefinition } from '../../jobs/registry.js';
 import { deriveGithub, UnusablePayload } from './derive-github.js';
+import { derivePagerDuty } from './derive-pagerduty.js';
 import * as repo from './repo.js';
 
 export const DERIVE_DELIVERY = 'webhooks.derive';
@@ -16,7 +17,9 @@ export function deriveDeliveryJob(db: Kysely<Database>): JobDefinition {
       if (!delivery) return { missing: id };
       try {
         const status = await db.transaction().execute(async (tx) => {
-          const outcome = delivery.source === 'github' ? await deriveGithub(tx, id, delivery.event, JSON.parse(delivery.body)) : 'ignored';
+          const body: unknown = JSON.parse(delivery.body);
+          const outcome =
+            delivery.source === 'github' ? await deriveGithub(tx, id, delivery.event, body) : delivery.source === 'pagerduty' ? await derivePagerDuty(tx, id, body) : 'ignored';
           await repo.markDelivery(tx, id, outcome);
           return outcome;
         });

@@ -32,3 +32,15 @@ export async function findServiceBySlug(db: Db, provider: 'github' | 'gitlab', s
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** The active service whose `pagerduty.com/service-id` is this PagerDuty service. */
+export async function findServiceByPagerDutyId(db: Db, id: string) {
+  const row = await db
+    .selectFrom('entities')
+    .select('id')
+    .where('kind', '=', 'Component')
+    .where('status', '=', 'active')
+    .where(sql<string>`metadata->'annotations'->>'pagerduty.com/service-id'`, '=', id)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -5,7 +5,7 @@ import { AppError } from '../../server/errors.js';
 import type { AppDeps, AppEnv } from '../../server/router.js';
 import { DERIVE_DELIVERY } from './jobs.js';
 import * as repo from './repo.js';
-import { verifyGithubSignature } from './verify-signature.js';
+import { verifyGithubSignature, verifyPagerDutySignature } from './verify-signature.js';
 
 export const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
 const GITHUB_EVENTS = new Set(['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request']);
@@ -49,6 +49,30 @@ export function webhookRoutes({ db, notifyJobs, webhookSecrets }: AppDeps) {
     await enqueueJob(db, DERIVE_DELIVERY, { deliveryId: id });
     notifyJobs?.();
     return c.json({ status: 'accepted', deliveryId }, 202);
+  });
+
+  app.post('/webhooks/pagerduty', async (c) => {
+    const secrets = webhookSecrets?.pagerduty ?? [];
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (secrets.length === 0 || !verifyPagerDutySignature(secrets, raw, c.req.header('x-pagerduty-signature'))) {
+      throw new AppError('INVALID_SIGNATURE', secrets.length === 0 ? 'PagerDuty webhooks are not configured: set PAVED_PAGERDUTY_WEBHOOK_SECRET' : 'X-PagerDuty-Signature does not match the body');
+    }
+    const body = Buffer.from(raw).toString('utf8');
+    let event: { id?: unknown; event_type?: unknown } | undefined;
+    try {
+      event = (JSON.parse(body) as { event?: { id?: unknown; event_type?: unknown } }).event;
+    } catch (error) {
+      throw new AppError('MALFORMED_JSON', `the body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (typeof event?.id !== 'string' || typeof event.event_type !== 'string') {
+      throw new AppError('VALIDATION_FAILED', 'event.id and event.event_type are required (PagerDuty webhooks v3)', [{ field: 'event.id', reason: 'is required' }]);
+    }
+    const headers = Object.fromEntries(['x-webhook-id', 'user-agent', 'content-type'].flatMap((h) => (c.req.header(h) ? [[h, c.req.header(h) as string]] : [])));
+    const id = await repo.insertDelivery(db, { source: 'pagerduty', deliveryId: event.id, event: event.event_type, headers, body });
+    if (id === null) return c.json({ status: 'duplicate', deliveryId: event.id }, 202);
+    await enqueueJob(db, DERIVE_DELIVERY, { deliveryId: id });
+    notifyJobs?.();
+    return c.json({ status: 'accepted', deliveryId: event.id }, 202);
   });
 
   return app;

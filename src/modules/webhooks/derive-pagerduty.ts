@@ -1,0 +1,45 @@
+import type { Db } from '../../db/schema/index.js';
+import { recordIncidentEvent } from '../delivery/repo.js';
+import { UnusablePayload } from './derive-github.js';
+import { findServiceByPagerDutyId } from './repo.js';
+
+const obj = (v: unknown, field: string): Record<string, unknown> => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UnusablePayload(`${field} is missing`);
+  return v as Record<string, unknown>;
+};
+const text = (v: unknown, field: string): string => {
+  if (typeof v !== 'string' || v === '') throw new UnusablePayload(`${field} is missing`);
+  return v;
+};
+const time = (v: unknown, field: string): Date => {
+  const s = text(v, field);
+  const d = new Date(s);
+  if (!/(Z|[+-]\d\d:?\d\d)$/.test(s) || Number.isNaN(d.getTime())) throw new UnusablePayload(`${field} is not a time with a zone`);
+  return d;
+};
+
+/**
+ * PagerDuty v3: incident.triggered/acknowledged/resolved/reopened. Events may arrive out of order, so the trigger
+ * time comes from the incident's `created_at`, and only resolved/reopened touch the resolve time.
+ */
+export async function derivePagerDuty(db: Db, deliveryId: number, payload: unknown): Promise<'processed' | 'ignored'> {
+  const event = obj(obj(payload, 'payload').event, 'event');
+  const type = text(event.event_type, 'event.event_type');
+  if (!['incident.triggered', 'incident.acknowledged', 'incident.resolved', 'incident.reopened'].includes(type)) return 'ignored';
+  const data = obj(event.data, 'event.data');
+  const service = obj(data.service, 'event.data.service');
+  const pagerdutyService = text(service.id, 'event.data.service.id');
+  const priority = data.priority && typeof data.priority === 'object' ? (data.priority as { summary?: unknown }).summary : undefined;
+  await recordIncidentEvent(db, {
+    source: 'pagerduty',
+    externalId: text(data.id, 'event.data.id'),
+    serviceId: await findServiceByPagerDutyId(db, pagerdutyService),
+    externalService: pagerdutyService,
+    title: typeof data.title === 'string' ? data.title : null,
+    severity: typeof priority === 'string' ? priority : typeof data.urgency === 'string' ? data.urgency : null,
+    triggeredAt: time(data.created_at ?? event.occurred_at, 'event.data.created_at'),
+    resolvedAt: type === 'incident.resolved' ? time(event.occurred_at, 'event.occurred_at') : type === 'incident.reopened' ? null : undefined,
+    deliveryId,
+  });
+  return 'processed';
+}
