@@ -1,26 +1,8 @@
 import type { Db } from '../../db/schema/index.js';
 import { insertChange, upsertDeployment } from '../delivery/repo.js';
 import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
+import { obj, text, time, UnusablePayload } from './payload.js';
 import { findServiceBySlug } from './repo.js';
-
-/** A payload we read but that lacks what we need: stored, marked failed with this reason, nothing derived. */
-export class UnusablePayload extends Error {}
-
-const text = (v: unknown, field: string): string => {
-  if (typeof v !== 'string' || v === '') throw new UnusablePayload(`${field} is missing`);
-  return v;
-};
-const time = (v: unknown, field: string): Date => {
-  const s = text(v, field);
-  if (!/(Z|[+-]\d\d:?\d\d)$/.test(s)) throw new UnusablePayload(`${field} has no time zone`);
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) throw new UnusablePayload(`${field} is not a time`);
-  return d;
-};
-const obj = (v: unknown, field: string): Record<string, unknown> => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UnusablePayload(`${field} is missing`);
-  return v as Record<string, unknown>;
-};
 
 /**
  * Derives facts from one GitHub delivery, idempotently (facts are keyed by GitHub's own ids and commit shas).

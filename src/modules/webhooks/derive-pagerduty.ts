@@ -1,22 +1,7 @@
 import type { Db } from '../../db/schema/index.js';
 import { recordIncidentEvent } from '../delivery/repo.js';
-import { UnusablePayload } from './derive-github.js';
+import { obj, text, time } from './payload.js';
 import { findServiceByPagerDutyId } from './repo.js';
-
-const obj = (v: unknown, field: string): Record<string, unknown> => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UnusablePayload(`${field} is missing`);
-  return v as Record<string, unknown>;
-};
-const text = (v: unknown, field: string): string => {
-  if (typeof v !== 'string' || v === '') throw new UnusablePayload(`${field} is missing`);
-  return v;
-};
-const time = (v: unknown, field: string): Date => {
-  const s = text(v, field);
-  const d = new Date(s);
-  if (!/(Z|[+-]\d\d:?\d\d)$/.test(s) || Number.isNaN(d.getTime())) throw new UnusablePayload(`${field} is not a time with a zone`);
-  return d;
-};
 
 /**
  * PagerDuty v3: incident.triggered/acknowledged/resolved/reopened. Events may arrive out of order, so the trigger

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema/index.js';
 import type { JobDefinition } from '../../jobs/registry.js';
-import { deriveGithub, UnusablePayload } from './derive-github.js';
+import { deriveGithub } from './derive-github.js';
 import { derivePagerDuty } from './derive-pagerduty.js';
+import { UnusablePayload } from './payload.js';
 import * as repo from './repo.js';
 
 export const DERIVE_DELIVERY = 'webhooks.derive';
