@@ -195,3 +195,20 @@ describe('matrix and team adoption', () => {
     expect(delta.body).toEqual({ team: 'delta', uses: [], notYet: [] });
   });
 });
+
+describe('what a team has not adopted yet', () => {
+  it('flags the capabilities a mandate in effect requires of it', async () => {
+    const slo = `apiVersion: paved.dev/v1alpha1\nkind: Capability\nmetadata: { name: slo }\nspec: { owner: platform, lifecycle: beta }\n`;
+    await runImport(t.database.db, { files: [{ path: 'slo.yaml', content: slo }], source: 'slo', skipInvalid: false, actor: 'test' });
+    expect((await t.call('POST', '/api/v1/capabilities/slo/mandates', { body: { scope: { teams: ['alpha'] }, effectiveFrom: '2025-01-01' } })).status).toBe(201);
+    const adoption = await t.call('GET', '/api/v1/capabilities/slo/adoption');
+    expect(adoption.body.notAdopted.map((x: any) => [x.team, x.mandated])).toEqual([
+      ['alpha', true],
+      ['beta', false],
+      ['delta', false],
+      ['gamma', false],
+    ]);
+    expect((await t.call('GET', '/api/v1/teams/alpha/adoption')).body.notYet).toEqual([{ capability: 'slo', title: null, lifecycle: 'beta', mandated: true }]);
+    expect((await t.call('GET', '/api/v1/teams/beta/adoption')).body.notYet).toEqual([{ capability: 'slo', title: null, lifecycle: 'beta', mandated: false }]);
+  });
+});

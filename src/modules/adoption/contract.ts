@@ -47,7 +47,7 @@ export const capabilityAdoptionSchema = z
         evidence: z.array(evidenceSchema),
       }),
     ),
-    notAdopted: z.array(z.object({ team: z.string(), teamRef: z.string(), title: z.string().nullable(), aware: z.boolean() })),
+    notAdopted: z.array(z.object({ team: z.string(), teamRef: z.string(), title: z.string().nullable(), aware: z.boolean(), mandated: z.boolean() })),
   })
   .openapi('CapabilityAdoption');
 

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/schema/index.js';
 import type { AdoptionMatrix, TeamAdoptionBody } from './contract.js';
-import { isMandated } from './compute-adoption.js';
 import * as repo from './repo.js';
 import { capabilityAdoption } from './service.js';
 
@@ -30,9 +29,9 @@ export async function teamAdoption(db: Db, teamRef: string, teamName: string, no
     const mine = adoption.teams.find((t) => t.teamRef === teamRef);
     if (mine) {
       uses.push({ capability: c.name, title: c.title, adoptedAt: mine.adoptedAt, churnedAt: mine.churnedAt, kind: mine.kind, status: mine.status, services: mine.services });
-    } else if (adoption.notAdopted.some((t) => t.teamRef === teamRef)) {
-      const mandates = (await repo.listMandates(db, c.id)).map((m) => ({ scope: m.scope, teamRefs: m.team_refs, effectiveFrom: new Date(m.effective_from) }));
-      notYet.push({ capability: c.name, title: c.title, lifecycle: c.lifecycle, mandated: isMandated(teamRef, now, mandates) });
+    } else {
+      const missing = adoption.notAdopted.find((t) => t.teamRef === teamRef);
+      if (missing) notYet.push({ capability: c.name, title: c.title, lifecycle: c.lifecycle, mandated: missing.mandated });
     }
   }
   return { team: teamName, uses, notYet };

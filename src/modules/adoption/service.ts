@@ -1,6 +1,6 @@
 import type { EntityRow } from '../../db/schema/entities.js';
 import type { Db } from '../../db/schema/index.js';
-import { computeAdoption, type AdoptionResult, type TeamSignals } from './compute-adoption.js';
+import { computeAdoption, isMandated, type AdoptionResult, type TeamSignals } from './compute-adoption.js';
 import { declarationIntervals, detectionInterval, eventInterval, type UseInterval } from './intervals.js';
 import type { Interval } from './periods.js';
 import * as repo from './repo.js';
@@ -32,7 +32,8 @@ export interface CapabilityAdoption extends Omit<AdoptionResult, 'teams'> {
     services: number;
     evidence: Evidence[];
   }[];
-  notAdopted: { team: string; teamRef: string; title: string | null; aware: boolean }[];
+  /** Eligible teams that have not adopted; `mandated`: a mandate covering them is in effect at `to`. */
+  notAdopted: { team: string; teamRef: string; title: string | null; aware: boolean; mandated: boolean }[];
 }
 
 function specOf(row: EntityRow) {
@@ -97,11 +98,12 @@ export async function capabilityAdoption(db: Db, capability: EntityRow, query: A
   }
   for (const ref of aware) teamOf(ref);
 
+  const mandateInputs = mandates.map((m) => ({ scope: m.scope, teamRefs: m.team_refs, effectiveFrom: new Date(m.effective_from) }));
   const result = computeAdoption({
     gaDate,
     eligibleTeams: eligible.map((t) => t.ref),
     signals: [...signals.values()],
-    mandates: mandates.map((m) => ({ scope: m.scope, teamRefs: m.team_refs, effectiveFrom: new Date(m.effective_from) })),
+    mandates: mandateInputs,
     from,
     to,
     interval,
@@ -127,6 +129,8 @@ export async function capabilityAdoption(db: Db, capability: EntityRow, query: A
       services: t.services,
       evidence: evidence.get(t.teamRef) ?? [],
     })),
-    notAdopted: eligible.filter((t) => !adopted.has(t.ref)).map((t) => ({ team: t.name, teamRef: t.ref, title: t.title, aware: aware.has(t.ref) })),
+    notAdopted: eligible
+      .filter((t) => !adopted.has(t.ref))
+      .map((t) => ({ team: t.name, teamRef: t.ref, title: t.title, aware: aware.has(t.ref), mandated: isMandated(t.ref, to, mandateInputs) })),
   };
 }
