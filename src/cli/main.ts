@@ -4,7 +4,8 @@ import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { openDatabase } from '../server/open-database.js';
 import { withBackend } from './backend.js';
-import { importBackstage } from './commands/import.js';
+import { importBackstage, importFacts } from './commands/import.js';
+import { reprocessCommand } from './commands/reprocess.js';
 import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCreate, tokenList, tokenRevoke } from './commands/token.js';
@@ -17,6 +18,11 @@ Usage:
   paved migrate                            bring the database schema up to date
   paved import backstage <path|url>        import Backstage descriptors from a file, a directory
         [--token T] [--skip-invalid]       tree, or a running Backstage (its base URL)
+  paved import deployments|changes|incidents <file.csv|file.ndjson>
+                                           import delivery facts (the JSON API's fields; a file with
+                                           any bad line changes nothing)
+  paved reprocess [--failed]               derive the stored webhook deliveries again (--failed: only
+                                           the failed ones) and map facts to services again
   paved scan <path> [--history]            find capability adoption in a git repository or a folder
                                            of them (--history: date first adoption from git history)
   paved token create --role R --name N     issue an API token (roles: admin, member, viewer)
@@ -39,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       scope: { type: 'string', multiple: true },
       team: { type: 'string' },
       history: { type: 'boolean', default: false },
+      failed: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,13 +71,16 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'import':
-      if (sub !== 'backstage' || !arg) throw new Error('usage: paved import backstage <path|url> [--token T] [--skip-invalid]');
+      if ((sub === 'deployments' || sub === 'changes' || sub === 'incidents') && arg) return withBackend(config, (backend) => importFacts(backend, { kind: sub, file: arg }, log));
+      if (sub !== 'backstage' || !arg) throw new Error('usage: paved import backstage <path|url> [--token T] [--skip-invalid] | paved import deployments|changes|incidents <file.csv|file.ndjson>');
       return withBackend(config, (backend) =>
         importBackstage(backend, { target: arg, token: values.token ?? null, skipInvalid: values['skip-invalid'] ?? false }, log),
       );
     case 'scan':
       if (!sub) throw new Error('usage: paved scan <path> [--history]');
       return withBackend(config, (backend) => scanCommand(backend, { path: sub, history: values.history ?? false }, log));
+    case 'reprocess':
+      return withBackend(config, (backend) => reprocessCommand(backend, { failed: values.failed ?? false, settings: { deployWorkflows: config.deployWorkflows } }, log));
     case 'token':
       if (sub === 'create') {
         if (!values.name || !values.role) throw new Error('usage: paved token create --role admin|member|viewer --name <name>');

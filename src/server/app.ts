@@ -3,12 +3,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { scanRoutes } from '../modules/scans/routes.js';
 import { deliveryRoutes } from '../modules/delivery/routes.js';
+import { unmappedRoutes } from '../modules/delivery/unmapped-routes.js';
+import { deliveriesRoutes } from '../modules/webhooks/deliveries-routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { eventRoutes } from '../modules/events/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
+import { integrationRoutes } from '../modules/integrations/routes.js';
 import { AppError } from './errors.js';
 import type { AppDeps, AppEnv } from './router.js';
 import { serveSpa } from './static.js';
@@ -45,7 +48,10 @@ export function buildApp(deps: AppDeps) {
   app.route('/api/v1', adoptionRoutes(deps));
   app.route('/api/v1', scanRoutes(deps));
   app.route('/api/v1', deliveryRoutes(deps));
+  app.route('/api/v1', unmappedRoutes(deps));
+  app.route('/api/v1', deliveriesRoutes(deps));
   app.route('/api/v1', eventRoutes(deps));
+  app.route('/api/v1', integrationRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {

@@ -13,7 +13,16 @@ export interface Config {
   /** PAVED_GITHUB_WEBHOOK_SECRET; commas separate several during a rotation. */
   githubWebhookSecrets: string[];
   pagerdutyWebhookSecrets: string[];
+  /** PAVED_GITLAB_WEBHOOK_TOKEN: the secret token GitLab sends in X-Gitlab-Token; commas separate several. */
+  gitlabWebhookTokens: string[];
+  /** PAVED_DEPLOY_WORKFLOWS: workflow name globs whose successful runs on the default branch are deployments. */
+  deployWorkflows: string[];
 }
+
+/** Deploy workflows when PAVED_DEPLOY_WORKFLOWS is unset: any workflow whose name contains "deploy". */
+export const DEFAULT_DEPLOY_WORKFLOWS = ['*deploy*'];
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 
 /** Reads configuration from the environment; secrets never come from files in the repository. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scanRoot: env.PAVED_SCAN_ROOT ? resolve(env.PAVED_SCAN_ROOT) : null,
     githubWebhookSecrets: (env.PAVED_GITHUB_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),
     pagerdutyWebhookSecrets: (env.PAVED_PAGERDUTY_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),
+    gitlabWebhookTokens: (env.PAVED_GITLAB_WEBHOOK_TOKEN ?? '').split(',').filter(Boolean),
+    // Set but empty means no workflow counts unless a repository's paved.dev/deploy-workflows names some.
+    deployWorkflows: env.PAVED_DEPLOY_WORKFLOWS === undefined ? DEFAULT_DEPLOY_WORKFLOWS : list(env.PAVED_DEPLOY_WORKFLOWS),
   };
 }

@@ -9,6 +9,7 @@ import { createToken, ensureAdminToken } from '../modules/auth/service.js';
 import { backstageUrlImportJob } from '../modules/imports/jobs.js';
 import { runScanJob } from '../modules/scans/jobs.js';
 import { deriveDeliveryJob } from '../modules/webhooks/jobs.js';
+import { reprocessJob } from '../modules/webhooks/reprocess.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -47,8 +48,15 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   const { generated } = await ensureAdminToken(db, config.adminToken);
   await prepare?.(database);
 
-  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db), deriveDeliveryJob(db)]), logger);
-  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webRoot: findWebRoot(), scanRoot: config.scanRoot, webhookSecrets: { github: config.githubWebhookSecrets, pagerduty: config.pagerdutyWebhookSecrets } });
+  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db), deriveDeliveryJob(db, { deployWorkflows: config.deployWorkflows }), reprocessJob(db, { deployWorkflows: config.deployWorkflows })]), logger);
+  const app = buildApp({
+    db,
+    logger,
+    notifyJobs: () => runner.notify(),
+    webRoot: findWebRoot(),
+    scanRoot: config.scanRoot,
+    webhookSecrets: { github: config.githubWebhookSecrets, gitlab: config.gitlabWebhookTokens, pagerduty: config.pagerdutyWebhookSecrets },
+  });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

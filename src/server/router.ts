@@ -67,7 +67,7 @@ export interface AppDeps {
   /** The directory under which POST /scans may scan repositories (PAVED_SCAN_ROOT). */
   scanRoot?: string | null;
   /** Webhook secrets by sender; several allow rotation. */
-  webhookSecrets?: { github?: string[]; pagerduty?: string[] };
+  webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
   fetch?: typeof fetch;
 }

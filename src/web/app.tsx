@@ -9,7 +9,9 @@ import { SignIn } from './pages/auth/SignIn.js';
 import { CapabilityDetailPage } from './pages/capabilities/CapabilityDetail.js';
 import { CapabilityFormPage } from './pages/capabilities/CapabilityForm.js';
 import { CapabilitiesPage } from './pages/capabilities/Capabilities.js';
+import { DeliveryPage } from './pages/delivery/DeliveryPage.js';
 import { HomePage } from './pages/Home.js';
+import { IncidentsPage } from './pages/incidents/IncidentsPage.js';
 import { ImportsPage } from './pages/imports/Imports.js';
 import { NotFoundPage } from './pages/NotFound.js';
 import { SearchPage } from './pages/Search.js';
@@ -17,6 +19,7 @@ import { ServiceDetailPage } from './pages/services/ServiceDetail.js';
 import { ServicesPage } from './pages/services/Services.js';
 import { TeamDetailPage } from './pages/teams/TeamDetail.js';
 import { TeamsPage } from './pages/teams/Teams.js';
+import { UnmappedPage } from './pages/unmapped/UnmappedPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -63,6 +66,9 @@ export function App() {
             <Route path="services/:name" element={<ServiceDetailPage />} />
             <Route path="search" element={<SearchPage />} />
             <Route path="imports" element={<ImportsPage />} />
+            <Route path="delivery" element={<DeliveryPage />} />
+            <Route path="incidents" element={<IncidentsPage />} />
+            <Route path="unmapped" element={<UnmappedPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -3,6 +3,9 @@ import type { CatalogFile } from '../../modules/catalog/entity.js';
 import { readCatalogTree } from '../../modules/catalog/read-catalog-tree.js';
 import { fetchBackstageEntities } from '../../modules/imports/fetch-backstage.js';
 import { runImport, type ImportResult } from '../../modules/imports/run-import.js';
+import { MAX_BATCH, type BatchResult } from '../../modules/delivery/contract.js';
+import { ingestChanges, ingestDeployments, ingestIncidents, missingServices, serviceRefOf } from '../../modules/delivery/ingest.js';
+import { FACT_SCHEMAS, readFactsFile, type FactKind } from '../../modules/delivery/read-facts-file.js';
 import type { Backend } from '../backend.js';
 
 export interface ImportArgs {
@@ -69,4 +72,120 @@ export async function importBackstage(backend: Backend, args: ImportArgs, log: (
   }
   printResult(result, log);
   return result.status === 'rejected' ? 1 : 0;
+}
+
+export interface ImportFactsArgs {
+  kind: FactKind;
+  file: string;
+}
+
+/** Problems printed before "and N more": a file that is wrong throughout would otherwise flood the terminal. */
+const SHOWN_PROBLEMS = 50;
+
+type Counts = Omit<BatchResult, 'rejected'>;
+type ErrorBody = { error: { message: string } };
+
+/** First pass: every line checked, and the services the file names, each with the first line naming it. */
+async function checkFile(args: ImportFactsArgs) {
+  const problems: string[] = [];
+  let problemCount = 0;
+  let items = 0;
+  const services = new Map<string, { line: number; lines: number }>();
+  for await (const entry of readFactsFile(args.file, args.kind)) {
+    if ('error' in entry) {
+      problemCount++;
+      if (problems.length < SHOWN_PROBLEMS) problems.push(`line ${entry.line}: ${entry.error}`);
+      continue;
+    }
+    items++;
+    const ref = serviceRefOf(String(entry.item.service));
+    if (typeof ref !== 'string') continue; // the schema has already refused a malformed reference
+    const seen = services.get(ref);
+    if (seen) seen.lines++;
+    else services.set(ref, { line: entry.line, lines: 1 });
+  }
+  return { problems, problemCount, items, services };
+}
+
+/** Refs that name no active service in the catalog (read directly, or through the server's API). */
+async function missing(backend: Backend, refs: string[]): Promise<string[]> {
+  if (backend.kind === 'direct') return missingServices(backend.db, refs);
+  const absent: string[] = [];
+  const queue = [...refs];
+  const worker = async () => {
+    for (let ref = queue.shift(); ref !== undefined; ref = queue.shift()) {
+      const [kind, rest = ''] = ref.split(':');
+      const [namespace = '', name = ''] = rest.split('/');
+      const found = kind === 'component' && (await backend.request<{ service?: { status: string } }>('GET', `/api/v1/services/${encodeURIComponent(name)}?namespace=${encodeURIComponent(namespace)}`));
+      if (!found || found.status !== 200 || found.body.service?.status !== 'active') absent.push(ref);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return absent;
+}
+
+async function send(backend: Backend, kind: FactKind, items: Record<string, unknown>[]): Promise<BatchResult> {
+  if (backend.kind === 'direct') {
+    if (kind === 'deployments') return ingestDeployments(backend.db, items, FACT_SCHEMAS.deployments);
+    if (kind === 'changes') return ingestChanges(backend.db, items, FACT_SCHEMAS.changes);
+    return ingestIncidents(backend.db, items, FACT_SCHEMAS.incidents);
+  }
+  const response = await backend.request<BatchResult | ErrorBody>('POST', `/api/v1/${kind}`, items);
+  if ('error' in response.body) throw new Error(response.body.error.message);
+  return response.body;
+}
+
+/**
+ * Imports a CSV or NDJSON file of deployments, changes or incidents. Every line is checked first (fields, and
+ * that each service is in the catalog); a file with any bad line changes nothing and exits 1. Then the items
+ * are sent in batches of at most 10,000, idempotent on their ids like the API.
+ */
+export async function importFacts(backend: Backend, args: ImportFactsArgs, log: (line: string) => void): Promise<number> {
+  const checked = await checkFile(args);
+  const problems = checked.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text }));
+  let problemCount = checked.problemCount;
+  for (const ref of await missing(backend, [...checked.services.keys()])) {
+    const at = checked.services.get(ref);
+    if (!at) continue;
+    problemCount++;
+    problems.push({ line: at.line, text: `line ${at.line}: service: no service "${ref}" in the catalog${at.lines > 1 ? ` (and ${at.lines - 1} more lines)` : ''}` });
+  }
+  if (problemCount > 0) {
+    const shown = problems.sort((a, b) => a.line - b.line).slice(0, SHOWN_PROBLEMS);
+    log(`Nothing imported: ${problemCount} problem(s) in ${args.file}.`);
+    for (const p of shown) log(`  ${p.text}`);
+    if (problemCount > shown.length) log(`  … and ${problemCount - shown.length} more`);
+    return 1;
+  }
+  if (checked.items === 0) {
+    log(`No ${args.kind} in ${args.file}.`);
+    return 1;
+  }
+
+  const total: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const rejected: string[] = [];
+  let batch: { line: number; item: Record<string, unknown> }[] = [];
+  const flush = async () => {
+    const result = await send(backend, args.kind, batch.map((b) => b.item));
+    total.created += result.created;
+    total.updated += result.updated;
+    total.unchanged += result.unchanged;
+    // Only if the catalog changed between the check and the write.
+    for (const r of result.rejected) rejected.push(`line ${batch[r.index]?.line ?? '?'}: ${r.error}`);
+    batch = [];
+  };
+  for await (const entry of readFactsFile(args.file, args.kind)) {
+    if ('error' in entry) throw new Error(`${args.file} changed while it was imported (line ${entry.line}: ${entry.error})`);
+    batch.push(entry);
+    if (batch.length === MAX_BATCH) await flush();
+  }
+  if (batch.length) await flush();
+  log(`Imported ${checked.items} ${args.kind} from ${args.file}`);
+  log(`  created ${total.created} · updated ${total.updated} · unchanged ${total.unchanged}`);
+  if (rejected.length) {
+    log(`  rejected (${rejected.length}):`);
+    for (const r of rejected) log(`    ${r}`);
+    return 1;
+  }
+  return 0;
 }

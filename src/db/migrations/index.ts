@@ -3,6 +3,8 @@ import * as m0001 from './0001-catalog.js';
 import * as m0002 from './0002-adoption.js';
 import * as m0003 from './0003-search.js';
 import * as m0004 from './0004-delivery.js';
+import * as m0005 from './0005-integrations.js';
+import * as m0006 from './0006-delivery-indexes.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002-adoption': m0002,
   '0003-search': m0003,
   '0004-delivery': m0004,
+  '0005-integrations': m0005,
+  '0006-delivery-indexes': m0006,
 };

@@ -15,6 +15,8 @@ export interface DeliveriesTable {
   status: Generated<'pending' | 'processed' | 'ignored' | 'failed'>;
   error: string | null;
   processed_at: Time | null;
+  /** The integration whose secret verified the delivery; null when an environment secret did. */
+  integration_id: number | null;
 }
 
 export interface DeploymentsTable {

@@ -12,6 +12,7 @@ import type { ApiTokensTable, SessionsTable } from './auth.js';
 import type { ChangesTable, DeliveriesTable, DeploymentsTable, IncidentsTable } from './delivery.js';
 import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './entities.js';
 import type { ImportsTable } from './imports.js';
+import type { IntegrationsTable } from './integrations.js';
 import type { JobsTable } from './jobs.js';
 
 export interface Database {
@@ -33,6 +34,7 @@ export interface Database {
   deployments: DeploymentsTable;
   changes: ChangesTable;
   incidents: IncidentsTable;
+  integrations: IntegrationsTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */

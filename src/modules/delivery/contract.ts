@@ -35,21 +35,18 @@ export const batchResult = z
   .openapi('FactBatchResult');
 
 const level = z.enum(['elite', 'high', 'medium', 'low']);
-export const doraSchema = z
-  .object({
-    scope: z.string(),
-    from: z.string(),
-    to: z.string(),
-    deployments: z.number().int(),
-    deploymentFrequency: z.object({ perDay: z.number(), perWeek: z.number() }),
-    changeLeadTime: z.object({ medianHours: z.number().nullable(), n: z.number().int() }),
-    changeFailRate: z.object({ value: z.number().nullable(), failed: z.number().int(), total: z.number().int() }),
-    failedDeploymentRecoveryTime: z.object({ medianHours: z.number().nullable(), n: z.number().int() }),
-    reworkRate: z.object({ value: z.number().nullable(), rework: z.number().int(), total: z.number().int() }),
-    incidentRecoveryTime: z.object({ medianHours: z.number().nullable(), n: z.number().int(), unresolved: z.number().int() }),
-    levels: z.object({ deploymentFrequency: level, changeLeadTime: level.nullable(), changeFailRate: level.nullable(), recoveryTime: level.nullable() }),
-  })
-  .openapi('Dora');
+/** The numbers of one period, shared by GET /dora and each point of GET /dora/series. */
+const doraMetrics = {
+  deployments: z.number().int(),
+  deploymentFrequency: z.object({ perDay: z.number(), perWeek: z.number() }),
+  changeLeadTime: z.object({ medianHours: z.number().nullable(), n: z.number().int() }),
+  changeFailRate: z.object({ value: z.number().nullable(), failed: z.number().int(), total: z.number().int() }),
+  failedDeploymentRecoveryTime: z.object({ medianHours: z.number().nullable(), n: z.number().int() }),
+  reworkRate: z.object({ value: z.number().nullable(), rework: z.number().int(), total: z.number().int() }),
+  incidentRecoveryTime: z.object({ medianHours: z.number().nullable(), n: z.number().int(), unresolved: z.number().int() }),
+  levels: z.object({ deploymentFrequency: level, changeLeadTime: level.nullable(), changeFailRate: level.nullable(), recoveryTime: level.nullable() }),
+};
+export const doraSchema = z.object({ scope: z.string(), from: z.string(), to: z.string(), ...doraMetrics }).openapi('Dora');
 
 export const doraQuery = z.object({
   scope: z
@@ -60,6 +57,69 @@ export const doraQuery = z.object({
   to: zoned.optional(),
 });
 
+export const doraSeriesQuery = doraQuery.extend({ interval: z.enum(['week', 'month']).default('month') });
+
+export const doraSeriesSchema = z
+  .object({
+    scope: z.string(),
+    interval: z.enum(['week', 'month']),
+    from: z.string(),
+    to: z.string(),
+    points: z.array(z.object({ start: z.string(), end: z.string(), ...doraMetrics })),
+  })
+  .openapi('DoraSeries');
+
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true').optional();
+const page = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+};
+
+export const deploymentListQuery = doraQuery.extend({ failed: flag, rework: flag, ...page });
+export const incidentListQuery = doraQuery.extend({ status: z.enum(['open', 'resolved']).optional(), ...page });
+
+const namedRef = z.object({ ref: z.string(), name: z.string() });
+
+export const deploymentRowSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    externalId: z.string(),
+    service: namedRef,
+    team: namedRef.nullable(),
+    repository: z.string().nullable(),
+    environment: z.string(),
+    commit: z.string().nullable(),
+    finishedAt: z.string(),
+    shipped: z.number().int(),
+    leadTimeMedianHours: z.number().nullable(),
+    failed: z.boolean(),
+    incidents: z.array(z.object({ id: z.string(), title: z.string().nullable(), triggeredAt: z.string(), resolvedAt: z.string().nullable() })),
+    recoveryHours: z.number().nullable(),
+    rework: z.boolean(),
+  })
+  .openapi('DeploymentRow');
+
+export const incidentRowSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    externalId: z.string(),
+    title: z.string().nullable(),
+    severity: z.string().nullable(),
+    causes: z.array(z.string()),
+    service: namedRef,
+    team: namedRef.nullable(),
+    triggeredAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    recoveryHours: z.number().nullable(),
+    deployment: z.object({ id: z.string(), finishedAt: z.string(), commit: z.string().nullable() }).nullable(),
+  })
+  .openapi('IncidentRow');
+
+export type DoraSeries = z.infer<typeof doraSeriesSchema>;
+export type DeploymentRow = z.infer<typeof deploymentRowSchema>;
+export type IncidentRow = z.infer<typeof incidentRowSchema>;
 export type BatchResult = z.infer<typeof batchResult>;
 export type DeploymentInput = z.infer<typeof deploymentInput>;
 export type ChangeInput = z.infer<typeof changeInput>;

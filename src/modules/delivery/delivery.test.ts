@@ -7,7 +7,8 @@ let t: TestApp;
 const sha = (n: number) => String(n).repeat(8);
 const z = (local: string) => `${local}:00Z`;
 
-// The same scenario as compute-dora.test.ts, sent through the API: every number below is worked out there.
+// The scenario of service api in lists.test.ts: every fact behind the numbers below is worked out there, deployment
+// by deployment and incident by incident.
 const changes = [
   ['2025-02-20T00:00', 0],
   ['2025-03-01T00:00', 1],

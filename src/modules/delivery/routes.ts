@@ -3,8 +3,25 @@ import { AppError } from '../../server/errors.js';
 import { jsonBody as body, jsonResponse as json } from '../../server/openapi.js';
 import { createRouter, type AppDeps } from '../../server/router.js';
 import { requireRole } from '../auth/middleware.js';
-import { batchResult, changeInput, deploymentInput, doraQuery, doraSchema, incidentInput, MAX_BATCH } from './contract.js';
+import { pageOf } from '../catalog/contract.js';
+import {
+  batchResult,
+  changeInput,
+  deploymentInput,
+  deploymentListQuery,
+  deploymentRowSchema,
+  doraQuery,
+  doraSchema,
+  doraSeriesQuery,
+  doraSeriesSchema,
+  incidentInput,
+  incidentListQuery,
+  incidentRowSchema,
+  MAX_BATCH,
+} from './contract.js';
 import { ingestChanges, ingestDeployments, ingestIncidents } from './ingest.js';
+import { listDeployments, listIncidents } from './lists.js';
+import { doraSeries } from './series.js';
 import { dora } from './service.js';
 
 // Items are validated one by one in the service, so a bad item is named by index instead of failing the batch.
@@ -38,6 +55,40 @@ export function deliveryRoutes({ db }: AppDeps) {
   app.openapi(
     createRoute({ method: 'get', path: '/dora', tags: ['delivery'], summary: 'DORA metrics and incident recovery time for the org, a team or a service', request: { query: doraQuery }, responses: { 200: json(doraSchema, 'The metrics') } }),
     async (c) => c.json(await dora(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/dora/series',
+      tags: ['delivery'],
+      summary: 'DORA metrics per calendar week or month (UTC)',
+      description: 'Defaults: monthly, the 12 periods up to now. `from` is rounded down to its period start; the last point ends at `to` and may be partial. At most 120 points.',
+      request: { query: doraSeriesQuery },
+      responses: { 200: json(doraSeriesSchema, 'One point per period') },
+    }),
+    async (c) => c.json(await doraSeries(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/deployments',
+      tags: ['delivery'],
+      summary: 'The production deployments behind the DORA numbers: finished in [from, to), newest first',
+      request: { query: deploymentListQuery },
+      responses: { 200: json(pageOf(deploymentRowSchema, 'DeploymentPage'), 'A page of deployments') },
+    }),
+    async (c) => c.json(await listDeployments(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/incidents',
+      tags: ['delivery'],
+      summary: 'Incidents triggered in [from, to), newest first, with the deployment each is attributed to',
+      request: { query: incidentListQuery },
+      responses: { 200: json(pageOf(incidentRowSchema, 'IncidentPage'), 'A page of incidents') },
+    }),
+    async (c) => c.json(await listIncidents(db, c.req.valid('query')), 200),
   );
 
   return app;

@@ -1,39 +1,57 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema/index.js';
+import type { Db } from '../../db/schema/index.js';
 import { AppError } from '../../server/errors.js';
 import { formatEntityRef, parseEntityRef } from '../catalog/entity-ref.js';
-import { computeDora, type DoraResult } from './compute-dora.js';
+import { computeDora, type DoraResult, type DoraTotals } from './compute-dora.js';
+import type { FactWindow } from './dora-sql.js';
 import * as repo from './repo.js';
 
-/** Environments whose successful deployments count (DOMAIN.md: production or prod). */
-export const PRODUCTION_ENVIRONMENT = /^(production|prod)$/i;
+export { PRODUCTION_ENVIRONMENT } from './production.js';
+
 const DEFAULT_DAYS = 30;
 
-function parseScope(scope: string) {
-  if (scope === 'org') return { kind: 'org' as const };
+export type Scope = { kind: 'org' } | { kind: 'team'; ref: string } | { kind: 'service'; ref: string };
+
+export function parseScope(scope: string): Scope {
+  if (scope === 'org') return { kind: 'org' };
   const [kind, name] = [scope.slice(0, scope.indexOf(':')), scope.slice(scope.indexOf(':') + 1)];
   const ref = parseEntityRef(name, { defaultKind: kind === 'team' ? 'group' : 'component', defaultNamespace: 'default' });
   if (typeof ref === 'string') throw new AppError('VALIDATION_FAILED', `scope: ${ref}`, [{ field: 'scope', reason: ref }]);
   return { kind: kind as 'team' | 'service', ref: formatEntityRef(ref) };
 }
 
-/** DORA metrics for an org, a team or a service over [from, to) (default: the last 30 days). */
-export async function dora(db: Kysely<Database>, query: { scope: string; from?: string | undefined; to?: string | undefined }, now = new Date()): Promise<DoraResult & { scope: string; from: string; to: string }> {
+export const mustPrecede = (from: Date, to: Date) => {
+  if (from >= to) throw new AppError('VALIDATION_FAILED', 'from: must be before to', [{ field: 'from', reason: 'must be before to' }]);
+};
+
+export interface PeriodQuery {
+  scope: string;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The services of the scope and the period [from, to) (default: the 30 days before `now`). */
+export async function factWindow(db: Db, query: PeriodQuery, now = new Date()): Promise<FactWindow> {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
-  if (from >= to) throw new AppError('VALIDATION_FAILED', 'from: must be before to', [{ field: 'from', reason: 'must be before to' }]);
-  const serviceIds = await repo.serviceIdsInScope(db, parseScope(query.scope));
-  const facts = await repo.loadFacts(db, serviceIds, to);
-  const result = computeDora(
-    {
-      deployments: facts.deployments
-        .filter((d) => PRODUCTION_ENVIRONMENT.test(d.environment))
-        .map((d) => ({ id: String(d.id), service: String(d.service_id), commit: d.commit_sha, finishedAt: new Date(d.finished_at) })),
-      changes: facts.changes.map((c) => ({ service: String(c.service_id), commit: c.commit_sha, committedAt: new Date(c.committed_at), position: Number(c.position) })),
-      incidents: facts.incidents.map((i) => ({ id: String(i.id), service: String(i.service_id), triggeredAt: new Date(i.triggered_at), resolvedAt: i.resolved_at ? new Date(i.resolved_at) : null })),
-    },
-    from,
-    to,
-  );
-  return { scope: query.scope, from: from.toISOString(), to: to.toISOString(), ...result };
+  mustPrecede(from, to);
+  return { serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)), from, to };
+}
+
+/** A totals row as the metrics read it: a bucket without deployments (or incidents) counts zero of them. */
+export function totalsOf(row: repo.DoraTotalsRow | undefined): DoraTotals {
+  return {
+    deployments: row?.deployments ?? 0,
+    leadTime: { medianHours: row?.lead_median ?? null, n: row?.lead_n ?? 0 },
+    failed: row?.failed ?? 0,
+    recovery: { medianHours: row?.recovery_median ?? null, n: row?.recovery_n ?? 0 },
+    rework: row?.rework ?? 0,
+    incidents: { medianHours: row?.incident_median ?? null, n: row?.incident_n ?? 0, unresolved: row?.unresolved ?? 0 },
+  };
+}
+
+/** DORA metrics for an org, a team or a service over [from, to) (default: the last 30 days). */
+export async function dora(db: Db, query: PeriodQuery, now = new Date()): Promise<DoraResult & { scope: string; from: string; to: string }> {
+  const window = await factWindow(db, query, now);
+  const [row] = await repo.doraTotals(db, window, null);
+  return { scope: query.scope, from: window.from.toISOString(), to: window.to.toISOString(), ...computeDora(totalsOf(row), window.from, window.to) };
 }

@@ -10,7 +10,7 @@ import { seedDemo, type SeedDemoResult } from './seed-demo.js';
 
 const TODAY = new Date('2026-11-25T09:30:00Z');
 const MIDNIGHT = new Date('2026-11-25T00:00:00Z');
-const TABLES = ['repositories', 'detections', 'usage_events', 'declarations', 'mandates', 'capability_views'] as const;
+const TABLES = ['repositories', 'detections', 'usage_events', 'declarations', 'mandates', 'capability_views', 'deployments', 'changes', 'incidents'] as const;
 
 let database: TestDatabase;
 let first: SeedDemoResult;
@@ -55,6 +55,7 @@ describe('seedDemo', () => {
     const again = await seedDemo(database.db, 42, new Date('2026-11-25T21:00:00Z'));
     expect(again.summary).toMatchObject({ created: 0, updated: 0, orphaned: 0, unchanged: first.summary.created });
     expect(again.adoption.status).toBe('unchanged');
+    expect(again.delivery.status).toBe('unchanged');
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -68,8 +69,12 @@ describe('seedDemo', () => {
       declarations: plan.declarations.length,
       mandates: 2,
       capability_views: plan.views.length,
+      deployments: first.delivery.deployments,
+      changes: first.delivery.changes,
+      incidents: first.delivery.incidents,
     });
     expect(first.adoption.usageEvents).toBeLessThan(60_000);
+    expect(first.delivery.status).toBe('seeded');
   });
 
   it('gives, through Paved’s own adoption numbers, exactly the teams and dates the plan says', () => {
@@ -114,5 +119,9 @@ describe('seedDemo', () => {
     expect(counts).toMatchObject({ repositories: later.adoption.repositories, mandates: 2, declarations: later.adoption.declarations });
     expect(counts.usage_events).toBe(later.adoption.usageEvents);
     expect(counts.capability_views).toBe(later.adoption.views);
-  });
+    expect(later.delivery.status).toBe('seeded');
+    expect(counts).toMatchObject({ deployments: later.delivery.deployments, changes: later.delivery.changes, incidents: later.delivery.incidents });
+    const { rows } = await sql<{ last: Date }>`select max(finished_at) as last from deployments`.execute(database.db);
+    expect(new Date(rows[0]?.last ?? 0).toISOString() >= '2026-12-09').toBe(true);
+  }, 90_000); // replaces some 110,000 delivery facts
 });

@@ -1,20 +1,39 @@
 import type { Db } from '../../db/schema/index.js';
+import { DEFAULT_DEPLOY_WORKFLOWS } from '../../server/config.js';
 import { insertChange, upsertDeployment } from '../delivery/repo.js';
 import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
-import { obj, text, time, UnusablePayload } from './payload.js';
-import { findServiceBySlug } from './repo.js';
+import { commitSha, type Derived, id, ignored, obj, processed, text, time } from './payload.js';
+import { findGithubService, findServiceBySlug, insertRunDeployment } from './repo.js';
+
+export interface GithubSettings {
+  /** Workflow name globs (case-insensitive) whose successful runs on the default branch are production deployments. */
+  deployWorkflows: string[];
+}
+
+/** `*` any run of characters, `?` one; the whole name must match, ignoring case. */
+export function matchesGlob(name: string, glob: string): boolean {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 'i').test(name);
+}
+
+export const parseGlobs = (list: string) => list.split(',').map((g) => g.trim()).filter(Boolean);
+
+/** A deployment made by a GitHub Actions run is one deployment, however it reaches us (its run or its statuses). */
+const runKey = (runId: string) => `workflow_run:${runId}`;
 
 /**
  * Derives facts from one GitHub delivery, idempotently (facts are keyed by GitHub's own ids and commit shas).
- * Returns 'ignored' for events and actions that carry no fact Paved uses.
+ * Events and actions that carry no fact Paved uses are ignored, with the reason.
  */
-export async function deriveGithub(db: Db, deliveryId: number, event: string, payload: unknown): Promise<'processed' | 'ignored'> {
+export async function deriveGithub(db: Db, deliveryId: number, event: string, payload: unknown, settings: GithubSettings = { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS }): Promise<Derived> {
   const body = obj(payload, 'payload');
+  if (event === 'deployment') return ignored('a deployment counts when its deployment_status succeeds');
+  if (event === 'pull_request') return ignored('changes come from pushes to the default branch (or the API), not pull requests');
   const repository = obj(body.repository, 'repository');
   const slug = text(repository.full_name, 'repository.full_name').toLowerCase();
   if (event === 'push') {
     const branch = text(repository.default_branch, 'repository.default_branch');
-    if (body.ref !== `refs/heads/${branch}`) return 'ignored';
+    if (body.ref !== `refs/heads/${branch}`) return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
     const commits = Array.isArray(body.commits) ? body.commits : [];
     const serviceId = await findServiceBySlug(db, 'github', slug);
     for (const [index, raw] of commits.entries()) {
@@ -22,17 +41,18 @@ export async function deriveGithub(db: Db, deliveryId: number, event: string, pa
       const committedAt = time(commit.timestamp, `commits[${index}].timestamp`);
       await insertChange(db, { source: 'github', repository: slug, serviceId, commit: text(commit.id, `commits[${index}].id`).toLowerCase(), committedAt, position: committedAt.getTime() * 1000 + (index % 1000), deliveryId });
     }
-    return commits.length > 0 ? 'processed' : 'ignored';
+    return commits.length > 0 ? processed : ignored('the push has no commits');
   }
   if (event === 'deployment_status') {
     const status = obj(body.deployment_status, 'deployment_status');
     const deployment = obj(body.deployment, 'deployment');
     const environment = text(deployment.environment ?? status.environment, 'deployment.environment');
-    if (status.state !== 'success' || !PRODUCTION_ENVIRONMENT.test(environment)) return 'ignored';
-    if (typeof deployment.id !== 'number' && typeof deployment.id !== 'string') throw new UnusablePayload('deployment.id is missing');
+    if (status.state !== 'success') return ignored(`deployment state ${String(status.state)}, not success`);
+    if (!PRODUCTION_ENVIRONMENT.test(environment)) return ignored(`environment ${environment} is not production`);
+    const run = body.workflow_run && typeof body.workflow_run === 'object' ? (body.workflow_run as Record<string, unknown>) : null;
     await upsertDeployment(db, {
       source: 'github',
-      externalId: String(deployment.id),
+      externalId: run ? runKey(id(run.id, 'workflow_run.id')) : id(deployment.id, 'deployment.id'),
       repository: slug,
       serviceId: await findServiceBySlug(db, 'github', slug),
       environment,
@@ -40,7 +60,33 @@ export async function deriveGithub(db: Db, deliveryId: number, event: string, pa
       finishedAt: time(status.updated_at ?? status.created_at, 'deployment_status.updated_at'),
       deliveryId,
     });
-    return 'processed';
+    return processed;
   }
-  return 'ignored';
+  if (event === 'workflow_run') return deriveWorkflowRun(db, deliveryId, body, repository, slug, settings);
+  return ignored(`Paved does not read ${event} events`);
+}
+
+async function deriveWorkflowRun(db: Db, deliveryId: number, body: Record<string, unknown>, repository: Record<string, unknown>, slug: string, settings: GithubSettings): Promise<Derived> {
+  const run = obj(body.workflow_run, 'workflow_run');
+  if (body.action !== 'completed') return ignored(`workflow run ${String(body.action)}, not completed`);
+  if (run.conclusion !== 'success') return ignored(`workflow run concluded ${String(run.conclusion)}, not success`);
+  const branch = text(repository.default_branch, 'repository.default_branch');
+  if (run.head_branch !== branch) return ignored(`workflow run on ${String(run.head_branch)}, not the default branch ${branch}`);
+  // The run's name is the workflow's name; GitHub leaves it empty in some payloads, where `workflow.name` has it.
+  const workflow = body.workflow && typeof body.workflow === 'object' ? (body.workflow as Record<string, unknown>) : {};
+  const name = text(run.name || workflow.name, 'workflow_run.name');
+  const service = await findGithubService(db, slug);
+  const globs = service?.deployWorkflows == null ? settings.deployWorkflows : parseGlobs(service.deployWorkflows);
+  if (!globs.some((glob) => matchesGlob(name, glob))) return ignored(`workflow "${name}" is not a deploy workflow (${globs.join(', ') || 'none configured'})`);
+  await insertRunDeployment(db, {
+    source: 'github',
+    externalId: runKey(id(run.id, 'workflow_run.id')),
+    repository: slug,
+    serviceId: service?.id ?? null,
+    environment: 'production',
+    commit: commitSha(run.head_sha, 'workflow_run.head_sha'),
+    finishedAt: time(run.updated_at, 'workflow_run.updated_at'),
+    deliveryId,
+  });
+  return processed;
 }

@@ -1,16 +1,16 @@
 import type { Db } from '../../db/schema/index.js';
 import { recordIncidentEvent } from '../delivery/repo.js';
-import { obj, text, time } from './payload.js';
+import { type Derived, ignored, obj, processed, text, time } from './payload.js';
 import { findServiceByPagerDutyId } from './repo.js';
 
 /**
  * PagerDuty v3: incident.triggered/acknowledged/resolved/reopened. Events may arrive out of order, so the trigger
  * time comes from the incident's `created_at`, and only resolved/reopened touch the resolve time.
  */
-export async function derivePagerDuty(db: Db, deliveryId: number, payload: unknown): Promise<'processed' | 'ignored'> {
+export async function derivePagerDuty(db: Db, deliveryId: number, payload: unknown): Promise<Derived> {
   const event = obj(obj(payload, 'payload').event, 'event');
   const type = text(event.event_type, 'event.event_type');
-  if (!['incident.triggered', 'incident.acknowledged', 'incident.resolved', 'incident.reopened'].includes(type)) return 'ignored';
+  if (!['incident.triggered', 'incident.acknowledged', 'incident.resolved', 'incident.reopened'].includes(type)) return ignored(`Paved does not read ${type} events`);
   const data = obj(event.data, 'event.data');
   const service = obj(data.service, 'event.data.service');
   const pagerdutyService = text(service.id, 'event.data.service.id');
@@ -26,5 +26,5 @@ export async function derivePagerDuty(db: Db, deliveryId: number, payload: unkno
     resolvedAt: type === 'incident.resolved' ? time(event.occurred_at, 'event.occurred_at') : type === 'incident.reopened' ? null : undefined,
     deliveryId,
   });
-  return 'processed';
+  return processed;
 }

@@ -1,6 +1,11 @@
 /** A payload we read but that lacks what we need: stored, marked failed with this reason, nothing derived. */
 export class UnusablePayload extends Error {}
 
+/** What deriving one delivery did: facts recorded, or nothing Paved uses (and why). */
+export type Derived = { status: 'processed' } | { status: 'ignored'; reason: string };
+export const processed: Derived = { status: 'processed' };
+export const ignored = (reason: string): Derived => ({ status: 'ignored', reason });
+
 export function obj(v: unknown, field: string): Record<string, unknown> {
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UnusablePayload(`${field} is missing`);
   return v as Record<string, unknown>;
@@ -11,10 +16,28 @@ export function text(v: unknown, field: string): string {
   return v;
 }
 
-/** A time with its zone; times without one are refused rather than guessed. */
+/** A number or string id (GitHub and GitLab send numbers), as text. */
+export function id(v: unknown, field: string): string {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  return text(v, field);
+}
+
+/** A full commit id (SHA-1, or SHA-256 for repositories that use it), lowercase. */
+export function commitSha(v: unknown, field: string): string {
+  const s = text(v, field);
+  if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(s)) throw new UnusablePayload(`${field} is not a full commit id`);
+  return s.toLowerCase();
+}
+
+// GitLab writes some times as "2016-08-12 15:23:28 UTC" or "2021-04-28 21:50:00 +0200".
+const SPACED = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ?(UTC|[+-]\d\d:?\d\d)$/;
+
+/** A time with its zone (ISO 8601, or GitLab's spaced form); times without one are refused rather than guessed. */
 export function time(v: unknown, field: string): Date {
   const s = text(v, field);
-  const d = new Date(s);
-  if (!/(Z|[+-]\d\d:?\d\d)$/.test(s) || Number.isNaN(d.getTime())) throw new UnusablePayload(`${field} is not a time with a zone`);
+  const spaced = SPACED.exec(s);
+  const iso = spaced ? `${spaced[1]}T${spaced[2]}${spaced[3] === 'UTC' ? 'Z' : (spaced[3] ?? '').replace(/^([+-]\d\d):?(\d\d)$/, '$1:$2')}` : s;
+  const d = new Date(iso);
+  if (!/(Z|[+-]\d\d:?\d\d)$/.test(iso) || Number.isNaN(d.getTime())) throw new UnusablePayload(`${field} is not a time with a zone`);
   return d;
 }

@@ -2,10 +2,13 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/schema/index.js';
 
 /** Stores a delivery as received; a delivery id seen before returns null (it counts once). */
-export async function insertDelivery(db: Db, d: { source: 'github' | 'gitlab' | 'pagerduty'; deliveryId: string; event: string; headers: Record<string, string>; body: string }) {
+export async function insertDelivery(
+  db: Db,
+  d: { source: 'github' | 'gitlab' | 'pagerduty'; deliveryId: string; event: string; headers: Record<string, string>; body: string; integrationId?: number | null },
+) {
   const row = await db
     .insertInto('deliveries')
-    .values({ source: d.source, delivery_id: d.deliveryId, event: d.event, headers: JSON.stringify(d.headers), body: d.body, error: null, processed_at: null })
+    .values({ source: d.source, delivery_id: d.deliveryId, event: d.event, headers: JSON.stringify(d.headers), body: d.body, error: null, processed_at: null, integration_id: d.integrationId ?? null })
     .onConflict((oc) => oc.columns(['source', 'delivery_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -31,6 +34,33 @@ export async function findServiceBySlug(db: Db, provider: 'github' | 'gitlab', s
     .where(sql<string>`lower(metadata->'annotations'->>${key})`, '=', slug.toLowerCase())
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** The service of a GitHub repository with its `paved.dev/deploy-workflows` annotation (null when it has none). */
+export async function findGithubService(db: Db, slug: string) {
+  const row = await db
+    .selectFrom('entities')
+    .select(['id', sql<string | null>`metadata->'annotations'->>'paved.dev/deploy-workflows'`.as('deployWorkflows')])
+    .where('kind', '=', 'Component')
+    .where('status', '=', 'active')
+    .where(sql<string>`lower(metadata->'annotations'->>'github.com/project-slug')`, '=', slug.toLowerCase())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * A deployment seen from a workflow run: a deployment status of the same run, which knows its environment and
+ * finish time, takes precedence whichever arrives first, so this only fills in where nothing is recorded yet.
+ */
+export async function insertRunDeployment(
+  db: Db,
+  d: { source: string; externalId: string; repository: string; serviceId: number | null; environment: string; commit: string; finishedAt: Date; deliveryId: number },
+) {
+  await db
+    .insertInto('deployments')
+    .values({ source: d.source, external_id: d.externalId, repository: d.repository, service_id: d.serviceId, environment: d.environment, commit_sha: d.commit, finished_at: d.finishedAt, delivery_id: d.deliveryId })
+    .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet({ repository: d.repository, service_id: d.serviceId }))
+    .execute();
 }
 
 /** The active service whose `pagerduty.com/service-id` is this PagerDuty service. */

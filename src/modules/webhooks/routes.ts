@@ -1,15 +1,36 @@
-import { Hono } from 'hono';
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { enqueueJob } from '../../jobs/queue.js';
 import { AppError } from '../../server/errors.js';
 import type { AppDeps, AppEnv } from '../../server/router.js';
+import { integrationSecrets, touchIntegrationDelivery } from '../integrations/secret-cache.js';
 import { DERIVE_DELIVERY } from './jobs.js';
+import { readsEvent } from './read-events.js';
 import * as repo from './repo.js';
-import { verifyGithubSignature, verifyPagerDutySignature } from './verify-signature.js';
+import { matchGithubSignature, matchGitlabToken, matchPagerDutySignature } from './verify-signature.js';
 
 export const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
-const GITHUB_EVENTS = new Set(['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request']);
-const KEPT_HEADERS = ['x-github-delivery', 'x-github-event', 'x-github-hook-id', 'user-agent', 'content-type'];
+type Source = 'github' | 'gitlab' | 'pagerduty';
+
+// Headers kept with the raw delivery; never the GitLab token, which is the secret itself.
+const KEPT_HEADERS: Record<Source, string[]> = {
+  github: ['x-github-delivery', 'x-github-event', 'x-github-hook-id', 'user-agent', 'content-type'],
+  gitlab: ['x-gitlab-event', 'x-gitlab-event-uuid', 'x-gitlab-webhook-uuid', 'x-gitlab-instance', 'idempotency-key', 'user-agent', 'content-type'],
+  pagerduty: ['x-webhook-id', 'user-agent', 'content-type'],
+};
+const SETTING: Record<Source, string> = { github: 'PAVED_GITHUB_WEBHOOK_SECRET', gitlab: 'PAVED_GITLAB_WEBHOOK_TOKEN', pagerduty: 'PAVED_PAGERDUTY_WEBHOOK_SECRET' };
+const NAME: Record<Source, string> = { github: 'GitHub', gitlab: 'GitLab', pagerduty: 'PagerDuty' };
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new AppError('MALFORMED_JSON', `the body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const required = (field: string) => new AppError('VALIDATION_FAILED', `${field}: is required`, [{ field, reason: 'is required' }]);
 
 /** Webhooks verify, store the raw delivery, enqueue its derivation, and answer 202 at once. */
 export function webhookRoutes({ db, notifyJobs, webhookSecrets }: AppDeps) {
@@ -24,55 +45,72 @@ export function webhookRoutes({ db, notifyJobs, webhookSecrets }: AppDeps) {
     }),
   );
 
-  app.post('/webhooks/github', async (c) => {
-    const secrets = webhookSecrets?.github ?? [];
-    const raw = new Uint8Array(await c.req.arrayBuffer());
-    if (secrets.length === 0 || !verifyGithubSignature(secrets, raw, c.req.header('x-hub-signature-256'))) {
-      throw new AppError('INVALID_SIGNATURE', secrets.length === 0 ? 'GitHub webhooks are not configured: set PAVED_GITHUB_WEBHOOK_SECRET' : 'X-Hub-Signature-256 does not match the body');
-    }
-    const deliveryId = c.req.header('x-github-delivery');
-    const event = c.req.header('x-github-event');
-    if (!deliveryId || !event) throw new AppError('VALIDATION_FAILED', 'X-GitHub-Delivery and X-GitHub-Event headers are required', [{ field: deliveryId ? 'X-GitHub-Event' : 'X-GitHub-Delivery', reason: 'is required' }]);
-    const body = Buffer.from(raw).toString('utf8');
-    try {
-      JSON.parse(body);
-    } catch (error) {
-      throw new AppError('MALFORMED_JSON', `the body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const headers = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (c.req.header(h) ? [[h, c.req.header(h) as string]] : [])));
-    const id = await repo.insertDelivery(db, { source: 'github', deliveryId, event, headers, body });
-    if (id === null) return c.json({ status: 'duplicate', deliveryId }, 202);
-    if (!GITHUB_EVENTS.has(event)) {
-      await repo.markDelivery(db, id, 'ignored');
-      return c.json({ status: 'ignored', deliveryId }, 202);
+  /**
+   * Which secret verified a delivery: null for one from the environment (checked first, no query), else the id of
+   * the integration whose secret did. None: 401, and nothing is stored.
+   */
+  async function verify(source: Source, match: (secrets: string[]) => number, what: string): Promise<number | null> {
+    const configured = webhookSecrets?.[source] ?? [];
+    if (match(configured) >= 0) return null;
+    const integrations = await integrationSecrets(db, source);
+    const found = integrations[match(integrations.map((i) => i.secret))];
+    if (found) return found.id;
+    if (configured.length === 0 && integrations.length === 0) throw new AppError('INVALID_SIGNATURE', `${NAME[source]} webhooks are not configured: set ${SETTING[source]} or add an integration`);
+    throw new AppError('INVALID_SIGNATURE', what);
+  }
+
+  async function accept(c: Context<AppEnv>, d: { source: Source; deliveryId: string; event: string; body: string; integrationId: number | null; read: boolean }) {
+    const headers = Object.fromEntries(KEPT_HEADERS[d.source].flatMap((h) => (c.req.header(h) ? [[h, c.req.header(h) as string]] : [])));
+    const id = await repo.insertDelivery(db, { ...d, headers });
+    if (d.integrationId !== null) await touchIntegrationDelivery(db, d.integrationId);
+    if (id === null) return c.json({ status: 'duplicate', deliveryId: d.deliveryId }, 202);
+    if (!d.read) {
+      await repo.markDelivery(db, id, 'ignored', `Paved does not read ${d.event} events`);
+      return c.json({ status: 'ignored', deliveryId: d.deliveryId }, 202);
     }
     await enqueueJob(db, DERIVE_DELIVERY, { deliveryId: id });
     notifyJobs?.();
-    return c.json({ status: 'accepted', deliveryId }, 202);
+    return c.json({ status: 'accepted', deliveryId: d.deliveryId }, 202);
+  }
+
+  app.post('/webhooks/github', async (c) => {
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const integrationId = await verify('github', (secrets) => matchGithubSignature(secrets, raw, c.req.header('x-hub-signature-256')), 'X-Hub-Signature-256 does not match the body');
+    const deliveryId = c.req.header('x-github-delivery');
+    const event = c.req.header('x-github-event');
+    if (!deliveryId) throw required('X-GitHub-Delivery');
+    if (!event) throw required('X-GitHub-Event');
+    const body = Buffer.from(raw).toString('utf8');
+    parseJson(body);
+    return accept(c, { source: 'github', deliveryId, event, body, integrationId, read: readsEvent('github', event) });
+  });
+
+  app.post('/webhooks/gitlab', async (c) => {
+    const integrationId = await verify('gitlab', (tokens) => matchGitlabToken(tokens, c.req.header('x-gitlab-token')), 'X-Gitlab-Token is not a configured token');
+    const event = c.req.header('x-gitlab-event');
+    if (!event) throw required('X-Gitlab-Event');
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const body = Buffer.from(raw).toString('utf8');
+    parseJson(body);
+    // Idempotency-Key (GitLab 17.4 and later) stays the same when GitLab retries or a user resends a delivery.
+    // X-Gitlab-Event-UUID does not (a resend gets a new one) and is shared by different events a webhook chain
+    // triggers, so it would both miss duplicates and drop events. Without the key, identical bodies are one
+    // delivery: they carry the same facts.
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && (key === '' || key.length > 200)) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key: must be 1 to 200 characters', [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }]);
+    const deliveryId = key ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+    return accept(c, { source: 'gitlab', deliveryId, event, body, integrationId, read: readsEvent('gitlab', event) });
   });
 
   app.post('/webhooks/pagerduty', async (c) => {
-    const secrets = webhookSecrets?.pagerduty ?? [];
     const raw = new Uint8Array(await c.req.arrayBuffer());
-    if (secrets.length === 0 || !verifyPagerDutySignature(secrets, raw, c.req.header('x-pagerduty-signature'))) {
-      throw new AppError('INVALID_SIGNATURE', secrets.length === 0 ? 'PagerDuty webhooks are not configured: set PAVED_PAGERDUTY_WEBHOOK_SECRET' : 'X-PagerDuty-Signature does not match the body');
-    }
+    const integrationId = await verify('pagerduty', (secrets) => matchPagerDutySignature(secrets, raw, c.req.header('x-pagerduty-signature')), 'X-PagerDuty-Signature does not match the body');
     const body = Buffer.from(raw).toString('utf8');
-    let event: { id?: unknown; event_type?: unknown } | undefined;
-    try {
-      event = (JSON.parse(body) as { event?: { id?: unknown; event_type?: unknown } }).event;
-    } catch (error) {
-      throw new AppError('MALFORMED_JSON', `the body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const event = (parseJson(body) as { event?: { id?: unknown; event_type?: unknown } } | null)?.event;
     if (typeof event?.id !== 'string' || typeof event.event_type !== 'string') {
       throw new AppError('VALIDATION_FAILED', 'event.id and event.event_type are required (PagerDuty webhooks v3)', [{ field: 'event.id', reason: 'is required' }]);
     }
-    const headers = Object.fromEntries(['x-webhook-id', 'user-agent', 'content-type'].flatMap((h) => (c.req.header(h) ? [[h, c.req.header(h) as string]] : [])));
-    const id = await repo.insertDelivery(db, { source: 'pagerduty', deliveryId: event.id, event: event.event_type, headers, body });
-    if (id === null) return c.json({ status: 'duplicate', deliveryId: event.id }, 202);
-    await enqueueJob(db, DERIVE_DELIVERY, { deliveryId: id });
-    notifyJobs?.();
-    return c.json({ status: 'accepted', deliveryId: event.id }, 202);
+    return accept(c, { source: 'pagerduty', deliveryId: event.id, event: event.event_type, body, integrationId, read: true });
   });
 
   return app;

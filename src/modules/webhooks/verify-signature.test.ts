@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyGithubSignature, verifyGitlabToken, verifyPagerDutySignature } from './verify-signature.js';
+import { matchGithubSignature, matchGitlabToken, matchPagerDutySignature, verifyGithubSignature, verifyGitlabToken, verifyPagerDutySignature } from './verify-signature.js';
 
 describe('verifyGithubSignature', () => {
   // GitHub's own example ("Validating webhook deliveries"): this secret and payload give this signature.
@@ -42,5 +42,17 @@ describe('verifyGitlabToken', () => {
     expect(verifyGitlabToken(['s3cret'], 's3cret')).toBe(true);
     expect(verifyGitlabToken(['s3cret'], 's3cre')).toBe(false);
     expect(verifyGitlabToken(['s3cret'], undefined)).toBe(false);
+  });
+});
+
+describe('match…', () => {
+  it('names which secret verified, so a delivery records its integration', () => {
+    const body = '{"a":1}';
+    const hex = createHmac('sha256', 'second').update(body).digest('hex');
+    expect(matchGithubSignature(['first', 'second'], body, `sha256=${hex}`)).toBe(1);
+    expect(matchGithubSignature(['first'], body, `sha256=${hex}`)).toBe(-1);
+    expect(matchPagerDutySignature(['first', 'second', 'third'], body, `v1=${hex}`)).toBe(1);
+    expect(matchGitlabToken(['a-token', 'b-token'], 'b-token')).toBe(1);
+    expect(matchGitlabToken(['a-token'], 'b-token')).toBe(-1);
   });
 });

@@ -2,6 +2,8 @@ import type { CapabilityAdoptionBody, Mandate } from '../../modules/adoption/con
 import type { Me } from '../../modules/auth/contract.js';
 import type { Capability, SearchResult, TeamDetail } from '../../modules/catalog/contract.js';
 import type { ImportRecord } from '../../modules/imports/contract.js';
+import type { DeploymentRow, doraSchema, DoraSeries } from '../../modules/delivery/contract.js';
+import type { z } from 'zod';
 
 export type {
   Capability,
@@ -79,4 +81,47 @@ export interface DeclarationInput {
   status: 'using' | 'stopped';
   date: string;
   note?: string;
+}
+
+// Delivery (DORA) and incidents: the shapes of /dora, /dora/series, /deployments, /incidents, /unmapped and /deliveries.
+export type Dora = z.infer<typeof doraSchema>;
+export type DoraLevel = Dora['levels']['deploymentFrequency'];
+export type DoraInterval = DoraSeries['interval'];
+export type { DeploymentRow, DoraSeries, IncidentRow } from '../../modules/delivery/contract.js';
+export type DoraPoint = DoraSeries['points'][number];
+export type NamedRef = DeploymentRow['service'];
+
+export type FactSource = 'github' | 'gitlab' | 'pagerduty';
+
+export interface UnmappedName {
+  source: FactSource;
+  name: string;
+  annotation: 'github.com/project-slug' | 'gitlab.com/project-slug' | 'pagerduty.com/service-id';
+  deployments: number;
+  changes: number;
+  incidents: number;
+  lastSeen: string;
+}
+
+export interface UnmappedList {
+  items: UnmappedName[];
+}
+
+export interface RemapResult {
+  deployments: number;
+  changes: number;
+  incidents: number;
+}
+
+export type DeliveryStatus = 'pending' | 'processed' | 'ignored' | 'failed';
+
+export interface WebhookDelivery {
+  id: string;
+  source: FactSource;
+  deliveryId: string;
+  event: string;
+  status: DeliveryStatus;
+  error: string | null;
+  receivedAt: string;
+  processedAt: string | null;
 }

@@ -10,7 +10,10 @@ const NAV = [
   { to: '/adoption', label: 'Adoption', end: false },
   { to: '/teams', label: 'Teams', end: false },
   { to: '/services', label: 'Services', end: false },
+  { to: '/delivery', label: 'Delivery', end: false },
+  { to: '/incidents', label: 'Incidents', end: false },
   { to: '/imports', label: 'Imports', end: false },
+  { to: '/unmapped', label: 'Unmapped', end: false },
 ];
 
 /** The frame of every signed-in page: brand, navigation, search and who is signed in. */

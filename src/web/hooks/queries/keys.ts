@@ -14,4 +14,10 @@ export const keys = {
   adoptionMatrix: ['adoption-matrix'] as const,
   teamAdoption: (namespace: string, name: string) => ['team-adoption', namespace, name] as const,
   mandates: (name: string) => ['mandates', name] as const,
+  dora: (query: object) => ['dora', query] as const,
+  doraSeries: (query: object) => ['dora-series', query] as const,
+  deployments: (query: object) => ['deployments', query] as const,
+  incidents: (query: object) => ['incidents', query] as const,
+  unmapped: ['unmapped'] as const,
+  deliveries: (query: object) => ['deliveries', query] as const,
 };

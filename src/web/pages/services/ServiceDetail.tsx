@@ -10,8 +10,10 @@ import { OwnerLink } from '../../components/OwnerLink.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Links, Tags } from '../../components/Tags.js';
 import { useService } from '../../hooks/queries/use-service.js';
+import { entityScope } from '../../lib/delivery-scope.js';
 import { formatDateTime } from '../../lib/format.js';
 import { shortRef } from '../../lib/refs.js';
+import { DeliverySummary } from '../delivery/DeliverySummary.js';
 import { RepoLink } from './ServiceTable.js';
 
 export function ServiceDetailPage() {
@@ -51,6 +53,7 @@ export function ServiceDetailPage() {
             <p className="prose">{s.description || <span className="muted">No description in the catalog.</span>}</p>
             <Tags tags={s.tags} />
           </Card>
+          <DeliverySummary scope={entityScope('service', s.name, s.namespace)} />
           <Card title="Annotations">
             {annotations.length === 0 ? (
               <EmptyState compact title="No annotations">

@@ -9,9 +9,11 @@ import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Links, Tags } from '../../components/Tags.js';
 import { useTeam } from '../../hooks/queries/use-team.js';
+import { entityScope } from '../../lib/delivery-scope.js';
 import { formatDateTime, plural } from '../../lib/format.js';
 import { TeamAdoption } from '../adoption/TeamAdoption.js';
 import { CapabilityCard } from '../capabilities/CapabilityCard.js';
+import { DeliverySummary } from '../delivery/DeliverySummary.js';
 import { ServiceTable } from '../services/ServiceTable.js';
 import { TeamHierarchy } from './TeamHierarchy.js';
 
@@ -102,6 +104,7 @@ export function TeamDetailPage() {
           <Card title="Hierarchy">
             <TeamHierarchy detail={detail} />
           </Card>
+          {services.length > 0 ? <DeliverySummary scope={entityScope('team', team.name, namespace)} /> : null}
           <Card title="Details">
             <DetailList
               items={[

@@ -1,0 +1,57 @@
+/** The server as src/server/main.ts wires it (app, HTTP listener, in-process job runner), on a bench database. */
+import type { AddressInfo } from 'node:net';
+import { devNull } from 'node:os';
+import { serve } from '@hono/node-server';
+import type { Kysely } from 'kysely';
+import { pino } from 'pino';
+import type { Database } from '../../src/db/schema/index.js';
+import { createRegistry } from '../../src/jobs/registry.js';
+import { JobRunner } from '../../src/jobs/runner.js';
+import { deriveDeliveryJob } from '../../src/modules/webhooks/jobs.js';
+import { buildApp } from '../../src/server/app.js';
+import { DEFAULT_DEPLOY_WORKFLOWS } from '../../src/server/config.js';
+import { SECRET } from './deliveries.js';
+
+export interface RunningBenchServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      }),
+    );
+  });
+}
+
+/** Logs one JSON line per request at info level, as a deployed server does, into the null device. */
+export async function startBenchServer(db: Kysely<Database>): Promise<RunningBenchServer> {
+  const logger = pino({ level: 'info' }, pino.destination({ dest: devNull, sync: false }));
+  const runner = new JobRunner(db, createRegistry([deriveDeliveryJob(db, { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS })]), logger);
+  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webhookSecrets: { github: [SECRET] } });
+  const http = await listen(app.fetch);
+  runner.start();
+  return {
+    url: http.url,
+    stop: async () => {
+      await http.close();
+      await runner.stop();
+    },
+  };
+}
+
+/** The floor under any webhook endpoint: the same listener reading the body and answering 202, nothing else. */
+export function startNullServer() {
+  return listen(async (request) => {
+    await request.arrayBuffer();
+    return new Response('{"status":"accepted"}', { status: 202, headers: { 'content-type': 'application/json' } });
+  });
+}

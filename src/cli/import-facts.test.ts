@@ -1,0 +1,130 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import examples from '@octokit/webhooks-examples';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import { componentDoc, documents, groupDoc } from '../../test/descriptors.js';
+import { runImport } from '../modules/imports/run-import.js';
+import type { ApiBackend, DirectBackend } from './backend.js';
+import { importFacts } from './commands/import.js';
+import { reprocessCommand } from './commands/reprocess.js';
+
+// The commands run against a test app: directly on its database, or through its API as they would through a
+// running server (cli.test.ts covers choosing between the two).
+let t: TestApp;
+let dir: string;
+let direct: DirectBackend;
+let posts: number[];
+let api: ApiBackend;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  dir = await mkdtemp(join(tmpdir(), 'paved-import-facts-'));
+  direct = { kind: 'direct', db: t.database.db };
+  posts = [];
+  api = {
+    kind: 'api',
+    url: 'http://paved.test',
+    request: async (method, path, body) => {
+      if (method === 'POST') posts.push(Array.isArray(body) ? body.length : 0);
+      return t.call(method, path, body === undefined ? {} : { body });
+    },
+  };
+  await runImport(t.database.db, { files: [{ path: 'c.yaml', content: documents(groupDoc('core'), componentDoc('api', 'core', { annotations: { 'github.com/project-slug': 'acme/api' } })) }], source: 't', skipInvalid: false, actor: 't' });
+});
+afterAll(async () => {
+  await t.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function capture() {
+  const lines: string[] = [];
+  return { lines, log: (l: string) => lines.push(l) };
+}
+
+async function file(name: string, content: string) {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+const count = async (table: 'deployments' | 'changes' | 'incidents') => (await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const dora = async () => (await t.call('GET', '/api/v1/dora?scope=service:api&from=2025-03-01T00:00:00Z&to=2025-03-09T00:00:00Z')).body;
+
+describe('paved import deployments|changes|incidents', () => {
+  it('imports CSV directly and NDJSON through the API, and DORA counts what they hold', async () => {
+    const deployments = await file('deployments.csv', 'id,service,environment,commit,finishedAt\nd1,api,,aaaaaaa1,2025-03-02T12:00:00Z\nd2,api,production,"bbbbbbb2",2025-03-04T12:00:00Z\nst,api,staging,bbbbbbb2,2025-03-04T13:00:00Z\n');
+    const out = capture();
+    expect(await importFacts(direct, { kind: 'deployments', file: deployments }, out.log)).toBe(0);
+    expect(out.lines).toEqual([`Imported 3 deployments from ${deployments}`, '  created 3 · updated 0 · unchanged 0']);
+
+    const changes = await file('changes.ndjson', '{"service":"api","commit":"aaaaaaa1","timestamp":"2025-03-02T06:00:00Z"}\n\n{"service":"component:default/api","commit":"bbbbbbb2","timestamp":"2025-03-03T12:00:00Z"}\n');
+    expect(await importFacts(api, { kind: 'changes', file: changes }, capture().log)).toBe(0);
+    const incidents = await file('incidents.csv', 'id,service,severity,causes,triggeredAt,resolvedAt\ni1,api,P1,config;capacity,2025-03-04T14:00:00Z,2025-03-04T18:00:00Z\n');
+    expect(await importFacts(api, { kind: 'incidents', file: incidents }, capture().log)).toBe(0);
+
+    const stored = await t.database.db.selectFrom('incidents').select(['external_id', 'severity', 'cause_tags']).execute();
+    expect(stored).toEqual([{ external_id: 'i1', severity: 'P1', cause_tags: ['config', 'capacity'] }]);
+    // Production deployments d1 (ships aaaaaaa1, committed 6 h earlier) and d2 (ships bbbbbbb2, 24 h earlier):
+    // lead time median of 6 and 24 = 15 h. i1 (2 h after d2) fails d2: 1/2, recovered in 4 h. 2 deployments / 8 days.
+    expect(await dora()).toMatchObject({
+      deployments: 2,
+      deploymentFrequency: { perDay: 0.25, perWeek: 1.75 },
+      changeLeadTime: { medianHours: 15, n: 2 },
+      changeFailRate: { value: 0.5, failed: 1, total: 2 },
+      failedDeploymentRecoveryTime: { medianHours: 4, n: 1 },
+    });
+
+    // Importing the same file again changes nothing.
+    const again = capture();
+    expect(await importFacts(api, { kind: 'deployments', file: deployments }, again.log)).toBe(0);
+    expect(again.lines[1]).toBe('  created 0 · updated 0 · unchanged 3');
+  });
+
+  it('stores nothing from a file with a bad line, naming each line and field', async () => {
+    const before = await count('deployments');
+    const bad = await file(
+      'bad.csv',
+      'id,service,finishedAt\nok1,api,2025-03-05T00:00:00Z\nnozone,api,2025-03-05T00:00:00\nghost1,ghost,2025-03-05T00:00:00Z\nok2,api,2025-03-06T00:00:00Z\nghost2,ghost,2025-03-06T00:00:00Z\n',
+    );
+    for (const backend of [direct, api]) {
+      const out = capture();
+      expect(await importFacts(backend, { kind: 'deployments', file: bad }, out.log)).toBe(1);
+      expect(out.lines).toEqual([
+        `Nothing imported: 2 problem(s) in ${bad}.`,
+        '  line 3: finishedAt: must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z',
+        '  line 4: service: no service "component:default/ghost" in the catalog (and 1 more lines)',
+      ]);
+    }
+    expect(await count('deployments')).toBe(before);
+  });
+
+  it('sends a large file in batches of at most 10,000', async () => {
+    const lines = Array.from({ length: 10_001 }, (_, i) => JSON.stringify({ service: 'api', commit: (0x10000000 + i).toString(16), timestamp: '2025-02-01T00:00:00Z' }));
+    const big = await file('big.ndjson', `${lines.join('\n')}\n`);
+    posts.length = 0;
+    const out = capture();
+    expect(await importFacts(api, { kind: 'changes', file: big }, out.log)).toBe(0);
+    expect(posts).toEqual([10_000, 1]);
+    expect(out.lines[1]).toBe('  created 10001 · updated 0 · unchanged 0');
+  });
+});
+
+describe('paved reprocess', () => {
+  it('runs directly and prints counts, or queues the work through the server', async () => {
+    // A push to acme/api, stored raw as the webhook stores it (GitHub's own example payload, retargeted).
+    const push = structuredClone((examples as unknown as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === 'push')!.examples[4]!);
+    push.repository.full_name = 'acme/api';
+    await t.database.db.insertInto('deliveries').values({ source: 'github', delivery_id: 'p1', event: 'push', body: JSON.stringify(push), error: null, processed_at: null }).execute();
+    const out = capture();
+    expect(await reprocessCommand(direct, { failed: false }, out.log)).toBe(0);
+    expect(out.lines).toEqual(['Derived 1 deliveries again: processed 1 · ignored 0 · failed 0', 'Mapped to a service now: deployments 0 · changes 0 · incidents 0']);
+    const failedOnly = capture();
+    await reprocessCommand(direct, { failed: true }, failedOnly.log);
+    expect(failedOnly.lines[0]).toBe('Derived 0 failed deliveries again: processed 0 · ignored 0 · failed 0');
+    const queued = capture();
+    expect(await reprocessCommand(api, { failed: false }, queued.log)).toBe(0);
+    expect(queued.lines).toEqual(['Queued 1 deliveries; the server at http://paved.test derives them again, then maps facts again.']);
+  });
+});

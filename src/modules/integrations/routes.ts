@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { IntegrationRow } from '../../db/schema/integrations.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { isoOrNull as iso, jsonBody as body, jsonResponse as json } from '../../server/openapi.js';
+import { createRouter, type AppDeps } from '../../server/router.js';
+import { requireRole } from '../auth/middleware.js';
+import { createdIntegrationSchema, createIntegrationBody, integrationSchema, type Integration } from './contract.js';
+import * as repo from './repo.js';
+import { invalidateIntegrationSecrets } from './secret-cache.js';
+
+const view = (row: IntegrationRow): Integration => ({
+  id: row.id,
+  provider: row.provider,
+  name: row.name,
+  secretHint: `…${row.secret.slice(-4)}`,
+  createdAt: iso(row.created_at) ?? '',
+  createdBy: row.created_by,
+  lastDeliveryAt: iso(row.last_delivery_at),
+});
+
+/** Webhook integrations, each with its own secret, next to the secrets from the environment (admin only). */
+export function integrationRoutes({ db }: AppDeps) {
+  const app = createRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/integrations',
+      tags: ['integrations'],
+      summary: 'List webhook integrations (never their secrets)',
+      responses: { 200: json(z.object({ items: z.array(integrationSchema) }), 'Integrations') },
+    }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      return c.json({ items: (await repo.listIntegrations(db)).map(view) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/integrations',
+      tags: ['integrations'],
+      summary: 'Add a webhook integration; a generated secret is in this response only',
+      request: body(createIntegrationBody),
+      responses: { 201: json(createdIntegrationSchema, 'The new integration, with its secret') },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'admin');
+      const input = c.req.valid('json');
+      if (input.provider === 'pagerduty' && !input.secret) {
+        throw new AppError('VALIDATION_FAILED', 'secret: PagerDuty generates the signing secret of a webhook subscription; send that', [{ field: 'secret', reason: 'is required for PagerDuty' }]);
+      }
+      const secret = input.secret ?? randomBytes(32).toString('base64url');
+      const row = await repo.insertIntegration(db, { provider: input.provider, name: input.name, secret, createdBy: principal.name });
+      if (!row) throw new AppError('CONFLICT', `name: a ${input.provider} integration named "${input.name}" exists`, [{ field: 'name', reason: 'is already used for this provider' }]);
+      invalidateIntegrationSecrets(db);
+      return c.json({ ...view(row), secret }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/integrations/{id}',
+      tags: ['integrations'],
+      summary: 'Delete an integration: deliveries signed with its secret are refused from now on',
+      request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+      responses: { 204: { description: 'Deleted' } },
+    }),
+    async (c) => {
+      requireRole(c.get('principal'), 'admin');
+      const { id } = c.req.valid('param');
+      const deleted = await repo.deleteIntegration(db, id);
+      invalidateIntegrationSecrets(db);
+      if (deleted === 0) throw notFound(`integration ${id}`);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,66 @@
+import type { Db } from '../../db/schema/index.js';
+import { insertChange, upsertDeployment } from '../delivery/repo.js';
+import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
+import { commitSha, type Derived, id, ignored, obj, processed, text, time, UnusablePayload } from './payload.js';
+import { findServiceBySlug } from './repo.js';
+
+/**
+ * Derives facts from one GitLab delivery, idempotently. Deployments come from the Deployment Hook only: GitLab
+ * records a deployment (and sends that hook) for every job that deploys to an environment, so counting the jobs
+ * listed in a Pipeline Hook as well would count each deployment twice. The Pipeline Hook gives changes: the head
+ * commit of a pipeline on the default branch.
+ */
+export async function deriveGitlab(db: Db, deliveryId: number, event: string, payload: unknown): Promise<Derived> {
+  const body = obj(payload, 'payload');
+  if (event === 'Deployment Hook') return deriveDeployment(db, deliveryId, body);
+  if (event === 'Pipeline Hook') return derivePipeline(db, deliveryId, body);
+  return ignored(`Paved does not read ${event} events`);
+}
+
+async function deriveDeployment(db: Db, deliveryId: number, body: Record<string, unknown>): Promise<Derived> {
+  const slug = text(obj(body.project, 'project').path_with_namespace, 'project.path_with_namespace').toLowerCase();
+  const status = text(body.status, 'status');
+  const environment = text(body.environment, 'environment');
+  if (status !== 'success') return ignored(`deployment status ${status}, not success`);
+  if (!PRODUCTION_ENVIRONMENT.test(environment)) return ignored(`environment ${environment} is not production`);
+  // The hook carries only an 8-character `short_sha`; the full commit id ends `commit_url`.
+  const commitUrl = text(body.commit_url, 'commit_url');
+  const commit = commitSha(commitUrl.replace(/\/+$/, '').split('/').pop(), 'commit_url');
+  if (typeof body.short_sha === 'string' && !commit.startsWith(body.short_sha.toLowerCase())) throw new UnusablePayload(`commit_url names ${commit}, not short_sha ${body.short_sha}`);
+  await upsertDeployment(db, {
+    source: 'gitlab',
+    externalId: id(body.deployment_id, 'deployment_id'),
+    repository: slug,
+    serviceId: await findServiceBySlug(db, 'gitlab', slug),
+    environment,
+    commit,
+    finishedAt: time(body.status_changed_at, 'status_changed_at'),
+    deliveryId,
+  });
+  return processed;
+}
+
+async function derivePipeline(db: Db, deliveryId: number, body: Record<string, unknown>): Promise<Derived> {
+  const project = obj(body.project, 'project');
+  const slug = text(project.path_with_namespace, 'project.path_with_namespace').toLowerCase();
+  const pipeline = obj(body.object_attributes, 'object_attributes');
+  const branch = text(project.default_branch, 'project.default_branch');
+  if (pipeline.tag === true) return ignored(`pipeline for tag ${String(pipeline.ref)}`);
+  if (pipeline.ref !== branch) return ignored(`pipeline for ${String(pipeline.ref)}, not the default branch ${branch}`);
+  // A merge request pipeline runs on a merge ref, whose commit may never reach the default branch.
+  if (pipeline.source === 'merge_request_event') return ignored('merge request pipelines do not run on the default branch');
+  // Whatever its status, the pipeline's commit is on the default branch: a failed pipeline's commit still ships
+  // with the next deployment.
+  const commit = obj(body.commit, 'commit');
+  const committedAt = time(commit.timestamp, 'commit.timestamp');
+  await insertChange(db, {
+    source: 'gitlab',
+    repository: slug,
+    serviceId: await findServiceBySlug(db, 'gitlab', slug),
+    commit: commitSha(commit.id, 'commit.id'),
+    committedAt,
+    position: committedAt.getTime() * 1000,
+    deliveryId,
+  });
+  return processed;
+}

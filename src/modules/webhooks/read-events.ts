@@ -1,0 +1,10 @@
+/**
+ * The events Paved reads, by sender; others are stored, acknowledged and ignored. Every PagerDuty event is read:
+ * the derivation ignores the ones that are not about incidents.
+ */
+export const READ_EVENTS = {
+  github: ['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request'],
+  gitlab: ['Pipeline Hook', 'Deployment Hook'],
+} as const;
+
+export const readsEvent = (source: 'github' | 'gitlab' | 'pagerduty', event: string) => source === 'pagerduty' || (READ_EVENTS[source] as readonly string[]).includes(event);

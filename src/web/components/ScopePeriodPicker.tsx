@@ -1,0 +1,117 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useServices } from '../hooks/queries/use-services.js';
+import { useTeams } from '../hooks/queries/use-teams.js';
+import { useDebounced } from '../hooks/use-debounced.js';
+import type { ScopePeriod } from '../hooks/use-scope-period.js';
+import { DEFAULT_RANGE, periodLabel, RANGES, type Range } from '../lib/delivery-scope.js';
+import { Segmented } from './Segmented.js';
+
+type Kind = 'org' | 'team' | 'service';
+const KINDS: { value: Kind; label: string }[] = [
+  { value: 'org', label: 'Organisation' },
+  { value: 'team', label: 'Team' },
+  { value: 'service', label: 'Service' },
+];
+const qualified = (e: { name: string; namespace: string }) => (e.namespace === 'default' ? e.name : `${e.namespace}/${e.name}`);
+
+function TeamOptions({ id, q }: { id: string; q: string }) {
+  const teams = useTeams({ q: q || undefined }).items;
+  return (
+    <datalist id={id}>
+      {teams.map((t) => (
+        <option key={t.ref} value={qualified(t)}>
+          {t.title ?? t.name}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
+function ServiceOptions({ id, q }: { id: string; q: string }) {
+  const services = useServices({ q: q || undefined }).items;
+  return (
+    <datalist id={id}>
+      {services.map((s) => (
+        <option key={s.ref} value={qualified(s)}>
+          {s.title ?? s.name}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
+/** The scope (organisation, a team, a service) and the period of the delivery and incidents pages, kept in the address. */
+export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
+  const { scope, period, update } = state;
+  const [kind, setKind] = useState<Kind>(scope.kind);
+  const [name, setName] = useState(scope.kind === 'org' ? '' : scope.name);
+  const [from, setFrom] = useState(period.firstDay);
+  const [to, setTo] = useState(period.lastDay);
+  const q = useDebounced(name);
+  useEffect(() => {
+    setKind(scope.kind);
+    setName(scope.kind === 'org' ? '' : scope.name);
+  }, [scope]);
+  useEffect(() => {
+    setFrom(period.firstDay);
+    setTo(period.lastDay);
+  }, [period.firstDay, period.lastDay]);
+
+  const chooseKind = (k: Kind) => {
+    setKind(k);
+    setName('');
+    if (k === 'org') update({ scope: null });
+  };
+  const applyName = (event: FormEvent) => {
+    event.preventDefault();
+    const value = name.trim();
+    if (kind !== 'org' && value) update({ scope: `${kind}:${value}` });
+  };
+  const chooseDates = (nextFrom: string, nextTo: string) => {
+    setFrom(nextFrom);
+    setTo(nextTo);
+    if (nextFrom && nextTo && nextFrom <= nextTo) update({ from: nextFrom, to: nextTo, range: null });
+  };
+  const listId = `scope-options-${kind}`;
+
+  return (
+    <form className="filters scope-picker" aria-label="Scope and period" onSubmit={applyName}>
+      <div className="field scope-choice">
+        <span className="field-label">Scope</span>
+        <Segmented label="Scope" value={kind} onChange={chooseKind} options={KINDS} />
+      </div>
+      {kind !== 'org' ? (
+        <div className="field field-grow scope-name">
+          <label htmlFor="scope-name">{kind === 'team' ? 'Team' : 'Service'}</label>
+          <div className="row">
+            <input id="scope-name" list={listId} value={name} placeholder={kind === 'team' ? 'team name' : 'service name'} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+            <button type="submit" className="button" disabled={!name.trim()}>
+              Show
+            </button>
+          </div>
+          {kind === 'team' ? <TeamOptions id={listId} q={q} /> : <ServiceOptions id={listId} q={q} />}
+        </div>
+      ) : null}
+      <div className="field scope-choice">
+        <span className="field-label">Period</span>
+        <Segmented<Range | 'custom'>
+          label="Period"
+          value={period.range ?? 'custom'}
+          onChange={(r) => (r === 'custom' ? undefined : update({ range: r === DEFAULT_RANGE ? null : r, from: null, to: null }))}
+          options={[...RANGES.map((r) => ({ value: r.value, label: r.label })), ...(period.range ? [] : [{ value: 'custom' as const, label: 'Dates' }])]}
+        />
+      </div>
+      <div className="field scope-date">
+        <label htmlFor="period-from">From</label>
+        <input id="period-from" type="date" value={from} max={to || undefined} onChange={(e) => chooseDates(e.target.value, to)} />
+      </div>
+      <div className="field scope-date">
+        <label htmlFor="period-to">To (included)</label>
+        <input id="period-to" type="date" value={to} min={from || undefined} onChange={(e) => chooseDates(from, e.target.value)} />
+      </div>
+      <p className="muted small scope-period" data-testid="period-label">
+        {periodLabel(period)} · {period.days} days, UTC
+      </p>
+    </form>
+  );
+}

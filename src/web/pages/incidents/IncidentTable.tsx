@@ -1,0 +1,78 @@
+import type { IncidentRow } from '../../api/types.js';
+import { Badge } from '../../components/Badge.js';
+import { formatUtcDateTime, formatHours } from '../../lib/format.js';
+import { Commit, RefLink } from '../delivery/TeamServiceCells.js';
+
+/** Incidents with their recovery time and the deployment each is attributed to (DOMAIN.md: attribution). */
+export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]; caption: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table incidents">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Incident</th>
+            <th scope="col">Service</th>
+            <th scope="col">Team</th>
+            <th scope="col">Triggered (UTC)</th>
+            <th scope="col">Resolved (UTC)</th>
+            <th scope="col" className="num">
+              Recovery
+            </th>
+            <th scope="col">Attributed deployment</th>
+          </tr>
+        </thead>
+        <tbody>
+          {incidents.map((i) => (
+            <tr key={i.id} data-incident={i.externalId} data-open={i.resolvedAt === null}>
+              <th scope="row">
+                {i.title ?? <span className="muted">untitled</span>}
+                <div className="muted small">
+                  {i.severity ? <Badge title="Severity">{i.severity}</Badge> : null} <span className="mono">{i.externalId}</span> <span>via {i.source}</span>
+                </div>
+                {i.causes.length ? <div className="muted small">causes: {i.causes.join(', ')}</div> : null}
+              </th>
+              <td>
+                <RefLink value={i.service} kind="component" />
+              </td>
+              <td>
+                <RefLink value={i.team} kind="group" />
+              </td>
+              <td className="nowrap">
+                <time dateTime={i.triggeredAt}>{formatUtcDateTime(i.triggeredAt)}</time>
+              </td>
+              <td className="nowrap">
+                {i.resolvedAt ? (
+                  <time dateTime={i.resolvedAt}>{formatUtcDateTime(i.resolvedAt)}</time>
+                ) : (
+                  <Badge tone="danger" title="Not resolved yet">
+                    open
+                  </Badge>
+                )}
+              </td>
+              <td className="num nowrap" data-cell="recovery">
+                {formatHours(i.recoveryHours)}
+              </td>
+              <td data-cell="deployment">
+                {i.deployment ? (
+                  <>
+                    <time dateTime={i.deployment.finishedAt} className="nowrap">
+                      {formatUtcDateTime(i.deployment.finishedAt)}
+                    </time>
+                    <div>
+                      <Commit sha={i.deployment.commit} />
+                    </div>
+                  </>
+                ) : (
+                  <span className="muted" title="No production deployment of the service finished in the 7 days before it">
+                    none
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
