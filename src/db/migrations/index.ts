@@ -5,6 +5,7 @@ import * as m0003 from './0003-search.js';
 import * as m0004 from './0004-delivery.js';
 import * as m0005 from './0005-integrations.js';
 import * as m0006 from './0006-delivery-indexes.js';
+import * as m0007 from './0007-lookup-indexes.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-delivery': m0004,
   '0005-integrations': m0005,
   '0006-delivery-indexes': m0006,
+  '0007-lookup-indexes': m0007,
 };

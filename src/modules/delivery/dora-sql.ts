@@ -96,11 +96,16 @@ export function factTables({ serviceIds, from, to }: FactWindow) {
     )`;
 }
 
-/** The commits a `deployment_facts` row (under `alias`) shipped, with their lead time in hours (may be <= 0). */
+/**
+ * The commits a `deployment_facts` row (under `alias`) shipped, with their lead time in hours (may be <= 0), for a
+ * lateral join. `offset 0` keeps it a range read of the service's commits per deployment: flattened into a plain
+ * join, the planner may prefer hashing the deployments and reading every commit of every service.
+ */
 export function shippedCommits(alias: string) {
   const d = (column: string) => sql.ref(`${alias}.${column}`);
   return sql`
     (select c.commit_sha, ${hoursBetween(d('finished_at'), sql`c.committed_at`)} as lead_hours
      from changes c
-     where c.service_id = ${d('service_id')} and c.position <= ${d('target')} and c.position > coalesce(${d('shipped_after')}, -9223372036854775808))`;
+     where c.service_id = ${d('service_id')} and c.position <= ${d('target')} and c.position > coalesce(${d('shipped_after')}, -9223372036854775808)
+     offset 0)`;
 }

@@ -31,7 +31,7 @@ export async function findServiceBySlug(db: Db, provider: 'github' | 'gitlab', s
     .select('id')
     .where('kind', '=', 'Component')
     .where('status', '=', 'active')
-    .where(sql<string>`lower(metadata->'annotations'->>${key})`, '=', slug.toLowerCase())
+    .where(sql<string>`lower(metadata->'annotations'->>${sql.lit(key)})`, '=', slug.toLowerCase())
     .executeTakeFirst();
   return row?.id ?? null;
 }
