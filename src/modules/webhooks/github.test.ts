@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import examples from '@octokit/webhooks-examples';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
@@ -66,6 +67,13 @@ describe('POST /webhooks/github', () => {
     expect(changes).toEqual([{ repository: 'codertocat/hello-world', commit_sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246' }]);
   });
 
+  it('counts a delivery sent twice at the same moment once (both copies land in one write)', async () => {
+    const answers = await Promise.all([deliver('push', push, 'd-twice'), deliver('push', push, 'd-twice')]);
+    expect(answers.map((a) => a.body.status).sort()).toEqual(['accepted', 'duplicate']);
+    const rows = await t.database.db.selectFrom('deliveries').select('id').where('delivery_id', '=', 'd-twice').execute();
+    const jobs = await t.database.db.selectFrom('jobs').select('id').where(sql<string>`payload->>'deliveryId'`, '=', String(rows[0]?.id)).execute();
+    expect([rows.length, jobs.length]).toEqual([1, 1]);
+  });
   it('refuses a signature over another body, and malformed JSON, storing nothing', async () => {
     const before = await countDeliveries();
     const signedOther = createHmac('sha256', SECRET).update('{"other":true}').digest('hex');

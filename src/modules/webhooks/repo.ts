@@ -1,20 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema/index.js';
 
-/** Stores a delivery as received; a delivery id seen before returns null (it counts once). */
-export async function insertDelivery(
-  db: Db,
-  d: { source: 'github' | 'gitlab' | 'pagerduty'; deliveryId: string; event: string; headers: Record<string, string>; body: string; integrationId?: number | null },
-) {
-  const row = await db
-    .insertInto('deliveries')
-    .values({ source: d.source, delivery_id: d.deliveryId, event: d.event, headers: JSON.stringify(d.headers), body: d.body, error: null, processed_at: null, integration_id: d.integrationId ?? null })
-    .onConflict((oc) => oc.columns(['source', 'delivery_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 export async function getDelivery(db: Db, id: number) {
   return db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { enqueueJob } from '../../jobs/queue.js';
 import { AppError } from '../../server/errors.js';
 import type { AppDeps, AppEnv } from '../../server/router.js';
 import { integrationSecrets, touchIntegrationDelivery } from '../integrations/secret-cache.js';
-import { DERIVE_DELIVERY } from './jobs.js';
+import { createDeliveryWriter } from './delivery-writer.js';
 import { readsEvent } from './read-events.js';
-import * as repo from './repo.js';
 import { matchGithubSignature, matchGitlabToken, matchPagerDutySignature } from './verify-signature.js';
 
 export const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
@@ -35,6 +33,7 @@ const required = (field: string) => new AppError('VALIDATION_FAILED', `${field}:
 /** Webhooks verify, store the raw delivery, enqueue its derivation, and answer 202 at once. */
 export function webhookRoutes({ db, notifyJobs, webhookSecrets }: AppDeps) {
   const app = new Hono<AppEnv>();
+  const writer = createDeliveryWriter(db);
   app.use(
     '/webhooks/*',
     bodyLimit({
@@ -61,14 +60,11 @@ export function webhookRoutes({ db, notifyJobs, webhookSecrets }: AppDeps) {
 
   async function accept(c: Context<AppEnv>, d: { source: Source; deliveryId: string; event: string; body: string; integrationId: number | null; read: boolean }) {
     const headers = Object.fromEntries(KEPT_HEADERS[d.source].flatMap((h) => (c.req.header(h) ? [[h, c.req.header(h) as string]] : [])));
-    const id = await repo.insertDelivery(db, { ...d, headers });
+    const ignored = d.read ? null : `Paved does not read ${d.event} events`;
+    const stored = await writer.write({ source: d.source, deliveryId: d.deliveryId, event: d.event, headers, body: d.body, integrationId: d.integrationId, ignored });
     if (d.integrationId !== null) await touchIntegrationDelivery(db, d.integrationId);
-    if (id === null) return c.json({ status: 'duplicate', deliveryId: d.deliveryId }, 202);
-    if (!d.read) {
-      await repo.markDelivery(db, id, 'ignored', `Paved does not read ${d.event} events`);
-      return c.json({ status: 'ignored', deliveryId: d.deliveryId }, 202);
-    }
-    await enqueueJob(db, DERIVE_DELIVERY, { deliveryId: id });
+    if (!stored) return c.json({ status: 'duplicate', deliveryId: d.deliveryId }, 202);
+    if (ignored) return c.json({ status: 'ignored', deliveryId: d.deliveryId }, 202);
     notifyJobs?.();
     return c.json({ status: 'accepted', deliveryId: d.deliveryId }, 202);
   }

@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/schema/index.js';
+import { DERIVE_DELIVERY } from './jobs.js';
+
+export interface NewDelivery {
+  source: 'github' | 'gitlab' | 'pagerduty';
+  deliveryId: string;
+  event: string;
+  headers: Record<string, string>;
+  body: string;
+  integrationId: number | null;
+  /** Why it will not be derived (an event Paved does not read); null to enqueue its derivation. */
+  ignored: string | null;
+}
+
+interface Waiting {
+  delivery: NewDelivery;
+  resolve: (stored: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 200;
+const MAX_WAIT_MS = 2;
+
+/**
+ * Group commit for webhook deliveries: the deliveries that arrive within a couple of milliseconds are stored,
+ * with their derivation jobs, in one statement, and each request is answered only after that statement
+ * committed (an acknowledged delivery is never lost). `write` resolves false for a delivery id seen before,
+ * in an earlier batch or earlier in the same one: it counts once.
+ */
+export function createDeliveryWriter(db: Db) {
+  let queue: Waiting[] = [];
+  let timer: NodeJS.Timeout | null = null;
+
+  async function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    const rows = batch.map((w) => w.delivery);
+    try {
+      const stored = await sql<{ source: string; delivery_id: string }>`
+        with stored as (
+          insert into deliveries (source, delivery_id, event, headers, body, integration_id, status, error, processed_at)
+          select source, delivery_id, event, headers::jsonb, body, integration_id,
+                 case when ignored is null then 'pending' else 'ignored' end, ignored, case when ignored is null then null else now() end
+          from unnest(${rows.map((d) => d.source)}::text[], ${rows.map((d) => d.deliveryId)}::text[], ${rows.map((d) => d.event)}::text[],
+                      ${rows.map((d) => JSON.stringify(d.headers))}::text[], ${rows.map((d) => d.body)}::text[],
+                      ${rows.map((d) => d.integrationId)}::bigint[], ${rows.map((d) => d.ignored)}::text[])
+            as t (source, delivery_id, event, headers, body, integration_id, ignored)
+          on conflict (source, delivery_id) do nothing
+          returning id, source, delivery_id, status
+        ),
+        queued as (
+          insert into jobs (type, payload, run_at)
+          select ${DERIVE_DELIVERY}, jsonb_build_object('deliveryId', id), now() from stored where status = 'pending'
+        )
+        select source, delivery_id from stored`.execute(db);
+      const fresh = new Set(stored.rows.map((r) => `${r.source}\n${r.delivery_id}`));
+      for (const w of batch) {
+        const key = `${w.delivery.source}\n${w.delivery.deliveryId}`;
+        // The first of a batch's copies is the one stored; the others are duplicates.
+        w.resolve(fresh.delete(key));
+      }
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    }
+  }
+
+  return {
+    write(delivery: NewDelivery): Promise<boolean> {
+      return new Promise<boolean>((resolve, reject) => {
+        queue.push({ delivery, resolve, reject });
+        if (queue.length >= MAX_BATCH) void flush();
+        else timer ??= setTimeout(() => void flush(), MAX_WAIT_MS);
+      });
+    },
+  };
+}
