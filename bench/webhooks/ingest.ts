@@ -46,7 +46,7 @@ export function sendDeliveries(url: string, count: number, clients: number, star
 }
 
 async function pending(db: Kysely<Database>): Promise<number> {
-  const row = (await sql<{ n: number }>`select count(*)::int as n from jobs where status in ('queued', 'running')`.execute(db)).rows[0];
+  const row = (await sql<{ n: number }>`select count(*)::int as n from deliveries where status = 'pending'`.execute(db)).rows[0];
   return row?.n ?? 0;
 }
 

@@ -38,6 +38,9 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
           oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (a restart, an administrator) is dropped by the pool and the next query
+    // opens a new one; without a listener, Node would end the whole process on that error.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -24,7 +24,7 @@ const MAX_WAIT_MS = 2;
 
 /**
  * Group commit for webhook deliveries: the deliveries that arrive within a couple of milliseconds are stored,
- * with their derivation jobs, in one statement, and each request is answered only after that statement
+ * with one job to derive them all, in one statement, and each request is answered only after that statement
  * committed (an acknowledged delivery is never lost). `write` resolves false for a delivery id seen before,
  * in an earlier batch or earlier in the same one: it counts once.
  */
@@ -54,7 +54,8 @@ export function createDeliveryWriter(db: Db) {
         ),
         queued as (
           insert into jobs (type, payload, run_at)
-          select ${DERIVE_DELIVERY}, jsonb_build_object('deliveryId', id), now() from stored where status = 'pending'
+          select ${DERIVE_DELIVERY}, jsonb_build_object('deliveryIds', jsonb_agg(id order by id)), now() from stored where status = 'pending'
+          having count(*) > 0
         )
         select source, delivery_id from stored`.execute(db);
       const fresh = new Set(stored.rows.map((r) => `${r.source}\n${r.delivery_id}`));

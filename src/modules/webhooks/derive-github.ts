@@ -1,9 +1,8 @@
-import type { Db } from '../../db/schema/index.js';
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../../server/config.js';
-import { insertChange, upsertDeployment } from '../delivery/repo.js';
 import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
+import type { Fact } from './facts.js';
 import { commitSha, type Derived, id, ignored, obj, processed, text, time } from './payload.js';
-import { findGithubService, findServiceBySlug, insertRunDeployment } from './repo.js';
+import type { ServiceLookup } from './service-lookup.js';
 
 export interface GithubSettings {
   /** Workflow name globs (case-insensitive) whose successful runs on the default branch are production deployments. */
@@ -22,10 +21,10 @@ export const parseGlobs = (list: string) => list.split(',').map((g) => g.trim())
 const runKey = (runId: string) => `workflow_run:${runId}`;
 
 /**
- * Derives facts from one GitHub delivery, idempotently (facts are keyed by GitHub's own ids and commit shas).
- * Events and actions that carry no fact Paved uses are ignored, with the reason.
+ * The facts one GitHub delivery carries, keyed by GitHub's own ids and commit shas so that writing them again
+ * changes nothing. Events and actions that carry no fact Paved uses are ignored, with the reason.
  */
-export async function deriveGithub(db: Db, deliveryId: number, event: string, payload: unknown, settings: GithubSettings = { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS }): Promise<Derived> {
+export async function deriveGithub(services: ServiceLookup, event: string, payload: unknown, settings: GithubSettings = { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS }): Promise<Derived> {
   const body = obj(payload, 'payload');
   if (event === 'deployment') return ignored('a deployment counts when its deployment_status succeeds');
   if (event === 'pull_request') return ignored('changes come from pushes to the default branch (or the API), not pull requests');
@@ -34,14 +33,15 @@ export async function deriveGithub(db: Db, deliveryId: number, event: string, pa
   if (event === 'push') {
     const branch = text(repository.default_branch, 'repository.default_branch');
     if (body.ref !== `refs/heads/${branch}`) return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
-    const commits = Array.isArray(body.commits) ? body.commits : [];
-    const serviceId = await findServiceBySlug(db, 'github', slug);
-    for (const [index, raw] of commits.entries()) {
+    const commits: unknown[] = Array.isArray(body.commits) ? body.commits : [];
+    if (commits.length === 0) return ignored('the push has no commits');
+    const serviceId = (await services.repository('github', slug))?.id ?? null;
+    const changes = commits.map((raw, index): Fact => {
       const commit = obj(raw, `commits[${index}]`);
       const committedAt = time(commit.timestamp, `commits[${index}].timestamp`);
-      await insertChange(db, { source: 'github', repository: slug, serviceId, commit: text(commit.id, `commits[${index}].id`).toLowerCase(), committedAt, position: committedAt.getTime() * 1000 + (index % 1000), deliveryId });
-    }
-    return commits.length > 0 ? processed : ignored('the push has no commits');
+      return { kind: 'change', source: 'github', repository: slug, serviceId, commit: text(commit.id, `commits[${index}].id`).toLowerCase(), committedAt, position: committedAt.getTime() * 1000 + (index % 1000) };
+    });
+    return processed(...changes);
   }
   if (event === 'deployment_status') {
     const status = obj(body.deployment_status, 'deployment_status');
@@ -50,23 +50,22 @@ export async function deriveGithub(db: Db, deliveryId: number, event: string, pa
     if (status.state !== 'success') return ignored(`deployment state ${String(status.state)}, not success`);
     if (!PRODUCTION_ENVIRONMENT.test(environment)) return ignored(`environment ${environment} is not production`);
     const run = body.workflow_run && typeof body.workflow_run === 'object' ? (body.workflow_run as Record<string, unknown>) : null;
-    await upsertDeployment(db, {
+    return processed({
+      kind: 'deployment',
       source: 'github',
       externalId: run ? runKey(id(run.id, 'workflow_run.id')) : id(deployment.id, 'deployment.id'),
       repository: slug,
-      serviceId: await findServiceBySlug(db, 'github', slug),
+      serviceId: (await services.repository('github', slug))?.id ?? null,
       environment,
       commit: text(deployment.sha, 'deployment.sha').toLowerCase(),
       finishedAt: time(status.updated_at ?? status.created_at, 'deployment_status.updated_at'),
-      deliveryId,
     });
-    return processed;
   }
-  if (event === 'workflow_run') return deriveWorkflowRun(db, deliveryId, body, repository, slug, settings);
+  if (event === 'workflow_run') return deriveWorkflowRun(services, body, repository, slug, settings);
   return ignored(`Paved does not read ${event} events`);
 }
 
-async function deriveWorkflowRun(db: Db, deliveryId: number, body: Record<string, unknown>, repository: Record<string, unknown>, slug: string, settings: GithubSettings): Promise<Derived> {
+async function deriveWorkflowRun(services: ServiceLookup, body: Record<string, unknown>, repository: Record<string, unknown>, slug: string, settings: GithubSettings): Promise<Derived> {
   const run = obj(body.workflow_run, 'workflow_run');
   if (body.action !== 'completed') return ignored(`workflow run ${String(body.action)}, not completed`);
   if (run.conclusion !== 'success') return ignored(`workflow run concluded ${String(run.conclusion)}, not success`);
@@ -75,10 +74,11 @@ async function deriveWorkflowRun(db: Db, deliveryId: number, body: Record<string
   // The run's name is the workflow's name; GitHub leaves it empty in some payloads, where `workflow.name` has it.
   const workflow = body.workflow && typeof body.workflow === 'object' ? (body.workflow as Record<string, unknown>) : {};
   const name = text(run.name || workflow.name, 'workflow_run.name');
-  const service = await findGithubService(db, slug);
+  const service = await services.repository('github', slug);
   const globs = service?.deployWorkflows == null ? settings.deployWorkflows : parseGlobs(service.deployWorkflows);
   if (!globs.some((glob) => matchesGlob(name, glob))) return ignored(`workflow "${name}" is not a deploy workflow (${globs.join(', ') || 'none configured'})`);
-  await insertRunDeployment(db, {
+  return processed({
+    kind: 'runDeployment',
     source: 'github',
     externalId: runKey(id(run.id, 'workflow_run.id')),
     repository: slug,
@@ -86,7 +86,5 @@ async function deriveWorkflowRun(db: Db, deliveryId: number, body: Record<string
     environment: 'production',
     commit: commitSha(run.head_sha, 'workflow_run.head_sha'),
     finishedAt: time(run.updated_at, 'workflow_run.updated_at'),
-    deliveryId,
   });
-  return processed;
 }

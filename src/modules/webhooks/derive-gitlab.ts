@@ -1,23 +1,21 @@
-import type { Db } from '../../db/schema/index.js';
-import { insertChange, upsertDeployment } from '../delivery/repo.js';
 import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
 import { commitSha, type Derived, id, ignored, obj, processed, text, time, UnusablePayload } from './payload.js';
-import { findServiceBySlug } from './repo.js';
+import type { ServiceLookup } from './service-lookup.js';
 
 /**
- * Derives facts from one GitLab delivery, idempotently. Deployments come from the Deployment Hook only: GitLab
+ * The facts one GitLab delivery carries. Deployments come from the Deployment Hook only: GitLab
  * records a deployment (and sends that hook) for every job that deploys to an environment, so counting the jobs
  * listed in a Pipeline Hook as well would count each deployment twice. The Pipeline Hook gives changes: the head
  * commit of a pipeline on the default branch.
  */
-export async function deriveGitlab(db: Db, deliveryId: number, event: string, payload: unknown): Promise<Derived> {
+export async function deriveGitlab(services: ServiceLookup, event: string, payload: unknown): Promise<Derived> {
   const body = obj(payload, 'payload');
-  if (event === 'Deployment Hook') return deriveDeployment(db, deliveryId, body);
-  if (event === 'Pipeline Hook') return derivePipeline(db, deliveryId, body);
+  if (event === 'Deployment Hook') return deriveDeployment(services, body);
+  if (event === 'Pipeline Hook') return derivePipeline(services, body);
   return ignored(`Paved does not read ${event} events`);
 }
 
-async function deriveDeployment(db: Db, deliveryId: number, body: Record<string, unknown>): Promise<Derived> {
+async function deriveDeployment(services: ServiceLookup, body: Record<string, unknown>): Promise<Derived> {
   const slug = text(obj(body.project, 'project').path_with_namespace, 'project.path_with_namespace').toLowerCase();
   const status = text(body.status, 'status');
   const environment = text(body.environment, 'environment');
@@ -27,20 +25,19 @@ async function deriveDeployment(db: Db, deliveryId: number, body: Record<string,
   const commitUrl = text(body.commit_url, 'commit_url');
   const commit = commitSha(commitUrl.replace(/\/+$/, '').split('/').pop(), 'commit_url');
   if (typeof body.short_sha === 'string' && !commit.startsWith(body.short_sha.toLowerCase())) throw new UnusablePayload(`commit_url names ${commit}, not short_sha ${body.short_sha}`);
-  await upsertDeployment(db, {
+  return processed({
+    kind: 'deployment',
     source: 'gitlab',
     externalId: id(body.deployment_id, 'deployment_id'),
     repository: slug,
-    serviceId: await findServiceBySlug(db, 'gitlab', slug),
+    serviceId: (await services.repository('gitlab', slug))?.id ?? null,
     environment,
     commit,
     finishedAt: time(body.status_changed_at, 'status_changed_at'),
-    deliveryId,
   });
-  return processed;
 }
 
-async function derivePipeline(db: Db, deliveryId: number, body: Record<string, unknown>): Promise<Derived> {
+async function derivePipeline(services: ServiceLookup, body: Record<string, unknown>): Promise<Derived> {
   const project = obj(body.project, 'project');
   const slug = text(project.path_with_namespace, 'project.path_with_namespace').toLowerCase();
   const pipeline = obj(body.object_attributes, 'object_attributes');
@@ -53,14 +50,13 @@ async function derivePipeline(db: Db, deliveryId: number, body: Record<string, u
   // with the next deployment.
   const commit = obj(body.commit, 'commit');
   const committedAt = time(commit.timestamp, 'commit.timestamp');
-  await insertChange(db, {
+  return processed({
+    kind: 'change',
     source: 'gitlab',
     repository: slug,
-    serviceId: await findServiceBySlug(db, 'gitlab', slug),
+    serviceId: (await services.repository('gitlab', slug))?.id ?? null,
     commit: commitSha(commit.id, 'commit.id'),
     committedAt,
     position: committedAt.getTime() * 1000,
-    deliveryId,
   });
-  return processed;
 }

@@ -71,7 +71,7 @@ describe('POST /webhooks/github', () => {
     const answers = await Promise.all([deliver('push', push, 'd-twice'), deliver('push', push, 'd-twice')]);
     expect(answers.map((a) => a.body.status).sort()).toEqual(['accepted', 'duplicate']);
     const rows = await t.database.db.selectFrom('deliveries').select('id').where('delivery_id', '=', 'd-twice').execute();
-    const jobs = await t.database.db.selectFrom('jobs').select('id').where(sql<string>`payload->>'deliveryId'`, '=', String(rows[0]?.id)).execute();
+    const jobs = await t.database.db.selectFrom('jobs').select('id').where(sql<boolean>`payload->'deliveryIds' @> ${JSON.stringify([rows[0]?.id])}::jsonb`).execute();
     expect([rows.length, jobs.length]).toEqual([1, 1]);
   });
   it('refuses a signature over another body, and malformed JSON, storing nothing', async () => {

@@ -4,47 +4,78 @@ import type { JobDefinition } from '../../jobs/registry.js';
 import { deriveGithub, type GithubSettings } from './derive-github.js';
 import { deriveGitlab } from './derive-gitlab.js';
 import { derivePagerDuty } from './derive-pagerduty.js';
-import { UnusablePayload } from './payload.js';
+import { writeFacts, type DeliveryFacts } from './facts.js';
+import { type Derived, UnusablePayload } from './payload.js';
 import * as repo from './repo.js';
+import { createServiceLookup, type ServiceLookup } from './service-lookup.js';
 
 export const DERIVE_DELIVERY = 'webhooks.derive';
 
-export type DeriveOutcome = { status: 'processed' | 'ignored' | 'failed'; reason?: string } | { missing: number };
+export type DeriveOutcome = { status: repo.DeliveryStatus; reason?: string } | { missing: number };
 
 /** How deliveries are read; absent settings take the defaults (see config.ts). */
 export type DeriveSettings = Partial<GithubSettings>;
 
-/**
- * Derives one stored delivery's facts and marks it; safe to run again (redelivery, replay, re-derivation after a
- * fix). A payload lacking what we need is marked failed with the reason and derives nothing; a delivery that
- * carries nothing Paved uses is marked ignored with the reason.
- */
-export async function deriveStoredDelivery(db: Kysely<Database>, id: number, settings: DeriveSettings = {}): Promise<DeriveOutcome> {
-  const delivery = await repo.getDelivery(db, id);
-  if (!delivery) return { missing: id };
+type Stored = Awaited<ReturnType<typeof repo.getDeliveries>>[number];
+type Reading = Derived | { status: 'failed'; reason: string };
+
+async function read(delivery: Stored, services: ServiceLookup, settings: DeriveSettings): Promise<Reading> {
   try {
-    return await db.transaction().execute(async (tx) => {
-      const body: unknown = JSON.parse(delivery.body);
-      const derived =
-        delivery.source === 'github'
-          ? await deriveGithub(tx, id, delivery.event, body, settings.deployWorkflows ? { deployWorkflows: settings.deployWorkflows } : undefined)
-          : delivery.source === 'gitlab'
-            ? await deriveGitlab(tx, id, delivery.event, body)
-            : await derivePagerDuty(tx, id, body);
-      const reason = derived.status === 'ignored' ? derived.reason : null;
-      await repo.markDelivery(tx, id, derived.status, reason);
-      return reason === null ? { status: derived.status } : { status: derived.status, reason };
-    });
+    const body: unknown = JSON.parse(delivery.body);
+    if (delivery.source === 'github') return await deriveGithub(services, delivery.event, body, settings.deployWorkflows ? { deployWorkflows: settings.deployWorkflows } : undefined);
+    if (delivery.source === 'gitlab') return await deriveGitlab(services, delivery.event, body);
+    return await derivePagerDuty(services, body);
   } catch (error) {
-    if (!(error instanceof UnusablePayload)) throw error;
-    await repo.markDelivery(db, id, 'failed', error.message);
-    return { status: 'failed', reason: error.message };
+    if (error instanceof UnusablePayload) return { status: 'failed', reason: error.message };
+    if (error instanceof SyntaxError) return { status: 'failed', reason: `the stored body is not JSON: ${error.message}` };
+    throw error;
   }
 }
 
+/**
+ * Derives stored deliveries' facts and marks each; safe to run again (redelivery, replay, re-derivation after a
+ * fix). The deliveries are read side by side (their services looked up together), then every fact is written and
+ * every delivery marked in one transaction. A payload lacking what we need is marked failed with the reason and
+ * derives nothing; a delivery that carries nothing Paved uses is marked ignored with the reason.
+ */
+export async function deriveDeliveries(db: Kysely<Database>, ids: number[], settings: DeriveSettings = {}): Promise<Map<number, DeriveOutcome>> {
+  const deliveries = await repo.getDeliveries(db, ids);
+  const services = createServiceLookup(db);
+  const readings = await Promise.all(deliveries.map((d) => read(d, services, settings)));
+  const facts: DeliveryFacts[] = [];
+  const outcomes = new Map<number, DeriveOutcome>(ids.map((id) => [id, { missing: id }]));
+  const marks = deliveries.map((d, i) => {
+    const reading = readings[i] as Reading;
+    if (reading.status === 'processed') facts.push({ deliveryId: d.id, facts: reading.facts });
+    const reason = reading.status === 'processed' ? null : reading.reason;
+    outcomes.set(d.id, reason === null ? { status: reading.status } : { status: reading.status, reason });
+    return { id: d.id, status: reading.status, error: reason };
+  });
+  await db.transaction().execute(async (tx) => {
+    await writeFacts(tx, facts);
+    await repo.markDeliveries(tx, marks);
+  });
+  return outcomes;
+}
+
+/** One stored delivery, as `deriveDeliveries` derives it. */
+export async function deriveStoredDelivery(db: Kysely<Database>, id: number, settings: DeriveSettings = {}): Promise<DeriveOutcome> {
+  return (await deriveDeliveries(db, [id], settings)).get(id) ?? { missing: id };
+}
+
+/** The deliveries a group commit stored together are derived by one job (jobs queued before took one `deliveryId`). */
 export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings = {}): JobDefinition {
   return {
     type: DERIVE_DELIVERY,
-    handle: (payload) => deriveStoredDelivery(db, (payload as { deliveryId: number }).deliveryId, settings),
+    async handle(payload) {
+      const { deliveryIds, deliveryId } = payload as { deliveryIds?: number[]; deliveryId?: number };
+      const outcomes = await deriveDeliveries(db, deliveryIds ?? (deliveryId === undefined ? [] : [deliveryId]), settings);
+      const counts: Record<string, number> = {};
+      for (const o of outcomes.values()) {
+        const key = 'status' in o ? o.status : 'missing';
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      return counts;
+    },
   };
 }

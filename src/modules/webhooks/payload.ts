@@ -1,9 +1,11 @@
+import type { Fact } from './facts.js';
+
 /** A payload we read but that lacks what we need: stored, marked failed with this reason, nothing derived. */
 export class UnusablePayload extends Error {}
 
-/** What deriving one delivery did: facts recorded, or nothing Paved uses (and why). */
-export type Derived = { status: 'processed' } | { status: 'ignored'; reason: string };
-export const processed: Derived = { status: 'processed' };
+/** What a delivery says: facts to record, or nothing Paved uses (and why). */
+export type Derived = { status: 'processed'; facts: Fact[] } | { status: 'ignored'; reason: string };
+export const processed = (...facts: Fact[]): Derived => ({ status: 'processed', facts });
 export const ignored = (reason: string): Derived => ({ status: 'ignored', reason });
 
 export function obj(v: unknown, field: string): Record<string, unknown> {

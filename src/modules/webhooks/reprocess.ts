@@ -3,7 +3,7 @@ import type { Database, Db } from '../../db/schema/index.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobDefinition } from '../../jobs/registry.js';
 import { remapFacts, type RemapCounts } from '../delivery/unmapped.js';
-import { deriveStoredDelivery, type DeriveSettings } from './jobs.js';
+import { deriveDeliveries, type DeriveSettings } from './jobs.js';
 import { READ_EVENTS } from './read-events.js';
 
 export const REPROCESS_DELIVERIES = 'webhooks.reprocess';
@@ -52,8 +52,7 @@ async function deriveBatch(db: Kysely<Database>, walk: Walk, settings: DeriveSet
     await selectReprocessable(db, walk.status).select('id').where('id', '>', walk.after).where('id', '<=', walk.upTo).orderBy('id').limit(BATCH).execute()
   ).map((r) => r.id);
   const counts: ReprocessCounts = { deliveries: 0, processed: 0, ignored: 0, failed: 0 };
-  for (const id of ids) {
-    const outcome = await deriveStoredDelivery(db, id, settings);
+  for (const outcome of (await deriveDeliveries(db, ids, settings)).values()) {
     if ('status' in outcome) {
       counts.deliveries++;
       counts[outcome.status]++;

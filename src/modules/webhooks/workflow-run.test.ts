@@ -9,7 +9,7 @@ import { loadConfig } from '../../server/config.js';
 import { silentLogger } from '../../server/logger.js';
 import { runImport } from '../imports/run-import.js';
 import { matchesGlob } from './derive-github.js';
-import { deriveDeliveryJob, deriveStoredDelivery } from './jobs.js';
+import { deriveDeliveries, deriveDeliveryJob, deriveStoredDelivery } from './jobs.js';
 
 const SECRET = 'workflow-run-secret';
 let t: TestApp;
@@ -128,6 +128,65 @@ describe('workflow_run deployments', () => {
     // One deployment at 01:29:10 shipping the commit of 00:29:10: a lead time of 1 h.
     const dora = await t.call('GET', '/api/v1/dora?scope=service:hello-world&from=2022-01-03T00:00:00Z&to=2022-01-04T00:00:00Z');
     expect(dora.body).toMatchObject({ deployments: 1, changeLeadTime: { medianHours: 1, n: 1 } });
+  });
+});
+
+describe('deliveries derived together', () => {
+  it('give the facts they give one by one, and a bad one fails alone', async () => {
+    const octo = run().repository;
+    const X = 'aa'.repeat(20);
+    /** A successful production deployment status of workflow run `runId` of octo-org/octo-repo. */
+    const statusOf = (runId: number, updatedAt: string) => {
+      const payload = example('deployment_status', 1);
+      payload.repository = octo;
+      payload.workflow_run.id = runId;
+      payload.deployment.sha = X;
+      payload.deployment_status.state = 'success';
+      payload.deployment_status.environment = payload.deployment.environment = 'production';
+      payload.deployment_status.updated_at = updatedAt;
+      return payload;
+    };
+    const broken = statusOf(5003, '2023-03-01T12:00:00Z');
+    delete broken.deployment.sha;
+    const sent: [string, unknown, string][] = [
+      ['push', push(octo, X, '2023-03-01T09:00:00Z'), 'batch-push-1'],
+      ['push', push(octo, X, '2023-03-01T09:30:00Z'), 'batch-push-2'], // the same commit again: the first record stands
+      ['workflow_run', run({ name: 'Deploy', id: 5001, sha: X, updatedAt: '2023-03-01T10:05:00Z' }), 'batch-run-5001'],
+      ['deployment_status', statusOf(5001, '2023-03-01T10:00:00Z'), 'batch-status-5001'],
+      ['deployment_status', broken, 'batch-broken'],
+      ['deployment_status', statusOf(5002, '2023-03-01T11:00:00Z'), 'batch-status-5002'],
+      ['workflow_run', run({ name: 'Deploy', id: 5002, sha: X, updatedAt: '2023-03-01T11:05:00Z' }), 'batch-run-5002'],
+    ];
+    for (const [event, payload, id] of sent) expect(await deliver(event, payload, id)).toBe('accepted');
+    const ids = await Promise.all(sent.map(async ([, , id]) => (await status(id)).id));
+
+    const outcomes = await deriveDeliveries(t.database.db, ids);
+    expect(ids.map((id) => outcomes.get(id))).toEqual([
+      { status: 'processed' },
+      { status: 'processed' },
+      { status: 'processed' },
+      { status: 'processed' },
+      { status: 'failed', reason: 'deployment.sha is missing' },
+      { status: 'processed' },
+      { status: 'processed' },
+    ]);
+    const facts = async () => ({
+      change: await t.database.db.selectFrom('changes').select(['committed_at', 'delivery_id']).where('commit_sha', '=', X).execute(),
+      deployments: (await deploymentsOf('octo-org/octo-repo')).filter((d) => String(d[0]).startsWith('workflow_run:500')),
+    });
+    const expected = {
+      change: [{ committed_at: new Date('2023-03-01T09:00:00Z'), delivery_id: ids[0] }],
+      // A run's deployment status gives its time, whether it came before or after the run.
+      deployments: [
+        ['workflow_run:5001', 'production', X, '2023-03-01T10:00:00.000Z'],
+        ['workflow_run:5002', 'production', X, '2023-03-01T11:00:00.000Z'],
+      ],
+    };
+    expect(await facts()).toEqual(expected);
+    // The jobs the webhooks queued, one per delivery sent alone, derive them again: nothing changes.
+    expect(await drain()).toBe(sent.length);
+    expect(await facts()).toEqual(expected);
+    expect(await status('batch-broken')).toMatchObject({ status: 'failed', error: 'deployment.sha is missing' });
   });
 });
 

@@ -1,0 +1,103 @@
+import type { Db } from '../../db/schema/index.js';
+import { recordIncidentEvent } from '../delivery/repo.js';
+
+interface DeploymentFact {
+  source: string;
+  externalId: string;
+  repository: string;
+  serviceId: number | null;
+  environment: string;
+  commit: string;
+  finishedAt: Date;
+}
+
+/**
+ * What a delivery says happened, before it is written. A `runDeployment` (seen from a workflow run) only fills in
+ * where nothing is recorded: a deployment status of the same run knows its environment and finish time, and takes
+ * precedence whichever arrives first.
+ */
+export type Fact =
+  | { kind: 'change'; source: string; repository: string; serviceId: number | null; commit: string; committedAt: Date; position: number }
+  | ({ kind: 'deployment' } & DeploymentFact)
+  | ({ kind: 'runDeployment' } & DeploymentFact)
+  | {
+      kind: 'incident';
+      source: string;
+      externalId: string;
+      serviceId: number | null;
+      externalService: string;
+      title: string | null;
+      severity: string | null;
+      triggeredAt: Date;
+      /** Set by resolved, cleared (null) by reopened, left alone (undefined) by the other events. */
+      resolvedAt: Date | null | undefined;
+    };
+
+export interface DeliveryFacts {
+  deliveryId: number;
+  facts: Fact[];
+}
+
+type Tagged<K extends Fact['kind']> = Extract<Fact, { kind: K }> & { deliveryId: number };
+
+const CHUNK = 1000;
+const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
+const deploymentKey = (d: DeploymentFact) => `${d.source}\n${d.externalId}`;
+
+/**
+ * Writes the facts of several deliveries, in delivery order, with as few statements as the rules allow; the result
+ * is the same as writing them one by one: a commit's first record stands, a deployment's last status wins over
+ * any workflow run of it, and incident events apply in order.
+ */
+export async function writeFacts(db: Db, deliveries: DeliveryFacts[]) {
+  const all = deliveries.flatMap(({ deliveryId, facts }) => facts.map((f) => ({ ...f, deliveryId })));
+  const of = <K extends Fact['kind']>(kind: K) => all.filter((f): f is Tagged<K> => f.kind === kind);
+
+  for (const rows of chunks(of('change'))) {
+    await db
+      .insertInto('changes')
+      .values(rows.map((c) => ({ source: c.source, repository: c.repository, service_id: c.serviceId, commit_sha: c.commit, committed_at: c.committedAt, position: c.position, delivery_id: c.deliveryId })))
+      .onConflict((oc) => oc.columns(['repository', 'commit_sha']).doNothing())
+      .execute();
+  }
+
+  const statuses = new Map(of('deployment').map((d) => [deploymentKey(d), d]));
+  const runs = new Map<string, Tagged<'runDeployment'>>();
+  for (const run of of('runDeployment')) if (!statuses.has(deploymentKey(run)) && !runs.has(deploymentKey(run))) runs.set(deploymentKey(run), run);
+  const values = (d: Tagged<'deployment' | 'runDeployment'>) => ({
+    source: d.source,
+    external_id: d.externalId,
+    repository: d.repository,
+    service_id: d.serviceId,
+    environment: d.environment,
+    commit_sha: d.commit,
+    finished_at: d.finishedAt,
+    delivery_id: d.deliveryId,
+  });
+  for (const rows of chunks([...statuses.values()])) {
+    await db
+      .insertInto('deployments')
+      .values(rows.map(values))
+      .onConflict((oc) =>
+        oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({
+          repository: eb.ref('excluded.repository'),
+          service_id: eb.ref('excluded.service_id'),
+          environment: eb.ref('excluded.environment'),
+          commit_sha: eb.ref('excluded.commit_sha'),
+          finished_at: eb.ref('excluded.finished_at'),
+          delivery_id: eb.ref('excluded.delivery_id'),
+        })),
+      )
+      .execute();
+  }
+  for (const rows of chunks([...runs.values()])) {
+    await db
+      .insertInto('deployments')
+      .values(rows.map(values))
+      .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({ repository: eb.ref('excluded.repository'), service_id: eb.ref('excluded.service_id') })))
+      .execute();
+  }
+
+  // Few, and each may depend on the one before (triggered, then resolved): one statement each, in order.
+  for (const i of of('incident')) await recordIncidentEvent(db, i);
+}
