@@ -40,15 +40,15 @@ export function createDeliveryWriter(db: Db) {
     if (batch.length === 0) return;
     const rows = batch.map((w) => w.delivery);
     try {
+      // One placeholder per value, not arrays: the driver sends each body as it is instead of escaping it into an
+      // array literal.
+      const values = rows.map((d) => sql`(${d.source}, ${d.deliveryId}, ${d.event}, ${JSON.stringify(d.headers)}, ${d.body}, ${d.integrationId}::bigint, ${d.ignored})`);
       const stored = await sql<{ source: string; delivery_id: string }>`
         with stored as (
           insert into deliveries (source, delivery_id, event, headers, body, integration_id, status, error, processed_at)
           select source, delivery_id, event, headers::jsonb, body, integration_id,
                  case when ignored is null then 'pending' else 'ignored' end, ignored, case when ignored is null then null else now() end
-          from unnest(${rows.map((d) => d.source)}::text[], ${rows.map((d) => d.deliveryId)}::text[], ${rows.map((d) => d.event)}::text[],
-                      ${rows.map((d) => JSON.stringify(d.headers))}::text[], ${rows.map((d) => d.body)}::text[],
-                      ${rows.map((d) => d.integrationId)}::bigint[], ${rows.map((d) => d.ignored)}::text[])
-            as t (source, delivery_id, event, headers, body, integration_id, ignored)
+          from (values ${sql.join(values)}) as t (source, delivery_id, event, headers, body, integration_id, ignored)
           on conflict (source, delivery_id) do nothing
           returning id, source, delivery_id, status
         ),

@@ -25,7 +25,7 @@ async function deliver(event: string, payload: unknown, deliveryId: string, opti
   const signature = `sha256=${createHmac('sha256', options.secret ?? SECRET).update(body).digest('hex')}`;
   const res = await t.app.request('/webhooks/github', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': deliveryId, 'x-hub-signature-256': signature },
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-github-event': event, 'x-github-delivery': deliveryId, 'x-hub-signature-256': signature },
     body,
   });
   return { status: res.status, body: (await res.json()) as any };
@@ -88,6 +88,27 @@ describe('POST /webhooks/github', () => {
     const malformed = await deliver('push', null, 'd-malformed', { body: '{"ref": ' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
+    expect(await countDeliveries()).toBe(before);
+  });
+
+  it('refuses a delivery over 25 MB with 413, whether its length is declared or streamed, storing nothing', async () => {
+    const before = await countDeliveries();
+    const big = `{"pad": "${' '.repeat(25 * 1024 * 1024)}"}`;
+    const declared = await deliver('push', null, 'd-big', { body: big });
+    expect(declared).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'deliveries are limited to 25 MB' } } });
+    const bytes = Buffer.from(big);
+    const streamed = await t.app.request('/webhooks/github', {
+      method: 'POST',
+      headers: { 'x-github-event': 'push', 'x-github-delivery': 'd-big-streamed', 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(bytes).digest('hex')}` },
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 1024 * 1024) controller.enqueue(bytes.subarray(at, at + 1024 * 1024));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
     expect(await countDeliveries()).toBe(before);
   });
 

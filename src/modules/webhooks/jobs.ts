@@ -18,16 +18,31 @@ export type DeriveSettings = Partial<GithubSettings>;
 
 type Stored = Awaited<ReturnType<typeof repo.getDeliveries>>[number];
 type Reading = Derived | { status: 'failed'; reason: string };
+const PARSE_BETWEEN_YIELDS = 20;
 
-async function read(delivery: Stored, services: ServiceLookup, settings: DeriveSettings): Promise<Reading> {
+/** Parses bodies a few at a time, letting waiting requests in between: a batch's bodies can take tens of ms. */
+async function parseBodies(deliveries: Stored[]): Promise<(unknown | SyntaxError)[]> {
+  const bodies: (unknown | SyntaxError)[] = [];
+  for (const [index, delivery] of deliveries.entries()) {
+    if (index > 0 && index % PARSE_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+    try {
+      bodies.push(JSON.parse(delivery.body));
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      bodies.push(error);
+    }
+  }
+  return bodies;
+}
+
+async function read(delivery: Stored, body: unknown, services: ServiceLookup, settings: DeriveSettings): Promise<Reading> {
+  if (body instanceof SyntaxError) return { status: 'failed', reason: `the stored body is not JSON: ${body.message}` };
   try {
-    const body: unknown = JSON.parse(delivery.body);
     if (delivery.source === 'github') return await deriveGithub(services, delivery.event, body, settings.deployWorkflows ? { deployWorkflows: settings.deployWorkflows } : undefined);
     if (delivery.source === 'gitlab') return await deriveGitlab(services, delivery.event, body);
     return await derivePagerDuty(services, body);
   } catch (error) {
     if (error instanceof UnusablePayload) return { status: 'failed', reason: error.message };
-    if (error instanceof SyntaxError) return { status: 'failed', reason: `the stored body is not JSON: ${error.message}` };
     throw error;
   }
 }
@@ -41,7 +56,8 @@ async function read(delivery: Stored, services: ServiceLookup, settings: DeriveS
 export async function deriveDeliveries(db: Kysely<Database>, ids: number[], settings: DeriveSettings = {}): Promise<Map<number, DeriveOutcome>> {
   const deliveries = await repo.getDeliveries(db, ids);
   const services = createServiceLookup(db);
-  const readings = await Promise.all(deliveries.map((d) => read(d, services, settings)));
+  const bodies = await parseBodies(deliveries);
+  const readings = await Promise.all(deliveries.map((d, i) => read(d, bodies[i], services, settings)));
   const facts: DeliveryFacts[] = [];
   const outcomes = new Map<number, DeriveOutcome>(ids.map((id) => [id, { missing: id }]));
   const marks = deliveries.map((d, i) => {
