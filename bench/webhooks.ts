@@ -6,7 +6,9 @@
  * `--deliveries N` (default 100,000) signed GitHub deliveries built from GitHub's example payloads: pushes of two
  * commits to the default branch and successful production deployment_status events, from 50 concurrent clients in a
  * worker thread. It prints accepted deliveries/s and acknowledgement latency against a listener that only reads
- * the body (the floor under any endpoint), and the time until every fact is derived.
+ * the body (the floor under any endpoint), and the time until every fact is derived. Then it sends `--paced N`
+ * (default 10,000) more at a steady `--rate` (default 500/s) and prints their acknowledgement latency: flat out,
+ * 50 clients that each wait for an answer see about 50 / throughput, whatever the server does.
  *
  * Part 2 replaces those facts with `--deployments N` (default 1,000,000) deployments, two commits each, and
  * `--incidents N` (default 100,000) incidents loaded with SQL, then times GET /api/v1/dora over HTTP for the org and
@@ -56,7 +58,7 @@ interface Part1 {
   floor: SendTiming;
   /** Whether the bench stood in for autovacuum, analyzing the queue tables every minute. */
   analyzed: boolean;
-  run: IngestTiming;
+  run: IngestTiming & { paced: SendTiming };
 }
 
 interface Part2 {
@@ -70,6 +72,7 @@ interface Part2 {
 
 async function main(): Promise<void> {
   const deliveries = flag('deliveries', 100_000);
+  const paced = { count: flag('paced', 10_000), rate: flag('rate', 500) };
   const scale = { deployments: flag('deployments', 1_000_000), incidents: flag('incidents', 100_000) };
   const loadAtStart = loadavg()[0] ?? 0;
   if (process.env.DATABASE_URL) process.env.BENCH_DATABASE_URL = process.env.DATABASE_URL; // bench-database.ts reads this one
@@ -92,7 +95,8 @@ async function main(): Promise<void> {
       log(`[${backend}] sending ${num(deliveries)} signed deliveries from ${CLIENTS} clients`);
       // A server without autovacuum is not how PostgreSQL runs by default: stand in for it (PGlite has none, by design).
       const analyzeEvery = backend === 'postgres' && autovacuum === 'off' ? AUTOVACUUM_NAPTIME_MS : null;
-      part1 = { floor, analyzed: analyzeEvery !== null, run: await ingest(db, server.url, deliveries, CLIENTS, new Date(END.getTime() - 90 * 86_400_000), log, analyzeEvery) };
+      const plan = { count: deliveries, clients: CLIENTS, start: new Date(END.getTime() - 90 * 86_400_000), paced, log, analyzeEvery };
+      part1 = { floor, analyzed: analyzeEvery !== null, run: await ingest(db, server.url, plan) };
     }
 
     let part2: Part2 | null = null;
@@ -142,7 +146,10 @@ function printReport(label: string, deliveries: number, part1: Part1 | null, sca
     console.log(`  answers                     ${Object.entries(run.send.statuses).map(([k, n]) => `${num(n)} × ${k}`).join(', ')}`);
     console.log(`  accepted                    ${num(accepted / (run.send.ms / 1000)).padStart(7)} deliveries/s   (floor: ${num(rate(floor))}/s from a listener that only reads the body; ratio ${(rate(run.send) / rate(floor)).toFixed(2)})`);
     console.log(`  acknowledgement latency     p50 ${ms(run.send.p50)}, p99 ${ms(run.send.p99)}, max ${ms(run.send.max)}   (floor p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)})`);
-    console.log(`  aim: 202 within ${AIM_ACK_P99_MS} ms at p99: ${run.send.p99 < AIM_ACK_P99_MS ? 'met' : 'MISSED'}`);
+    const { paced } = run;
+    const pacedRate = (paced.statuses['202 accepted'] ?? 0) / (paced.ms / 1000);
+    console.log(`  at a steady rate             ${num(pacedRate)} deliveries/s (${num(Object.values(paced.statuses).reduce((a, b) => a + b, 0))} more, the same ${CLIENTS} clients, derivation running alongside): acknowledgement p50 ${ms(paced.p50)}, p99 ${ms(paced.p99)}, max ${ms(paced.max)}`);
+    console.log(`  aim: 202 within ${AIM_ACK_P99_MS} ms at p99: ${run.send.p99 < AIM_ACK_P99_MS ? 'met' : 'MISSED'} flat out (an empty listener's p99 is ${ms(floor.p99)} there), ${paced.p99 < AIM_ACK_P99_MS ? 'met' : 'MISSED'} at the steady rate`);
     console.log(`  all facts derived           ${ms(run.derivedMs)} after the first delivery arrived (${num(deliveries / (run.derivedMs / 1000))} deliveries/s by one in-process job runner)`);
     if (part1.analyzed) console.log(`  (autovacuum is off on this server: the bench ran ANALYZE on deliveries and jobs every minute meanwhile, as autovacuum would)`);
     console.log(`  derived                     ${Object.entries(run.deliveries).map(([k, n]) => `${num(n)} ${k}`).join(', ')}; ${num(run.deployments)} deployments, ${num(run.changes)} changes`);

@@ -23,9 +23,12 @@ export interface IngestTiming {
   changes: number;
 }
 
-/** Sends `count` deliveries to `url` with `clients` concurrent clients; the bodies are built before the clock starts. */
-export function sendDeliveries(url: string, count: number, clients: number, start: Date): Promise<SendTiming> {
-  const request: SendRequest = { url, count, clients, start: start.toISOString() };
+/**
+ * Sends `count` deliveries to `url` with `clients` concurrent clients, as fast as answered or at `rate` per second;
+ * the bodies are built before the clock starts.
+ */
+export function sendDeliveries(url: string, count: number, clients: number, start: Date, options: { first?: number; rate?: number } = {}): Promise<SendTiming> {
+  const request: SendRequest = { url, first: options.first ?? 0, count, clients, start: start.toISOString(), rate: options.rate ?? null };
   // Workers do not inherit tsx's loader: the worker registers it, then loads the TypeScript file.
   const script = new URL('./send-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -50,20 +53,42 @@ async function pending(db: Kysely<Database>): Promise<number> {
   return row?.n ?? 0;
 }
 
+async function allDerived(db: Kysely<Database>, log: (m: string) => void) {
+  for (let left = await pending(db); left > 0; left = await pending(db)) {
+    log(`  ${left.toLocaleString('en-US')} deliveries still to derive`);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+}
+
+export interface IngestPlan {
+  count: number;
+  clients: number;
+  start: Date;
+  /** Then this many more at this steady rate, once the first ones are derived. */
+  paced: { count: number; rate: number };
+  log: (m: string) => void;
+  /** How often to refresh the planner's statistics of the queue tables meanwhile, as a server's autovacuum would. */
+  analyzeEvery: number | null;
+}
+
 /**
- * Sends, waits until the job runner has derived every delivery, and counts what it derived. With `analyzeEvery`,
- * refreshes the planner's statistics of the queue tables that often meanwhile, as a server's autovacuum would.
+ * Sends as fast as the server answers, waits until the job runner has derived every delivery and counts what it
+ * derived; then sends more at a steady rate (derivation running alongside, as it does in service).
  */
-export async function ingest(db: Kysely<Database>, baseUrl: string, count: number, clients: number, start: Date, log: (m: string) => void, analyzeEvery: number | null): Promise<IngestTiming> {
-  const analyzer = analyzeEvery === null ? null : setInterval(() => void sql`analyze deliveries, jobs`.execute(db).catch(() => {}), analyzeEvery);
+export async function ingest(db: Kysely<Database>, baseUrl: string, plan: IngestPlan): Promise<IngestTiming & { paced: SendTiming }> {
+  const { count, clients, start, log } = plan;
+  const analyzer = plan.analyzeEvery === null ? null : setInterval(() => void sql`analyze deliveries, jobs`.execute(db).catch(() => {}), plan.analyzeEvery);
+  const url = `${baseUrl}/webhooks/github`;
   try {
-    const send = await sendDeliveries(`${baseUrl}/webhooks/github`, count, clients, start);
+    const send = await sendDeliveries(url, count, clients, start);
     log(`  sent in ${(send.ms / 1000).toFixed(1)} s; acknowledgement p50 ${send.p50.toFixed(1)} ms, p99 ${send.p99.toFixed(1)} ms; ${JSON.stringify(send.statuses)}`);
-    for (let left = await pending(db); left > 0; left = await pending(db)) {
-      log(`  ${left.toLocaleString('en-US')} deliveries still to derive`);
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-    }
-    return { send, ...(await derived(db)) };
+    await allDerived(db, log);
+    const counts = await derived(db);
+    log(`  then ${plan.paced.count.toLocaleString('en-US')} more at ${plan.paced.rate}/s`);
+    const paced = await sendDeliveries(url, plan.paced.count, clients, start, { first: count, rate: plan.paced.rate });
+    log(`  acknowledgement p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms; ${JSON.stringify(paced.statuses)}`);
+    await allDerived(db, log);
+    return { send, ...counts, paced };
   } finally {
     if (analyzer) clearInterval(analyzer);
   }

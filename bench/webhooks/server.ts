@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import type { Database } from '../../src/db/schema/index.js';
 import { createRegistry } from '../../src/jobs/registry.js';
 import { JobRunner } from '../../src/jobs/runner.js';
+import { DERIVE_AFTER_MS } from '../../src/modules/webhooks/delivery-writer.js';
 import { deriveDeliveryJob } from '../../src/modules/webhooks/jobs.js';
 import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../../src/server/config.js';
@@ -36,7 +37,7 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
 export async function startBenchServer(db: Kysely<Database>): Promise<RunningBenchServer> {
   const logger = pino({ level: 'info' }, pino.destination({ dest: devNull, sync: false }));
   const runner = new JobRunner(db, createRegistry([deriveDeliveryJob(db, { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS })]), logger);
-  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), webhookSecrets: { github: [SECRET] } });
+  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), deriveDelayMs: DERIVE_AFTER_MS, webhookSecrets: { github: [SECRET] } });
   const http = await listen(app.fetch);
   runner.start();
   return {

@@ -8,6 +8,7 @@ import { revokeTokens } from '../modules/auth/repo.js';
 import { createToken, ensureAdminToken } from '../modules/auth/service.js';
 import { backstageUrlImportJob } from '../modules/imports/jobs.js';
 import { runScanJob } from '../modules/scans/jobs.js';
+import { DERIVE_AFTER_MS } from '../modules/webhooks/delivery-writer.js';
 import { deriveDeliveryJob } from '../modules/webhooks/jobs.js';
 import { reprocessJob } from '../modules/webhooks/reprocess.js';
 import { buildApp } from './app.js';
@@ -53,6 +54,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     db,
     logger,
     notifyJobs: () => runner.notify(),
+    deriveDelayMs: DERIVE_AFTER_MS,
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
     webhookSecrets: { github: config.githubWebhookSecrets, gitlab: config.gitlabWebhookTokens, pagerduty: config.pagerdutyWebhookSecrets },

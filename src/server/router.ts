@@ -66,6 +66,11 @@ export interface AppDeps {
   webRoot?: string | null;
   /** The directory under which POST /scans may scan repositories (PAVED_SCAN_ROOT). */
   scanRoot?: string | null;
+  /**
+   * How long after a webhook delivery its derivation job is due (0 when absent): deliveries arriving meanwhile are
+   * derived with it, in one batch. The server uses DERIVE_AFTER_MS.
+   */
+  deriveDelayMs?: number;
   /** Webhook secrets by sender; several allow rotation. */
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */

@@ -46,7 +46,7 @@ beforeAll(async () => {
   await deliverGithub('deployment_status', success, 'd-deploy');
   await deliverPagerDuty('pd-trig', 'incident.triggered', '2019-05-15T16:00:01Z');
   await deliverPagerDuty('pd-res', 'incident.resolved', '2019-05-15T17:30:00Z');
-  expect(await drain()).toBe(4);
+  expect(await drain()).toBe(1); // one job derives every pending delivery
 });
 afterAll(() => t.close());
 

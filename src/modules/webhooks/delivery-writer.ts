@@ -21,23 +21,37 @@ interface Waiting {
 
 const MAX_BATCH = 200;
 const MAX_WAIT_MS = 2;
+/** The server's wait before deriving: a quarter of a second of deliveries is derived as one batch. */
+export const DERIVE_AFTER_MS = 250;
 
 /**
- * Group commit for webhook deliveries: the deliveries that arrive within a couple of milliseconds are stored,
- * with one job to derive them all, in one statement, and each request is answered only after that statement
- * committed (an acknowledged delivery is never lost). `write` resolves false for a delivery id seen before,
- * in an earlier batch or earlier in the same one: it counts once.
+ * Group commit for webhook deliveries: the deliveries that arrive within a couple of milliseconds (or while the
+ * previous write is in flight) are stored in one statement, and each request is answered only after it committed
+ * (an acknowledged delivery is never lost). The statement also queues the job that derives pending deliveries,
+ * due `deriveAfterMs` later, unless one is already waiting; the runner polls for it (a delivery does not wake it).
+ * `write` resolves false for a delivery id seen before, in an earlier batch or earlier in the same one: it counts
+ * once.
  */
-export function createDeliveryWriter(db: Db) {
+export function createDeliveryWriter(db: Db, options: { deriveAfterMs?: number } = {}) {
+  const deriveAfterMs = options.deriveAfterMs ?? 0;
   let queue: Waiting[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let writing = false;
 
-  async function flush() {
+  /** One write at a time: the deliveries that arrive meanwhile go in the next one, as soon as it ends. */
+  function start() {
     if (timer) clearTimeout(timer);
     timer = null;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
+    if (writing || queue.length === 0) return;
+    const batch = queue.splice(0, MAX_BATCH);
+    writing = true;
+    void store(batch).finally(() => {
+      writing = false;
+      start();
+    });
+  }
+
+  async function store(batch: Waiting[]) {
     const rows = batch.map((w) => w.delivery);
     try {
       // One placeholder per value, not arrays: the driver sends each body as it is instead of escaping it into an
@@ -54,8 +68,9 @@ export function createDeliveryWriter(db: Db) {
         ),
         queued as (
           insert into jobs (type, payload, run_at)
-          select ${DERIVE_DELIVERY}, jsonb_build_object('deliveryIds', jsonb_agg(id order by id)), now() from stored where status = 'pending'
-          having count(*) > 0
+          select ${DERIVE_DELIVERY}, '{}'::jsonb, now() + ${deriveAfterMs} * interval '1 millisecond'
+          where exists (select from stored where status = 'pending')
+            and not exists (select from jobs where type = ${DERIVE_DELIVERY} and status = 'queued')
         )
         select source, delivery_id from stored`.execute(db);
       const fresh = new Set(stored.rows.map((r) => `${r.source}\n${r.delivery_id}`));
@@ -73,8 +88,9 @@ export function createDeliveryWriter(db: Db) {
     write(delivery: NewDelivery): Promise<boolean> {
       return new Promise<boolean>((resolve, reject) => {
         queue.push({ delivery, resolve, reject });
-        if (queue.length >= MAX_BATCH) void flush();
-        else timer ??= setTimeout(() => void flush(), MAX_WAIT_MS);
+        if (writing) return;
+        if (queue.length >= MAX_BATCH) start();
+        else timer ??= setTimeout(start, MAX_WAIT_MS);
       });
     },
   };

@@ -132,7 +132,7 @@ describe('POST /webhooks/gitlab', () => {
     await deliver('Deployment Hook', deploymentHook({ id: 17, status: 'success', environment: 'staging', commit: C2, at: '2016-08-13 07:30:00 UTC' }), { key: 'k-d17' });
     // Events Paved does not read are kept and acknowledged.
     expect((await deliver('Push Hook', { object_kind: 'push', project }, { key: 'k-push' })).body.status).toBe('ignored');
-    expect(await drain()).toBe(10);
+    expect(await drain()).toBe(1); // one job derives every pending delivery
 
     expect((await deliveries()).map((d) => [d.delivery_id, d.status, d.error])).toEqual([
       ['k-mr', 'ignored', 'merge request pipelines do not run on the default branch'],
@@ -196,7 +196,7 @@ describe('POST /webhooks/gitlab', () => {
     const noCommit: Record<string, unknown> = pipelineHook({ id: 42, commit: C1, timestamp: '2016-08-12T17:23:21+02:00', status: 'success' });
     delete noCommit.commit;
     await deliver('Pipeline Hook', noCommit, { key: 'k-no-commit' });
-    expect(await drain()).toBe(3);
+    expect(await drain()).toBe(1); // one job derives every pending delivery
 
     const failed = await t.database.db.selectFrom('deliveries').select(['delivery_id', 'status', 'error']).where('delivery_id', 'in', ['k-short', 'k-zoneless', 'k-no-commit']).orderBy('id').execute();
     expect(failed).toEqual([

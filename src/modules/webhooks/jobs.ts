@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema/index.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import type { JobDefinition } from '../../jobs/registry.js';
 import { deriveGithub, type GithubSettings } from './derive-github.js';
 import { deriveGitlab } from './derive-gitlab.js';
@@ -79,18 +80,61 @@ export async function deriveStoredDelivery(db: Kysely<Database>, id: number, set
   return (await deriveDeliveries(db, [id], settings)).get(id) ?? { missing: id };
 }
 
-/** The deliveries a group commit stored together are derived by one job (jobs queued before took one `deliveryId`). */
+/** Deliveries derived together, and how many such batches a job takes before leaving the rest to a next job. */
+const BATCH = 200;
+const BATCHES_PER_JOB = 10;
+
+/**
+ * A batch, or, when it fails as a whole (a bug meeting one payload), each delivery alone: one that fails alone is
+ * marked failed with the error, so it cannot hold up the deliveries after it, and `paved reprocess --failed`
+ * derives it again once fixed.
+ */
+async function deriveIsolating(db: Kysely<Database>, ids: number[], settings: DeriveSettings) {
+  try {
+    return [...(await deriveDeliveries(db, ids, settings)).values()];
+  } catch {
+    const outcomes: DeriveOutcome[] = [];
+    for (const id of ids) {
+      try {
+        outcomes.push(await deriveStoredDelivery(db, id, settings));
+      } catch (error) {
+        const reason = `derivation failed: ${error instanceof Error ? error.message : String(error)}`;
+        await repo.markDeliveries(db, [{ id, status: 'failed', error: reason }]);
+        outcomes.push({ status: 'failed', reason });
+      }
+    }
+    return outcomes;
+  }
+}
+
+/**
+ * Derives pending deliveries in the order they arrived, a batch at a time: the deliveries table is the queue, and
+ * this job (queued by the webhook writer when none is waiting) wakes the runner. A long backlog continues in a next
+ * job, so other jobs get their turn. Jobs queued by earlier versions name their deliveries (`deliveryIds`,
+ * `deliveryId`): those are derived again.
+ */
 export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings = {}): JobDefinition {
   return {
     type: DERIVE_DELIVERY,
     async handle(payload) {
       const { deliveryIds, deliveryId } = payload as { deliveryIds?: number[]; deliveryId?: number };
-      const outcomes = await deriveDeliveries(db, deliveryIds ?? (deliveryId === undefined ? [] : [deliveryId]), settings);
       const counts: Record<string, number> = {};
-      for (const o of outcomes.values()) {
-        const key = 'status' in o ? o.status : 'missing';
-        counts[key] = (counts[key] ?? 0) + 1;
+      const tally = (outcomes: DeriveOutcome[]) => {
+        for (const o of outcomes) {
+          const key = 'status' in o ? o.status : 'missing';
+          counts[key] = (counts[key] ?? 0) + 1;
+        }
+      };
+      if (deliveryIds || deliveryId !== undefined) {
+        tally(await deriveIsolating(db, deliveryIds ?? [deliveryId as number], settings));
+        return counts;
       }
+      for (let batch = 0; batch < BATCHES_PER_JOB; batch++) {
+        const ids = await repo.pendingDeliveryIds(db, BATCH);
+        if (ids.length === 0) return counts;
+        tally(await deriveIsolating(db, ids, settings));
+      }
+      await enqueueJob(db, DERIVE_DELIVERY, {});
       return counts;
     },
   };

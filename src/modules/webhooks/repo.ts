@@ -9,6 +9,12 @@ export async function getDeliveries(db: Db, ids: number[]) {
   return db.selectFrom('deliveries').select(['id', 'source', 'event', 'body']).where('id', 'in', ids).orderBy('id').execute();
 }
 
+/** The oldest deliveries still to derive. */
+export async function pendingDeliveryIds(db: Db, limit: number) {
+  const rows = await db.selectFrom('deliveries').select('id').where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
 /** Marks what deriving each delivery came to, in one statement. */
 export async function markDeliveries(db: Db, marks: { id: number; status: DeliveryStatus; error: string | null }[]) {
   if (marks.length === 0) return;

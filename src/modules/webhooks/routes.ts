@@ -31,9 +31,9 @@ function parseJson(body: string): unknown {
 const required = (field: string) => new AppError('VALIDATION_FAILED', `${field}: is required`, [{ field, reason: 'is required' }]);
 
 /** Webhooks verify, store the raw delivery, enqueue its derivation, and answer 202 at once. */
-export function webhookRoutes({ db, notifyJobs, webhookSecrets }: AppDeps) {
+export function webhookRoutes({ db, deriveDelayMs, webhookSecrets }: AppDeps) {
   const app = new Hono<AppEnv>();
-  const writer = createDeliveryWriter(db);
+  const writer = createDeliveryWriter(db, deriveDelayMs === undefined ? {} : { deriveAfterMs: deriveDelayMs });
   const tooLarge = () => {
     throw new AppError('PAYLOAD_TOO_LARGE', `deliveries are limited to ${MAX_DELIVERY_BYTES / 1024 / 1024} MB`);
   };
@@ -68,7 +68,6 @@ export function webhookRoutes({ db, notifyJobs, webhookSecrets }: AppDeps) {
     if (d.integrationId !== null) await touchIntegrationDelivery(db, d.integrationId);
     if (!stored) return c.json({ status: 'duplicate', deliveryId: d.deliveryId }, 202);
     if (ignored) return c.json({ status: 'ignored', deliveryId: d.deliveryId }, 202);
-    notifyJobs?.();
     return c.json({ status: 'accepted', deliveryId: d.deliveryId }, 202);
   }
 
