@@ -34,7 +34,7 @@ export const DERIVE_AFTER_MS = 250;
  */
 export function createDeliveryWriter(db: Db, options: { deriveAfterMs?: number } = {}) {
   const deriveAfterMs = options.deriveAfterMs ?? 0;
-  let queue: Waiting[] = [];
+  const queue: Waiting[] = [];
   let timer: NodeJS.Timeout | null = null;
   let writing = false;
 
