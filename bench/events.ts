@@ -20,7 +20,7 @@ import { runImport } from '../src/modules/imports/run-import.js';
 import { buildApp } from '../src/server/app.js';
 import { silentLogger } from '../src/server/logger.js';
 import { COPY_COLUMNS, copyCsv, generateEvents, ndjsonBatches, type BenchEvent } from './events-data.js';
-import { openEventsDatabase, type Backend, type EventsBenchDatabase } from './events-database.js';
+import { openBenchDatabase, type BackendName, type BenchDatabase } from './bench-database.js';
 
 const BATCH_SIZE = 10_000;
 const CLIENTS = 2;
@@ -35,7 +35,7 @@ interface Timing {
 }
 
 interface Result {
-  backend: Backend;
+  backend: BackendName;
   label: string;
   api: Timing;
   copy: Timing;
@@ -50,10 +50,10 @@ function envInt(name: string, fallback: number): number {
   return value;
 }
 
-function readBackends(): Backend[] {
+function readBackends(): BackendName[] {
   const names = (process.env.BENCH_BACKENDS ?? 'postgres').split(',').map((s) => s.trim()).filter(Boolean);
   for (const name of names) if (name !== 'pglite' && name !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend "${name}"`);
-  return names as Backend[];
+  return names as BackendName[];
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -81,7 +81,7 @@ async function postAll(base: string, token: string, bodies: string[]): Promise<n
   return accepted;
 }
 
-async function timeApi(database: EventsBenchDatabase, bodies: string[]): Promise<Timing> {
+async function timeApi(database: BenchDatabase, bodies: string[]): Promise<Timing> {
   const { db } = database.handle;
   const app = buildApp({ db, logger: silentLogger });
   const { token } = await createToken(db, { name: 'bench-events', role: 'member', scopes: ['events:write'] });
@@ -104,7 +104,7 @@ async function timeApi(database: EventsBenchDatabase, bodies: string[]): Promise
 }
 
 /** Ids by ref, as the API resolves them, so COPY loads exactly the rows the API stored. */
-async function copyCsvFile(database: EventsBenchDatabase, events: BenchEvent[], dir: string): Promise<string> {
+async function copyCsvFile(database: BenchDatabase, events: BenchEvent[], dir: string): Promise<string> {
   const rows = await database.handle.db.selectFrom('entities').select(['ref', 'id']).execute();
   const ids = new Map(rows.map((r) => [r.ref, r.id]));
   const idOf = (ref: string) => {
@@ -121,7 +121,7 @@ async function copyCsvFile(database: EventsBenchDatabase, events: BenchEvent[], 
  * COPY into a fresh `like usage_events including all` table: the same columns, indexes and checks, but
  * LIKE copies no foreign keys; with `foreignKeys`, usage_events' own are added, as the API path has them.
  */
-async function timeCopy(database: EventsBenchDatabase, csvPath: string, table: string, foreignKeys: boolean): Promise<Timing> {
+async function timeCopy(database: BenchDatabase, csvPath: string, table: string, foreignKeys: boolean): Promise<Timing> {
   const { db } = database.handle;
   await sql`create table ${sql.table(table)} (like usage_events including all)`.execute(db);
   if (foreignKeys) {
@@ -136,9 +136,9 @@ async function timeCopy(database: EventsBenchDatabase, csvPath: string, table: s
   return { ms, rows: copied };
 }
 
-async function runBackend(backend: Backend, catalog: DemoCatalog, events: BenchEvent[], bodies: string[], dir: string): Promise<Result> {
+async function runBackend(backend: BackendName, catalog: DemoCatalog, events: BenchEvent[], bodies: string[], dir: string): Promise<Result> {
   log(`[${backend}] creating and migrating a fresh database`);
-  const database = await openEventsDatabase(backend);
+  const database = await openBenchDatabase(backend);
   try {
     const imported = await runImport(database.handle.db, { files: catalog.files, source: 'bench', skipInvalid: false, actor: 'bench' });
     if (imported.status !== 'succeeded') throw new Error(`the demo catalog did not import: ${imported.problems.slice(0, 3).join('; ')}`);

@@ -1,4 +1,4 @@
-import type { DeriveSettings } from '../../modules/webhooks/jobs.js';
+import type { DeriveSettings } from '../../modules/webhooks/derive.js';
 import { reprocessDeliveries } from '../../modules/webhooks/reprocess.js';
 import type { Backend } from '../backend.js';
 

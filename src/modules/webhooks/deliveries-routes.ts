@@ -5,6 +5,7 @@ import { AppError } from '../../server/errors.js';
 import { isoOrNull, jsonResponse as json } from '../../server/openapi.js';
 import { createRouter, type AppDeps, type AppEnv } from '../../server/router.js';
 import { requireRole } from '../auth/middleware.js';
+import * as repo from './repo.js';
 import { enqueueReprocess } from './reprocess.js';
 
 const SOURCES = ['github', 'gitlab', 'pagerduty'] as const;
@@ -40,14 +41,8 @@ function decodeCursor(cursor: string | undefined): number | undefined {
   return id;
 }
 
-/** Stored deliveries newest first, without their bodies. */
-async function listDeliveries(db: Db, query: z.infer<typeof deliveryQuery>) {
-  let q = db.selectFrom('deliveries').select(['id', 'source', 'delivery_id', 'event', 'status', 'error', 'received_at', 'processed_at']);
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.source) q = q.where('source', '=', query.source);
-  const before = decodeCursor(query.cursor);
-  if (before !== undefined) q = q.where('id', '<', before);
-  const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
+async function deliveryPage(db: Db, query: z.infer<typeof deliveryQuery>) {
+  const rows = await repo.listDeliveries(db, { status: query.status, source: query.source, before: decodeCursor(query.cursor), limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -84,7 +79,7 @@ export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
       request: { query: deliveryQuery },
       responses: { 200: json(z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }).openapi('WebhookDeliveryPage'), 'A page of deliveries') },
     }),
-    async (c) => c.json(await listDeliveries(db, c.req.valid('query')), 200),
+    async (c) => c.json(await deliveryPage(db, c.req.valid('query')), 200),
   );
 
   app.openapi(

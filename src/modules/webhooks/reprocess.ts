@@ -3,7 +3,7 @@ import type { Database, Db } from '../../db/schema/index.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobDefinition } from '../../jobs/registry.js';
 import { remapFacts, type RemapCounts } from '../delivery/unmapped.js';
-import { deriveDeliveries, type DeriveSettings } from './jobs.js';
+import { deriveDeliveries, type DeriveSettings } from './derive.js';
 import { READ_EVENTS } from './read-events.js';
 
 export const REPROCESS_DELIVERIES = 'webhooks.reprocess';

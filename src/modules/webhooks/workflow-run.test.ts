@@ -9,7 +9,8 @@ import { loadConfig } from '../../server/config.js';
 import { silentLogger } from '../../server/logger.js';
 import { runImport } from '../imports/run-import.js';
 import { matchesGlob } from './derive-github.js';
-import { deriveDeliveries, deriveDeliveryJob, deriveStoredDelivery } from './jobs.js';
+import { deriveDeliveries, deriveStoredDelivery } from './derive.js';
+import { deriveDeliveryJob } from './jobs.js';
 
 const SECRET = 'workflow-run-secret';
 let t: TestApp;

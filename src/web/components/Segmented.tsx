@@ -10,3 +10,13 @@ export function Segmented<T extends string | number>({ label, options, value, on
     </div>
   );
 }
+
+const INTERVALS = [
+  { value: 'week', label: 'Week' },
+  { value: 'month', label: 'Month' },
+] as const satisfies { value: string; label: string }[];
+
+/** Week | month, for charts over calendar periods. */
+export function IntervalToggle({ value, onChange }: { value: 'week' | 'month'; onChange: (value: 'week' | 'month') => void }) {
+  return <Segmented label="Interval" value={value} onChange={onChange} options={[...INTERVALS]} />;
+}

@@ -2,7 +2,7 @@ import type { AdoptionInterval, CapabilityAdoption } from '../../api/types.js';
 import { Card } from '../../components/Card.js';
 import { Chart } from '../../components/Chart.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Segmented } from '../../components/Segmented.js';
+import { IntervalToggle, Segmented } from '../../components/Segmented.js';
 import { ADOPTION_COLORS, formatPeriod, RANGES, type RangeMonths } from '../../lib/adoption.js';
 
 interface Props {
@@ -22,15 +22,7 @@ export function AdoptionCurve({ adoption, range, onRange, onInterval, updating }
     <div className="row chart-controls">
       {updating ? <span className="muted small" aria-live="polite">Updating…</span> : null}
       <Segmented label="Range" value={range} onChange={onRange} options={RANGES.map((m) => ({ value: m, label: `${m} mo` }))} />
-      <Segmented
-        label="Interval"
-        value={interval}
-        onChange={onInterval}
-        options={[
-          { value: 'week', label: 'Week' },
-          { value: 'month', label: 'Month' },
-        ]}
-      />
+      <IntervalToggle value={interval} onChange={onInterval} />
     </div>
   );
   return (

@@ -6,6 +6,23 @@ import { formatHours, plural } from '../../lib/format.js';
 import { drillSearch } from './drill.js';
 import { LevelBadge } from './LevelBadge.js';
 
+/** One of the four key metrics: its value, its level with the rule behind it, and what it is made of. */
+function KeyMetric(p: { label: string; testId: string; value: string; to: string; level: Dora['levels'][keyof Dora['levels']]; rule: string; detail: string }) {
+  return (
+    <Stat
+      label={p.label}
+      testId={p.testId}
+      value={p.value}
+      to={p.to}
+      hint={
+        <>
+          <LevelBadge level={p.level} rule={p.rule} testId={p.testId} /> <span data-testid={`n-${p.testId}`}>{p.detail}</span>
+        </>
+      }
+    />
+  );
+}
+
 /** The four key metrics with their levels, then rework rate and incident recovery time; each opens the list behind it. */
 export function DoraMetrics({ dora: d }: { dora: Dora }) {
   const search = useLocation().search;
@@ -13,57 +30,41 @@ export function DoraMetrics({ dora: d }: { dora: Dora }) {
   return (
     <div className="dora-metrics">
       <div className="stats">
-        <Stat
+        <KeyMetric
           label="Deployment frequency"
           testId="deployment-frequency"
           value={formatFrequency(d.deploymentFrequency)}
           to={to('deployments')}
-          hint={
-            <>
-              <LevelBadge level={d.levels.deploymentFrequency} rule={LEVEL_RULES.deploymentFrequency} testId="deployment-frequency" />{' '}
-              <span data-testid="n-deployment-frequency">
-                {plural(d.deployments, 'deployment')} · {formatPer(d.deploymentFrequency.perDay)} a day, {formatPer(d.deploymentFrequency.perWeek)} a week
-              </span>
-            </>
-          }
+          level={d.levels.deploymentFrequency}
+          rule={LEVEL_RULES.deploymentFrequency}
+          detail={`${plural(d.deployments, 'deployment')} · ${formatPer(d.deploymentFrequency.perDay)} a day, ${formatPer(d.deploymentFrequency.perWeek)} a week`}
         />
-        <Stat
+        <KeyMetric
           label="Change lead time"
           testId="change-lead-time"
           value={formatHours(d.changeLeadTime.medianHours)}
           to={to('deployments')}
-          hint={
-            <>
-              <LevelBadge level={d.levels.changeLeadTime} rule={LEVEL_RULES.changeLeadTime} testId="change-lead-time" />{' '}
-              <span data-testid="n-change-lead-time">median of {plural(d.changeLeadTime.n, 'commit')} shipped</span>
-            </>
-          }
+          level={d.levels.changeLeadTime}
+          rule={LEVEL_RULES.changeLeadTime}
+          detail={`median of ${plural(d.changeLeadTime.n, 'commit')} shipped`}
         />
-        <Stat
+        <KeyMetric
           label="Change fail rate"
           testId="change-fail-rate"
           value={formatRate(d.changeFailRate.value)}
           to={to('failed')}
-          hint={
-            <>
-              <LevelBadge level={d.levels.changeFailRate} rule={LEVEL_RULES.changeFailRate} testId="change-fail-rate" />{' '}
-              <span data-testid="n-change-fail-rate">
-                {d.changeFailRate.failed} of {plural(d.changeFailRate.total, 'deployment')} caused an incident
-              </span>
-            </>
-          }
+          level={d.levels.changeFailRate}
+          rule={LEVEL_RULES.changeFailRate}
+          detail={`${d.changeFailRate.failed} of ${plural(d.changeFailRate.total, 'deployment')} caused an incident`}
         />
-        <Stat
+        <KeyMetric
           label="Failed deployment recovery"
           testId="recovery-time"
           value={formatHours(d.failedDeploymentRecoveryTime.medianHours)}
           to={to('failed')}
-          hint={
-            <>
-              <LevelBadge level={d.levels.recoveryTime} rule={LEVEL_RULES.recoveryTime} testId="recovery-time" />{' '}
-              <span data-testid="n-recovery-time">median of {plural(d.failedDeploymentRecoveryTime.n, 'recovered deployment')}</span>
-            </>
-          }
+          level={d.levels.recoveryTime}
+          rule={LEVEL_RULES.recoveryTime}
+          detail={`median of ${plural(d.failedDeploymentRecoveryTime.n, 'recovered deployment')}`}
         />
       </div>
       <div className="stats stats-2">

@@ -2,7 +2,7 @@ import type { DoraInterval, DoraPoint } from '../../api/types.js';
 import { Card } from '../../components/Card.js';
 import { Chart, type Datum } from '../../components/Chart.js';
 import { ErrorState } from '../../components/ErrorState.js';
-import { Segmented } from '../../components/Segmented.js';
+import { IntervalToggle } from '../../components/Segmented.js';
 import { useDoraSeries } from '../../hooks/queries/use-dora-series.js';
 import type { DoraQuery } from '../../hooks/queries/use-dora.js';
 import { formatPeriod } from '../../lib/adoption.js';
@@ -56,15 +56,7 @@ export function DoraTrends({ query, interval, onInterval }: { query: DoraQuery; 
           Updating…
         </span>
       ) : null}
-      <Segmented
-        label="Interval"
-        value={interval}
-        onChange={onInterval}
-        options={[
-          { value: 'week', label: 'Week' },
-          { value: 'month', label: 'Month' },
-        ]}
-      />
+      <IntervalToggle value={interval} onChange={onInterval} />
     </div>
   );
   return (
