@@ -148,7 +148,7 @@ function printReport(label: string, deliveries: number, part1: Part1 | null, sca
     console.log(`  acknowledgement latency     p50 ${ms(run.send.p50)}, p99 ${ms(run.send.p99)}, max ${ms(run.send.max)}   (floor p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)})`);
     const { paced } = run;
     const pacedRate = (paced.statuses['202 accepted'] ?? 0) / (paced.ms / 1000);
-    console.log(`  at a steady rate             ${num(pacedRate)} deliveries/s (${num(Object.values(paced.statuses).reduce((a, b) => a + b, 0))} more, the same ${CLIENTS} clients, derivation running alongside): acknowledgement p50 ${ms(paced.p50)}, p99 ${ms(paced.p99)}, max ${ms(paced.max)}`);
+    console.log(`  at a steady rate            ${num(pacedRate)} deliveries/s (${num(Object.values(paced.statuses).reduce((a, b) => a + b, 0))} more, the same ${CLIENTS} clients, derivation running alongside): acknowledgement p50 ${ms(paced.p50)}, p99 ${ms(paced.p99)}, max ${ms(paced.max)}`);
     console.log(`  aim: 202 within ${AIM_ACK_P99_MS} ms at p99: ${run.send.p99 < AIM_ACK_P99_MS ? 'met' : 'MISSED'} flat out (an empty listener's p99 is ${ms(floor.p99)} there), ${paced.p99 < AIM_ACK_P99_MS ? 'met' : 'MISSED'} at the steady rate`);
     console.log(`  all facts derived           ${ms(run.derivedMs)} after the first delivery arrived (${num(deliveries / (run.derivedMs / 1000))} deliveries/s by one in-process job runner)`);
     if (part1.analyzed) console.log(`  (autovacuum is off on this server: the bench ran ANALYZE on deliveries and jobs every minute meanwhile, as autovacuum would)`);

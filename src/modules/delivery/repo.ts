@@ -67,10 +67,24 @@ export async function serviceIdsInScope(db: Db, scope: { kind: 'org' } | { kind:
   return (await q.execute()).map((r) => r.id);
 }
 
-/** An incident as a webhook sees it: the trigger time always; the resolve time only when the event says so. */
+/**
+ * An incident as a webhook sees it: the trigger time always; the resolve time only when the event says so; cause
+ * tags when the sender has them (issue labels).
+ */
 export async function recordIncidentEvent(
   db: Db,
-  i: { source: string; externalId: string; serviceId: number | null; externalService: string | null; title: string | null; severity: string | null; triggeredAt: Date; resolvedAt: Date | null | undefined; deliveryId: number },
+  i: {
+    source: string;
+    externalId: string;
+    serviceId: number | null;
+    externalService: string | null;
+    title: string | null;
+    severity: string | null;
+    triggeredAt: Date;
+    resolvedAt: Date | null | undefined;
+    causes?: string[] | undefined;
+    deliveryId: number;
+  },
 ) {
   const values = {
     service_id: i.serviceId,
@@ -80,12 +94,18 @@ export async function recordIncidentEvent(
     triggered_at: i.triggeredAt,
     delivery_id: i.deliveryId,
     ...(i.resolvedAt === undefined ? {} : { resolved_at: i.resolvedAt }),
+    ...(i.causes === undefined ? {} : { cause_tags: JSON.stringify(i.causes) }),
   };
   await db
     .insertInto('incidents')
     .values({ source: i.source, external_id: i.externalId, cause_tags: '[]', resolved_at: i.resolvedAt ?? null, ...values })
     .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet(values))
     .execute();
+}
+
+/** An incident its sender no longer calls one (an issue that lost its incident label, or was deleted). */
+export async function deleteIncident(db: Db, source: string, externalId: string) {
+  await db.deleteFrom('incidents').where('source', '=', source).where('external_id', '=', externalId).execute();
 }
 
 /**

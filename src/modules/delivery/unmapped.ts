@@ -42,7 +42,7 @@ export async function listUnmapped(db: Db): Promise<UnmappedName[]> {
       from changes where service_id is null and source in ('github', 'gitlab') group by source, repository
       union all
       select source, external_service, 0, 0, count(*), max(triggered_at)
-      from incidents where service_id is null and source = 'pagerduty' and external_service is not null group by source, external_service
+      from incidents where service_id is null and source in ('github', 'gitlab', 'pagerduty') and external_service is not null group by source, external_service
     ) facts
     group by source, name
     order by max(last_seen) desc, source, name`.execute(db);
@@ -93,9 +93,15 @@ export async function remapFacts(db: Kysely<Database>): Promise<RemapCounts> {
               where f.source = ${source} and lower(f.repository) = t.name and ${needsService('f')}`,
         );
       }
+      // Incidents from issues name their repository as their outside service.
+      counts.incidents += await countUpdated(
+        tx,
+        sql`update incidents f set service_id = t.id from ${targets} t
+            where f.source = ${source} and lower(f.external_service) = t.name and ${needsService('f')}`,
+      );
     }
     // PagerDuty ids are compared exactly, as the webhook derivation does.
-    counts.incidents = await countUpdated(
+    counts.incidents += await countUpdated(
       tx,
       sql`update incidents f set service_id = t.id from ${servicesBy(ANNOTATION_OF.pagerduty, false)} t
           where f.source = 'pagerduty' and f.external_service = t.name and ${needsService('f')}`,

@@ -1,5 +1,6 @@
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../../server/config.js';
 import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
+import { deriveGithubIssue } from './derive-issues.js';
 import type { Fact } from './facts.js';
 import { commitSha, type Derived, id, ignored, obj, processed, text, time } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
@@ -62,6 +63,7 @@ export async function deriveGithub(services: ServiceLookup, event: string, paylo
     });
   }
   if (event === 'workflow_run') return deriveWorkflowRun(services, body, repository, slug, settings);
+  if (event === 'issues') return deriveGithubIssue(services, body, slug);
   return ignored(`Paved does not read ${event} events`);
 }
 

@@ -1,4 +1,5 @@
 import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
+import { deriveGitlabIssue } from './derive-issues.js';
 import { commitSha, type Derived, id, ignored, obj, processed, text, time, UnusablePayload } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
 
@@ -12,6 +13,7 @@ export async function deriveGitlab(services: ServiceLookup, event: string, paylo
   const body = obj(payload, 'payload');
   if (event === 'Deployment Hook') return deriveDeployment(services, body);
   if (event === 'Pipeline Hook') return derivePipeline(services, body);
+  if (event === 'Issue Hook' || event === 'Confidential Issue Hook') return deriveGitlabIssue(services, body);
   return ignored(`Paved does not read ${event} events`);
 }
 

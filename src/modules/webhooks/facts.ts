@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema/index.js';
-import { recordIncidentEvent } from '../delivery/repo.js';
+import { deleteIncident, recordIncidentEvent } from '../delivery/repo.js';
 
 interface DeploymentFact {
   source: string;
@@ -31,7 +31,10 @@ export type Fact =
       triggeredAt: Date;
       /** Set by resolved, cleared (null) by reopened, left alone (undefined) by the other events. */
       resolvedAt: Date | null | undefined;
-    };
+      /** Cause tags, when the sender has them (issue labels); undefined leaves them alone. */
+      causes?: string[];
+    }
+  | { kind: 'incidentWithdrawn'; source: string; externalId: string };
 
 export interface DeliveryFacts {
   deliveryId: number;
@@ -99,5 +102,8 @@ export async function writeFacts(db: Db, deliveries: DeliveryFacts[]) {
   }
 
   // Few, and each may depend on the one before (triggered, then resolved): one statement each, in order.
-  for (const i of of('incident')) await recordIncidentEvent(db, i);
+  for (const i of all) {
+    if (i.kind === 'incident') await recordIncidentEvent(db, i);
+    if (i.kind === 'incidentWithdrawn') await deleteIncident(db, i.source, i.externalId);
+  }
 }

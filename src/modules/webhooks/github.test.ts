@@ -45,7 +45,7 @@ describe('POST /webhooks/github', () => {
     expect(await deliver('push', push, 'd-push')).toEqual({ status: 202, body: { status: 'duplicate', deliveryId: 'd-push' } });
     expect((await deliver('deployment_status', success, 'd-ok')).body.status).toBe('accepted');
     expect((await deliver('deployment_status', pages, 'd-pages')).body.status).toBe('accepted');
-    expect((await deliver('issues', {}, 'd-issue')).body.status).toBe('ignored');
+    expect((await deliver('star', {}, 'd-star')).body.status).toBe('ignored');
     expect(await drain()).toBe(1); // one job derives every pending delivery
 
     const deliveries = await t.database.db.selectFrom('deliveries').select(['delivery_id', 'status']).orderBy('id').execute();
@@ -53,7 +53,7 @@ describe('POST /webhooks/github', () => {
       { delivery_id: 'd-push', status: 'processed' },
       { delivery_id: 'd-ok', status: 'processed' },
       { delivery_id: 'd-pages', status: 'ignored' },
-      { delivery_id: 'd-issue', status: 'ignored' },
+      { delivery_id: 'd-star', status: 'ignored' },
     ]);
     // One production deployment at 15:20:55 shipping the commit of 15:19:25: lead time 90 s = 0.025 h.
     const dora = await t.call('GET', '/api/v1/dora?scope=service:hello-world&from=2019-05-15T00:00:00Z&to=2019-05-16T00:00:00Z');

@@ -3,8 +3,8 @@
  * the derivation ignores the ones that are not about incidents.
  */
 export const READ_EVENTS = {
-  github: ['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request'],
-  gitlab: ['Pipeline Hook', 'Deployment Hook'],
+  github: ['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request', 'issues'],
+  gitlab: ['Pipeline Hook', 'Deployment Hook', 'Issue Hook', 'Confidential Issue Hook'],
 } as const;
 
 export const readsEvent = (source: 'github' | 'gitlab' | 'pagerduty', event: string) => source === 'pagerduty' || (READ_EVENTS[source] as readonly string[]).includes(event);

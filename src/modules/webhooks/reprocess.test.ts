@@ -43,7 +43,7 @@ beforeAll(async () => {
   await deliver('push', push, 'd-push');
   await deliver('deployment_status', success, 'd-ok');
   await deliver('deployment_status', broken, 'd-broken');
-  await deliver('issues', {}, 'd-issue'); // an event Paved does not read: ignored on arrival
+  await deliver('star', {}, 'd-star'); // an event Paved does not read: ignored on arrival
   await runner().drain();
 });
 afterAll(() => t.close());
@@ -52,7 +52,7 @@ describe('GET /api/v1/deliveries', () => {
   it('lists deliveries newest first, page by page, and shows why one failed', async () => {
     const first = await t.call('GET', '/api/v1/deliveries?limit=3', { role: 'viewer' });
     expect(first.status).toBe(200);
-    expect(first.body.items.map((d: { deliveryId: string; status: string }) => `${d.deliveryId} ${d.status}`)).toEqual(['d-issue ignored', 'd-broken failed', 'd-ok processed']);
+    expect(first.body.items.map((d: { deliveryId: string; status: string }) => `${d.deliveryId} ${d.status}`)).toEqual(['d-star ignored', 'd-broken failed', 'd-ok processed']);
     expect(first.body.items[1]).toEqual({
       id: expect.any(String),
       source: 'github',
@@ -91,12 +91,12 @@ describe('POST /api/v1/deliveries/reprocess', () => {
       actor: 't',
     });
     expect((await t.call('POST', '/api/v1/deliveries/reprocess', { role: 'viewer', body: {} })).status).toBe(403);
-    // push, the deployment and the broken one are events Paved reads; the issues delivery is not.
+    // push, the deployment and the broken one are events Paved reads; the star delivery is not.
     expect(await t.call('POST', '/api/v1/deliveries/reprocess', { body: {} })).toEqual({ status: 202, body: { queued: 3 } });
     expect(await runner().drain()).toBe(1);
     // Deriving the deployment again maps it; the change is only mapped by the remap that follows.
     expect(await lastReprocessResult()).toEqual({ deliveries: 3, processed: 2, ignored: 0, failed: 1, remapped: { deployments: 0, changes: 1, incidents: 0 } });
-    expect(await statuses()).toEqual(['d-push processed', 'd-ok processed', 'd-broken failed', 'd-issue ignored']);
+    expect(await statuses()).toEqual(['d-push processed', 'd-ok processed', 'd-broken failed', 'd-star ignored']);
     // One deployment in one day (1/day) shipping the commit pushed 90 s before it: lead time 0.025 h.
     const after = await dora();
     expect(after).toMatchObject({ deployments: 1, deploymentFrequency: { perDay: 1, perWeek: 7 }, changeLeadTime: { medianHours: 0.025, n: 1 }, changeFailRate: { value: 0, failed: 0, total: 1 } });
