@@ -13,7 +13,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(deps: { fetch?: typeof fetch; scanRoot?: string; webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] } } = {}): Promise<TestApp> {
+export async function createTestApp(
+  deps: { fetch?: typeof fetch; scanRoot?: string; webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] }; productionEnvironments?: string[] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = buildApp({ db: database.db, logger: silentLogger, ...deps });
   const tokens = {} as Record<Role, string>;

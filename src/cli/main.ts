@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!sub) throw new Error('usage: paved scan <path> [--history]');
       return withBackend(config, (backend) => scanCommand(backend, { path: sub, history: values.history ?? false }, log));
     case 'reprocess':
-      return withBackend(config, (backend) => reprocessCommand(backend, { failed: values.failed ?? false, settings: { deployWorkflows: config.deployWorkflows } }, log));
+      return withBackend(config, (backend) => reprocessCommand(backend, { failed: values.failed ?? false, settings: { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments } }, log));
     case 'token':
       if (sub === 'create') {
         if (!values.name || !values.role) throw new Error('usage: paved token create --role admin|member|viewer --name <name>');

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../modules/delivery/production.js';
 
 export interface Config {
   host: string;
@@ -17,6 +18,8 @@ export interface Config {
   gitlabWebhookTokens: string[];
   /** PAVED_DEPLOY_WORKFLOWS: workflow name globs whose successful runs on the default branch are deployments. */
   deployWorkflows: string[];
+  /** PAVED_PRODUCTION_ENVIRONMENTS: environment names or globs whose deployments count (any case). */
+  productionEnvironments: string[];
 }
 
 /** Deploy workflows when PAVED_DEPLOY_WORKFLOWS is unset: any workflow whose name contains "deploy". */
@@ -43,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gitlabWebhookTokens: (env.PAVED_GITLAB_WEBHOOK_TOKEN ?? '').split(',').filter(Boolean),
     // Set but empty means no workflow counts unless a repository's paved.dev/deploy-workflows names some.
     deployWorkflows: env.PAVED_DEPLOY_WORKFLOWS === undefined ? DEFAULT_DEPLOY_WORKFLOWS : list(env.PAVED_DEPLOY_WORKFLOWS),
+    productionEnvironments: list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0 ? list(env.PAVED_PRODUCTION_ENVIRONMENTS) : DEFAULT_PRODUCTION_ENVIRONMENTS,
   };
 }

@@ -49,12 +49,14 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   const { generated } = await ensureAdminToken(db, config.adminToken);
   await prepare?.(database);
 
-  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db), deriveDeliveryJob(db, { deployWorkflows: config.deployWorkflows }), reprocessJob(db, { deployWorkflows: config.deployWorkflows })]), logger);
+  const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
+  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db), deriveDeliveryJob(db, derive), reprocessJob(db, derive)]), logger);
   const app = buildApp({
     db,
     logger,
     notifyJobs: () => runner.notify(),
     deriveDelayMs: DERIVE_AFTER_MS,
+    productionEnvironments: config.productionEnvironments,
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
     webhookSecrets: { github: config.githubWebhookSecrets, gitlab: config.gitlabWebhookTokens, pagerduty: config.pagerdutyWebhookSecrets },

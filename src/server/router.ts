@@ -71,6 +71,8 @@ export interface AppDeps {
    * derived with it, in one batch. The server uses DERIVE_AFTER_MS.
    */
   deriveDelayMs?: number;
+  /** Environment names or globs whose deployments count (PAVED_PRODUCTION_ENVIRONMENTS; production and prod when absent). */
+  productionEnvironments?: string[];
   /** Webhook secrets by sender; several allow rotation. */
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */

@@ -1,11 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
-import { PRODUCTION_PATTERN } from './production.js';
 
 /** Whose facts count (one service, a team's services, or every service) and the period [from, to). */
 export interface FactWindow {
   serviceIds: number[];
   from: Date;
   to: Date;
+  /** Which environments are production (`productionPattern`). */
+  production: string;
 }
 
 /** Hours between two timestamptz expressions, as float8 (the same arithmetic as JavaScript's on milliseconds). */
@@ -26,11 +27,11 @@ export const hoursBetween = (later: RawBuilder<unknown>, earlier: RawBuilder<unk
  *   trigger to last resolve of its incidents; null unless failed and all resolved) and `rework` (finished while an
  *   incident of the service was open: triggered <= finished <= resolved, or never resolved).
  */
-export function factTables({ serviceIds, from, to }: FactWindow) {
+export function factTables({ serviceIds, from, to, production: pattern }: FactWindow) {
   const ids = sql`${serviceIds}::bigint[]`;
   const start = sql`${from.toISOString()}::timestamptz`;
   const end = sql`${to.toISOString()}::timestamptz`;
-  const production = (alias: string) => sql`${sql.ref(`${alias}.environment`)} ~* ${PRODUCTION_PATTERN}`;
+  const production = (alias: string) => sql`${sql.ref(`${alias}.environment`)} ~* ${pattern}`;
   return sql`
     period_deployments as (
       select d.id, d.service_id, d.finished_at, d.commit_sha,

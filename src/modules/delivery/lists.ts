@@ -2,7 +2,7 @@ import type { Db } from '../../db/schema/index.js';
 import { AppError } from '../../server/errors.js';
 import type { DeploymentRow, IncidentRow } from './contract.js';
 import * as repo from './repo.js';
-import { factWindow, type PeriodQuery } from './service.js';
+import { DEFAULT_DORA_SETTINGS, factWindow, type PeriodQuery } from './service.js';
 
 const iso = (t: Date | string) => new Date(t).toISOString();
 const named = (ref: string | null, name: string | null) => (ref === null || name === null ? null : { ref, name });
@@ -37,9 +37,9 @@ function toPage<R extends { id: number; cursor_us: number }, T>(rows: R[], limit
 }
 
 /** The production deployments behind the DORA numbers of a period, newest first. */
-export async function listDeployments(db: Db, query: PageQuery & { failed?: boolean | undefined; rework?: boolean | undefined }, now = new Date()) {
+export async function listDeployments(db: Db, query: PageQuery & { failed?: boolean | undefined; rework?: boolean | undefined }, settings = DEFAULT_DORA_SETTINGS, now = new Date()) {
   const after = decodeCursor(query.cursor);
-  const window = await factWindow(db, query, now);
+  const window = await factWindow(db, query, settings, now);
   const rows = await repo.listDeploymentFacts(db, window, { failed: query.failed, rework: query.rework, after, limit: query.limit + 1 });
   return toPage(
     rows,
@@ -65,9 +65,9 @@ export async function listDeployments(db: Db, query: PageQuery & { failed?: bool
 }
 
 /** The incidents triggered in a period, with the deployment each is attributed to, newest first. */
-export async function listIncidents(db: Db, query: PageQuery & { status?: 'open' | 'resolved' | undefined }, now = new Date()) {
+export async function listIncidents(db: Db, query: PageQuery & { status?: 'open' | 'resolved' | undefined }, settings = DEFAULT_DORA_SETTINGS, now = new Date()) {
   const after = decodeCursor(query.cursor);
-  const window = await factWindow(db, query, now);
+  const window = await factWindow(db, query, settings, now);
   const rows = await repo.listIncidentFacts(db, window, { status: query.status, after, limit: query.limit + 1 });
   return toPage(
     rows,

@@ -22,13 +22,15 @@ import {
 import { ingestChanges, ingestDeployments, ingestIncidents } from './ingest.js';
 import { listDeployments, listIncidents } from './lists.js';
 import { doraSeries } from './series.js';
+import { productionPattern } from './production.js';
 import { dora } from './service.js';
 
 // Items are validated one by one in the service, so a bad item is named by index instead of failing the batch.
 const batch = z.array(z.unknown()).max(MAX_BATCH, `at most ${MAX_BATCH} items per request`);
 
-export function deliveryRoutes({ db }: AppDeps) {
+export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
   const app = createRouter();
+  const settings = { production: productionPattern(productionEnvironments) };
   const post = (path: string, summary: string, item: z.ZodType, run: (items: unknown[]) => Promise<z.infer<typeof batchResult>>) =>
     app.openapi(
       createRoute({
@@ -54,7 +56,7 @@ export function deliveryRoutes({ db }: AppDeps) {
 
   app.openapi(
     createRoute({ method: 'get', path: '/dora', tags: ['delivery'], summary: 'DORA metrics and incident recovery time for the org, a team or a service', request: { query: doraQuery }, responses: { 200: json(doraSchema, 'The metrics') } }),
-    async (c) => c.json(await dora(db, c.req.valid('query')), 200),
+    async (c) => c.json(await dora(db, c.req.valid('query'), settings), 200),
   );
   app.openapi(
     createRoute({
@@ -66,7 +68,7 @@ export function deliveryRoutes({ db }: AppDeps) {
       request: { query: doraSeriesQuery },
       responses: { 200: json(doraSeriesSchema, 'One point per period') },
     }),
-    async (c) => c.json(await doraSeries(db, c.req.valid('query')), 200),
+    async (c) => c.json(await doraSeries(db, c.req.valid('query'), settings), 200),
   );
   app.openapi(
     createRoute({
@@ -77,7 +79,7 @@ export function deliveryRoutes({ db }: AppDeps) {
       request: { query: deploymentListQuery },
       responses: { 200: json(pageOf(deploymentRowSchema, 'DeploymentPage'), 'A page of deployments') },
     }),
-    async (c) => c.json(await listDeployments(db, c.req.valid('query')), 200),
+    async (c) => c.json(await listDeployments(db, c.req.valid('query'), settings), 200),
   );
   app.openapi(
     createRoute({
@@ -88,7 +90,7 @@ export function deliveryRoutes({ db }: AppDeps) {
       request: { query: incidentListQuery },
       responses: { 200: json(pageOf(incidentRowSchema, 'IncidentPage'), 'A page of incidents') },
     }),
-    async (c) => c.json(await listIncidents(db, c.req.valid('query')), 200),
+    async (c) => c.json(await listIncidents(db, c.req.valid('query'), settings), 200),
   );
 
   return app;

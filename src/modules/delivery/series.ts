@@ -3,7 +3,7 @@ import { AppError } from '../../server/errors.js';
 import { computeDora } from './compute-dora.js';
 import type { DoraSeries } from './contract.js';
 import * as repo from './repo.js';
-import { mustPrecede, parseScope, totalsOf, type PeriodQuery } from './service.js';
+import { DEFAULT_DORA_SETTINGS, mustPrecede, parseScope, totalsOf, type PeriodQuery } from './service.js';
 
 export type Interval = 'week' | 'month';
 
@@ -41,13 +41,13 @@ export function periodStarts(interval: Interval, to: Date, from?: Date): Date[] 
 }
 
 /** DORA metrics per calendar week or month, every point from one pass over the facts of the whole range. */
-export async function doraSeries(db: Db, query: PeriodQuery & { interval: Interval }, now = new Date()): Promise<DoraSeries> {
+export async function doraSeries(db: Db, query: PeriodQuery & { interval: Interval }, settings = DEFAULT_DORA_SETTINGS, now = new Date()): Promise<DoraSeries> {
   const { interval } = query;
   const to = query.to ? new Date(query.to) : now;
   if (query.from) mustPrecede(new Date(query.from), to);
   const starts = periodStarts(interval, to, query.from ? new Date(query.from) : undefined);
   const from = starts[0] as Date;
-  const rows = await repo.doraTotals(db, { serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)), from, to }, interval);
+  const rows = await repo.doraTotals(db, { serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)), from, to, production: settings.production }, interval);
   const byStart = new Map(rows.map((row) => [new Date(row.bucket).getTime(), row]));
   const points = starts.map((start, i) => {
     const end = starts[i + 1] ?? to;

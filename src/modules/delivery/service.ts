@@ -5,7 +5,7 @@ import { computeDora, type DoraResult, type DoraTotals } from './compute-dora.js
 import type { FactWindow } from './dora-sql.js';
 import * as repo from './repo.js';
 
-export { PRODUCTION_ENVIRONMENT } from './production.js';
+import { productionPattern } from './production.js';
 
 const DEFAULT_DAYS = 30;
 
@@ -29,12 +29,18 @@ export interface PeriodQuery {
   to?: string | undefined;
 }
 
+/** What decides which facts count beyond the query: the production environments (`productionPattern`). */
+export interface DoraSettings {
+  production: string;
+}
+export const DEFAULT_DORA_SETTINGS: DoraSettings = { production: productionPattern() };
+
 /** The services of the scope and the period [from, to) (default: the 30 days before `now`). */
-export async function factWindow(db: Db, query: PeriodQuery, now = new Date()): Promise<FactWindow> {
+export async function factWindow(db: Db, query: PeriodQuery, settings: DoraSettings, now = new Date()): Promise<FactWindow> {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
   mustPrecede(from, to);
-  return { serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)), from, to };
+  return { serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)), from, to, production: settings.production };
 }
 
 /** A totals row as the metrics read it: a bucket without deployments (or incidents) counts zero of them. */
@@ -50,8 +56,8 @@ export function totalsOf(row: repo.DoraTotalsRow | undefined): DoraTotals {
 }
 
 /** DORA metrics for an org, a team or a service over [from, to) (default: the last 30 days). */
-export async function dora(db: Db, query: PeriodQuery, now = new Date()): Promise<DoraResult & { scope: string; from: string; to: string }> {
-  const window = await factWindow(db, query, now);
+export async function dora(db: Db, query: PeriodQuery, settings = DEFAULT_DORA_SETTINGS, now = new Date()): Promise<DoraResult & { scope: string; from: string; to: string }> {
+  const window = await factWindow(db, query, settings, now);
   const [row] = await repo.doraTotals(db, window, null);
   return { scope: query.scope, from: window.from.toISOString(), to: window.to.toISOString(), ...computeDora(totalsOf(row), window.from, window.to) };
 }

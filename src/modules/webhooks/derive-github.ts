@@ -1,5 +1,5 @@
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../../server/config.js';
-import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
+import { globSource, isProduction, productionPattern } from '../delivery/production.js';
 import { deriveGithubIssue } from './derive-issues.js';
 import type { Fact } from './facts.js';
 import { commitSha, type Derived, id, ignored, obj, processed, text, time } from './payload.js';
@@ -8,13 +8,12 @@ import type { ServiceLookup } from './service-lookup.js';
 export interface GithubSettings {
   /** Workflow name globs (case-insensitive) whose successful runs on the default branch are production deployments. */
   deployWorkflows: string[];
+  /** Which environments are production (`productionPattern`). */
+  production: string;
 }
 
 /** `*` any run of characters, `?` one; the whole name must match, ignoring case. */
-export function matchesGlob(name: string, glob: string): boolean {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 'i').test(name);
-}
+export const matchesGlob = (name: string, glob: string) => new RegExp(`^${globSource(glob)}$`, 'i').test(name);
 
 export const parseGlobs = (list: string) => list.split(',').map((g) => g.trim()).filter(Boolean);
 
@@ -25,7 +24,7 @@ const runKey = (runId: string) => `workflow_run:${runId}`;
  * The facts one GitHub delivery carries, keyed by GitHub's own ids and commit shas so that writing them again
  * changes nothing. Events and actions that carry no fact Paved uses are ignored, with the reason.
  */
-export async function deriveGithub(services: ServiceLookup, event: string, payload: unknown, settings: GithubSettings = { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS }): Promise<Derived> {
+export async function deriveGithub(services: ServiceLookup, event: string, payload: unknown, settings: GithubSettings = { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS, production: productionPattern() }): Promise<Derived> {
   const body = obj(payload, 'payload');
   if (event === 'deployment') return ignored('a deployment counts when its deployment_status succeeds');
   if (event === 'pull_request') return ignored('changes come from pushes to the default branch (or the API), not pull requests');
@@ -49,7 +48,7 @@ export async function deriveGithub(services: ServiceLookup, event: string, paylo
     const deployment = obj(body.deployment, 'deployment');
     const environment = text(deployment.environment ?? status.environment, 'deployment.environment');
     if (status.state !== 'success') return ignored(`deployment state ${String(status.state)}, not success`);
-    if (!PRODUCTION_ENVIRONMENT.test(environment)) return ignored(`environment ${environment} is not production`);
+    if (!isProduction(environment, settings.production)) return ignored(`environment ${environment} is not production`);
     const run = body.workflow_run && typeof body.workflow_run === 'object' ? (body.workflow_run as Record<string, unknown>) : null;
     return processed({
       kind: 'deployment',

@@ -1,4 +1,4 @@
-import { PRODUCTION_ENVIRONMENT } from '../delivery/service.js';
+import { isProduction, productionPattern } from '../delivery/production.js';
 import { deriveGitlabIssue } from './derive-issues.js';
 import { commitSha, type Derived, id, ignored, obj, processed, text, time, UnusablePayload } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
@@ -9,20 +9,20 @@ import type { ServiceLookup } from './service-lookup.js';
  * listed in a Pipeline Hook as well would count each deployment twice. The Pipeline Hook gives changes: the head
  * commit of a pipeline on the default branch.
  */
-export async function deriveGitlab(services: ServiceLookup, event: string, payload: unknown): Promise<Derived> {
+export async function deriveGitlab(services: ServiceLookup, event: string, payload: unknown, production = productionPattern()): Promise<Derived> {
   const body = obj(payload, 'payload');
-  if (event === 'Deployment Hook') return deriveDeployment(services, body);
+  if (event === 'Deployment Hook') return deriveDeployment(services, body, production);
   if (event === 'Pipeline Hook') return derivePipeline(services, body);
   if (event === 'Issue Hook' || event === 'Confidential Issue Hook') return deriveGitlabIssue(services, body);
   return ignored(`Paved does not read ${event} events`);
 }
 
-async function deriveDeployment(services: ServiceLookup, body: Record<string, unknown>): Promise<Derived> {
+async function deriveDeployment(services: ServiceLookup, body: Record<string, unknown>, production: string): Promise<Derived> {
   const slug = text(obj(body.project, 'project').path_with_namespace, 'project.path_with_namespace').toLowerCase();
   const status = text(body.status, 'status');
   const environment = text(body.environment, 'environment');
   if (status !== 'success') return ignored(`deployment status ${status}, not success`);
-  if (!PRODUCTION_ENVIRONMENT.test(environment)) return ignored(`environment ${environment} is not production`);
+  if (!isProduction(environment, production)) return ignored(`environment ${environment} is not production`);
   // The hook carries only an 8-character `short_sha`; the full commit id ends `commit_url`.
   const commitUrl = text(body.commit_url, 'commit_url');
   const commit = commitSha(commitUrl.replace(/\/+$/, '').split('/').pop(), 'commit_url');

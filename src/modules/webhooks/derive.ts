@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema/index.js';
+import { productionPattern } from '../delivery/production.js';
+import { DEFAULT_DEPLOY_WORKFLOWS } from '../../server/config.js';
 import { deriveGithub, type GithubSettings } from './derive-github.js';
 import { deriveGitlab } from './derive-gitlab.js';
 import { derivePagerDuty } from './derive-pagerduty.js';
@@ -11,7 +13,10 @@ import { createServiceLookup, type ServiceLookup } from './service-lookup.js';
 export type DeriveOutcome = { status: repo.DeliveryStatus; reason?: string } | { missing: number };
 
 /** How deliveries are read; absent settings take the defaults (see config.ts). */
-export type DeriveSettings = Partial<GithubSettings>;
+export interface DeriveSettings {
+  deployWorkflows?: string[];
+  productionEnvironments?: string[];
+}
 
 type Stored = Awaited<ReturnType<typeof repo.getDeliveries>>[number];
 type Reading = Derived | { status: 'failed'; reason: string };
@@ -32,11 +37,11 @@ async function parseBodies(deliveries: Stored[]): Promise<(unknown | SyntaxError
   return bodies;
 }
 
-async function read(delivery: Stored, body: unknown, services: ServiceLookup, settings: DeriveSettings): Promise<Reading> {
+async function read(delivery: Stored, body: unknown, services: ServiceLookup, settings: GithubSettings): Promise<Reading> {
   if (body instanceof SyntaxError) return { status: 'failed', reason: `the stored body is not JSON: ${body.message}` };
   try {
-    if (delivery.source === 'github') return await deriveGithub(services, delivery.event, body, settings.deployWorkflows ? { deployWorkflows: settings.deployWorkflows } : undefined);
-    if (delivery.source === 'gitlab') return await deriveGitlab(services, delivery.event, body);
+    if (delivery.source === 'github') return await deriveGithub(services, delivery.event, body, settings);
+    if (delivery.source === 'gitlab') return await deriveGitlab(services, delivery.event, body, settings.production);
     return await derivePagerDuty(services, body);
   } catch (error) {
     if (error instanceof UnusablePayload) return { status: 'failed', reason: error.message };
@@ -54,7 +59,8 @@ export async function deriveDeliveries(db: Kysely<Database>, ids: number[], sett
   const deliveries = await repo.getDeliveries(db, ids);
   const services = createServiceLookup(db);
   const bodies = await parseBodies(deliveries);
-  const readings = await Promise.all(deliveries.map((d, i) => read(d, bodies[i], services, settings)));
+  const readSettings: GithubSettings = { deployWorkflows: settings.deployWorkflows ?? DEFAULT_DEPLOY_WORKFLOWS, production: productionPattern(settings.productionEnvironments) };
+  const readings = await Promise.all(deliveries.map((d, i) => read(d, bodies[i], services, readSettings)));
   const facts: DeliveryFacts[] = [];
   const outcomes = new Map<number, DeriveOutcome>(ids.map((id) => [id, { missing: id }]));
   const marks = deliveries.map((d, i) => {
