@@ -1,8 +1,7 @@
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../../server/config.js';
 import { globSource, isProduction, productionPattern } from '../delivery/production.js';
 import { deriveGithubIssue } from './derive-issues.js';
-import type { Fact } from './facts.js';
-import { commitSha, type Derived, id, ignored, obj, processed, text, time } from './payload.js';
+import { commitSha, type Derived, id, ignored, obj, processed, pushedChanges, text, time } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
 
 export interface GithubSettings {
@@ -35,13 +34,7 @@ export async function deriveGithub(services: ServiceLookup, event: string, paylo
     if (body.ref !== `refs/heads/${branch}`) return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
     const commits: unknown[] = Array.isArray(body.commits) ? body.commits : [];
     if (commits.length === 0) return ignored('the push has no commits');
-    const serviceId = (await services.repository('github', slug))?.id ?? null;
-    const changes = commits.map((raw, index): Fact => {
-      const commit = obj(raw, `commits[${index}]`);
-      const committedAt = time(commit.timestamp, `commits[${index}].timestamp`);
-      return { kind: 'change', source: 'github', repository: slug, serviceId, commit: text(commit.id, `commits[${index}].id`).toLowerCase(), committedAt, position: committedAt.getTime() * 1000 + (index % 1000) };
-    });
-    return processed(...changes);
+    return processed(...pushedChanges('github', slug, (await services.repository('github', slug))?.id ?? null, commits));
   }
   if (event === 'deployment_status') {
     const status = obj(body.deployment_status, 'deployment_status');

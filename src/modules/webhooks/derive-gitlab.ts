@@ -1,6 +1,6 @@
 import { isProduction, productionPattern } from '../delivery/production.js';
 import { deriveGitlabIssue } from './derive-issues.js';
-import { commitSha, type Derived, id, ignored, obj, processed, text, time, UnusablePayload } from './payload.js';
+import { commitSha, type Derived, id, ignored, obj, processed, pushedChanges, text, time, UnusablePayload } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
 
 /**
@@ -13,6 +13,7 @@ export async function deriveGitlab(services: ServiceLookup, event: string, paylo
   const body = obj(payload, 'payload');
   if (event === 'Deployment Hook') return deriveDeployment(services, body, production);
   if (event === 'Pipeline Hook') return derivePipeline(services, body);
+  if (event === 'Push Hook') return derivePush(services, body);
   if (event === 'Issue Hook' || event === 'Confidential Issue Hook') return deriveGitlabIssue(services, body);
   return ignored(`Paved does not read ${event} events`);
 }
@@ -61,4 +62,15 @@ async function derivePipeline(services: ServiceLookup, body: Record<string, unkn
     committedAt,
     position: committedAt.getTime() * 1000,
   });
+}
+
+/** A push to the default branch: its commits (GitLab lists at most 20; the pipeline of its head adds that one). */
+async function derivePush(services: ServiceLookup, body: Record<string, unknown>): Promise<Derived> {
+  const project = obj(body.project, 'project');
+  const slug = text(project.path_with_namespace, 'project.path_with_namespace').toLowerCase();
+  const branch = text(project.default_branch, 'project.default_branch');
+  if (body.ref !== `refs/heads/${branch}`) return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
+  const commits: unknown[] = Array.isArray(body.commits) ? body.commits : [];
+  if (commits.length === 0) return ignored('the push has no commits');
+  return processed(...pushedChanges('gitlab', slug, (await services.repository('gitlab', slug))?.id ?? null, commits));
 }

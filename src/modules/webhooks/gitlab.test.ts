@@ -86,6 +86,31 @@ function deploymentHook(o: { id: number; status: string; environment: string; co
   };
 }
 
+/** A Push Hook as in GitLab's documentation (its two commits, their ids and times), to this ref. */
+function pushHook(ref: string) {
+  const commits = [
+    { id: 'b6568db1bc1dcd7f8b4d5a946b0b91f9dacd7327', message: 'Update Catalan translation to e38cb41.\n\nSee https://gitlab.com/gitlab-org/gitlab for more information', timestamp: '2011-12-12T14:27:31+02:00' },
+    { id: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7', message: 'fixed readme', timestamp: '2012-01-03T23:36:29+02:00' },
+  ];
+  return {
+    object_kind: 'push',
+    event_name: 'push',
+    before: '95790bf891e76fee5e1747ab589903a6a1f80f22',
+    after: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7',
+    ref,
+    ref_protected: true,
+    checkout_sha: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7',
+    user_id: 4,
+    user_name: 'John Smith',
+    user_username: 'jsmith',
+    project_id: 15,
+    project,
+    commits: commits.map((c) => ({ ...c, title: c.message.split('\n')[0], url: `http://example.com/gitlab-org/gitlab-test/commit/${c.id}`, author: { name: 'Jordi Mallach', email: 'jordi@softcatala.org' }, added: ['CHANGELOG'], modified: ['app/controller/application.rb'], removed: [] })),
+    total_commits_count: 2,
+    repository: { name: 'Gitlab Test', url: 'git@example.com:gitlab-org/gitlab-test.git', description: '', homepage: 'http://example.com/gitlab-org/gitlab-test' },
+  };
+}
+
 async function deliver(event: string, payload: unknown, options: { token?: string | null; key?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-gitlab-event': event, 'x-gitlab-event-uuid': '13792a34-cac6-4fda-95a8-c58e00a3954e' };
   if (options.token !== null) headers['x-gitlab-token'] = options.token ?? TOKEN;
@@ -131,7 +156,7 @@ describe('POST /webhooks/gitlab', () => {
     await deliver('Deployment Hook', deploymentHook({ id: 16, status: 'success', environment: 'production', commit: C2, at: '2016-08-13 08:00:00 UTC' }), { key: 'k-d16' });
     await deliver('Deployment Hook', deploymentHook({ id: 17, status: 'success', environment: 'staging', commit: C2, at: '2016-08-13 07:30:00 UTC' }), { key: 'k-d17' });
     // Events Paved does not read are kept and acknowledged.
-    expect((await deliver('Push Hook', { object_kind: 'push', project }, { key: 'k-push' })).body.status).toBe('ignored');
+    expect((await deliver('Note Hook', { object_kind: 'note', project }, { key: 'k-note' })).body.status).toBe('ignored');
     expect(await drain()).toBe(1); // one job derives every pending delivery
 
     expect((await deliveries()).map((d) => [d.delivery_id, d.status, d.error])).toEqual([
@@ -145,7 +170,7 @@ describe('POST /webhooks/gitlab', () => {
       ['k-d15-group-hook', 'processed', null],
       ['k-d16', 'processed', null],
       ['k-d17', 'ignored', 'environment staging is not production'],
-      ['k-push', 'ignored', 'Paved does not read Push Hook events'],
+      ['k-note', 'ignored', 'Paved does not read Note Hook events'],
     ]);
     const deployments = await t.database.db.selectFrom('deployments').select(['source', 'external_id', 'commit_sha', 'finished_at']).orderBy('external_id').execute();
     expect(deployments.map((d) => [d.source, d.external_id, d.commit_sha, new Date(d.finished_at).toISOString()])).toEqual([
@@ -205,5 +230,23 @@ describe('POST /webhooks/gitlab', () => {
       { delivery_id: 'k-no-commit', status: 'failed', error: 'commit is missing' },
     ]);
     expect(await t.database.db.selectFrom('deployments').select('external_id').where('external_id', 'in', ['40', '41']).execute()).toEqual([]);
+  });
+
+  it('derives changes from pushes to the default branch, every commit of the push', async () => {
+    expect((await deliver('Push Hook', pushHook('refs/heads/feature'), { key: 'k-push-feature' })).body.status).toBe('accepted');
+    await deliver('Push Hook', pushHook('refs/heads/master'), { key: 'k-push' });
+    // The head commit deployed an hour after it was made: 2012-01-03T21:36:29Z + 1 h.
+    await deliver('Deployment Hook', deploymentHook({ id: 60, status: 'success', environment: 'production', commit: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7', at: '2012-01-03 22:36:29 UTC' }), { key: 'k-d60' });
+    expect(await drain()).toBe(1);
+    expect((await deliveries()).filter((d) => d.delivery_id.startsWith('k-push'))).toEqual([
+      { delivery_id: 'k-push-feature', event: 'Push Hook', status: 'ignored', error: 'push to refs/heads/feature, not the default branch master' },
+      { delivery_id: 'k-push', event: 'Push Hook', status: 'processed', error: null },
+    ]);
+    // The deployment ships both commits: 2011-12-12T12:27:31Z → 22 days 10 h 8 min 58 s, and 1 h; median of two.
+    const first = 22 * 24 + 10 + 8 / 60 + 58 / 3600;
+    const dora = await t.call('GET', '/api/v1/dora?scope=service:gitlab-test&from=2012-01-01T00:00:00Z&to=2012-01-10T00:00:00Z');
+    expect(dora.body.deployments).toBe(1);
+    expect(dora.body.changeLeadTime.n).toBe(2);
+    expect(dora.body.changeLeadTime.medianHours).toBeCloseTo((first + 1) / 2, 9);
   });
 });

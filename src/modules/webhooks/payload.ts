@@ -43,3 +43,15 @@ export function time(v: unknown, field: string): Date {
   if (!/(Z|[+-]\d\d:?\d\d)$/.test(iso) || Number.isNaN(d.getTime())) throw new UnusablePayload(`${field} is not a time with a zone`);
   return d;
 }
+
+/**
+ * The commits of a push to the default branch as changes, in the order pushed (oldest first, as GitHub and GitLab
+ * list them): ordered by their time, then by their place in the push.
+ */
+export function pushedChanges(source: 'github' | 'gitlab', repository: string, serviceId: number | null, commits: unknown[]): Fact[] {
+  return commits.map((raw, index) => {
+    const commit = obj(raw, `commits[${index}]`);
+    const committedAt = time(commit.timestamp, `commits[${index}].timestamp`);
+    return { kind: 'change', source, repository, serviceId, commit: commitSha(commit.id, `commits[${index}].id`), committedAt, position: committedAt.getTime() * 1000 + (index % 1000) };
+  });
+}

@@ -4,7 +4,7 @@
  */
 export const READ_EVENTS = {
   github: ['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request', 'issues'],
-  gitlab: ['Pipeline Hook', 'Deployment Hook', 'Issue Hook', 'Confidential Issue Hook'],
+  gitlab: ['Push Hook', 'Pipeline Hook', 'Deployment Hook', 'Issue Hook', 'Confidential Issue Hook'],
 } as const;
 
 export const readsEvent = (source: 'github' | 'gitlab' | 'pagerduty', event: string) => source === 'pagerduty' || (READ_EVENTS[source] as readonly string[]).includes(event);
