@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import examples from '@octokit/webhooks-examples';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { componentDoc, documents, groupDoc } from '../../test/descriptors.js';
@@ -98,6 +99,33 @@ describe('paved import deployments|changes|incidents', () => {
       ]);
     }
     expect(await count('deployments')).toBe(before);
+  });
+
+  it('refuses text PostgreSQL cannot store (a NUL character), naming the line and field, and in the API the item', async () => {
+    const before = await count('incidents');
+    const nul = await file('nul.ndjson', `${JSON.stringify({ id: 'n1', service: 'api', triggeredAt: '2025-03-05T00:00:00Z' })}\n${JSON.stringify({ id: 'n2', service: 'api', title: 'bad\u0000title', triggeredAt: '2025-03-05T00:00:00Z' })}\n`);
+    const out = capture();
+    expect(await importFacts(direct, { kind: 'incidents', file: nul }, out.log)).toBe(1);
+    expect(out.lines).toEqual([`Nothing imported: 1 problem(s) in ${nul}.`, '  line 2: title: must not contain NUL characters']);
+    const posted = await t.call('POST', '/api/v1/incidents', { body: [{ id: 'n3', service: 'api', severity: 'P\u00002', triggeredAt: '2025-03-05T00:00:00Z' }] });
+    expect(posted.body).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: [{ index: 0, error: 'severity: must not contain NUL characters' }] });
+    expect(await count('incidents')).toBe(before);
+  });
+
+  it('imports a file straight to the database in one transaction: a batch the database refuses changes nothing', async () => {
+    const before = await count('deployments');
+    // The database refuses the 10,001st deployment (a trigger stands in for a failure the checks cannot foresee).
+    await sql`create function refuse_boom() returns trigger language plpgsql as $$ begin if new.external_id = 'boom' then raise exception 'boom refused'; end if; return new; end $$`.execute(t.database.db);
+    await sql`create trigger refuse_boom before insert on deployments for each row execute function refuse_boom()`.execute(t.database.db);
+    try {
+      const lines = Array.from({ length: 10_001 }, (_, i) => JSON.stringify({ id: i === 10_000 ? 'boom' : `bulk-${i}`, service: 'api', finishedAt: '2025-02-01T00:00:00Z' }));
+      const big = await file('boom.ndjson', `${lines.join('\n')}\n`);
+      await expect(importFacts(direct, { kind: 'deployments', file: big }, capture().log)).rejects.toThrow('boom refused');
+      expect(await count('deployments')).toBe(before);
+    } finally {
+      await sql`drop trigger refuse_boom on deployments`.execute(t.database.db);
+      await sql`drop function refuse_boom()`.execute(t.database.db);
+    }
   });
 
   it('sends a large file in batches of at most 10,000', async () => {

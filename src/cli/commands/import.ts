@@ -135,10 +135,38 @@ async function send(backend: Backend, kind: FactKind, items: Record<string, unkn
   return response.body;
 }
 
+/** Rolls back a direct import that the database (or a catalog change since the check) refused in part. */
+class ImportRefused extends Error {}
+
+/** Writes the checked file in batches of at most 10,000; what each batch created, updated, left alone or refused. */
+async function writeBatches(backend: Backend, args: ImportFactsArgs) {
+  const total: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const rejected: string[] = [];
+  let batch: { line: number; item: Record<string, unknown> }[] = [];
+  const flush = async () => {
+    const result = await send(backend, args.kind, batch.map((b) => b.item));
+    total.created += result.created;
+    total.updated += result.updated;
+    total.unchanged += result.unchanged;
+    // Only if the catalog changed between the check and the write.
+    for (const r of result.rejected) rejected.push(`line ${batch[r.index]?.line ?? '?'}: ${r.error}`);
+    batch = [];
+  };
+  for await (const entry of readFactsFile(args.file, args.kind)) {
+    if ('error' in entry) throw new Error(`${args.file} changed while it was imported (line ${entry.line}: ${entry.error})`);
+    batch.push(entry);
+    if (batch.length === MAX_BATCH) await flush();
+  }
+  if (batch.length) await flush();
+  return { total, rejected };
+}
+
 /**
  * Imports a CSV or NDJSON file of deployments, changes or incidents. Every line is checked first (fields, and
  * that each service is in the catalog); a file with any bad line changes nothing and exits 1. Then the items
- * are sent in batches of at most 10,000, idempotent on their ids like the API.
+ * are sent in batches of at most 10,000, idempotent on their ids like the API. Straight to the database the
+ * whole file is one transaction: a batch the database refuses changes nothing. Through a running server's API
+ * each batch is its own.
  */
 export async function importFacts(backend: Backend, args: ImportFactsArgs, log: (line: string) => void): Promise<number> {
   const checked = await checkFile(args);
@@ -162,24 +190,24 @@ export async function importFacts(backend: Backend, args: ImportFactsArgs, log: 
     return 1;
   }
 
-  const total: Counts = { created: 0, updated: 0, unchanged: 0 };
-  const rejected: string[] = [];
-  let batch: { line: number; item: Record<string, unknown> }[] = [];
-  const flush = async () => {
-    const result = await send(backend, args.kind, batch.map((b) => b.item));
-    total.created += result.created;
-    total.updated += result.updated;
-    total.unchanged += result.unchanged;
-    // Only if the catalog changed between the check and the write.
-    for (const r of result.rejected) rejected.push(`line ${batch[r.index]?.line ?? '?'}: ${r.error}`);
-    batch = [];
-  };
-  for await (const entry of readFactsFile(args.file, args.kind)) {
-    if ('error' in entry) throw new Error(`${args.file} changed while it was imported (line ${entry.line}: ${entry.error})`);
-    batch.push(entry);
-    if (batch.length === MAX_BATCH) await flush();
+  let written: Awaited<ReturnType<typeof writeBatches>>;
+  try {
+    written =
+      backend.kind === 'direct'
+        ? await backend.db.transaction().execute(async (tx) => {
+            const result = await writeBatches({ kind: 'direct', db: tx }, args);
+            if (result.rejected.length > 0) throw new ImportRefused(result.rejected.join('\n'));
+            return result;
+          })
+        : await writeBatches(backend, args);
+  } catch (error) {
+    if (!(error instanceof ImportRefused)) throw error;
+    const lines = error.message.split('\n');
+    log(`Nothing imported: the catalog changed since ${args.file} was checked (${lines.length} item(s) refused).`);
+    for (const line of lines.slice(0, SHOWN_PROBLEMS)) log(`  ${line}`);
+    return 1;
   }
-  if (batch.length) await flush();
+  const { total, rejected } = written;
   log(`Imported ${checked.items} ${args.kind} from ${args.file}`);
   log(`  created ${total.created} · updated ${total.updated} · unchanged ${total.unchanged}`);
   if (rejected.length) {

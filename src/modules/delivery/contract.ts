@@ -2,12 +2,14 @@ import { z } from '@hono/zod-openapi';
 
 const zoned = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z' });
 const sha = z.string().regex(/^[0-9a-fA-F]{7,64}$/, 'must be a commit id');
-const ref = z.string().min(1).max(200);
+/** Text PostgreSQL can store: no NUL characters (valid JSON may carry them as \u0000). */
+const text = (min: number, max: number) => z.string().min(min).max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const ref = text(1, 200);
 
 export const deploymentInput = z.strictObject({
-  id: z.string().min(1).max(200),
+  id: text(1, 200),
   service: ref,
-  environment: z.string().min(1).max(100).default('production'),
+  environment: text(1, 100).default('production'),
   commit: sha.optional(),
   finishedAt: zoned,
 });
@@ -19,11 +21,11 @@ export const changeInput = z.strictObject({
 });
 
 export const incidentInput = z.strictObject({
-  id: z.string().min(1).max(200),
+  id: text(1, 200),
   service: ref,
-  title: z.string().max(500).optional(),
-  severity: z.string().max(50).optional(),
-  causes: z.array(z.string().min(1).max(100)).max(20).optional(),
+  title: text(0, 500).optional(),
+  severity: text(0, 50).optional(),
+  causes: z.array(text(1, 100)).max(20).optional(),
   triggeredAt: zoned,
   resolvedAt: zoned.optional(),
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ZodType } from 'zod';
 import type { Database, Db } from '../../db/schema/index.js';
+import { inTransaction } from '../../db/transaction.js';
 import { zodDetails } from '../../server/router.js';
 import { formatEntityRef, parseEntityRef } from '../catalog/entity-ref.js';
 import { repositoryOf } from '../catalog/views.js';
@@ -92,7 +93,7 @@ function plan<T extends { id: string }>(valid: T[], isUnchanged: (item: T) => bo
 
 export async function ingestDeployments(db: Kysely<Database>, items: unknown[], schema: ZodType<DeploymentInput>): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const existing = await byExternalId(valid.map((v) => v.item.id), (part) => tx.selectFrom('deployments').selectAll().where('source', '=', API).where('external_id', 'in', part).execute());
     const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejected };
     const rows = valid.map(({ item, serviceId, repository }) => ({
@@ -137,7 +138,7 @@ export async function ingestDeployments(db: Kysely<Database>, items: unknown[], 
 
 export async function ingestIncidents(db: Kysely<Database>, items: unknown[], schema: ZodType<IncidentInput>): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const existing = await byExternalId(valid.map((v) => v.item.id), (part) => tx.selectFrom('incidents').selectAll().where('source', '=', API).where('external_id', 'in', part).execute());
     const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejected };
     const rows = valid.map(({ item, serviceId }) => ({
@@ -198,7 +199,7 @@ export async function ingestIncidents(db: Kysely<Database>, items: unknown[], sc
  */
 export async function ingestChanges(db: Kysely<Database>, items: unknown[], schema: ZodType<ChangeInput>): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const first = new Map<string, { source: string; repository: string; service_id: number; commit_sha: string; committed_at: Date; position: number; delivery_id: null }>();
     for (const { index, item, serviceId, repository } of valid) {
       const commit = item.commit.toLowerCase();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema/index.js';
+import { inTransaction } from '../../db/transaction.js';
 import { factTables, shippedCommits, type FactWindow } from './dora-sql.js';
 
 /** Active services by name or full ref, with their repository slug (GitHub first, then GitLab). */
@@ -114,11 +115,7 @@ export async function deleteIncident(db: Db, source: string, externalId: string)
  * them on every request. PGlite has no JIT, but knows the setting.
  */
 async function withoutJit<T>(db: Db, run: (db: Db) => Promise<T>): Promise<T> {
-  if (db.isTransaction) {
-    await sql`set local jit = off`.execute(db);
-    return run(db);
-  }
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await sql`set local jit = off`.execute(tx);
     return run(tx);
   });
