@@ -7,6 +7,7 @@ import { createRegistry } from '../../jobs/registry.js';
 import { JobRunner } from '../../jobs/runner.js';
 import { silentLogger } from '../../server/logger.js';
 import { runImport } from '../imports/run-import.js';
+import { deriveStoredDelivery } from './derive.js';
 import { deriveDeliveryJob } from './jobs.js';
 
 const SECRET = 'webhook-test-secret';
@@ -60,8 +61,7 @@ describe('POST /webhooks/github', () => {
     expect(dora.body).toMatchObject({ deployments: 1, changeLeadTime: { medianHours: 0.025, n: 1 }, changeFailRate: { value: 0, failed: 0, total: 1 } });
 
     // Re-deriving (a replay, or after a fix) changes nothing.
-    await t.database.db.insertInto('jobs').values({ type: 'webhooks.derive', payload: JSON.stringify({ deliveryId: 1 }), run_at: new Date() }).execute();
-    await drain();
+    expect(await deriveStoredDelivery(t.database.db, 1)).toEqual({ status: 'processed' });
     const changes = await t.database.db.selectFrom('changes').select(['repository', 'commit_sha']).execute();
     expect(changes).toEqual([{ repository: 'codertocat/hello-world', commit_sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246' }]);
   });

@@ -37,14 +37,13 @@ async function deriveIsolating(db: Kysely<Database>, ids: number[], settings: De
 /**
  * Derives pending deliveries in the order they arrived, a batch at a time: the deliveries table is the queue, and
  * this job (queued by the webhook writer when none is waiting) wakes the runner. A long backlog continues in a next
- * job, so other jobs get their turn. Jobs queued by earlier versions name their deliveries (`deliveryIds`,
- * `deliveryId`): those are derived again.
+ * job, so other jobs get their turn. A job queued by an earlier version names one delivery: it finds that delivery
+ * pending with the others, or already derived.
  */
 export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings = {}): JobDefinition {
   return {
     type: DERIVE_DELIVERY,
-    async handle(payload) {
-      const { deliveryIds, deliveryId } = payload as { deliveryIds?: number[]; deliveryId?: number };
+    async handle() {
       const counts: Record<string, number> = {};
       const tally = (outcomes: DeriveOutcome[]) => {
         for (const o of outcomes) {
@@ -52,10 +51,6 @@ export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings
           counts[key] = (counts[key] ?? 0) + 1;
         }
       };
-      if (deliveryIds || deliveryId !== undefined) {
-        tally(await deriveIsolating(db, deliveryIds ?? [deliveryId as number], settings));
-        return counts;
-      }
       for (let batch = 0; batch < BATCHES_PER_JOB; batch++) {
         const ids = await repo.pendingDeliveryIds(db, BATCH);
         if (ids.length === 0) return counts;
