@@ -135,7 +135,7 @@ async function send(backend: Backend, kind: FactKind, items: Record<string, unkn
   return response.body;
 }
 
-/** Rolls back a direct import that the database (or a catalog change since the check) refused in part. */
+/** Rolls back a direct import some of whose items were refused (the catalog changed since the file was checked). */
 class ImportRefused extends Error {}
 
 /** Writes the checked file in batches of at most 10,000; what each batch created, updated, left alone or refused. */
