@@ -62,11 +62,11 @@ describe('paved import deployments|changes|incidents', () => {
 
     const changes = await file('changes.ndjson', '{"service":"api","commit":"aaaaaaa1","timestamp":"2025-03-02T06:00:00Z"}\n\n{"service":"component:default/api","commit":"bbbbbbb2","timestamp":"2025-03-03T12:00:00Z"}\n');
     expect(await importFacts(api, { kind: 'changes', file: changes }, capture().log)).toBe(0);
-    const incidents = await file('incidents.csv', 'id,service,severity,causes,triggeredAt,resolvedAt\ni1,api,P1,config;capacity,2025-03-04T14:00:00Z,2025-03-04T18:00:00Z\n');
+    const incidents = await file('incidents.csv', 'id,service,severity,causes,triggeredAt,resolvedAt,url\ni1,api,P1,config;capacity,2025-03-04T14:00:00Z,2025-03-04T18:00:00Z,https://status.example.com/i1\n');
     expect(await importFacts(api, { kind: 'incidents', file: incidents }, capture().log)).toBe(0);
 
-    const stored = await t.database.db.selectFrom('incidents').select(['external_id', 'severity', 'cause_tags']).execute();
-    expect(stored).toEqual([{ external_id: 'i1', severity: 'P1', cause_tags: ['config', 'capacity'] }]);
+    const stored = await t.database.db.selectFrom('incidents').select(['external_id', 'severity', 'cause_tags', 'url']).execute();
+    expect(stored).toEqual([{ external_id: 'i1', severity: 'P1', cause_tags: ['config', 'capacity'], url: 'https://status.example.com/i1' }]);
     // Production deployments d1 (ships aaaaaaa1, committed 6 h earlier) and d2 (ships bbbbbbb2, 24 h earlier):
     // lead time median of 6 and 24 = 15 h. i1 (2 h after d2) fails d2: 1/2, recovered in 4 h. 2 deployments / 8 days.
     expect(await dora()).toMatchObject({
@@ -107,8 +107,21 @@ describe('paved import deployments|changes|incidents', () => {
     const out = capture();
     expect(await importFacts(direct, { kind: 'incidents', file: nul }, out.log)).toBe(1);
     expect(out.lines).toEqual([`Nothing imported: 1 problem(s) in ${nul}.`, '  line 2: title: must not contain NUL characters']);
-    const posted = await t.call('POST', '/api/v1/incidents', { body: [{ id: 'n3', service: 'api', severity: 'P\u00002', triggeredAt: '2025-03-05T00:00:00Z' }] });
-    expect(posted.body).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: [{ index: 0, error: 'severity: must not contain NUL characters' }] });
+    const posted = await t.call('POST', '/api/v1/incidents', {
+      body: [
+        { id: 'n3', service: 'api', severity: 'P\u00002', triggeredAt: '2025-03-05T00:00:00Z' },
+        { id: 'n4', service: 'api', url: 'javascript:alert(1)', triggeredAt: '2025-03-05T00:00:00Z' },
+      ],
+    });
+    expect(posted.body).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: [
+        { index: 0, error: 'severity: must not contain NUL characters' },
+        { index: 1, error: 'url: must be an http(s) URL' },
+      ],
+    });
     expect(await count('incidents')).toBe(before);
   });
 

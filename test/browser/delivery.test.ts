@@ -75,7 +75,7 @@ const deployments = [
 
 const incidents = [
   { id: 'I1', service: 'ledger', title: 'Ledger timeouts', severity: 'SEV2', triggeredAt: at('03-05T11:00'), resolvedAt: at('03-05T11:45') },
-  { id: 'I2', service: 'ledger', title: 'Double entries', severity: 'SEV1', triggeredAt: at('03-12T14:00'), resolvedAt: at('03-12T20:00') },
+  { id: 'I2', service: 'ledger', title: 'Double entries', severity: 'SEV1', url: 'https://acme.pagerduty.com/incidents/I2', triggeredAt: at('03-12T14:00'), resolvedAt: at('03-12T20:00') },
   { id: 'I3', service: 'ledger', title: 'Slow reconciliation', severity: 'SEV3', triggeredAt: at('03-12T18:00'), resolvedAt: at('03-13T02:00') },
   { id: 'I4', service: 'checkout', title: 'Card form blank', severity: 'SEV2', triggeredAt: at('03-20T09:00') },
   { id: 'I5', service: 'ledger', title: 'Balance drift', severity: 'SEV3', causes: ['config'], triggeredAt: at('03-26T10:00') },
@@ -249,6 +249,9 @@ describe('delivery in a browser', () => {
     expect(attributed[0]).toContain('6666666');
     expect(attributed[1]).toBe('none');
     expect(attributed[4]).toContain('3333333');
+    // An incident with its page at the sender opens there.
+    expect(await page.locator('tr[data-incident="I2"] th a').getAttribute('href')).toBe('https://acme.pagerduty.com/incidents/I2');
+    expect(await page.locator('tr[data-incident="I1"] th a').count()).toBe(0);
     await shot(page, 'incidents');
 
     await page.getByRole('navigation', { name: 'Incident status' }).getByRole('link', { name: /Open/ }).click();

@@ -6,6 +6,7 @@ import * as m0004 from './0004-delivery.js';
 import * as m0005 from './0005-integrations.js';
 import * as m0006 from './0006-delivery-indexes.js';
 import * as m0007 from './0007-lookup-indexes.js';
+import * as m0008 from './0008-incident-links.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-integrations': m0005,
   '0006-delivery-indexes': m0006,
   '0007-lookup-indexes': m0007,
+  '0008-incident-links': m0008,
 };

@@ -54,4 +54,6 @@ export interface IncidentsTable {
   triggered_at: Time;
   resolved_at: Time | null;
   delivery_id: number | null;
+  /** The incident's page at its sender; null when unknown. */
+  url: string | null;
 }

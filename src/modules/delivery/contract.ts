@@ -26,6 +26,10 @@ export const incidentInput = z.strictObject({
   title: text(0, 500).optional(),
   severity: text(0, 50).optional(),
   causes: z.array(text(1, 100)).max(20).optional(),
+  url: text(1, 2000)
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .optional()
+    .openapi({ description: "The incident's page in the tool that tracks it" }),
   triggeredAt: zoned,
   resolvedAt: zoned.optional(),
 });
@@ -114,6 +118,7 @@ export const incidentRowSchema = z
     team: namedRef.nullable(),
     triggeredAt: z.string(),
     resolvedAt: z.string().nullable(),
+    url: z.string().nullable().openapi({ description: "The incident's page at its sender, when known" }),
     recoveryHours: z.number().nullable(),
     deployment: z.object({ id: z.string(), finishedAt: z.string(), commit: z.string().nullable() }).nullable(),
   })

@@ -152,6 +152,7 @@ export async function ingestIncidents(db: Kysely<Database>, items: unknown[], sc
       causes: item.causes ?? [],
       triggered_at: new Date(item.triggeredAt),
       resolved_at: item.resolvedAt ? new Date(item.resolvedAt) : null,
+      url: item.url ?? null,
       delivery_id: null,
     }));
     const write = plan(
@@ -165,6 +166,7 @@ export async function ingestIncidents(db: Kysely<Database>, items: unknown[], sc
           same(b.resolved_at, r.resolved_at) &&
           b.severity === r.severity &&
           b.title === r.title &&
+          b.url === r.url &&
           JSON.stringify(b.cause_tags) === JSON.stringify(r.causes)
         );
       },
@@ -184,6 +186,7 @@ export async function ingestIncidents(db: Kysely<Database>, items: unknown[], sc
             cause_tags: eb.ref('excluded.cause_tags'),
             triggered_at: eb.ref('excluded.triggered_at'),
             resolved_at: eb.ref('excluded.resolved_at'),
+            url: eb.ref('excluded.url'),
             delivery_id: eb.ref('excluded.delivery_id'),
           })),
         )

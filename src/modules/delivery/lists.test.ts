@@ -199,6 +199,7 @@ describe('GET /api/v1/incidents', () => {
       team: { ref: 'group:default/core', name: 'core' },
       triggeredAt: '2025-03-01T02:00:00.000Z',
       resolvedAt: '2025-03-01T05:00:00.000Z',
+      url: null,
       recoveryHours: 3,
       deployment: { id: expect.any(String), finishedAt: '2025-02-26T12:00:00.000Z', commit: sha('b2') },
     });

@@ -83,6 +83,7 @@ export async function listIncidents(db: Db, query: PageQuery & { status?: 'open'
       team: named(r.team_ref, r.team_name),
       triggeredAt: iso(r.triggered_at),
       resolvedAt: r.resolved_at === null ? null : iso(r.resolved_at),
+      url: r.url,
       recoveryHours: r.recovery_hours,
       deployment: r.deployment_id === null ? null : { id: String(r.deployment_id), finishedAt: iso(r.deployment_finished_at as Date | string), commit: r.deployment_commit },
     }),

@@ -9,57 +9,6 @@ export async function findServices(db: Db, refs: string[]) {
   return db.selectFrom('entities').select(['id', 'ref', 'name', 'metadata']).where('kind', '=', 'Component').where('status', '=', 'active').where('ref', 'in', refs).execute();
 }
 
-export async function findByExternalIds(db: Db, table: 'deployments' | 'incidents', source: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.selectFrom(table).selectAll().where('source', '=', source).where('external_id', 'in', ids).execute();
-}
-
-export async function upsertDeployment(
-  db: Db,
-  d: { source: string; externalId: string; repository: string | null; serviceId: number | null; environment: string; commit: string | null; finishedAt: Date; deliveryId: number | null },
-) {
-  const values = { repository: d.repository, service_id: d.serviceId, environment: d.environment, commit_sha: d.commit, finished_at: d.finishedAt, delivery_id: d.deliveryId };
-  await db
-    .insertInto('deployments')
-    .values({ source: d.source, external_id: d.externalId, ...values })
-    .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet(values))
-    .execute();
-}
-
-export async function upsertIncident(
-  db: Db,
-  i: { source: string; externalId: string; serviceId: number | null; externalService: string | null; title: string | null; severity: string | null; causes: string[]; triggeredAt: Date; resolvedAt: Date | null; deliveryId: number | null },
-) {
-  const values = {
-    service_id: i.serviceId,
-    external_service: i.externalService,
-    title: i.title,
-    severity: i.severity,
-    cause_tags: JSON.stringify(i.causes),
-    triggered_at: i.triggeredAt,
-    resolved_at: i.resolvedAt,
-    delivery_id: i.deliveryId,
-  };
-  await db
-    .insertInto('incidents')
-    .values({ source: i.source, external_id: i.externalId, ...values })
-    .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet(values))
-    .execute();
-}
-
-/** A commit seen twice (a push, then the API) is one change: the first record stands. */
-export async function insertChange(
-  db: Db,
-  c: { source: string; repository: string; serviceId: number | null; commit: string; committedAt: Date; position: number; deliveryId: number | null },
-) {
-  const result = await db
-    .insertInto('changes')
-    .values({ source: c.source, repository: c.repository, service_id: c.serviceId, commit_sha: c.commit, committed_at: c.committedAt, position: c.position, delivery_id: c.deliveryId })
-    .onConflict((oc) => oc.columns(['repository', 'commit_sha']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n);
-}
-
 /** Service ids in a scope: one service, a team's services, or every service. */
 export async function serviceIdsInScope(db: Db, scope: { kind: 'org' } | { kind: 'team'; ref: string } | { kind: 'service'; ref: string }) {
   let q = db.selectFrom('entities').select('id').where('kind', '=', 'Component');
@@ -70,7 +19,7 @@ export async function serviceIdsInScope(db: Db, scope: { kind: 'org' } | { kind:
 
 /**
  * An incident as a webhook sees it: the trigger time always; the resolve time only when the event says so; cause
- * tags when the sender has them (issue labels).
+ * tags and its page at the sender when the event has them.
  */
 export async function recordIncidentEvent(
   db: Db,
@@ -84,6 +33,7 @@ export async function recordIncidentEvent(
     triggeredAt: Date;
     resolvedAt: Date | null | undefined;
     causes?: string[] | undefined;
+    url?: string | undefined;
     deliveryId: number;
   },
 ) {
@@ -96,6 +46,7 @@ export async function recordIncidentEvent(
     delivery_id: i.deliveryId,
     ...(i.resolvedAt === undefined ? {} : { resolved_at: i.resolvedAt }),
     ...(i.causes === undefined ? {} : { cause_tags: JSON.stringify(i.causes) }),
+    ...(i.url === undefined ? {} : { url: i.url }),
   };
   await db
     .insertInto('incidents')
@@ -243,6 +194,7 @@ export interface IncidentFactRow {
   cause_tags: string[];
   triggered_at: Date | string;
   resolved_at: Date | string | null;
+  url: string | null;
   recovery_hours: number | null;
   cursor_us: number;
   service_ref: string;
@@ -265,7 +217,7 @@ export async function listIncidentFacts(db: Db, window: FactWindow, filter: { st
       select * from attributed a where ${sql.join(conditions, sql` and `)}
       order by a.triggered_at desc, a.id desc limit ${filter.limit}
     )
-    select a.id, inc.source, inc.external_id, inc.title, inc.severity, inc.cause_tags, a.triggered_at, a.resolved_at, a.recovery_hours, ${microseconds('a.triggered_at')} as cursor_us, ${serviceAndTeam},
+    select a.id, inc.source, inc.external_id, inc.title, inc.severity, inc.cause_tags, a.triggered_at, a.resolved_at, inc.url, a.recovery_hours, ${microseconds('a.triggered_at')} as cursor_us, ${serviceAndTeam},
            dep.id as deployment_id, dep.finished_at as deployment_finished_at, dep.commit_sha as deployment_commit
     from page a
     join incidents inc on inc.id = a.id

@@ -1,5 +1,5 @@
 import type { Fact } from './facts.js';
-import { type Derived, id, ignored, obj, processed, text, time } from './payload.js';
+import { type Derived, id, ignored, obj, processed, text, time, webPage } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
 
 /**
@@ -31,6 +31,7 @@ interface IssueState {
   externalId: string;
   title: unknown;
   labels: string[];
+  url: unknown;
   triggeredAt: Date;
   /** The resolve time this event gives: a time, null (reopened), or undefined (not this event's business). */
   resolvedAt: Date | null | undefined;
@@ -50,6 +51,7 @@ async function incident(services: ServiceLookup, issue: IssueState): Promise<Der
     triggeredAt: issue.triggeredAt,
     resolvedAt: issue.resolvedAt,
     causes: [...new Set(causes)].sort(),
+    ...webPage(issue.url),
   };
   return processed(fact);
 }
@@ -67,7 +69,7 @@ export async function deriveGithubIssue(services: ServiceLookup, body: Record<st
   if (!wasIncident) return ignored(`issue #${String(issue.number)} is not labelled ${INCIDENT_LABEL}`);
   if (action === 'deleted' || !labels.some(isIncidentLabel)) return withdrawn('github', externalId);
   const resolvedAt = action === 'reopened' ? null : issue.state === 'closed' ? time(issue.closed_at, 'issue.closed_at') : undefined;
-  return incident(services, { source: 'github', slug, externalId, title: issue.title, labels, triggeredAt: time(issue.created_at, 'issue.created_at'), resolvedAt });
+  return incident(services, { source: 'github', slug, externalId, title: issue.title, labels, url: issue.html_url, triggeredAt: time(issue.created_at, 'issue.created_at'), resolvedAt });
 }
 
 /**
@@ -87,5 +89,5 @@ export async function deriveGitlabIssue(services: ServiceLookup, body: Record<st
   const closedAt = attributes.closed_at ?? (attributes.action === 'close' ? attributes.updated_at : undefined);
   const resolvedAt = attributes.action === 'reopen' ? null : attributes.state === 'closed' ? time(closedAt, 'object_attributes.closed_at') : undefined;
   const triggeredAt = time(attributes.created_at, 'object_attributes.created_at');
-  return incident(services, { source: 'gitlab', slug, externalId, title: attributes.title, labels, triggeredAt, resolvedAt });
+  return incident(services, { source: 'gitlab', slug, externalId, title: attributes.title, labels, url: attributes.url, triggeredAt, resolvedAt });
 }

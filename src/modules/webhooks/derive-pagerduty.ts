@@ -1,4 +1,4 @@
-import { type Derived, ignored, obj, processed, text, time } from './payload.js';
+import { type Derived, ignored, obj, processed, text, time, webPage } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
 
 /**
@@ -23,5 +23,6 @@ export async function derivePagerDuty(services: ServiceLookup, payload: unknown)
     severity: typeof priority === 'string' ? priority : typeof data.urgency === 'string' ? data.urgency : null,
     triggeredAt: time(data.created_at ?? event.occurred_at, 'event.data.created_at'),
     resolvedAt: type === 'incident.resolved' ? time(event.occurred_at, 'event.occurred_at') : type === 'incident.reopened' ? null : undefined,
+    ...webPage(data.html_url),
   });
 }

@@ -33,6 +33,8 @@ export type Fact =
       resolvedAt: Date | null | undefined;
       /** Cause tags, when the sender has them (issue labels); undefined leaves them alone. */
       causes?: string[];
+      /** The incident's page at the sender, when the event names it. */
+      url?: string;
     }
   | { kind: 'incidentWithdrawn'; source: string; externalId: string };
 

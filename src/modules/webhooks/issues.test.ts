@@ -101,12 +101,13 @@ describe('incidents from issues', () => {
 
     expect(await deliveryStatus('b-opened')).toEqual({ status: 'ignored', error: 'issue #102 is not labelled incident' });
     expect(await deliveryStatus('c-unlabeled')).toEqual({ status: 'processed', error: null });
-    const rows = await t.database.db.selectFrom('incidents').select(['external_id', 'severity', 'cause_tags', 'external_service', 'resolved_at']).where('source', '=', 'github').orderBy('external_id').execute();
+    const rows = await t.database.db.selectFrom('incidents').select(['external_id', 'severity', 'cause_tags', 'external_service', 'resolved_at', 'url']).where('source', '=', 'github').orderBy('external_id').execute();
     expect(rows.map((r) => [r.external_id, r.severity, r.cause_tags, r.external_service, r.resolved_at && new Date(r.resolved_at).toISOString()])).toEqual([
       ['101', 'sev1', ['config-drift'], 'codertocat/hello-world', '2024-03-04T12:30:00.000Z'],
       ['102', null, [], 'codertocat/hello-world', null],
       ['104', null, [], 'codertocat/hello-world', '2024-03-07T11:00:00.000Z'],
     ]);
+    expect(rows[0]?.url).toBe(opened.issue.html_url); // the issue's page on GitHub
     // Resolved: A 2.5 h and D 1 h, an even count: median (1 + 2.5) / 2 = 1.75 h; B is unresolved.
     const dora = await t.call('GET', `/api/v1/dora?scope=service:web&${week}`);
     expect(dora.body.incidentRecoveryTime).toEqual({ medianHours: 1.75, n: 2, unresolved: 1 });
@@ -121,9 +122,9 @@ describe('incidents from issues', () => {
     expect(await drain()).toBe(1);
 
     expect(await deliveryStatus('gl-503-open')).toEqual({ status: 'ignored', error: 'issue #3 is not an incident' });
-    const rows = await t.database.db.selectFrom('incidents').select(['external_id', 'title', 'triggered_at', 'resolved_at']).where('source', '=', 'gitlab').execute();
-    expect(rows.map((r) => [r.external_id, r.title, new Date(r.triggered_at).toISOString(), r.resolved_at && new Date(r.resolved_at).toISOString()])).toEqual([
-      ['501', 'Checkout returns 502', '2024-03-04T10:00:00.000Z', '2024-03-04T11:00:00.000Z'],
+    const rows = await t.database.db.selectFrom('incidents').select(['external_id', 'title', 'triggered_at', 'resolved_at', 'url']).where('source', '=', 'gitlab').execute();
+    expect(rows.map((r) => [r.external_id, r.title, new Date(r.triggered_at).toISOString(), r.resolved_at && new Date(r.resolved_at).toISOString(), r.url])).toEqual([
+      ['501', 'Checkout returns 502', '2024-03-04T10:00:00.000Z', '2024-03-04T11:00:00.000Z', 'http://example.com/acme/api/-/issues/1'],
     ]);
     // One resolved incident, 10:00 → 11:00.
     expect((await t.call('GET', `/api/v1/dora?scope=service:api&${week}`)).body.incidentRecoveryTime).toEqual({ medianHours: 1, n: 1, unresolved: 0 });

@@ -86,6 +86,12 @@ describe('POST /webhooks/pagerduty', () => {
       failedDeploymentRecoveryTime: { medianHours: (4 * 3600 + 43 * 60 + 33) / 3600, n: 1 },
       incidentRecoveryTime: { medianHours: 1.5, n: 2, unresolved: 0 },
     });
+    // Each opens at PagerDuty (the event's html_url), newest first.
+    const list = await t.call('GET', '/api/v1/incidents?scope=service:api&from=2020-04-09T00:00:00Z&to=2020-04-10T00:00:00Z');
+    expect(list.body.items.map((i: { externalId: string; url: string | null }) => [i.externalId, i.url])).toEqual([
+      ['PLATE01', 'https://acme.pagerduty.com/incidents/PLATE01'],
+      ['PGR0VU2', 'https://acme.pagerduty.com/incidents/PGR0VU2'],
+    ]);
   });
 
   it('refuses signatures that do not match and stores nothing', async () => {

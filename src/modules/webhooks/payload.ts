@@ -55,3 +55,6 @@ export function pushedChanges(source: 'github' | 'gitlab', repository: string, s
     return { kind: 'change', source, repository, serviceId, commit: commitSha(commit.id, `commits[${index}].id`), committedAt, position: committedAt.getTime() * 1000 + (index % 1000) };
   });
 }
+
+/** An http(s) link the sender gives for a fact (its page there), when it gives one. */
+export const webPage = (v: unknown): { url?: string } => (typeof v === 'string' && /^https?:\/\/\S+$/.test(v) && v.length <= 2000 ? { url: v } : {});

@@ -26,7 +26,13 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
           {incidents.map((i) => (
             <tr key={i.id} data-incident={i.externalId} data-open={i.resolvedAt === null}>
               <th scope="row">
-                {i.title ?? <span className="muted">untitled</span>}
+                {i.url ? (
+                  <a href={i.url} target="_blank" rel="noreferrer noopener" title={`Open in ${i.source}`}>
+                    {i.title ?? 'untitled'}
+                  </a>
+                ) : (
+                  (i.title ?? <span className="muted">untitled</span>)
+                )}
                 <div className="muted small">
                   {i.severity ? <Badge title="Severity">{i.severity}</Badge> : null} <span className="mono">{i.externalId}</span> <span>via {i.source}</span>
                 </div>
