@@ -17,6 +17,53 @@ export async function serviceIdsInScope(db: Db, scope: { kind: 'org' } | { kind:
   return (await q.execute()).map((r) => r.id);
 }
 
+/** Commits as changes (webhooks); a commit seen before (a push, then the API) keeps its first record. */
+export async function insertChanges(
+  db: Db,
+  rows: { source: string; repository: string; serviceId: number | null; commit: string; committedAt: Date; position: number; deliveryId: number }[],
+) {
+  await db
+    .insertInto('changes')
+    .values(rows.map((c) => ({ source: c.source, repository: c.repository, service_id: c.serviceId, commit_sha: c.commit, committed_at: c.committedAt, position: c.position, delivery_id: c.deliveryId })))
+    .onConflict((oc) => oc.columns(['repository', 'commit_sha']).doNothing())
+    .execute();
+}
+
+/**
+ * Deployments (webhooks), one row per key: `replace` writes every field (a deployment status); `fill` only adds
+ * what is not recorded yet and keeps a recorded deployment's environment and time (a workflow run).
+ */
+export async function upsertDeployments(
+  db: Db,
+  rows: { source: string; externalId: string; repository: string; serviceId: number | null; environment: string; commit: string; finishedAt: Date; deliveryId: number }[],
+  mode: 'replace' | 'fill',
+) {
+  await db
+    .insertInto('deployments')
+    .values(
+      rows.map((d) => ({
+        source: d.source,
+        external_id: d.externalId,
+        repository: d.repository,
+        service_id: d.serviceId,
+        environment: d.environment,
+        commit_sha: d.commit,
+        finished_at: d.finishedAt,
+        delivery_id: d.deliveryId,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({
+        repository: eb.ref('excluded.repository'),
+        service_id: eb.ref('excluded.service_id'),
+        ...(mode === 'replace'
+          ? { environment: eb.ref('excluded.environment'), commit_sha: eb.ref('excluded.commit_sha'), finished_at: eb.ref('excluded.finished_at'), delivery_id: eb.ref('excluded.delivery_id') }
+          : {}),
+      })),
+    )
+    .execute();
+}
+
 /**
  * An incident as a webhook sees it: the trigger time always; the resolve time only when the event says so; cause
  * tags and its page at the sender when the event has them.

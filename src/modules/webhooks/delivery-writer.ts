@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/schema/index.js';
 import { DERIVE_DELIVERY } from './jobs.js';
+import * as repo from './repo.js';
 
 export interface NewDelivery {
   source: 'github' | 'gitlab' | 'pagerduty';
@@ -54,26 +54,8 @@ export function createDeliveryWriter(db: Db, options: { deriveAfterMs?: number }
   async function store(batch: Waiting[]) {
     const rows = batch.map((w) => w.delivery);
     try {
-      // One placeholder per value, not arrays: the driver sends each body as it is instead of escaping it into an
-      // array literal.
-      const values = rows.map((d) => sql`(${d.source}, ${d.deliveryId}, ${d.event}, ${JSON.stringify(d.headers)}, ${d.body}, ${d.integrationId}::bigint, ${d.ignored})`);
-      const stored = await sql<{ source: string; delivery_id: string }>`
-        with stored as (
-          insert into deliveries (source, delivery_id, event, headers, body, integration_id, status, error, processed_at)
-          select source, delivery_id, event, headers::jsonb, body, integration_id,
-                 case when ignored is null then 'pending' else 'ignored' end, ignored, case when ignored is null then null else now() end
-          from (values ${sql.join(values)}) as t (source, delivery_id, event, headers, body, integration_id, ignored)
-          on conflict (source, delivery_id) do nothing
-          returning id, source, delivery_id, status
-        ),
-        queued as (
-          insert into jobs (type, payload, run_at)
-          select ${DERIVE_DELIVERY}, '{}'::jsonb, now() + ${deriveAfterMs} * interval '1 millisecond'
-          where exists (select from stored where status = 'pending')
-            and not exists (select from jobs where type = ${DERIVE_DELIVERY} and status = 'queued')
-        )
-        select source, delivery_id from stored`.execute(db);
-      const fresh = new Set(stored.rows.map((r) => `${r.source}\n${r.delivery_id}`));
+      const stored = await repo.insertDeliveries(db, rows, { type: DERIVE_DELIVERY, afterMs: deriveAfterMs });
+      const fresh = new Set(stored.map((r) => `${r.source}\n${r.delivery_id}`));
       for (const w of batch) {
         const key = `${w.delivery.source}\n${w.delivery.deliveryId}`;
         // The first of a batch's copies is the one stored; the others are duplicates.

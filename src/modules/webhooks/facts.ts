@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema/index.js';
-import { deleteIncident, recordIncidentEvent } from '../delivery/repo.js';
+import * as repo from '../delivery/repo.js';
 
 interface DeploymentFact {
   source: string;
@@ -58,54 +58,16 @@ export async function writeFacts(db: Db, deliveries: DeliveryFacts[]) {
   const all = deliveries.flatMap(({ deliveryId, facts }) => facts.map((f) => ({ ...f, deliveryId })));
   const of = <K extends Fact['kind']>(kind: K) => all.filter((f): f is Tagged<K> => f.kind === kind);
 
-  for (const rows of chunks(of('change'))) {
-    await db
-      .insertInto('changes')
-      .values(rows.map((c) => ({ source: c.source, repository: c.repository, service_id: c.serviceId, commit_sha: c.commit, committed_at: c.committedAt, position: c.position, delivery_id: c.deliveryId })))
-      .onConflict((oc) => oc.columns(['repository', 'commit_sha']).doNothing())
-      .execute();
-  }
-
+  for (const rows of chunks(of('change'))) await repo.insertChanges(db, rows);
   const statuses = new Map(of('deployment').map((d) => [deploymentKey(d), d]));
   const runs = new Map<string, Tagged<'runDeployment'>>();
   for (const run of of('runDeployment')) if (!statuses.has(deploymentKey(run)) && !runs.has(deploymentKey(run))) runs.set(deploymentKey(run), run);
-  const values = (d: Tagged<'deployment' | 'runDeployment'>) => ({
-    source: d.source,
-    external_id: d.externalId,
-    repository: d.repository,
-    service_id: d.serviceId,
-    environment: d.environment,
-    commit_sha: d.commit,
-    finished_at: d.finishedAt,
-    delivery_id: d.deliveryId,
-  });
-  for (const rows of chunks([...statuses.values()])) {
-    await db
-      .insertInto('deployments')
-      .values(rows.map(values))
-      .onConflict((oc) =>
-        oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({
-          repository: eb.ref('excluded.repository'),
-          service_id: eb.ref('excluded.service_id'),
-          environment: eb.ref('excluded.environment'),
-          commit_sha: eb.ref('excluded.commit_sha'),
-          finished_at: eb.ref('excluded.finished_at'),
-          delivery_id: eb.ref('excluded.delivery_id'),
-        })),
-      )
-      .execute();
-  }
-  for (const rows of chunks([...runs.values()])) {
-    await db
-      .insertInto('deployments')
-      .values(rows.map(values))
-      .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({ repository: eb.ref('excluded.repository'), service_id: eb.ref('excluded.service_id') })))
-      .execute();
-  }
+  for (const rows of chunks([...statuses.values()])) await repo.upsertDeployments(db, rows, 'replace');
+  for (const rows of chunks([...runs.values()])) await repo.upsertDeployments(db, rows, 'fill');
 
   // Few, and each may depend on the one before (triggered, then resolved): one statement each, in order.
   for (const i of all) {
-    if (i.kind === 'incident') await recordIncidentEvent(db, i);
-    if (i.kind === 'incidentWithdrawn') await deleteIncident(db, i.source, i.externalId);
+    if (i.kind === 'incident') await repo.recordIncidentEvent(db, i);
+    if (i.kind === 'incidentWithdrawn') await repo.deleteIncident(db, i.source, i.externalId);
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DeliveriesTable } from '../../db/schema/delivery.js';
 import type { Db } from '../../db/schema/index.js';
+import type { NewDelivery } from './delivery-writer.js';
 
 export type DeliveryStatus = 'processed' | 'ignored' | 'failed';
 
@@ -32,4 +33,48 @@ export async function listDeliveries(db: Db, filter: { status?: DeliveryStatus |
   if (filter.source) q = q.where('source', '=', filter.source);
   if (filter.before !== undefined) q = q.where('id', '<', filter.before);
   return q.orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/**
+ * Active services whose annotation is one of `names` (compared lowercased when `lowercase`: the expression
+ * indexes of migration 0007 are on exactly these expressions), oldest first, with their deploy workflows.
+ */
+export async function servicesByAnnotation(db: Db, annotation: string, lowercase: boolean, names: string[]) {
+  const value = sql<string>`metadata->'annotations'->>${sql.lit(annotation)}`;
+  const key = lowercase ? sql<string>`lower(${value})` : value;
+  return db
+    .selectFrom('entities')
+    .select(['id', key.as('name'), sql<string | null>`metadata->'annotations'->>'paved.dev/deploy-workflows'`.as('deployWorkflows')])
+    .where('kind', '=', 'Component')
+    .where('status', '=', 'active')
+    .where(key, 'in', names)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Stores deliveries (a duplicate of a stored one, or of an earlier one in `rows`, is skipped) and, when any is to
+ * be derived, queues `job` due `afterMs` later unless one is already waiting; in one statement. Returns the
+ * deliveries stored. One placeholder per value, not arrays: the driver sends each body as it is instead of
+ * escaping it into an array literal.
+ */
+export async function insertDeliveries(db: Db, rows: NewDelivery[], job: { type: string; afterMs: number }) {
+  const values = rows.map((d) => sql`(${d.source}, ${d.deliveryId}, ${d.event}, ${JSON.stringify(d.headers)}, ${d.body}, ${d.integrationId}::bigint, ${d.ignored})`);
+  const { rows: stored } = await sql<{ source: string; delivery_id: string }>`
+    with stored as (
+      insert into deliveries (source, delivery_id, event, headers, body, integration_id, status, error, processed_at)
+      select source, delivery_id, event, headers::jsonb, body, integration_id,
+             case when ignored is null then 'pending' else 'ignored' end, ignored, case when ignored is null then null else now() end
+      from (values ${sql.join(values)}) as t (source, delivery_id, event, headers, body, integration_id, ignored)
+      on conflict (source, delivery_id) do nothing
+      returning id, source, delivery_id, status
+    ),
+    queued as (
+      insert into jobs (type, payload, run_at)
+      select ${job.type}, '{}'::jsonb, now() + ${job.afterMs} * interval '1 millisecond'
+      where exists (select from stored where status = 'pending')
+        and not exists (select from jobs where type = ${job.type} and status = 'queued')
+    )
+    select source, delivery_id from stored`.execute(db);
+  return stored;
 }

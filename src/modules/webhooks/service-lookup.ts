@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/schema/index.js';
+import * as repo from './repo.js';
 
 export interface MappedService {
   id: number;
@@ -28,15 +28,7 @@ export function createServiceLookup(db: Db): ServiceLookup {
   let asked: { kind: Kind; name: string; resolve: (s: MappedService | null) => void; reject: (e: unknown) => void }[] = [];
 
   async function load(kind: Kind, names: string[]) {
-    const key = kind === 'pagerduty' ? sql<string>`metadata->'annotations'->>${sql.lit(ANNOTATION[kind])}` : sql<string>`lower(metadata->'annotations'->>${sql.lit(ANNOTATION[kind])})`;
-    const rows = await db
-      .selectFrom('entities')
-      .select(['id', key.as('name'), sql<string | null>`metadata->'annotations'->>'paved.dev/deploy-workflows'`.as('deployWorkflows')])
-      .where('kind', '=', 'Component')
-      .where('status', '=', 'active')
-      .where(key, 'in', names)
-      .orderBy('id')
-      .execute();
+    const rows = await repo.servicesByAnnotation(db, ANNOTATION[kind], kind !== 'pagerduty', names);
     const found = new Map<string, MappedService>();
     for (const r of rows) if (!found.has(r.name)) found.set(r.name, { id: r.id, deployWorkflows: r.deployWorkflows });
     return found;
