@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import examples from '@octokit/webhooks-examples';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
+import { githubExample } from '../../test/github-examples.js';
 import { componentDoc, documents, groupDoc } from '../../test/descriptors.js';
 import { runImport } from '../modules/imports/run-import.js';
 import type { ApiBackend, DirectBackend } from './backend.js';
@@ -155,7 +155,7 @@ describe('paved import deployments|changes|incidents', () => {
 describe('paved reprocess', () => {
   it('runs directly and prints counts, or queues the work through the server', async () => {
     // A push to acme/api, stored raw as the webhook stores it (GitHub's own example payload, retargeted).
-    const push = structuredClone((examples as unknown as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === 'push')!.examples[4]!);
+    const push = githubExample('push', 4);
     push.repository.full_name = 'acme/api';
     await t.database.db.insertInto('deliveries').values({ source: 'github', delivery_id: 'p1', event: 'push', body: JSON.stringify(push), error: null, processed_at: null }).execute();
     const out = capture();

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import examples from '@octokit/webhooks-examples';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../src/jobs/registry.js';
@@ -12,6 +11,7 @@ import { silentLogger } from '../../src/server/logger.js';
 import { componentDoc, documents, groupDoc } from '../descriptors.js';
 import type { TestDatabase } from '../db.js';
 import { openPage, shot, signIn, startHarness, type Harness } from './harness.js';
+import { githubExample } from '../github-examples.js';
 
 /*
  * Team payments owns ledger (github.com/project-slug acme/ledger), checkout, and payments-api (no annotation yet);
@@ -84,15 +84,14 @@ const incidents = [
 
 // GitHub's own example payloads, pointed at acme/payments-api, a repository no service names yet.
 const SECRET = 'browser-test-webhook-secret';
-const example = (name: string, index: number) => structuredClone((examples as unknown as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === name)!.examples[index]!);
-const push = example('push', 4);
+const push = githubExample('push', 4);
 push.repository.full_name = 'acme/payments-api';
 push.commits.push({ ...push.commits[0], id: 'b'.repeat(40), timestamp: '2019-05-15T15:19:40Z' });
-const deployed = example('deployment_status', 0);
+const deployed = githubExample('deployment_status', 0);
 deployed.repository.full_name = 'acme/payments-api';
 deployed.deployment.sha = 'b'.repeat(40);
 // A push GitHub would never send: no repository name. Stored, marked failed with the reason, nothing derived.
-const broken = example('push', 4);
+const broken = githubExample('push', 4);
 delete broken.repository.full_name;
 
 let harness: Harness;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import examples from '@octokit/webhooks-examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { githubExample } from '../../../test/github-examples.js';
 import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
 import { createRegistry } from '../../jobs/registry.js';
 import { JobRunner } from '../../jobs/runner.js';
@@ -52,12 +52,11 @@ describe('with PAVED_PRODUCTION_ENVIRONMENTS=live,prod-*', () => {
     expect(posted.status).toBe(200);
 
     // GitHub's example of a successful deployment status, sent once to prod-us and once to production.
-    const example = (examples as unknown as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === 'deployment_status')!.examples[0]!;
     for (const [environment, id] of [
       ['prod-us', 7001],
       ['production', 7002],
     ] as const) {
-      const payload = structuredClone(example);
+      const payload = githubExample('deployment_status', 0);
       payload.deployment.id = id;
       payload.deployment.environment = payload.deployment_status.environment = environment;
       payload.deployment_status.updated_at = day(12);

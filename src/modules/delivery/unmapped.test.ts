@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import examples from '@octokit/webhooks-examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
@@ -8,15 +7,15 @@ import { JobRunner } from '../../jobs/runner.js';
 import { silentLogger } from '../../server/logger.js';
 import { runImport } from '../imports/run-import.js';
 import { deriveDeliveryJob } from '../webhooks/jobs.js';
+import { githubExample } from '../../../test/github-examples.js';
 
 const GITHUB_SECRET = 'gh-secret';
 const PAGERDUTY_SECRET = 'pd-secret';
 let t: TestApp;
 
 // GitHub's own example payloads (@octokit/webhooks-examples), for Codertocat/Hello-World.
-const example = (name: string, index: number) => structuredClone((examples as unknown as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === name)!.examples[index]!);
-const push = example('push', 4); // refs/heads/master, one commit 6113728f… at 2019-05-15T15:19:25Z
-const success = example('deployment_status', 0); // success, production, finished 2019-05-15T15:20:55Z
+const push = githubExample('push', 4); // refs/heads/master, one commit 6113728f… at 2019-05-15T15:19:25Z
+const success = githubExample('deployment_status', 0); // success, production, finished 2019-05-15T15:20:55Z
 success.deployment.sha = push.commits[0].id;
 
 async function deliverGithub(event: string, payload: unknown, deliveryId: string) {

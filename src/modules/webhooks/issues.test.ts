@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import examples from '@octokit/webhooks-examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { githubExample } from '../../../test/github-examples.js';
 import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
 import { createRegistry } from '../../jobs/registry.js';
 import { JobRunner } from '../../jobs/runner.js';
@@ -14,7 +14,7 @@ const TOKEN = 'issues-token';
 let t: TestApp;
 
 // GitHub's own example of an `issues` delivery (@octokit/webhooks-examples): issue #1 of Codertocat/Hello-World.
-const opened = (examples as unknown as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === 'issues')!.examples.find((e) => e.action === 'opened')!;
+const opened = githubExample('issues', (e) => e.action === 'opened');
 
 /** That delivery as another issue: its id, labels, action and state. */
 function githubIssue(o: { id: number; action: string; labels: string[]; createdAt: string; closedAt?: string; removed?: string; repository?: string }) {

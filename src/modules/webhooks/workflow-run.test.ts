@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import examples from '@octokit/webhooks-examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
@@ -11,18 +10,18 @@ import { runImport } from '../imports/run-import.js';
 import { matchesGlob } from './derive-github.js';
 import { deriveDeliveries, deriveStoredDelivery } from './derive.js';
 import { deriveDeliveryJob } from './jobs.js';
+import { githubExample } from '../../../test/github-examples.js';
 
 const SECRET = 'workflow-run-secret';
 let t: TestApp;
 
 // GitHub's own example payloads (@octokit/webhooks-examples).
-const example = (name: string, index: number) => structuredClone((examples as unknown as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === name)!.examples[index]!);
 const HEAD = '3484a3fb816e0859fd6e1cea078d76385ff50625'; // octo-org/octo-repo's run, completed 2020-10-05T16:33:49Z
 const PAGES = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e'; // Codertocat/Hello-World's deployment
 
 /** The completed, successful run of octo-org/octo-repo's workflow "test" on master, renamed and re-identified. */
 function run(o: { id?: number; name?: string; conclusion?: string; branch?: string; repository?: Record<string, any>; sha?: string; updatedAt?: string } = {}) {
-  const payload = example('workflow_run', 1);
+  const payload = githubExample('workflow_run', 1);
   if (o.name !== undefined) payload.workflow_run.name = payload.workflow.name = o.name;
   if (o.id !== undefined) payload.workflow_run.id = o.id;
   if (o.conclusion !== undefined) payload.workflow_run.conclusion = o.conclusion;
@@ -35,7 +34,7 @@ function run(o: { id?: number; name?: string; conclusion?: string; branch?: stri
 
 /** A push to the default branch of this repository with one commit at this time. */
 function push(repository: Record<string, any>, sha: string, timestamp: string) {
-  const payload = example('push', 4);
+  const payload = githubExample('push', 4);
   payload.repository = repository;
   payload.ref = `refs/heads/${repository.default_branch}`;
   payload.commits = [{ ...payload.commits[0], id: sha, timestamp }];
@@ -77,7 +76,7 @@ describe('workflow_run deployments', () => {
     expect(await deliver('workflow_run', run({ name: 'Deploy to production' }), 'run-deploy')).toBe('accepted');
     expect(await deliver('workflow_run', run({ name: 'Deploy to production' }), 'run-deploy')).toBe('duplicate');
     await deliver('workflow_run', run({ name: 'Deploy to production' }), 'run-deploy-again'); // the same run, delivered anew
-    await deliver('workflow_run', example('workflow_run', 3), 'run-requested');
+    await deliver('workflow_run', githubExample('workflow_run', 3), 'run-requested');
     await deliver('workflow_run', run({ name: 'Deploy to production', id: 2, conclusion: 'failure' }), 'run-failed');
     await deliver('workflow_run', run({ name: 'Deploy to production', id: 3, branch: 'feature' }), 'run-branch');
     await deliver('workflow_run', run({ name: 'Ship it', id: 4 }), 'run-ship');
@@ -102,7 +101,7 @@ describe('workflow_run deployments', () => {
   });
 
   it('follows the repository annotation over the global list, and counts a run and its deployment status as one', async () => {
-    const status1 = example('deployment_status', 1); // pages build and deployment: run 289782451 of Codertocat/Hello-World
+    const status1 = githubExample('deployment_status', 1); // pages build and deployment: run 289782451 of Codertocat/Hello-World
     const hello = status1.repository;
     status1.deployment_status.state = 'success';
     status1.deployment_status.environment = status1.deployment.environment = 'production';
@@ -113,8 +112,8 @@ describe('workflow_run deployments', () => {
     await deliver('workflow_run', run({ name: 'Release', id: status1.workflow_run.id, repository: hello, sha: PAGES, updatedAt: '2022-01-03T01:30:00Z' }), 'hello-release');
     await deliver('deployment_status', status1, 'hello-status');
     // Deployments are counted from their statuses; pull requests give no changes.
-    await deliver('deployment', example('deployment', 0), 'hello-deployment');
-    await deliver('pull_request', example('pull_request', 0), 'hello-pr');
+    await deliver('deployment', githubExample('deployment', 0), 'hello-deployment');
+    await deliver('pull_request', githubExample('pull_request', 0), 'hello-pr');
     expect(await drain()).toBe(1);
 
     expect(await status('hello-deploy')).toMatchObject({ status: 'ignored', error: 'workflow "Deploy" is not a deploy workflow (release*, ship-it)' });
@@ -138,7 +137,7 @@ describe('deliveries derived together', () => {
     const X = 'aa'.repeat(20);
     /** A successful production deployment status of workflow run `runId` of octo-org/octo-repo. */
     const statusOf = (runId: number, updatedAt: string) => {
-      const payload = example('deployment_status', 1);
+      const payload = githubExample('deployment_status', 1);
       payload.repository = octo;
       payload.workflow_run.id = runId;
       payload.deployment.sha = X;
