@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { AppError, forbidden } from '../../server/errors.js';
+import { limitBody } from '../../server/body-limit.js';
+import { forbidden } from '../../server/errors.js';
 import { createRouter, type AppDeps, type Principal } from '../../server/router.js';
 import { EVENTS_WRITE_SCOPE, ingestResultSchema, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, usageEventInput } from './contract.js';
 import { batchFormat, parseBatch } from './parse-batch.js';
@@ -14,15 +14,7 @@ function requireEventsWrite(principal: Principal): void {
 export function eventRoutes({ db }: AppDeps) {
   const app = createRouter();
 
-  app.use(
-    '/events',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `a request body is limited to ${MAX_BODY_BYTES / 1024 / 1024} MB (nothing was stored)`);
-      },
-    }),
-  );
+  app.use('/events', limitBody(MAX_BODY_BYTES, `a request body is limited to ${MAX_BODY_BYTES / 1024 / 1024} MB (nothing was stored)`));
 
   // Registered by hand: the body comes as JSON or NDJSON, which the route validator cannot take.
   app.openAPIRegistry.registerPath({

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import type { ImportRow } from '../../db/schema/imports.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { limitBody } from '../../server/body-limit.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../server/router.js';
 import { requireRole } from '../auth/middleware.js';
@@ -71,15 +71,7 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
 export function importRoutes({ db, notifyJobs }: AppDeps) {
   const app = createRouter();
 
-  app.use(
-    '/imports/*',
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-      },
-    }),
-  );
+  app.use('/imports/*', limitBody(MAX_UPLOAD_BYTES, `uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`));
 
   // Registered by hand: the body comes in three media types, which the route validator cannot take.
   app.openAPIRegistry.registerPath({

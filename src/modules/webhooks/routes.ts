@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../../server/body-limit.js';
 import { AppError } from '../../server/errors.js';
 import type { AppDeps, AppEnv } from '../../server/router.js';
 import { integrationSecrets, touchIntegrationDelivery } from '../integrations/secret-cache.js';
@@ -34,18 +34,7 @@ const required = (field: string) => new AppError('VALIDATION_FAILED', `${field}:
 export function webhookRoutes({ db, deriveDelayMs, webhookSecrets }: AppDeps) {
   const app = new Hono<AppEnv>();
   const writer = createDeliveryWriter(db, deriveDelayMs === undefined ? {} : { deriveAfterMs: deriveDelayMs });
-  const tooLarge = () => {
-    throw new AppError('PAYLOAD_TOO_LARGE', `deliveries are limited to ${MAX_DELIVERY_BYTES / 1024 / 1024} MB`);
-  };
-  const streamedLimit = bodyLimit({ maxSize: MAX_DELIVERY_BYTES, onError: tooLarge });
-  app.use('/webhooks/*', async (c, next) => {
-    // A declared length is checked without touching the body (the senders all declare one), so the route reads it
-    // straight from the connection; a streamed body is counted as it arrives.
-    const length = c.req.header('content-length');
-    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamedLimit(c, next);
-    if (Number(length) > MAX_DELIVERY_BYTES) tooLarge();
-    await next();
-  });
+  app.use('/webhooks/*', limitBody(MAX_DELIVERY_BYTES, `deliveries are limited to ${MAX_DELIVERY_BYTES / 1024 / 1024} MB`));
 
   /**
    * Which secret verified a delivery: null for one from the environment (checked first, no query), else the id of
