@@ -14,7 +14,7 @@ import { openBenchDatabase, type BackendName } from './bench-database.js';
 import { writeLargeCatalog, type CatalogScale, type GeneratedCatalog } from './generate-large-catalog.js';
 import { measureHttp, type Latency, type RequestSet } from './http-latency.js';
 import { timedImport, type ImportTiming } from './timed-import.js';
-import { createRandom } from '../src/modules/demo/random.js';
+import { createRandom } from '../src/shared/random.js';
 
 const BACKSTAGE = { version: '4.0.5', importSeconds: 176, ownerP95: 21, searchP95: 31 } as const;
 const AIM_IMPORT_SECONDS = BACKSTAGE.importSeconds / 10;

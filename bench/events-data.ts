@@ -1,5 +1,5 @@
-import { createRandom } from '../src/modules/demo/random.js';
-import type { DemoCatalog } from '../src/modules/demo/generate-catalog.js';
+import { createRandom } from '../src/shared/random.js';
+import type { DemoCatalog } from '../src/demo/generate-catalog.js';
 
 /** One generated event, as the API receives it and as the COPY reference stores it (ids resolved). */
 export interface BenchEvent {

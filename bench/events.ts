@@ -14,11 +14,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createToken } from '../src/modules/auth/service.js';
-import { generateDemoCatalog, type DemoCatalog } from '../src/modules/demo/generate-catalog.js';
+import { generateDemoCatalog, type DemoCatalog } from '../src/demo/generate-catalog.js';
 import type { IngestResult } from '../src/modules/events/contract.js';
 import { runImport } from '../src/modules/imports/run-import.js';
 import { buildApp } from '../src/server/app.js';
-import { silentLogger } from '../src/server/logger.js';
+import { silentLogger } from '../src/http/logger.js';
 import { COPY_COLUMNS, copyCsv, generateEvents, ndjsonBatches, type BenchEvent } from './events-data.js';
 import { openBenchDatabase, type BackendName, type BenchDatabase } from './bench-database.js';
 

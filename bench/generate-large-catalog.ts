@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { createRandom, type Random } from '../src/modules/demo/random.js';
+import { createRandom, type Random } from '../src/shared/random.js';
 import { ACRONYMS, CAPABILITY_THEMES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, QUALIFIERS, ROLES, SERVICE_NOUNS, TEAM_FOCUS } from './large-catalog-words.js';
 
 export interface CatalogScale {

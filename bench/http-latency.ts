@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema/index.js';
 import { createToken } from '../src/modules/auth/service.js';
 import { buildApp } from '../src/server/app.js';
-import { silentLogger } from '../src/server/logger.js';
+import { silentLogger } from '../src/http/logger.js';
 
 export interface Latency {
   requests: number;

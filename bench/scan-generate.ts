@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRandom, type Random } from '../src/modules/demo/random.js';
+import { createRandom, type Random } from '../src/shared/random.js';
 import { ADOPTION_RATES, BENCH_CAPABILITIES, renderPlatformFiles, type Language, type RepoModel } from './scan-capabilities.js';
 
 export interface ScanScale {

@@ -1,7 +1,7 @@
 import type { Role } from '../src/db/schema/auth.js';
 import { createToken } from '../src/modules/auth/service.js';
 import { buildApp, type App } from '../src/server/app.js';
-import { silentLogger } from '../src/server/logger.js';
+import { silentLogger } from '../src/http/logger.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestApp {

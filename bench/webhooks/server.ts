@@ -7,10 +7,10 @@ import { pino } from 'pino';
 import type { Database } from '../../src/db/schema/index.js';
 import { createRegistry } from '../../src/jobs/registry.js';
 import { JobRunner } from '../../src/jobs/runner.js';
-import { DERIVE_AFTER_MS } from '../../src/modules/webhooks/delivery-writer.js';
-import { deriveDeliveryJob } from '../../src/modules/webhooks/jobs.js';
+import { DERIVE_AFTER_MS } from '../../src/modules/inbox/delivery-writer.js';
+import { deriveDeliveryJob } from '../../src/modules/inbox/derive-job.js';
 import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_DEPLOY_WORKFLOWS } from '../../src/server/config.js';
+import { DEFAULT_DEPLOY_WORKFLOWS } from '../../src/connectors/github/read-delivery.js';
 import { SECRET } from './deliveries.js';
 
 export interface RunningBenchServer {

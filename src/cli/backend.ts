@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import type { Config } from '../server/config.js';
-import { readLock } from '../server/data-lock.js';
-import { DataDirInUse, openDatabase } from '../server/open-database.js';
+import { readLock } from '../db/data-lock.js';
+import { DataDirInUse, openDatabase } from '../db/open-database.js';
 
 export interface ApiBackend {
   kind: 'api';

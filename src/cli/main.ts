@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig } from '../server/config.js';
-import { createLogger } from '../server/logger.js';
-import { openDatabase } from '../server/open-database.js';
+import { createLogger } from '../http/logger.js';
+import { openDatabase } from '../db/open-database.js';
 import { withBackend } from './backend.js';
 import { importBackstage, importFacts } from './commands/import.js';
 import { reprocessCommand } from './commands/reprocess.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { silentLogger } from '../server/logger.js';
+import { silentLogger } from '../http/logger.js';
 import { claimNextJob, completeJob, enqueueJob, failJob, getJob } from './queue.js';
 import { createRegistry } from './registry.js';
 import { JobRunner } from './runner.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema/index.js';
-import type { Logger } from '../server/logger.js';
+import type { Logger } from '../http/logger.js';
 
 export interface JobContext {
   db: Db;

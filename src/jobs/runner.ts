@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
-import type { Logger } from '../server/logger.js';
+import type { Logger } from '../http/logger.js';
 import { claimNextJob, completeJob, failJob, requeueStaleJobs } from './queue.js';
 import type { JobRegistry } from './registry.js';
 

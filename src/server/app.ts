@@ -1,19 +1,19 @@
 import { HTTPException } from 'hono/http-exception';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { adoptionRoutes } from '../modules/adoption/routes.js';
-import { scanRoutes } from '../modules/scans/routes.js';
-import { deliveryRoutes } from '../modules/delivery/routes.js';
-import { unmappedRoutes } from '../modules/delivery/unmapped-routes.js';
-import { deliveriesRoutes } from '../modules/webhooks/deliveries-routes.js';
-import { webhookRoutes } from '../modules/webhooks/routes.js';
+import { scanRoutes } from '../modules/adoption/scans/routes.js';
+import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
+import { unmappedRoutes } from '../modules/delivery/unmapped/routes.js';
+import { deliveriesRoutes } from '../modules/inbox/routes.js';
+import { webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { eventRoutes } from '../modules/events/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
-import { AppError } from './errors.js';
-import type { AppDeps, AppEnv } from './router.js';
+import { AppError } from '../http/errors.js';
+import type { AppDeps, AppEnv } from '../http/router.js';
 import { serveSpa } from './static.js';
 
 export const API_VERSION = '0.1.0';

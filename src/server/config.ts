@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../modules/delivery/production.js';
+import { DEFAULT_DEPLOY_WORKFLOWS } from '../connectors/github/read-delivery.js';
+import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../shared/production.js';
 
 export interface Config {
   host: string;
@@ -21,9 +22,6 @@ export interface Config {
   /** PAVED_PRODUCTION_ENVIRONMENTS: environment names or globs whose deployments count (any case). */
   productionEnvironments: string[];
 }
-
-/** Deploy workflows when PAVED_DEPLOY_WORKFLOWS is unset: any workflow whose name contains "deploy". */
-export const DEFAULT_DEPLOY_WORKFLOWS = ['*deploy*'];
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 

@@ -7,14 +7,14 @@ import { JobRunner } from '../jobs/runner.js';
 import { revokeTokens } from '../modules/auth/repo.js';
 import { createToken, ensureAdminToken } from '../modules/auth/service.js';
 import { backstageUrlImportJob } from '../modules/imports/jobs.js';
-import { runScanJob } from '../modules/scans/jobs.js';
-import { DERIVE_AFTER_MS } from '../modules/webhooks/delivery-writer.js';
-import { deriveDeliveryJob } from '../modules/webhooks/jobs.js';
-import { reprocessJob } from '../modules/webhooks/reprocess.js';
+import { runScanJob } from '../modules/adoption/scans/jobs.js';
+import { DERIVE_AFTER_MS } from '../modules/inbox/delivery-writer.js';
+import { deriveDeliveryJob } from '../modules/inbox/derive-job.js';
+import { reprocessJob } from '../modules/inbox/reprocess.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import type { Logger } from './logger.js';
-import { openDatabase, type OpenDatabase } from './open-database.js';
+import type { Logger } from '../http/logger.js';
+import { openDatabase, type OpenDatabase } from '../db/open-database.js';
 
 export interface RunningServer {
   url: string;

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { CatalogFile } from '../../src/modules/catalog/entity.js';
 import { runImport } from '../../src/modules/imports/run-import.js';
 import { buildApp } from '../../src/server/app.js';
-import { silentLogger } from '../../src/server/logger.js';
+import { silentLogger } from '../../src/http/logger.js';
 import { createTestDatabase, type TestDatabase } from '../db.js';
 
 const WEB_ROOT = resolve('dist/web');

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { CatalogFile } from '../../modules/catalog/entity.js';
 import { readCatalogTree } from '../../modules/catalog/read-catalog-tree.js';
-import { fetchBackstageEntities } from '../../modules/imports/fetch-backstage.js';
+import { fetchBackstageEntities } from '../../connectors/backstage/fetch-entities.js';
 import { runImport, type ImportResult } from '../../modules/imports/run-import.js';
 import { MAX_BATCH, type BatchResult } from '../../modules/delivery/contract.js';
-import { ingestChanges, ingestDeployments, ingestIncidents, missingServices, serviceRefOf } from '../../modules/delivery/ingest.js';
-import { FACT_SCHEMAS, readFactsFile, type FactKind } from '../../modules/delivery/read-facts-file.js';
+import { ingestChanges, ingestDeployments, ingestIncidents, missingServices, serviceRefOf } from '../../modules/delivery/facts/ingest.js';
+import { FACT_SCHEMAS, readFactsFile, type FactKind } from '../../modules/delivery/facts/read-facts-file.js';
 import type { Backend } from '../backend.js';
 
 export interface ImportArgs {

@@ -1,5 +1,5 @@
-import type { DeriveSettings } from '../../modules/webhooks/derive.js';
-import { reprocessDeliveries } from '../../modules/webhooks/reprocess.js';
+import type { DeriveSettings } from '../../modules/inbox/derive.js';
+import { reprocessDeliveries } from '../../modules/inbox/reprocess.js';
 import type { Backend } from '../backend.js';
 
 type ErrorBody = { error: { message: string } };

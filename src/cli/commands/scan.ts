@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Capability } from '../../modules/catalog/contract.js';
-import type { Scan, ScanSummary } from '../../modules/scans/contract.js';
-import { scanTree } from '../../modules/scans/run-scan.js';
-import { runScan } from '../../modules/scans/service.js';
+import type { Scan, ScanSummary } from '../../modules/adoption/scans/contract.js';
+import { scanTree } from '../../modules/adoption/scans/run-scan.js';
+import { runScan } from '../../modules/adoption/scans/service.js';
 import type { Backend } from '../backend.js';
 
 function print(summary: ScanSummary, problems: string[], log: (l: string) => void) {

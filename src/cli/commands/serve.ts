@@ -1,8 +1,8 @@
 import { revokeTokens } from '../../modules/auth/repo.js';
 import { createToken } from '../../modules/auth/service.js';
-import { seedDemo } from '../../modules/demo/seed-demo.js';
+import { seedDemo } from '../../demo/seed-demo.js';
 import type { Config } from '../../server/config.js';
-import type { Logger } from '../../server/logger.js';
+import type { Logger } from '../../http/logger.js';
 import { startServer } from '../../server/main.js';
 
 const DEMO_TOKEN_NAME = 'demo-admin';

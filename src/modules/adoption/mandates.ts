@@ -1,8 +1,8 @@
 import type { MandateRow } from '../../db/schema/adoption.js';
 import type { EntityRow } from '../../db/schema/entities.js';
 import type { Db } from '../../db/schema/index.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { validationError } from '../../server/router.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { validationError } from '../../http/router.js';
 import { ownerRefOf } from '../catalog/service.js';
 import { existingActiveRefs } from '../catalog/repo.js';
 import type { Mandate } from './contract.js';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, notFound } from '../../server/errors.js';
-import { createRouter, type AppDeps } from '../../server/router.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { createRouter, type AppDeps } from '../../http/router.js';
 import { requireRole } from '../auth/middleware.js';
 import { getEntityRow, ownerRefOf } from '../catalog/service.js';
 import { findEntitiesByRefs } from '../catalog/repo.js';
@@ -21,7 +21,7 @@ import { changeMandate, createMandate, toMandate } from './mandates.js';
 import { adoptionMatrix, teamAdoption } from './overview.js';
 import * as repo from './repo.js';
 import { capabilityAdoption } from './service.js';
-import { jsonBody as body, jsonResponse as json } from '../../server/openapi.js';
+import { jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
 
 const mandateParams = nameParams.extend({ id: z.coerce.number().int().positive() });
 

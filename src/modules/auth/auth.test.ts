@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
 import { buildApp } from '../../server/app.js';
-import { silentLogger } from '../../server/logger.js';
+import { silentLogger } from '../../http/logger.js';
 import { authenticateToken, ensureAdminToken } from './service.js';
 
 let t: TestApp;

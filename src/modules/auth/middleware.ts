@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Role } from '../../db/schema/auth.js';
 import type { Db } from '../../db/schema/index.js';
-import { AppError, forbidden } from '../../server/errors.js';
-import type { AppEnv, Principal } from '../../server/router.js';
+import { AppError, forbidden } from '../../http/errors.js';
+import type { AppEnv, Principal } from '../../http/router.js';
 import { authenticateSession, authenticateToken, hasRole, SESSION_COOKIE } from './service.js';
 
 /** Every /api/v1 route passes here: a bearer token or a session cookie, nothing else. */

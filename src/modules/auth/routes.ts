@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { AppError, notFound } from '../../server/errors.js';
-import { createRouter, type AppDeps } from '../../server/router.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { createRouter, type AppDeps } from '../../http/router.js';
 import { createTokenBody, issuedTokenSchema, meSchema, signInBody, tokenSchema } from './contract.js';
 import { requireRole } from './middleware.js';
 import * as auth from './service.js';
 import { ownerRefOf } from '../catalog/service.js';
-import { isoOrNull as iso, jsonResponse as json } from '../../server/openapi.js';
+import { isoOrNull as iso, jsonResponse as json } from '../../http/openapi.js';
 
 export function authRoutes({ db }: AppDeps) {
   const app = createRouter();

@@ -1,6 +1,6 @@
 import type { Role } from '../../db/schema/auth.js';
 import type { Db } from '../../db/schema/index.js';
-import type { Principal } from '../../server/router.js';
+import type { Principal } from '../../http/router.js';
 import * as repo from './repo.js';
 import { generateToken, hashSecret } from './tokens.js';
 

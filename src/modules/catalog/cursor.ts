@@ -1,4 +1,4 @@
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../http/errors.js';
 
 /** Opaque keyset cursor: the last row's (name, id). */
 export function encodeCursor(row: { name: string; id: number }): string {

@@ -80,8 +80,4 @@ export function formatProblem(p: ImportProblem): string {
   return `${p.file}:${p.document}: ${p.field}: ${p.reason}`;
 }
 
-/** A descriptor file as read from disk, an upload or a Backstage API page. */
-export interface CatalogFile {
-  path: string;
-  content: string;
-}
+export type { CatalogFile } from '../../connectors/backstage/catalog-file.js';

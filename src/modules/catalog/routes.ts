@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
 import type { MiddlewareHandler } from 'hono';
-import { createRouter, type AppDeps, type AppEnv } from '../../server/router.js';
+import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
 import {
   capabilityCreate,
   capabilityDetail,
@@ -26,7 +26,7 @@ import {
 } from './contract.js';
 import * as catalog from './service.js';
 import * as write from './write-entity.js';
-import { jsonBody as body, jsonResponse as json } from '../../server/openapi.js';
+import { jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
 
 export function catalogRoutes({ db }: AppDeps) {
   const app = createRouter();

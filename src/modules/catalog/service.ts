@@ -1,6 +1,6 @@
 import type { EntityRow } from '../../db/schema/entities.js';
 import type { Db } from '../../db/schema/index.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import type { Capability, SearchResult, Service, Team } from './contract.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { formatEntityRef, parseEntityRef } from './entity-ref.js';

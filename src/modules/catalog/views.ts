@@ -2,6 +2,7 @@ import type { EntityRow } from '../../db/schema/entities.js';
 import type { Capability, HistoryEvent, Service, Team } from './contract.js';
 import type { DetectRule, EntityLink } from './entity.js';
 import type { TeamCounts } from './repo.js';
+import { repositoryOf, SERVICE_ANNOTATION } from './service-mapping/annotations.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -38,15 +39,6 @@ export function toTeam(row: EntityRow, counts: TeamCounts): Team {
   return { ...base(row), type: row.type, teamKind, parentRef: row.parent_ref, counts };
 }
 
-/** `owner/repo` from the annotation Backstage itself uses, GitHub first. */
-export function repositoryOf(annotations: Record<string, string>): Service['repository'] {
-  const github = annotations['github.com/project-slug'];
-  if (github) return { provider: 'github', slug: github, url: `https://github.com/${github}` };
-  const gitlab = annotations['gitlab.com/project-slug'];
-  if (gitlab) return { provider: 'gitlab', slug: gitlab, url: `https://gitlab.com/${gitlab}` };
-  return null;
-}
-
 export function toService(row: EntityRow, owners: OwnerLookup): Service {
   const { annotations } = meta(row);
   return {
@@ -57,7 +49,7 @@ export function toService(row: EntityRow, owners: OwnerLookup): Service {
     owner: owner(row, owners),
     systemRef: row.system_ref,
     repository: repositoryOf(annotations),
-    pagerdutyServiceId: annotations['pagerduty.com/service-id'] ?? null,
+    pagerdutyServiceId: annotations[SERVICE_ANNOTATION.pagerduty] ?? null,
     annotations,
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema/index.js';
 import { inTransaction } from '../../db/transaction.js';
-import { factTables, shippedCommits, type FactWindow } from './dora-sql.js';
+import { factTables, shippedCommits, type FactWindow } from './dora/dora-sql.js';
 
 /** Active services by name or full ref, with their repository slug (GitHub first, then GitLab). */
 export async function findServices(db: Db, refs: string[]) {

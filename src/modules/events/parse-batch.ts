@@ -1,5 +1,5 @@
-import { AppError } from '../../server/errors.js';
-import { zodDetails } from '../../server/router.js';
+import { AppError } from '../../http/errors.js';
+import { zodDetails } from '../../http/router.js';
 import { isRecord, MAX_EVENTS_PER_REQUEST, usageEventParser, type Rejection, type UsageEvent } from './contract.js';
 
 export type BatchFormat = 'json' | 'ndjson';

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { limitBody } from '../../server/body-limit.js';
-import { forbidden } from '../../server/errors.js';
-import { createRouter, type AppDeps, type Principal } from '../../server/router.js';
+import { limitBody } from '../../http/body-limit.js';
+import { forbidden } from '../../http/errors.js';
+import { createRouter, type AppDeps, type Principal } from '../../http/router.js';
 import { EVENTS_WRITE_SCOPE, ingestResultSchema, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, usageEventInput } from './contract.js';
 import { batchFormat, parseBatch } from './parse-batch.js';
 import { ingestEvents } from './service.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { JobRunner } from '../../jobs/runner.js';
 import { createRegistry } from '../../jobs/registry.js';
-import { silentLogger } from '../../server/logger.js';
+import { silentLogger } from '../../http/logger.js';
 import { backstageUrlImportJob, pendingTokens } from './jobs.js';
 
 let t: TestApp;

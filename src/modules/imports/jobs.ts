@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema/index.js';
 import type { JobDefinition } from '../../jobs/registry.js';
-import { fetchBackstageEntities } from './fetch-backstage.js';
+import { fetchBackstageEntities } from '../../connectors/backstage/fetch-entities.js';
 import * as repo from './repo.js';
 import { runImport } from './run-import.js';
 

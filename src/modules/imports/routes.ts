@@ -2,16 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ImportRow } from '../../db/schema/imports.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { limitBody } from '../../server/body-limit.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../server/router.js';
+import { limitBody } from '../../http/body-limit.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../http/router.js';
 import { requireRole } from '../auth/middleware.js';
 import type { CatalogFile } from '../catalog/entity.js';
 import { filesImportBody, importBody, importRecordSchema, importResultSchema, MAX_UPLOAD_BYTES, urlImportBody } from './contract.js';
 import { BACKSTAGE_URL_IMPORT, pendingTokens } from './jobs.js';
 import * as repo from './repo.js';
 import { runImport } from './run-import.js';
-import { isoOrNull as iso } from '../../server/openapi.js';
+import { isoOrNull as iso } from '../../http/openapi.js';
 
 export function toImportRecord(row: ImportRow) {
   return {

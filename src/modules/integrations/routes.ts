@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { IntegrationRow } from '../../db/schema/integrations.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { isoOrNull as iso, jsonBody as body, jsonResponse as json } from '../../server/openapi.js';
-import { createRouter, type AppDeps } from '../../server/router.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { isoOrNull as iso, jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
+import { createRouter, type AppDeps } from '../../http/router.js';
 import { requireRole } from '../auth/middleware.js';
 import { createdIntegrationSchema, createIntegrationBody, integrationSchema, type Integration } from './contract.js';
 import * as repo from './repo.js';

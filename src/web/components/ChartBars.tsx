@@ -1,4 +1,4 @@
-import type { ChartProps } from './Chart.js';
+import type { ChartProps } from './chart-types.js';
 import { PALETTE } from './chart-palette.js';
 
 /** Chart's `hbar` kind: one labelled row per datum, the bar's length proportional to its value. */

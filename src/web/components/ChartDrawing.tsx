@@ -1,5 +1,5 @@
 import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartProps, Series } from './Chart.js';
+import type { ChartProps, Series } from './chart-types.js';
 import { PALETTE } from './chart-palette.js';
 
 const axis = { stroke: 'var(--text-muted)', fontSize: 12, tickLine: false } as const;

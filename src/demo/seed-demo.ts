@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema/index.js';
+import { runImport, type ImportResult } from '../modules/imports/run-import.js';
+import { generateDemoAdoption } from './generate-adoption.js';
+import { generateDemoCatalog } from './generate-catalog.js';
+import { generateDemoDelivery } from './generate-delivery.js';
+import { seedDemoAdoption, type SeedAdoptionResult } from './seed-adoption.js';
+import { seedDemoDelivery, type SeedDeliveryResult } from './seed-delivery.js';
+
+export const DEMO_SOURCE = 'demo';
+
+export type SeedDemoResult = ImportResult & { adoption: SeedAdoptionResult; delivery: SeedDeliveryResult };
+
+/**
+ * Loads the demo organisation through the same import path a real catalog takes, then its adoption
+ * history over the 24 months before `today` and the pushes, deployments and incidents that go with it.
+ * Deterministic for a seed and a day, so running it again changes nothing. Later features add their demo
+ * data after these steps.
+ */
+export async function seedDemo(db: Kysely<Database>, seed = 42, today: Date = new Date()): Promise<SeedDemoResult> {
+  const catalog = generateDemoCatalog(seed);
+  const result = await runImport(db, { files: catalog.files, source: DEMO_SOURCE, skipInvalid: false, actor: 'demo' });
+  if (result.status !== 'succeeded') {
+    throw new Error(`the demo catalog did not import: ${result.problems.slice(0, 5).join('; ')}`);
+  }
+  const adoptionPlan = generateDemoAdoption(catalog, seed, today);
+  const adoption = await seedDemoAdoption(db, catalog, adoptionPlan);
+  const delivery = await seedDemoDelivery(db, generateDemoDelivery(catalog, adoptionPlan, seed, today));
+  return { ...result, adoption, delivery };
+}

@@ -1,0 +1,105 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../../db/schema/index.js';
+import { AppError } from '../../http/errors.js';
+import { isoOrNull, jsonResponse as json } from '../../http/openapi.js';
+import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
+import { requireRole } from '../auth/middleware.js';
+import * as repo from './repo.js';
+import { enqueueReprocess } from './reprocess.js';
+
+const SOURCES = ['github', 'gitlab', 'pagerduty'] as const;
+const STATUSES = ['pending', 'processed', 'ignored', 'failed'] as const;
+
+const deliveryQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  source: z.enum(SOURCES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(100).optional(),
+});
+
+const deliverySchema = z
+  .object({
+    id: z.string(),
+    source: z.enum(SOURCES),
+    deliveryId: z.string().openapi({ description: "The sender's delivery id (X-GitHub-Delivery, the PagerDuty event id)" }),
+    event: z.string(),
+    status: z.enum(STATUSES),
+    error: z.string().nullable().openapi({ description: 'Why a delivery failed (or was ignored)' }),
+    receivedAt: z.string(),
+    processedAt: z.string().nullable(),
+  })
+  .openapi('WebhookDelivery');
+
+const reprocessBody = z.strictObject({ status: z.enum(['failed', 'all']).default('all') });
+
+const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
+function decodeCursor(cursor: string | undefined): number | undefined {
+  if (!cursor) return undefined;
+  const id = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', [{ field: 'cursor', reason: 'not a cursor this API returned' }]);
+  return id;
+}
+
+async function deliveryPage(db: Db, query: z.infer<typeof deliveryQuery>) {
+  const rows = await repo.listDeliveries(db, { status: query.status, source: query.source, before: decodeCursor(query.cursor), limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: String(r.id),
+      source: r.source,
+      deliveryId: r.delivery_id,
+      event: r.event,
+      status: r.status,
+      error: r.error,
+      receivedAt: new Date(r.received_at).toISOString(),
+      processedAt: isoOrNull(r.processed_at),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+  };
+}
+
+/** The raw webhook deliveries as stored, and deriving them again. */
+export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
+  const app = createRouter();
+  // Roles are checked before bodies are validated, so a viewer learns "not allowed", not "field x is wrong".
+  const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+    requireRole(c.get('principal'), 'admin');
+    await next();
+  };
+  app.on('POST', '/deliveries/reprocess', adminOnly);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/deliveries',
+      tags: ['delivery'],
+      summary: 'Stored webhook deliveries, newest first; failed ones say why',
+      request: { query: deliveryQuery },
+      responses: { 200: json(z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }).openapi('WebhookDeliveryPage'), 'A page of deliveries') },
+    }),
+    async (c) => c.json(await deliveryPage(db, c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/deliveries/reprocess',
+      tags: ['delivery'],
+      summary: 'Derive the stored deliveries again (all, or only the failed ones) as a job, then map facts again',
+      description: 'Only deliveries of events Paved reads are derived again; others stay ignored. Deliveries arriving meanwhile are derived by their own jobs.',
+      request: { body: { content: { 'application/json': { schema: reprocessBody } }, required: false } },
+      responses: { 202: json(z.object({ queued: z.number().int() }), 'How many deliveries will be derived again') },
+    }),
+    async (c) => {
+      // The body is optional: without one, every delivery is derived again.
+      const { status } = reprocessBody.parse((c.req.valid('json') as unknown) ?? {});
+      const result = await enqueueReprocess(db, status);
+      notifyJobs?.();
+      return c.json(result, 202);
+    },
+  );
+
+  return app;
+}
