@@ -6,7 +6,9 @@ import type { AppDeps, AppEnv } from '../../http/router.js';
 import { integrationSecrets, touchIntegrationDelivery } from '../integrations/secret-cache.js';
 import { createDeliveryWriter } from './delivery-writer.js';
 import { readsEvent } from '../../connectors/read-events.js';
-import { matchGithubSignature, matchGitlabToken, matchPagerDutySignature } from '../../connectors/verify-signature.js';
+import { matchGithubSignature } from '../../connectors/github/verify.js';
+import { matchGitlabToken } from '../../connectors/gitlab/verify.js';
+import { matchPagerDutySignature } from '../../connectors/pagerduty/verify.js';
 
 export const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
 type Source = 'github' | 'gitlab' | 'pagerduty';

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { matchGithubSignature, matchGitlabToken, matchPagerDutySignature, verifyGithubSignature, verifyGitlabToken, verifyPagerDutySignature } from './verify-signature.js';
+import { matchGithubSignature, verifyGithubSignature } from './github/verify.js';
+import { matchGitlabToken, verifyGitlabToken } from './gitlab/verify.js';
+import { matchPagerDutySignature, verifyPagerDutySignature } from './pagerduty/verify.js';
 
 describe('verifyGithubSignature', () => {
   // GitHub's own example ("Validating webhook deliveries"): this secret and payload give this signature.
