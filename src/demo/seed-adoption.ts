@@ -1,12 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
+import * as adoptionRepo from '../modules/adoption/repo.js';
+import * as scansRepo from '../modules/adoption/scans/repo.js';
+import * as eventsRepo from '../modules/events/repo.js';
 import { fakeSha } from './adoption-dates.js';
 import type { DemoAdoptionPlan } from './adoption-plan.js';
 import { DEMO_EMAIL_DOMAIN, demoRef, type DemoCatalog } from './demo-catalog.js';
-import * as repo from './repo.js';
+import { findEntityIds } from './find-entity-ids.js';
 import { expandUsageEvents } from './usage-events.js';
 
-export const DEMO_MARKERS: repo.DemoMarkers = { repositoryPrefix: 'demo://', eventPrefix: 'demo:', emailSuffix: `@${DEMO_EMAIL_DOMAIN}` };
+/**
+ * The demo's own rows are recognised by markers no real signal carries: repositories under `demo://`,
+ * usage event ids starting `demo:`, and people (declarations, mandates, views) at the demo's example domain.
+ */
+export const DEMO_MARKERS = { repositoryPrefix: 'demo://', eventPrefix: 'demo:', emailSuffix: `@${DEMO_EMAIL_DOMAIN}` } as const;
 
 export interface SeedAdoptionResult {
   /** `unchanged`: this plan was already stored. `seeded`: the demo's adoption rows were (re)written. */
@@ -34,7 +41,7 @@ const midnight = (day: string) => new Date(`${day}T00:00:00Z`);
  * shows a history that ends on that day.
  */
 export async function seedDemoAdoption(db: Kysely<Database>, catalog: DemoCatalog, plan: DemoAdoptionPlan): Promise<SeedAdoptionResult> {
-  const ids = await repo.findEntityIds(db, [
+  const ids = await findEntityIds(db, [
     ...catalog.capabilities.map((c) => c.ref),
     ...catalog.services.map((s) => s.ref),
     ...catalog.teams.map((t) => t.ref),
@@ -59,18 +66,24 @@ export async function seedDemoAdoption(db: Kysely<Database>, catalog: DemoCatalo
   };
 
   return db.transaction().execute(async (tx) => {
-    const stored = await repo.listDemoRepositoryHeads(tx, DEMO_MARKERS);
+    const stored = await scansRepo.listRepositoryHeads(tx, DEMO_MARKERS.repositoryPrefix);
     if (stored.size === plan.repositories.length && plan.repositories.every((r) => stored.get(r.path) === r.head)) {
       return { status: 'unchanged', ...counts };
     }
-    await repo.deleteDemoAdoption(tx, DEMO_MARKERS);
+    // Detections go with their repositories.
+    await scansRepo.deleteRepositoriesByPathPrefix(tx, DEMO_MARKERS.repositoryPrefix);
+    await eventsRepo.deleteUsageEventsByIdPrefix(tx, DEMO_MARKERS.eventPrefix);
+    await adoptionRepo.deleteRecordsByPeople(tx, DEMO_MARKERS.emailSuffix);
 
     const repositories = new Map(plan.repositories.map((r) => [r.service, r]));
-    const repositoryIds = await repo.insertRepositories(
+    const repositoryIds = await scansRepo.insertRepositories(
       tx,
-      plan.repositories.map((r) => ({ path: r.path, name: r.name, remoteUrl: r.remoteUrl, serviceId: serviceId(r.service), head: r.head, headDate: at(r.headOn, r.path) })),
+      plan.repositories.map((r) => {
+        const headDate = at(r.headOn, r.path);
+        return { path: r.path, name: r.name, remoteUrl: r.remoteUrl, serviceId: serviceId(r.service), head: r.head, headDate, scannedAt: headDate };
+      }),
     );
-    await repo.insertDetections(
+    await scansRepo.insertDetections(
       tx,
       detections.map((s) => {
         const repository = repositories.get(s.service);
@@ -90,28 +103,24 @@ export async function seedDemoAdoption(db: Kysely<Database>, catalog: DemoCatalo
         };
       }),
     );
-    await repo.insertUsageEvents(
-      tx,
-      events.map((e) => ({
-        event_id: e.eventId,
-        capability_id: capabilityId(e.capability),
-        service_id: serviceId(e.service),
-        team_id: null,
-        actor: null,
-        action: e.action,
-        occurred_at: e.occurredAt,
-        count: e.count,
-        received_at: e.occurredAt,
-      })),
-    );
-    await repo.insertDeclarations(
+    await eventsRepo.insertUsageEvents(tx, {
+      eventId: events.map((e) => e.eventId),
+      capabilityId: events.map((e) => capabilityId(e.capability)),
+      serviceId: events.map((e) => serviceId(e.service)),
+      teamId: events.map(() => null),
+      actor: events.map(() => null),
+      action: events.map((e) => e.action),
+      occurredAt: events.map((e) => e.occurredAt.toISOString()),
+      count: events.map((e) => e.count),
+    });
+    await adoptionRepo.insertDeclarations(
       tx,
       plan.declarations.map((d) => {
         const when = at(d.on, d.capability, d.team, d.status);
         return { capability_id: capabilityId(d.capability), team_id: idOf(demoRef('group', d.team)), status: d.status, effective_at: when, note: d.note, declared_by: d.by, created_at: when };
       }),
     );
-    await repo.insertMandates(
+    await adoptionRepo.insertMandates(
       tx,
       plan.mandates.map((m) => ({
         capability_id: capabilityId(m.capability),
@@ -125,7 +134,7 @@ export async function seedDemoAdoption(db: Kysely<Database>, catalog: DemoCatalo
         updated_at: at(m.effectiveOn, m.capability, 'mandate'),
       })),
     );
-    await repo.insertViews(
+    await adoptionRepo.insertViews(
       tx,
       plan.views.map((v, i) => ({
         capability_id: capabilityId(v.capability),

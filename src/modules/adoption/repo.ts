@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { CapabilityViewsTable, DeclarationsTable, MandatesTable } from '../../db/schema/adoption.js';
 import type { Db } from '../../db/schema/index.js';
+import { chunks } from '../../shared/chunks.js';
 
 const time = (d: Date | string) => new Date(d);
 
@@ -161,4 +163,28 @@ export async function insertView(db: Db, v: { capabilityId: number; teamRef: str
 
 export async function listActiveCapabilities(db: Db) {
   return db.selectFrom('entities').selectAll().where('kind', '=', 'Capability').where('status', '=', 'active').orderBy('name').execute();
+}
+
+/** Declarations, mandates and capability views in bulk, with their own timestamps (an import of past records). */
+export async function insertDeclarations(db: Db, rows: Insertable<DeclarationsTable>[]): Promise<void> {
+  for (const batch of chunks(rows, 2000)) await db.insertInto('declarations').values(batch).execute();
+}
+
+export async function insertMandates(db: Db, rows: Insertable<MandatesTable>[]): Promise<void> {
+  for (const batch of chunks(rows, 2000)) await db.insertInto('mandates').values(batch).execute();
+}
+
+export async function insertViews(db: Db, rows: Insertable<CapabilityViewsTable>[]): Promise<void> {
+  for (const batch of chunks(rows, 2000)) await db.insertInto('capability_views').values(batch).execute();
+}
+
+/**
+ * Deletes the declarations, mandates and capability views recorded by people whose address ends with
+ * `emailSuffix` (`@example.com`): everything one organisation's people wrote.
+ */
+export async function deleteRecordsByPeople(db: Db, emailSuffix: string): Promise<void> {
+  const pattern = `%${emailSuffix.replace(/[\\%_]/g, '\\$&')}`;
+  await db.deleteFrom('declarations').where('declared_by', 'like', pattern).execute();
+  await db.deleteFrom('mandates').where('created_by', 'like', pattern).execute();
+  await db.deleteFrom('capability_views').where('subject', 'like', pattern).execute();
 }

@@ -1,4 +1,10 @@
+import type { Insertable } from 'kysely';
+import type { DetectionsTable } from '../../../db/schema/adoption.js';
 import type { Db } from '../../../db/schema/index.js';
+import { chunks } from '../../../shared/chunks.js';
+
+/** A LIKE pattern matching values that start with `prefix`, its wildcards taken literally. */
+const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
 
 export async function insertScan(db: Db, s: { root: string; history: boolean; status: 'queued' | 'running'; requestedBy: string | null }) {
   return db
@@ -125,4 +131,56 @@ export async function updateDetection(
     .where('repository_id', '=', repositoryId)
     .where('capability_id', '=', capabilityId)
     .execute();
+}
+
+/** HEAD of every repository whose path starts with `pathPrefix`, by path. */
+export async function listRepositoryHeads(db: Db, pathPrefix: string): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('repositories').select(['path', 'head']).where('path', 'like', startsWith(pathPrefix)).execute();
+  return new Map(rows.map((r) => [r.path, r.head]));
+}
+
+/** Deletes the repositories whose path starts with `pathPrefix`; their detections go with them. */
+export async function deleteRepositoriesByPathPrefix(db: Db, pathPrefix: string): Promise<void> {
+  await db.deleteFrom('repositories').where('path', 'like', startsWith(pathPrefix)).execute();
+}
+
+export interface NewRepository {
+  path: string;
+  name: string;
+  remoteUrl: string | null;
+  serviceId: number | null;
+  head: string;
+  headDate: Date;
+  /** When it was (last) scanned, by no recorded scan. */
+  scannedAt: Date;
+}
+
+/** Inserts repositories in bulk and returns their ids by path. */
+export async function insertRepositories(db: Db, rows: NewRepository[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const batch of chunks(rows, 1000)) {
+    const inserted = await db
+      .insertInto('repositories')
+      .values(
+        batch.map((r) => ({
+          path: r.path,
+          name: r.name,
+          remote_url: r.remoteUrl,
+          service_id: r.serviceId,
+          head: r.head,
+          head_date: r.headDate,
+          last_scan_id: null,
+          last_scanned_at: r.scannedAt,
+          last_error: null,
+        })),
+      )
+      .returning(['id', 'path'])
+      .execute();
+    for (const r of inserted) ids.set(r.path, r.id);
+  }
+  return ids;
+}
+
+export async function insertDetections(db: Db, rows: Insertable<DetectionsTable>[]): Promise<void> {
+  for (const batch of chunks(rows, 1000)) await db.insertInto('detections').values(batch).execute();
 }
