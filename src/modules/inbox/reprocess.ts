@@ -5,9 +5,7 @@ import { defineJob, jobKind } from '../../jobs/define-job.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { remapFacts, type RemapCounts } from '../delivery/unmapped/repo.js';
 import { deriveDeliveries, type DeriveSettings } from './derive.js';
-import { READ_EVENTS } from '../../connectors/read-events.js';
-
-export type ReprocessStatus = 'failed' | 'all';
+import { countReprocessable, reprocessableIds, type ReprocessStatus } from './repo.js';
 
 /** A walk over the deliveries stored up to `upTo` (later ones have jobs of their own), in id order. */
 const walkSchema = z.object({ status: z.enum(['failed', 'all']), upTo: z.number().int(), after: z.number().int() });
@@ -24,31 +22,9 @@ export interface ReprocessCounts {
   failed: number;
 }
 
-const selectReprocessable = (db: Db, status: ReprocessStatus) => {
-  let q = db.selectFrom('deliveries').where((eb) =>
-    eb.or([
-      eb.and([eb('source', '=', 'github'), eb('event', 'in', [...READ_EVENTS.github])]),
-      eb.and([eb('source', '=', 'gitlab'), eb('event', 'in', [...READ_EVENTS.gitlab])]),
-      eb('source', '=', 'pagerduty'),
-    ]),
-  );
-  if (status === 'failed') q = q.where('status', '=', 'failed');
-  return q;
-};
-
-/** How many deliveries a reprocess would derive now, and the last of them. */
-export async function countReprocessable(db: Db, status: ReprocessStatus): Promise<{ count: number; upTo: number }> {
-  const row = await selectReprocessable(db, status)
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('id').as('upTo')])
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), upTo: Number(row.upTo ?? 0) };
-}
-
 /** Derives the next batch of the walk again; returns where the walk got to and what each delivery came to. */
 async function deriveBatch(db: Kysely<Database>, walk: Walk, settings: DeriveSettings) {
-  const ids = (
-    await selectReprocessable(db, walk.status).select('id').where('id', '>', walk.after).where('id', '<=', walk.upTo).orderBy('id').limit(BATCH).execute()
-  ).map((r) => r.id);
+  const ids = await reprocessableIds(db, walk, BATCH);
   const counts: ReprocessCounts = { deliveries: 0, processed: 0, ignored: 0, failed: 0 };
   for (const outcome of (await deriveDeliveries(db, ids, settings)).values()) {
     if ('status' in outcome) {
