@@ -8,8 +8,8 @@ import type { Database } from '../../src/db/schema/index.js';
 import { createRegistry } from '../../src/jobs/registry.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import { DERIVE_AFTER_MS } from '../../src/modules/inbox/delivery-writer.js';
-import { deriveDeliveryJob } from '../../src/modules/inbox/derive-job.js';
 import { buildApp } from '../../src/server/app.js';
+import { moduleJobs } from '../../src/server/modules.js';
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../../src/connectors/github/read-delivery.js';
 import { SECRET } from './deliveries.js';
 
@@ -36,7 +36,7 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
 /** Logs one JSON line per request at info level, as a deployed server does, into the null device. */
 export async function startBenchServer(db: Kysely<Database>): Promise<RunningBenchServer> {
   const logger = pino({ level: 'info' }, pino.destination({ dest: devNull, sync: false }));
-  const runner = new JobRunner(db, createRegistry([deriveDeliveryJob(db, { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS })]), logger);
+  const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive: { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS } })), logger);
   const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), deriveDelayMs: DERIVE_AFTER_MS, webhookSecrets: { github: [SECRET] } });
   const http = await listen(app.fetch);
   runner.start();

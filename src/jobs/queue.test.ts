@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { silentLogger } from '../http/logger.js';
+import { defineJob, jobKind } from './define-job.js';
 import { claimNextJob, completeJob, enqueueJob, failJob, getJob } from './queue.js';
 import { createRegistry } from './registry.js';
 import { JobRunner } from './runner.js';
@@ -15,6 +17,12 @@ beforeEach(async () => {
   await database.db.deleteFrom('jobs').execute();
 });
 
+const anything = z.looseObject({});
+const mail = jobKind('mail', z.object({ n: z.string() }));
+const report = jobKind('report', z.object({ n: z.string() }));
+const work = jobKind('work', anything);
+const flaky = jobKind('flaky', anything);
+
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 /** Makes a job waiting for its backoff ready now, as if the time had passed. */
 const makeReady = (id: number) => sql`update jobs set run_at = now() - interval '1 second' where id = ${id}`.execute(database.db);
@@ -23,11 +31,11 @@ describe('claiming jobs', () => {
   it('takes ready jobs oldest run_at first, then by id, only of the asked types, never a future one', async () => {
     const { db } = database;
     const sameTime = minutes(-1);
-    const a = await enqueueJob(db, 'mail', { n: 'a' }, { runAt: sameTime });
-    const b = await enqueueJob(db, 'mail', { n: 'b' }, { runAt: minutes(-5) });
-    const c = await enqueueJob(db, 'mail', { n: 'c' }, { runAt: sameTime });
-    await enqueueJob(db, 'mail', { n: 'later' }, { runAt: minutes(60) });
-    const other = await enqueueJob(db, 'report', { n: 'other' }, { runAt: minutes(-10) });
+    const a = await enqueueJob(db, mail, { n: 'a' }, { runAt: sameTime });
+    const b = await enqueueJob(db, mail, { n: 'b' }, { runAt: minutes(-5) });
+    const c = await enqueueJob(db, mail, { n: 'c' }, { runAt: sameTime });
+    await enqueueJob(db, mail, { n: 'later' }, { runAt: minutes(60) });
+    const other = await enqueueJob(db, report, { n: 'other' }, { runAt: minutes(-10) });
 
     const claimed = [];
     for (let i = 0; i < 4; i++) claimed.push(await claimNextJob(db, 'worker-1', ['mail']));
@@ -42,7 +50,7 @@ describe('claiming jobs', () => {
   it('never hands the same job to two concurrent claims', async () => {
     const { db } = database;
     const ids = [];
-    for (let i = 0; i < 10; i++) ids.push((await enqueueJob(db, 'work', { i })).id);
+    for (let i = 0; i < 10; i++) ids.push((await enqueueJob(db, work, { i })).id);
     const claims = await Promise.all(Array.from({ length: 14 }, (_, i) => claimNextJob(db, `worker-${i}`, ['work'])));
     const claimed = claims.filter((j) => j !== undefined).map((j) => j.id);
     expect(claimed).toHaveLength(10);
@@ -55,7 +63,7 @@ describe('claiming jobs', () => {
 
   it('completes a job with its result', async () => {
     const { db } = database;
-    const { id } = await enqueueJob(db, 'work', {});
+    const { id } = await enqueueJob(db, work, {});
     await claimNextJob(db, 'w', ['work']);
     await completeJob(db, id, { imported: 3 });
     expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', result: { imported: 3 }, locked_by: null, locked_at: null, attempts: 1 });
@@ -66,7 +74,7 @@ describe('claiming jobs', () => {
 describe('retries', () => {
   it('puts a failed job back with exponential backoff, then fails it for good after max attempts', async () => {
     const { db } = database;
-    const { id } = await enqueueJob(db, 'flaky', {}, { maxAttempts: 3 });
+    const { id } = await enqueueJob(db, flaky, {}, { maxAttempts: 3 });
 
     const startedAt = Date.now();
     const first = await claimNextJob(db, 'w', ['flaky']);
@@ -100,18 +108,19 @@ describe('retries', () => {
   it('runs a failing handler max_attempts times through the runner, then marks the job failed', async () => {
     const { db } = database;
     const calls: number[] = [];
+    const alwaysFails = jobKind('always-fails', anything);
+    const works = jobKind('works', z.object({ value: z.number() }));
     const registry = createRegistry([
-      {
-        type: 'always-fails',
+      defineJob(alwaysFails, {
         async handle(_payload, context) {
           calls.push(context.attempt);
           throw new Error(`attempt ${context.attempt} failed`);
         },
-      },
-      { type: 'works', handle: async (payload) => ({ echoed: payload.value }) },
+      }),
+      defineJob(works, { handle: async (payload) => ({ echoed: payload.value }) }),
     ]);
-    const failing = await enqueueJob(db, 'always-fails', {}, { maxAttempts: 4 });
-    const working = await enqueueJob(db, 'works', { value: 42 });
+    const failing = await enqueueJob(db, alwaysFails, {}, { maxAttempts: 4 });
+    const working = await enqueueJob(db, works, { value: 42 });
     // With no backoff, one drain runs every attempt.
     const runner = new JobRunner(db, registry, silentLogger, { retryBaseMs: 0 });
     expect(await runner.drain()).toBe(5);
@@ -125,16 +134,15 @@ describe('retries', () => {
     const { db } = database;
     let calls = 0;
     const registry = createRegistry([
-      {
-        type: 'flaky',
+      defineJob(flaky, {
         async handle() {
           calls++;
           if (calls < 2) throw new Error('not yet');
           return 'done';
         },
-      },
+      }),
     ]);
-    const { id } = await enqueueJob(db, 'flaky', {});
+    const { id } = await enqueueJob(db, flaky, {});
     const runner = new JobRunner(db, registry, silentLogger, { retryBaseMs: 60_000 });
     expect(await runner.drain()).toBe(1);
     expect(await getJob(db, id)).toMatchObject({ status: 'queued', attempts: 1, last_error: 'not yet' });
@@ -143,5 +151,39 @@ describe('retries', () => {
     expect(await runner.drain()).toBe(1);
     expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', attempts: 2, result: 'done' });
     expect(calls).toBe(2);
+  });
+});
+
+describe('payloads', () => {
+  const resize = jobKind('resize', z.object({ width: z.number().int(), unit: z.enum(['px', 'em']).default('px') }));
+
+  it('hands the handler the parsed payload, and fails a job whose payload does not match for good, without calling the handler', async () => {
+    const { db } = database;
+    const seen: unknown[] = [];
+    const registry = createRegistry([
+      defineJob(resize, {
+        maxAttempts: 5,
+        async handle(payload) {
+          seen.push(payload);
+          return payload.width * 2;
+        },
+      }),
+    ]);
+    // A payload queued by an earlier version, when the job took other fields.
+    const earlier = jobKind('resize', z.object({ width: z.string(), unit: z.string() }));
+    const bad = await enqueueJob(db, earlier, { width: 'wide', unit: 'pt' }, { maxAttempts: 5 });
+    const good = await enqueueJob(db, resize, { width: 320 });
+
+    const runner = new JobRunner(db, registry, silentLogger, { retryBaseMs: 0 });
+    expect(await runner.drain()).toBe(2);
+    expect(await getJob(db, bad.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_error: 'invalid payload: width: Invalid input: expected number, received string; unit: Invalid option: expected one of "px"|"em"',
+      finished_at: expect.any(Date),
+    });
+    expect(await getJob(db, good.id)).toMatchObject({ status: 'succeeded', result: 640 });
+    expect(seen).toEqual([{ width: 320, unit: 'px' }]);
+    expect(await runner.drain()).toBe(0);
   });
 });

@@ -1,17 +1,20 @@
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { Db } from '../db/schema/index.js';
 import type { JobRow } from '../db/schema/jobs.js';
+import type { JobKind } from './define-job.js';
 
 export interface EnqueueOptions {
   runAt?: Date;
   maxAttempts?: number;
 }
 
-export async function enqueueJob(db: Db, type: string, payload: Record<string, unknown>, options: EnqueueOptions = {}) {
+/** Queues a job of `kind`; its payload is stored as given and parsed by the runner before the handler sees it. */
+export async function enqueueJob<Payload extends z.ZodType>(db: Db, kind: JobKind<Payload>, payload: z.input<Payload>, options: EnqueueOptions = {}) {
   return db
     .insertInto('jobs')
     .values({
-      type,
+      type: kind.name,
       payload: JSON.stringify(payload),
       run_at: options.runAt ?? new Date(),
       ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import type { Logger } from '../http/logger.js';
+import { zodDetails } from '../http/router.js';
 import { claimNextJob, completeJob, failJob, requeueStaleJobs } from './queue.js';
 import type { JobRegistry } from './registry.js';
 
@@ -75,9 +76,17 @@ export class JobRunner {
     if (!job) return false;
     const definition = this.registry.get(job.type);
     const logger = this.logger.child({ job: job.id, type: job.type });
+    const parsed = definition?.payload.safeParse(job.payload);
+    if (parsed && !parsed.success) {
+      // The same payload would fail the same way on every attempt: the job fails for good, the handler never runs.
+      const error = `invalid payload: ${zodDetails(parsed.error).map((d) => `${d.field}: ${d.reason}`).join('; ')}`;
+      logger.warn({ error }, 'job failed');
+      await failJob(this.db, { ...job, max_attempts: job.attempts }, error, this.options.retryBaseMs);
+      return true;
+    }
     try {
-      if (!definition) throw new Error(`no handler for job type ${job.type}`);
-      const result = await definition.handle(job.payload, { db: this.db, logger, attempt: job.attempts });
+      if (!definition || !parsed) throw new Error(`no handler for job type ${job.type}`);
+      const result = await definition.handle(parsed.data, { db: this.db, logger, attempt: job.attempts });
       await completeJob(this.db, job.id, result);
       logger.info('job succeeded');
     } catch (error) {

@@ -1,19 +1,9 @@
 import { HTTPException } from 'hono/http-exception';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { adoptionRoutes } from '../modules/adoption/routes.js';
-import { scanRoutes } from '../modules/adoption/scans/routes.js';
-import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
-import { unmappedRoutes } from '../modules/delivery/unmapped/routes.js';
-import { deliveriesRoutes } from '../modules/inbox/routes.js';
-import { webhookRoutes } from '../modules/inbox/webhook-routes.js';
-import { authRoutes } from '../modules/auth/routes.js';
 import { requireAuth } from '../modules/auth/middleware.js';
-import { catalogRoutes } from '../modules/catalog/routes.js';
-import { eventRoutes } from '../modules/events/routes.js';
-import { importRoutes } from '../modules/imports/routes.js';
-import { integrationRoutes } from '../modules/integrations/routes.js';
 import { AppError } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
+import { MODULES } from './modules.js';
 import { serveSpa } from './static.js';
 
 export const API_VERSION = '0.1.0';
@@ -39,19 +29,10 @@ export function buildApp(deps: AppDeps) {
   });
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  app.route('/', webhookRoutes(deps));
+  for (const routes of MODULES.flatMap((m) => m.publicRoutes ?? [])) app.route('/', routes(deps));
 
   app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
-  app.route('/api/v1', authRoutes(deps));
-  app.route('/api/v1', catalogRoutes(deps));
-  app.route('/api/v1', importRoutes(deps));
-  app.route('/api/v1', adoptionRoutes(deps));
-  app.route('/api/v1', scanRoutes(deps));
-  app.route('/api/v1', deliveryRoutes(deps));
-  app.route('/api/v1', unmappedRoutes(deps));
-  app.route('/api/v1', deliveriesRoutes(deps));
-  app.route('/api/v1', eventRoutes(deps));
-  app.route('/api/v1', integrationRoutes(deps));
+  for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {

@@ -6,13 +6,10 @@ import { createRegistry } from '../jobs/registry.js';
 import { JobRunner } from '../jobs/runner.js';
 import { revokeTokens } from '../modules/auth/repo.js';
 import { createToken, ensureAdminToken } from '../modules/auth/service.js';
-import { backstageUrlImportJob } from '../modules/imports/jobs.js';
-import { runScanJob } from '../modules/adoption/scans/jobs.js';
 import { DERIVE_AFTER_MS } from '../modules/inbox/delivery-writer.js';
-import { deriveDeliveryJob } from '../modules/inbox/derive-job.js';
-import { reprocessJob } from '../modules/inbox/reprocess.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { moduleJobs } from './modules.js';
 import type { Logger } from '../http/logger.js';
 import { openDatabase, type OpenDatabase } from '../db/open-database.js';
 
@@ -50,7 +47,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   await prepare?.(database);
 
   const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
-  const runner = new JobRunner(db, createRegistry([backstageUrlImportJob(db), runScanJob(db), deriveDeliveryJob(db, derive), reprocessJob(db, derive)]), logger);
+  const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive })), logger);
   const app = buildApp({
     db,
     logger,

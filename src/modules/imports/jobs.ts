@@ -1,11 +1,15 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema/index.js';
-import type { JobDefinition } from '../../jobs/registry.js';
+import { defineJob, jobKind } from '../../jobs/define-job.js';
 import { fetchBackstageEntities } from '../../connectors/backstage/fetch-entities.js';
 import * as repo from './repo.js';
 import { runImport } from './run-import.js';
 
-export const BACKSTAGE_URL_IMPORT = 'imports.backstage-url';
+export const BACKSTAGE_URL_IMPORT = jobKind(
+  'imports.backstage-url',
+  z.object({ importId: z.number().int(), url: z.string(), needsToken: z.boolean(), skipInvalid: z.boolean(), actor: z.string().nullable() }),
+);
 
 /**
  * Tokens for outside systems are secrets: they stay in this process's memory, never in the job table.
@@ -13,18 +17,10 @@ export const BACKSTAGE_URL_IMPORT = 'imports.backstage-url';
  */
 export const pendingTokens = new Map<number, string>();
 
-export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetch = fetch): JobDefinition {
-  return {
-    type: BACKSTAGE_URL_IMPORT,
+export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetch = fetch) {
+  return defineJob(BACKSTAGE_URL_IMPORT, {
     maxAttempts: 3,
-    async handle(payload) {
-      const { importId, url, needsToken, skipInvalid, actor } = payload as {
-        importId: number;
-        url: string;
-        needsToken: boolean;
-        skipInvalid: boolean;
-        actor: string | null;
-      };
+    async handle({ importId, url, needsToken, skipInvalid, actor }) {
       const token = pendingTokens.get(importId) ?? process.env.PAVED_BACKSTAGE_TOKEN ?? null;
       if (needsToken && !pendingTokens.has(importId)) {
         await repo.finishImport(db, importId, { status: 'failed', summary: null, problems: [], warnings: [], error: 'the Backstage token was lost when Paved restarted; start the import again' });
@@ -43,5 +39,5 @@ export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetc
         return { failed: true, error: message };
       }
     },
-  };
+  });
 }

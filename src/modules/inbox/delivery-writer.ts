@@ -46,7 +46,7 @@ export function createDeliveryWriter(db: Db, options: { deriveAfterMs?: number }
   async function store(batch: Waiting[]) {
     const rows = batch.map((w) => w.delivery);
     try {
-      const stored = await repo.insertDeliveries(db, rows, { type: DERIVE_DELIVERY, afterMs: deriveAfterMs });
+      const stored = await repo.insertDeliveries(db, rows, { type: DERIVE_DELIVERY.name, afterMs: deriveAfterMs });
       const fresh = new Set(stored.map((r) => `${r.source}\n${r.delivery_id}`));
       for (const w of batch) {
         const key = `${w.delivery.source}\n${w.delivery.deliveryId}`;

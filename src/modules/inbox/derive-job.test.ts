@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { createRegistry } from '../../jobs/registry.js';
+import { enqueueJob, getJob } from '../../jobs/queue.js';
 import { JobRunner } from '../../jobs/runner.js';
 import { silentLogger } from '../../http/logger.js';
 import { createDeliveryWriter, type NewDelivery } from './delivery-writer.js';
-import { deriveDeliveryJob } from './derive-job.js';
+import { DERIVE_DELIVERY, deriveDeliveryJob } from './derive-job.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -72,5 +73,16 @@ describe('the derivation job', () => {
     expect(rows[1]?.error).toMatch(/^derivation failed: .*0x00/);
     const changes = await database.db.selectFrom('changes').select('commit_sha').orderBy('commit_sha').execute();
     expect(changes.map((c) => c.commit_sha)).toEqual(['a'.repeat(40), 'c'.repeat(40)]);
+  });
+
+  it('still runs a job queued by an earlier version, which named one delivery', async () => {
+    const writer = createDeliveryWriter(database.db, { deriveAfterMs: 60_000 });
+    await writer.write(push('earlier-1', 'acme/shop', 'refs/heads/topic'));
+    // Only the job queued by the earlier version is left to derive it.
+    await database.db.deleteFrom('jobs').where('status', '=', 'queued').execute();
+    const { id } = await enqueueJob(database.db, DERIVE_DELIVERY, { deliveryId: 'earlier-1' });
+    expect(await runner().drain()).toBe(1);
+    expect(await getJob(database.db, id)).toMatchObject({ status: 'succeeded', result: { ignored: 1 } });
+    expect(await statuses()).toMatchObject({ ignored: 2004 });
   });
 });

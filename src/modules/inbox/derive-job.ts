@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema/index.js';
+import { defineJob, jobKind } from '../../jobs/define-job.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import type { JobDefinition } from '../../jobs/registry.js';
 import { deriveDeliveries, deriveStoredDelivery, type DeriveOutcome, type DeriveSettings } from './derive.js';
 import * as repo from './repo.js';
 
-export const DERIVE_DELIVERY = 'webhooks.derive';
+/**
+ * Its payload is ignored; any object is accepted, because jobs queued by an earlier version carry one delivery's
+ * id (`{ deliveryId }`).
+ */
+export const DERIVE_DELIVERY = jobKind('webhooks.derive', z.looseObject({}));
 
 /** Deliveries derived together, and how many such batches a job takes before leaving the rest to a next job. */
 const BATCH = 200;
@@ -40,9 +45,8 @@ async function deriveIsolating(db: Kysely<Database>, ids: number[], settings: De
  * job, so other jobs get their turn. A job queued by an earlier version names one delivery: it finds that delivery
  * pending with the others, or already derived.
  */
-export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings = {}): JobDefinition {
-  return {
-    type: DERIVE_DELIVERY,
+export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings = {}) {
+  return defineJob(DERIVE_DELIVERY, {
     async handle() {
       const counts: Record<string, number> = {};
       const tally = (outcomes: DeriveOutcome[]) => {
@@ -59,5 +63,5 @@ export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings
       await enqueueJob(db, DERIVE_DELIVERY, {});
       return counts;
     },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DeliveriesTable } from '../../db/schema/delivery.js';
 import type { Db } from '../../db/schema/index.js';
+import { READ_EVENTS } from '../../connectors/read-events.js';
 
 export interface NewDelivery {
   source: 'github' | 'gitlab' | 'pagerduty';
@@ -34,6 +35,35 @@ export async function markDeliveries(db: Db, marks: { id: number; status: Delive
     update deliveries set status = m.status, error = m.error, processed_at = now()
     from unnest(${marks.map((m) => m.id)}::bigint[], ${marks.map((m) => m.status)}::text[], ${marks.map((m) => m.error)}::text[]) as m (id, status, error)
     where deliveries.id = m.id`.execute(db);
+}
+
+/** What a reprocess derives again: every delivery of the events Paved reads, or only the failed ones. */
+export type ReprocessStatus = 'failed' | 'all';
+
+const selectReprocessable = (db: Db, status: ReprocessStatus) => {
+  let q = db.selectFrom('deliveries').where((eb) =>
+    eb.or([
+      eb.and([eb('source', '=', 'github'), eb('event', 'in', [...READ_EVENTS.github])]),
+      eb.and([eb('source', '=', 'gitlab'), eb('event', 'in', [...READ_EVENTS.gitlab])]),
+      eb('source', '=', 'pagerduty'),
+    ]),
+  );
+  if (status === 'failed') q = q.where('status', '=', 'failed');
+  return q;
+};
+
+/** How many deliveries a reprocess would derive now, and the last of them. */
+export async function countReprocessable(db: Db, status: ReprocessStatus): Promise<{ count: number; upTo: number }> {
+  const row = await selectReprocessable(db, status)
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('id').as('upTo')])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), upTo: Number(row.upTo ?? 0) };
+}
+
+/** The next `limit` ids a reprocess derives, after `after` and up to `upTo`, in id order. */
+export async function reprocessableIds(db: Db, range: { status: ReprocessStatus; after: number; upTo: number }, limit: number) {
+  const rows = await selectReprocessable(db, range.status).select('id').where('id', '>', range.after).where('id', '<=', range.upTo).orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
 }
 
 /** Stored deliveries newest first (before a given id), without their bodies. */

@@ -32,7 +32,7 @@ const runner = () => new JobRunner(t.database.db, createRegistry([deriveDelivery
 const count = async (table: 'deployments' | 'changes' | 'incidents' | 'deliveries') => (await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 const statuses = async () => (await t.database.db.selectFrom('deliveries').select(['delivery_id', 'status']).orderBy('id').execute()).map((r) => `${r.delivery_id} ${r.status}`);
 const lastReprocessResult = async () =>
-  (await t.database.db.selectFrom('jobs').select('result').where('type', '=', REPROCESS_DELIVERIES).orderBy('id', 'desc').executeTakeFirstOrThrow()).result;
+  (await t.database.db.selectFrom('jobs').select('result').where('type', '=', REPROCESS_DELIVERIES.name).orderBy('id', 'desc').executeTakeFirstOrThrow()).result;
 const dora = async () => (await t.call('GET', '/api/v1/dora?scope=service:hello-world&from=2019-05-15T00:00:00Z&to=2019-05-16T00:00:00Z')).body;
 
 beforeAll(async () => {

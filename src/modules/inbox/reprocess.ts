@@ -1,23 +1,19 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database, Db } from '../../db/schema/index.js';
+import { defineJob, jobKind } from '../../jobs/define-job.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import type { JobDefinition } from '../../jobs/registry.js';
 import { remapFacts, type RemapCounts } from '../delivery/unmapped/repo.js';
 import { deriveDeliveries, type DeriveSettings } from './derive.js';
-import { READ_EVENTS } from '../../connectors/read-events.js';
-
-export const REPROCESS_DELIVERIES = 'webhooks.reprocess';
-/** Deliveries derived per job: a long reprocess is a chain of short jobs, so a shutdown never waits on it. */
-const BATCH = 200;
-
-export type ReprocessStatus = 'failed' | 'all';
+import { countReprocessable, reprocessableIds, type ReprocessStatus } from './repo.js';
 
 /** A walk over the deliveries stored up to `upTo` (later ones have jobs of their own), in id order. */
-interface Walk {
-  status: ReprocessStatus;
-  upTo: number;
-  after: number;
-}
+const walkSchema = z.object({ status: z.enum(['failed', 'all']), upTo: z.number().int(), after: z.number().int() });
+type Walk = z.infer<typeof walkSchema>;
+
+export const REPROCESS_DELIVERIES = jobKind('webhooks.reprocess', walkSchema);
+/** Deliveries derived per job: a long reprocess is a chain of short jobs, so a shutdown never waits on it. */
+const BATCH = 200;
 
 export interface ReprocessCounts {
   deliveries: number;
@@ -26,31 +22,9 @@ export interface ReprocessCounts {
   failed: number;
 }
 
-const selectReprocessable = (db: Db, status: ReprocessStatus) => {
-  let q = db.selectFrom('deliveries').where((eb) =>
-    eb.or([
-      eb.and([eb('source', '=', 'github'), eb('event', 'in', [...READ_EVENTS.github])]),
-      eb.and([eb('source', '=', 'gitlab'), eb('event', 'in', [...READ_EVENTS.gitlab])]),
-      eb('source', '=', 'pagerduty'),
-    ]),
-  );
-  if (status === 'failed') q = q.where('status', '=', 'failed');
-  return q;
-};
-
-/** How many deliveries a reprocess would derive now, and the last of them. */
-export async function countReprocessable(db: Db, status: ReprocessStatus): Promise<{ count: number; upTo: number }> {
-  const row = await selectReprocessable(db, status)
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('id').as('upTo')])
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), upTo: Number(row.upTo ?? 0) };
-}
-
 /** Derives the next batch of the walk again; returns where the walk got to and what each delivery came to. */
 async function deriveBatch(db: Kysely<Database>, walk: Walk, settings: DeriveSettings) {
-  const ids = (
-    await selectReprocessable(db, walk.status).select('id').where('id', '>', walk.after).where('id', '<=', walk.upTo).orderBy('id').limit(BATCH).execute()
-  ).map((r) => r.id);
+  const ids = await reprocessableIds(db, walk, BATCH);
   const counts: ReprocessCounts = { deliveries: 0, processed: 0, ignored: 0, failed: 0 };
   for (const outcome of (await deriveDeliveries(db, ids, settings)).values()) {
     if ('status' in outcome) {
@@ -81,22 +55,20 @@ export async function reprocessDeliveries(db: Kysely<Database>, status: Reproces
 /** Queues a reprocess of what is stored now; answers how many deliveries it will derive. */
 export async function enqueueReprocess(db: Db, status: ReprocessStatus): Promise<{ queued: number }> {
   const { count, upTo } = await countReprocessable(db, status);
-  await enqueueJob(db, REPROCESS_DELIVERIES, { status, upTo, after: 0 } satisfies Walk);
+  await enqueueJob(db, REPROCESS_DELIVERIES, { status, upTo, after: 0 });
   return { queued: count };
 }
 
 /** One batch per job; the job queues the next batch, and the last one maps facts again. */
-export function reprocessJob(db: Kysely<Database>, settings: DeriveSettings = {}): JobDefinition {
-  return {
-    type: REPROCESS_DELIVERIES,
-    async handle(payload) {
-      const walk = payload as unknown as Walk;
+export function reprocessJob(db: Kysely<Database>, settings: DeriveSettings = {}) {
+  return defineJob(REPROCESS_DELIVERIES, {
+    async handle(walk) {
       const { counts, last, done } = await deriveBatch(db, walk, settings);
       if (!done) {
-        await enqueueJob(db, REPROCESS_DELIVERIES, { ...walk, after: last } satisfies Walk);
+        await enqueueJob(db, REPROCESS_DELIVERIES, { ...walk, after: last });
         return counts;
       }
       return { ...counts, remapped: await remapFacts(db) };
     },
-  };
+  });
 }

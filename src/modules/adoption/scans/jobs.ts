@@ -1,17 +1,16 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../../db/schema/index.js';
-import type { JobDefinition } from '../../../jobs/registry.js';
+import { defineJob, jobKind } from '../../../jobs/define-job.js';
 import * as repo from './repo.js';
 import { runScan } from './service.js';
 
-export const RUN_SCAN = 'scans.run';
+export const RUN_SCAN = jobKind('scans.run', z.object({ scanId: z.number().int(), root: z.string(), history: z.boolean(), actor: z.string().nullable() }));
 
-export function runScanJob(db: Kysely<Database>): JobDefinition {
-  return {
-    type: RUN_SCAN,
+export function runScanJob(db: Kysely<Database>) {
+  return defineJob(RUN_SCAN, {
     maxAttempts: 1,
-    async handle(payload) {
-      const { scanId, root, history, actor } = payload as { scanId: number; root: string; history: boolean; actor: string | null };
+    async handle({ scanId, root, history, actor }) {
       await repo.setScanStatus(db, scanId, 'running');
       try {
         const { summary } = await runScan(db, { root, history, actor, scanId });
@@ -22,5 +21,5 @@ export function runScanJob(db: Kysely<Database>): JobDefinition {
         return { failed: message };
       }
     },
-  };
+  });
 }
