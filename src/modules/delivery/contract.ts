@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DORA_LEVELS } from '../../shared/dora-levels.js';
 
 const zoned = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z' });
 const sha = z.string().regex(/^[0-9a-fA-F]{7,64}$/, 'must be a commit id');
@@ -40,7 +41,7 @@ export const batchResult = z
   .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.array(z.object({ index: z.number().int(), error: z.string() })) })
   .openapi('FactBatchResult');
 
-const level = z.enum(['elite', 'high', 'medium', 'low']);
+const level = z.enum(DORA_LEVELS);
 /** The numbers of one period, shared by GET /dora and each point of GET /dora/series. */
 const doraMetrics = {
   deployments: z.number().int(),
