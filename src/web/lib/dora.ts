@@ -22,7 +22,7 @@ export function formatRate(ratio: number | null | undefined): string {
 }
 
 /** Per day when there is at least one a day, else per week: "2.5 / day", "3.5 / week". */
-export function formatFrequency(f: { perDay: number; perWeek: number }): string {
+export function formatFrequency(f: Dora['deploymentFrequency']): string {
   return f.perDay >= 1 ? `${perFormat.format(f.perDay)} / day` : `${perFormat.format(f.perWeek)} / week`;
 }
 
