@@ -79,6 +79,8 @@ export const mandateSchema = z
   })
   .openapi('Mandate');
 
+export const mandateList = z.object({ items: z.array(mandateSchema) });
+
 const scopeInput = z.union([z.literal('all'), z.strictObject({ teams: z.array(z.string().min(1).max(200)).min(1).max(1000) })]);
 
 export const mandateCreate = z
@@ -103,4 +105,10 @@ export type CapabilityAdoptionBody = z.infer<typeof capabilityAdoptionSchema>;
 export type AdoptionMatrix = z.infer<typeof matrixSchema>;
 export type TeamAdoptionBody = z.infer<typeof teamAdoptionSchema>;
 export type Mandate = z.infer<typeof mandateSchema>;
+export type MandateList = z.infer<typeof mandateList>;
+/** The bodies as sent: dates as YYYY-MM-DD or a date-time with its zone. */
+export type MandateCreate = z.input<typeof mandateCreate>;
+export type MandatePatch = z.input<typeof mandatePatch>;
+export type DeclarationCreate = z.input<typeof declarationCreate>;
+export type CapabilityView = z.input<typeof viewCreate>;
 export type Declaration = z.infer<typeof declarationSchema>;

@@ -11,6 +11,7 @@ import {
   declarationCreate,
   declarationSchema,
   mandateCreate,
+  mandateList,
   mandatePatch,
   mandateSchema,
   matrixSchema,
@@ -52,7 +53,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities/{name}/mandates', tags: ['adoption'], summary: 'Mandates of a capability', request: { params: nameParams }, responses: { 200: json(z.object({ items: z.array(mandateSchema) }), 'Mandates') } }),
+    createRoute({ method: 'get', path: '/capabilities/{name}/mandates', tags: ['adoption'], summary: 'Mandates of a capability', request: { params: nameParams }, responses: { 200: json(mandateList, 'Mandates') } }),
     async (c) => {
       const cap = await capability(c.req.valid('param').name);
       return c.json({ items: (await repo.listMandates(db, cap.id)).map((m) => toMandate(m, cap.name)) }, 200);

@@ -81,6 +81,10 @@ export const capabilitySchema = z
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 
+export const teamPage = pageOf(teamSchema, 'TeamPage');
+export const servicePage = pageOf(serviceSchema, 'ServicePage');
+export const capabilityPage = pageOf(capabilitySchema, 'CapabilityPage');
+
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
@@ -172,6 +176,8 @@ export const searchResultSchema = z
   .object({ kind: z.string(), ref: z.string(), name: z.string(), title: z.string().nullable(), description: z.string().nullable(), status: z.string() })
   .openapi('SearchResult');
 
+export const searchResponse = z.object({ items: z.array(searchResultSchema) });
+
 export const teamDetail = z.object({
   team: teamSchema,
   email: z.string().nullable(),
@@ -205,6 +211,14 @@ export type Team = z.infer<typeof teamSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Capability = z.infer<typeof capabilitySchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;
+export type SearchResponse = z.infer<typeof searchResponse>;
+export type TeamPage = z.infer<typeof teamPage>;
+export type ServicePage = z.infer<typeof servicePage>;
+export type CapabilityPage = z.infer<typeof capabilityPage>;
+/** A list's query as sent (limit and cursor aside, the filters). */
+export type ListQuery = z.input<typeof listQuery>;
+export type CapabilityListQuery = z.input<typeof capabilityListQuery>;
+export type TeamListQuery = z.input<typeof teamListQuery>;
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type CapabilityCreate = z.infer<typeof capabilityCreate>;
 export type CapabilityPatch = z.infer<typeof capabilityPatch>;

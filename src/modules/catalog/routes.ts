@@ -9,20 +9,19 @@ import {
   serviceDetail,
   teamDetail,
   capabilityListQuery,
+  capabilityPage,
   capabilityPatch,
-  capabilitySchema,
   listQuery,
   nameParams,
   namespaceQuery,
-  pageOf,
-  searchResultSchema,
+  searchResponse,
   serviceCreate,
+  servicePage,
   servicePatch,
-  serviceSchema,
   teamCreate,
   teamListQuery,
+  teamPage,
   teamPatch,
-  teamSchema,
 } from './contract.js';
 import * as catalog from './service.js';
 import * as write from './write-entity.js';
@@ -40,7 +39,7 @@ export function catalogRoutes({ db }: AppDeps) {
   app.on('PATCH', ['/teams/:name', '/services/:name', '/capabilities/:name'], adminOnly);
 
   app.openapi(
-    createRoute({ method: 'get', path: '/teams', tags: ['catalog'], summary: 'List teams', request: { query: teamListQuery }, responses: { 200: json(pageOf(teamSchema, 'TeamPage'), 'A page of teams') } }),
+    createRoute({ method: 'get', path: '/teams', tags: ['catalog'], summary: 'List teams', request: { query: teamListQuery }, responses: { 200: json(teamPage, 'A page of teams') } }),
     async (c) => c.json(await catalog.listTeams(db, c.req.valid('query')), 200),
   );
   app.openapi(
@@ -66,7 +65,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/services', tags: ['catalog'], summary: 'List services', request: { query: listQuery }, responses: { 200: json(pageOf(serviceSchema, 'ServicePage'), 'A page of services') } }),
+    createRoute({ method: 'get', path: '/services', tags: ['catalog'], summary: 'List services', request: { query: listQuery }, responses: { 200: json(servicePage, 'A page of services') } }),
     async (c) => c.json(await catalog.listServices(db, c.req.valid('query')), 200),
   );
   app.openapi(
@@ -92,7 +91,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities', tags: ['catalog'], summary: 'List capabilities', request: { query: capabilityListQuery }, responses: { 200: json(pageOf(capabilitySchema, 'CapabilityPage'), 'A page of capabilities') } }),
+    createRoute({ method: 'get', path: '/capabilities', tags: ['catalog'], summary: 'List capabilities', request: { query: capabilityListQuery }, responses: { 200: json(capabilityPage, 'A page of capabilities') } }),
     async (c) => c.json(await catalog.listCapabilities(db, c.req.valid('query')), 200),
   );
   app.openapi(
@@ -118,7 +117,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/search', tags: ['catalog'], summary: 'Search teams, services, capabilities and people', request: { query: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) }) }, responses: { 200: json(z.object({ items: z.array(searchResultSchema) }), 'Matches, best first') } }),
+    createRoute({ method: 'get', path: '/search', tags: ['catalog'], summary: 'Search teams, services, capabilities and people', request: { query: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) }) }, responses: { 200: json(searchResponse, 'Matches, best first') } }),
     async (c) => {
       const { q, limit } = c.req.valid('query');
       return c.json({ items: await catalog.search(db, q, limit) }, 200);

@@ -1,4 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { DORA_LEVELS } from '../../shared/dora-levels.js';
+import { pageOf } from '../catalog/contract.js';
+import { SERVICE_ANNOTATION } from '../catalog/service-mapping/annotations.js';
 
 const zoned = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z' });
 const sha = z.string().regex(/^[0-9a-fA-F]{7,64}$/, 'must be a commit id');
@@ -40,7 +43,7 @@ export const batchResult = z
   .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.array(z.object({ index: z.number().int(), error: z.string() })) })
   .openapi('FactBatchResult');
 
-const level = z.enum(['elite', 'high', 'medium', 'low']);
+const level = z.enum(DORA_LEVELS);
 /** The numbers of one period, shared by GET /dora and each point of GET /dora/series. */
 const doraMetrics = {
   deployments: z.number().int(),
@@ -124,9 +127,38 @@ export const incidentRowSchema = z
   })
   .openapi('IncidentRow');
 
+export const deploymentPage = pageOf(deploymentRowSchema, 'DeploymentPage');
+export const incidentPage = pageOf(incidentRowSchema, 'IncidentPage');
+
+export const unmappedName = z
+  .object({
+    source: z.enum(['github', 'gitlab', 'pagerduty']),
+    name: z.string().openapi({ description: 'The repository slug, or the PagerDuty service id' }),
+    annotation: z.enum([SERVICE_ANNOTATION.github, SERVICE_ANNOTATION.gitlab, SERVICE_ANNOTATION.pagerduty]).openapi({ description: 'The annotation a service needs to claim these facts' }),
+    deployments: z.number().int(),
+    changes: z.number().int(),
+    incidents: z.number().int(),
+    lastSeen: z.string(),
+  })
+  .openapi('UnmappedName');
+
+export const unmappedList = z.object({ items: z.array(unmappedName) });
+
+export const remapCounts = z.object({ deployments: z.number().int(), changes: z.number().int(), incidents: z.number().int() }).openapi('RemapCounts');
+
+export type Dora = z.infer<typeof doraSchema>;
 export type DoraSeries = z.infer<typeof doraSeriesSchema>;
 export type DeploymentRow = z.infer<typeof deploymentRowSchema>;
 export type IncidentRow = z.infer<typeof incidentRowSchema>;
+export type DeploymentPage = z.infer<typeof deploymentPage>;
+export type IncidentPage = z.infer<typeof incidentPage>;
+export type UnmappedName = z.infer<typeof unmappedName>;
+export type UnmappedList = z.infer<typeof unmappedList>;
+export type RemapCounts = z.infer<typeof remapCounts>;
+/** The queries as sent. */
+export type DoraQuery = z.input<typeof doraQuery>;
+export type DeploymentListQuery = z.input<typeof deploymentListQuery>;
+export type IncidentListQuery = z.input<typeof incidentListQuery>;
 export type BatchResult = z.infer<typeof batchResult>;
 export type DeploymentInput = z.infer<typeof deploymentInput>;
 export type ChangeInput = z.infer<typeof changeInput>;

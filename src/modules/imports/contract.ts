@@ -58,5 +58,8 @@ export const importRecordSchema = z
   })
   .openapi('Import');
 
+export const importList = z.object({ items: z.array(importRecordSchema) });
+
 export type ImportRecord = z.infer<typeof importRecordSchema>;
+export type ImportList = z.infer<typeof importList>;
 export type ImportResultBody = z.infer<typeof importResultSchema>;

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../http/router.js';
 import { requireRole } from '../auth/middleware.js';
 import type { CatalogFile } from '../catalog/entity.js';
-import { filesImportBody, importBody, importRecordSchema, importResultSchema, MAX_UPLOAD_BYTES, urlImportBody } from './contract.js';
+import { filesImportBody, importBody, importList, importRecordSchema, importResultSchema, MAX_UPLOAD_BYTES, urlImportBody } from './contract.js';
 import { BACKSTAGE_URL_IMPORT, pendingTokens } from './jobs.js';
 import * as repo from './repo.js';
 import { runImport } from './run-import.js';
@@ -114,7 +114,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
   });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/imports', tags: ['imports'], summary: 'Recent imports', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }) }, responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(importRecordSchema) }) } }, description: 'Imports, newest first' } } }),
+    createRoute({ method: 'get', path: '/imports', tags: ['imports'], summary: 'Recent imports', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }) }, responses: { 200: { content: { 'application/json': { schema: importList } }, description: 'Imports, newest first' } } }),
     async (c) => c.json({ items: (await repo.listImports(db, c.req.valid('query').limit)).map(toImportRecord) }, 200),
   );
 

@@ -1,37 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/schema/index.js';
 import { AppError } from '../../http/errors.js';
 import { isoOrNull, jsonResponse as json } from '../../http/openapi.js';
 import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
 import { requireRole } from '../auth/middleware.js';
+import { deliveryPage, deliveryQuery, reprocessBody, reprocessResult, type DeliveryQuery } from './contract.js';
 import * as repo from './repo.js';
 import { enqueueReprocess } from './reprocess.js';
-
-const SOURCES = ['github', 'gitlab', 'pagerduty'] as const;
-const STATUSES = ['pending', 'processed', 'ignored', 'failed'] as const;
-
-const deliveryQuery = z.object({
-  status: z.enum(STATUSES).optional(),
-  source: z.enum(SOURCES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(100).optional(),
-});
-
-const deliverySchema = z
-  .object({
-    id: z.string(),
-    source: z.enum(SOURCES),
-    deliveryId: z.string().openapi({ description: "The sender's delivery id (X-GitHub-Delivery, the PagerDuty event id)" }),
-    event: z.string(),
-    status: z.enum(STATUSES),
-    error: z.string().nullable().openapi({ description: 'Why a delivery failed (or was ignored)' }),
-    receivedAt: z.string(),
-    processedAt: z.string().nullable(),
-  })
-  .openapi('WebhookDelivery');
-
-const reprocessBody = z.strictObject({ status: z.enum(['failed', 'all']).default('all') });
 
 const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
 function decodeCursor(cursor: string | undefined): number | undefined {
@@ -41,7 +17,7 @@ function decodeCursor(cursor: string | undefined): number | undefined {
   return id;
 }
 
-async function deliveryPage(db: Db, query: z.infer<typeof deliveryQuery>) {
+async function pageOfDeliveries(db: Db, query: DeliveryQuery) {
   const rows = await repo.listDeliveries(db, { status: query.status, source: query.source, before: decodeCursor(query.cursor), limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -77,9 +53,9 @@ export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
       tags: ['delivery'],
       summary: 'Stored webhook deliveries, newest first; failed ones say why',
       request: { query: deliveryQuery },
-      responses: { 200: json(z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }).openapi('WebhookDeliveryPage'), 'A page of deliveries') },
+      responses: { 200: json(deliveryPage, 'A page of deliveries') },
     }),
-    async (c) => c.json(await deliveryPage(db, c.req.valid('query')), 200),
+    async (c) => c.json(await pageOfDeliveries(db, c.req.valid('query')), 200),
   );
 
   app.openapi(
@@ -90,7 +66,7 @@ export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
       summary: 'Derive the stored deliveries again (all, or only the failed ones) as a job, then map facts again',
       description: 'Only deliveries of events Paved reads are derived again; others stay ignored. Deliveries arriving meanwhile are derived by their own jobs.',
       request: { body: { content: { 'application/json': { schema: reprocessBody } }, required: false } },
-      responses: { 202: json(z.object({ queued: z.number().int() }), 'How many deliveries will be derived again') },
+      responses: { 202: json(reprocessResult, 'How many deliveries will be derived again') },
     }),
     async (c) => {
       // The body is optional: without one, every delivery is derived again.

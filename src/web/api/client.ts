@@ -1,8 +1,7 @@
+import type { ErrorBody } from '../../http/errors.js';
+
 /** One field's problem, as the API's VALIDATION_FAILED details list it. */
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+export type { ErrorDetail as FieldProblem } from '../../http/errors.js';
 
 /** Any failed API call: the `{ error: { code, message, details } }` body, plus the HTTP status. */
 export class ApiError extends Error {
@@ -74,7 +73,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     // not JSON: reported below
   }
   if (!res.ok) {
-    const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    // What answered may not be Paved (a proxy's error page), so each part of the body falls back.
+    const error = (body as { error?: Partial<ErrorBody['error']> } | null)?.error;
     throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? `the server answered ${res.status}`, error?.details);
   }
   if (body === null) throw new ApiError(res.status, 'BAD_RESPONSE', 'the server answered with something that is not JSON');

@@ -1,61 +1,48 @@
-import type { CapabilityAdoptionBody, Mandate } from '../../modules/adoption/contract.js';
+// Every shape the API sends or takes, from the server's zod contracts (types only: no server code reaches the bundle).
+import type { CapabilityAdoptionBody } from '../../modules/adoption/contract.js';
 import type { Me } from '../../modules/auth/contract.js';
-import type { Capability, SearchResult, TeamDetail } from '../../modules/catalog/contract.js';
-import type { ImportRecord } from '../../modules/imports/contract.js';
-import type { DeploymentRow, doraSchema, DoraSeries } from '../../modules/delivery/contract.js';
-import type { z } from 'zod';
+import type { Capability, ListQuery, TeamDetail, TeamListQuery } from '../../modules/catalog/contract.js';
+import type { DeploymentRow, Dora, DoraSeries } from '../../modules/delivery/contract.js';
+import type { WebhookDelivery } from '../../modules/inbox/contract.js';
 
 export type {
   Capability,
   CapabilityCreate,
   CapabilityDetail,
+  CapabilityPage,
   CapabilityPatch,
   HistoryEvent,
   Overview,
+  SearchResponse,
   SearchResult,
   Service,
   ServiceDetail,
+  ServicePage,
   Team,
   TeamDetail,
+  TeamPage,
 } from '../../modules/catalog/contract.js';
 export type { Me } from '../../modules/auth/contract.js';
-export type { ImportRecord } from '../../modules/imports/contract.js';
+export type { ImportList, ImportRecord } from '../../modules/imports/contract.js';
 
 export type Role = Me['role'];
 export type Lifecycle = Capability['lifecycle'];
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 export type Member = TeamDetail['members'][number];
 
-export interface SearchResponse {
-  items: SearchResult[];
-}
-
-export interface ImportList {
-  items: ImportRecord[];
-}
-
-export interface ListFilters {
-  q?: string | undefined;
-  owner?: string | undefined;
-  lifecycle?: string | undefined;
-  type?: string | undefined;
-  status?: 'active' | 'orphaned' | undefined;
-}
-
-export interface TeamFilters extends ListFilters {
-  kind?: 'customer' | 'platform' | undefined;
-}
+/** A list's filters (the page size and cursor are the list hook's). */
+export type ListFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+export type TeamFilters = Omit<TeamListQuery, 'limit' | 'cursor'>;
 
 export type {
   AdoptionMatrix,
   CapabilityAdoptionBody as CapabilityAdoption,
+  CapabilityView,
   Declaration,
+  DeclarationCreate,
   Mandate,
+  MandateCreate,
+  MandateList,
+  MandatePatch,
   TeamAdoptionBody as TeamAdoption,
 } from '../../modules/adoption/contract.js';
 
@@ -63,65 +50,28 @@ export type AdoptionInterval = CapabilityAdoptionBody['interval'];
 export type AdoptingTeam = CapabilityAdoptionBody['teams'][number];
 export type Evidence = AdoptingTeam['evidence'][number];
 
-export interface MandateList {
-  items: Mandate[];
-}
-
-/** POST/PATCH /capabilities/{name}/mandates, as JSON (dates as YYYY-MM-DD). */
-export interface MandateInput {
-  scope: 'all' | { teams: string[] };
-  effectiveFrom: string;
-  deadline?: string | null;
-  note?: string | null;
-}
-
-/** POST /capabilities/{name}/declarations. */
-export interface DeclarationInput {
-  team: string;
-  status: 'using' | 'stopped';
-  date: string;
-  note?: string;
-}
-
 // Delivery (DORA) and incidents: the shapes of /dora, /dora/series, /deployments, /incidents, /unmapped and /deliveries.
-export type Dora = z.infer<typeof doraSchema>;
+export type {
+  DeploymentListQuery,
+  DeploymentPage,
+  DeploymentRow,
+  Dora,
+  DoraQuery as DoraQueryInput,
+  DoraSeries,
+  IncidentListQuery,
+  IncidentPage,
+  IncidentRow,
+  RemapCounts,
+  UnmappedList,
+  UnmappedName,
+} from '../../modules/delivery/contract.js';
 export type DoraLevel = Dora['levels']['deploymentFrequency'];
 export type DoraInterval = DoraSeries['interval'];
-export type { DeploymentRow, DoraSeries, IncidentRow } from '../../modules/delivery/contract.js';
 export type DoraPoint = DoraSeries['points'][number];
+/** The calendar periods both the adoption and the DORA series are counted in. */
+export type Interval = AdoptionInterval & DoraInterval;
 export type NamedRef = DeploymentRow['service'];
 
-export type FactSource = 'github' | 'gitlab' | 'pagerduty';
-
-export interface UnmappedName {
-  source: FactSource;
-  name: string;
-  annotation: 'github.com/project-slug' | 'gitlab.com/project-slug' | 'pagerduty.com/service-id';
-  deployments: number;
-  changes: number;
-  incidents: number;
-  lastSeen: string;
-}
-
-export interface UnmappedList {
-  items: UnmappedName[];
-}
-
-export interface RemapResult {
-  deployments: number;
-  changes: number;
-  incidents: number;
-}
-
-export type DeliveryStatus = 'pending' | 'processed' | 'ignored' | 'failed';
-
-export interface WebhookDelivery {
-  id: string;
-  source: FactSource;
-  deliveryId: string;
-  event: string;
-  status: DeliveryStatus;
-  error: string | null;
-  receivedAt: string;
-  processedAt: string | null;
-}
+export type { DeliveryPage, ReprocessBody, ReprocessResult, WebhookDelivery } from '../../modules/inbox/contract.js';
+export type FactSource = WebhookDelivery['source'];
+export type DeliveryStatus = WebhookDelivery['status'];

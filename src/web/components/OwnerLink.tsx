@@ -1,11 +1,10 @@
 import { Link } from 'react-router-dom';
+import type { Service } from '../api/types.js';
 import { pathOfRef, shortRef } from '../lib/refs.js';
 import { Badge } from './Badge.js';
 
-interface Owned {
-  owner: { ref: string; name: string; title: string | null } | null;
-  ownerRef: string | null;
-}
+/** A service or a capability: both name their owner the same way. */
+type Owned = Pick<Service, 'owner' | 'ownerRef'>;
 
 /** The owning team as a link; "unowned" with the raw reference when it points at no active team. */
 export function OwnerLink({ entity }: { entity: Owned }) {

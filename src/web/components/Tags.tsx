@@ -1,3 +1,4 @@
+import type { Service } from '../api/types.js';
 import { safeUrl } from '../lib/refs.js';
 
 export function Tags({ tags }: { tags: string[] }) {
@@ -14,7 +15,7 @@ export function Tags({ tags }: { tags: string[] }) {
 }
 
 /** Catalog links; ones that are not http(s) are shown as text, never followed. */
-export function Links({ links }: { links: { url: string; title?: string | undefined }[] }) {
+export function Links({ links }: { links: Service['links'] }) {
   if (links.length === 0) return null;
   return (
     <ul className="plain-list">

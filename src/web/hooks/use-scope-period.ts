@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import type { DoraQuery } from './queries/use-dora.js';
 import { parseScope, resolvePeriod, scopeParam, type Period, type Scope } from '../lib/delivery-scope.js';
 
 export interface ScopePeriod {
   scope: Scope;
   period: Period;
   /** What the delivery endpoints take: `scope`, `from`, `to`. */
-  query: { scope: string; from: string; to: string };
+  query: DoraQuery;
   /** A page's other address-bar values (e.g. `list`, `status`). */
   param: (name: string) => string;
   /** Sets (or, with '' or null, removes) address-bar values; the view stays shareable and survives reload. */

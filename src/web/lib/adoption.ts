@@ -1,4 +1,4 @@
-import type { CapabilityAdoption } from '../api/types.js';
+import type { CapabilityAdoption, Interval, Mandate } from '../api/types.js';
 import { formatNumber, plural } from './format.js';
 
 /** One colour per way of adopting, shared by the curve, the heatmap, the funnel and the badges. */
@@ -26,7 +26,7 @@ export function rangeStart(months: number, now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString().slice(0, 10);
 }
 
-export function formatPeriod(iso: string, interval: 'week' | 'month'): string {
+export function formatPeriod(iso: string, interval: Interval): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return interval === 'month' ? monthFormat.format(d) : weekFormat.format(d);
@@ -54,6 +54,6 @@ export function shortSha(commit: string): string {
 }
 
 /** A mandate covering the team is in effect now (DOMAIN.md: scope all customer teams, or a list naming it). */
-export function mandatedNow(teamRef: string, mandates: { scope: 'all' | { teams: string[] }; effectiveFrom: string }[], now = new Date()): boolean {
+export function mandatedNow(teamRef: string, mandates: Pick<Mandate, 'scope' | 'effectiveFrom'>[], now = new Date()): boolean {
   return mandates.some((m) => new Date(m.effectiveFrom) <= now && (m.scope === 'all' || m.scope.teams.includes(teamRef)));
 }

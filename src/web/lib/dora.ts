@@ -1,16 +1,17 @@
 import type { Dora, DoraLevel } from '../api/types.js';
 import type { Tone } from '../components/Badge.js';
 import { formatHours } from './format.js';
+import { doraLevelRule, type LeveledMetric } from '../../shared/dora-levels.js';
 
 export const LEVEL_TONE: Record<DoraLevel, Tone> = { elite: 'success', high: 'info', medium: 'warning', low: 'danger' };
 
-/** The DORA cluster thresholds from DOMAIN.md, as a person reads them. */
-export const LEVEL_RULES = {
-  deploymentFrequency: 'elite ≥ 1 a day, high ≥ 1 a week, medium ≥ 1 a month, else low',
-  changeLeadTime: 'elite < 1 day, high < 1 week, medium < 30 days, else low',
-  changeFailRate: 'elite ≤ 5 %, high ≤ 10 %, medium ≤ 15 %, else low',
-  recoveryTime: 'elite < 1 hour, high < 1 day, medium < 1 week, else low',
-} as const;
+/** The DORA cluster thresholds from DOMAIN.md, as a person reads them (the same ones the server levels with). */
+export const LEVEL_RULES: Record<LeveledMetric, string> = {
+  deploymentFrequency: doraLevelRule('deploymentFrequency'),
+  changeLeadTime: doraLevelRule('changeLeadTime'),
+  changeFailRate: doraLevelRule('changeFailRate'),
+  recoveryTime: doraLevelRule('recoveryTime'),
+};
 
 const rateFormat = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 const perFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -21,7 +22,7 @@ export function formatRate(ratio: number | null | undefined): string {
 }
 
 /** Per day when there is at least one a day, else per week: "2.5 / day", "3.5 / week". */
-export function formatFrequency(f: { perDay: number; perWeek: number }): string {
+export function formatFrequency(f: Dora['deploymentFrequency']): string {
   return f.perDay >= 1 ? `${perFormat.format(f.perDay)} / day` : `${perFormat.format(f.perWeek)} / week`;
 }
 

@@ -1,3 +1,5 @@
+import { doraLevel, type DoraLevel } from '../../../shared/dora-levels.js';
+
 /** What SQL counts over a period's facts (dora-sql.ts); the metrics below are derived from it. */
 export interface DoraTotals {
   deployments: number;
@@ -13,8 +15,6 @@ export interface DoraTotals {
   incidents: { medianHours: number | null; n: number; unresolved: number };
 }
 
-export type Level = 'elite' | 'high' | 'medium' | 'low';
-
 export interface DoraResult {
   deployments: number;
   deploymentFrequency: { perDay: number; perWeek: number };
@@ -23,15 +23,10 @@ export interface DoraResult {
   failedDeploymentRecoveryTime: { medianHours: number | null; n: number };
   reworkRate: { value: number | null; rework: number; total: number };
   incidentRecoveryTime: { medianHours: number | null; n: number; unresolved: number };
-  levels: { deploymentFrequency: Level; changeLeadTime: Level | null; changeFailRate: Level | null; recoveryTime: Level | null };
+  levels: { deploymentFrequency: DoraLevel; changeLeadTime: DoraLevel | null; changeFailRate: DoraLevel | null; recoveryTime: DoraLevel | null };
 }
 
 const DAY = 86_400_000;
-
-function levelOf(value: number | null, elite: (v: number) => boolean, high: (v: number) => boolean, medium: (v: number) => boolean): Level | null {
-  if (value === null) return null;
-  return elite(value) ? 'elite' : high(value) ? 'high' : medium(value) ? 'medium' : 'low';
-}
 
 /** The five DORA metrics and incident recovery time of [from, to), with their DORA levels, as DOMAIN.md defines them. */
 export function computeDora(totals: DoraTotals, from: Date, to: Date): DoraResult {
@@ -48,10 +43,10 @@ export function computeDora(totals: DoraTotals, from: Date, to: Date): DoraResul
     reworkRate: { value: total === 0 ? null : totals.rework / total, rework: totals.rework, total },
     incidentRecoveryTime: totals.incidents,
     levels: {
-      deploymentFrequency: perDay >= 1 ? 'elite' : perDay >= 1 / 7 ? 'high' : perDay >= 1 / 30 ? 'medium' : 'low',
-      changeLeadTime: levelOf(totals.leadTime.medianHours, (h) => h < 24, (h) => h < 7 * 24, (h) => h < 30 * 24),
-      changeFailRate: levelOf(cfr, (v) => v <= 0.05, (v) => v <= 0.1, (v) => v <= 0.15),
-      recoveryTime: levelOf(totals.recovery.medianHours, (h) => h < 1, (h) => h < 24, (h) => h < 7 * 24),
+      deploymentFrequency: doraLevel('deploymentFrequency', perDay),
+      changeLeadTime: doraLevel('changeLeadTime', totals.leadTime.medianHours),
+      changeFailRate: doraLevel('changeFailRate', cfr),
+      recoveryTime: doraLevel('recoveryTime', totals.recovery.medianHours),
     },
   };
 }

@@ -3,20 +3,19 @@ import { AppError } from '../../../http/errors.js';
 import { jsonBody as body, jsonResponse as json } from '../../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
 import { requireRole } from '../../auth/middleware.js';
-import { pageOf } from '../../catalog/contract.js';
 import {
   batchResult,
   changeInput,
   deploymentInput,
   deploymentListQuery,
-  deploymentRowSchema,
+  deploymentPage,
   doraQuery,
   doraSchema,
   doraSeriesQuery,
   doraSeriesSchema,
   incidentInput,
   incidentListQuery,
-  incidentRowSchema,
+  incidentPage,
   MAX_BATCH,
 } from '../contract.js';
 import { ingestChanges, ingestDeployments, ingestIncidents } from '../facts/ingest.js';
@@ -77,7 +76,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
       tags: ['delivery'],
       summary: 'The production deployments behind the DORA numbers: finished in [from, to), newest first',
       request: { query: deploymentListQuery },
-      responses: { 200: json(pageOf(deploymentRowSchema, 'DeploymentPage'), 'A page of deployments') },
+      responses: { 200: json(deploymentPage, 'A page of deployments') },
     }),
     async (c) => c.json(await listDeployments(db, c.req.valid('query'), settings), 200),
   );
@@ -88,7 +87,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
       tags: ['delivery'],
       summary: 'Incidents triggered in [from, to), newest first, with the deployment each is attributed to',
       request: { query: incidentListQuery },
-      responses: { 200: json(pageOf(incidentRowSchema, 'IncidentPage'), 'A page of incidents') },
+      responses: { 200: json(incidentPage, 'A page of incidents') },
     }),
     async (c) => c.json(await listIncidents(db, c.req.valid('query'), settings), 200),
   );

@@ -1,23 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { jsonResponse as json } from '../../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
 import { requireRole } from '../../auth/middleware.js';
-import { SERVICE_ANNOTATION } from '../../catalog/service-mapping/annotations.js';
+import { remapCounts, unmappedList } from '../contract.js';
 import { listUnmapped, remapFacts } from './repo.js';
-
-const unmappedName = z
-  .object({
-    source: z.enum(['github', 'gitlab', 'pagerduty']),
-    name: z.string().openapi({ description: 'The repository slug, or the PagerDuty service id' }),
-    annotation: z.enum([SERVICE_ANNOTATION.github, SERVICE_ANNOTATION.gitlab, SERVICE_ANNOTATION.pagerduty]).openapi({ description: 'The annotation a service needs to claim these facts' }),
-    deployments: z.number().int(),
-    changes: z.number().int(),
-    incidents: z.number().int(),
-    lastSeen: z.string(),
-  })
-  .openapi('UnmappedName');
-
-const remapCounts = z.object({ deployments: z.number().int(), changes: z.number().int(), incidents: z.number().int() }).openapi('RemapCounts');
 
 /** Facts that map to no service, and mapping them again once the catalog has the annotations. */
 export function unmappedRoutes({ db }: AppDeps) {
@@ -29,7 +15,7 @@ export function unmappedRoutes({ db }: AppDeps) {
       path: '/unmapped',
       tags: ['delivery'],
       summary: 'Repositories and PagerDuty services whose facts map to no service, most recently seen first',
-      responses: { 200: json(z.object({ items: z.array(unmappedName) }), 'Unmapped names with their fact counts') },
+      responses: { 200: json(unmappedList, 'Unmapped names with their fact counts') },
     }),
     async (c) => c.json({ items: await listUnmapped(db) }, 200),
   );

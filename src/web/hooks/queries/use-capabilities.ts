@@ -1,8 +1,8 @@
-import type { Capability, ListFilters } from '../../api/types.js';
+import type { CapabilityPage, ListFilters } from '../../api/types.js';
 import { keys } from './keys.js';
 import { usePaged } from './paged.js';
 
 /** GET /capabilities, page by page. */
 export function useCapabilities(filters: ListFilters) {
-  return usePaged<Capability>(keys.capabilities(filters), '/capabilities', filters);
+  return usePaged<CapabilityPage>(keys.capabilities(filters), '/capabilities', filters);
 }

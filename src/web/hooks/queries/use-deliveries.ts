@@ -1,4 +1,4 @@
-import type { DeliveryStatus, FactSource, WebhookDelivery } from '../../api/types.js';
+import type { DeliveryPage, DeliveryStatus, FactSource } from '../../api/types.js';
 import { keys } from './keys.js';
 import { usePaged } from './paged.js';
 
@@ -9,5 +9,5 @@ export interface DeliveryFilters {
 
 /** GET /deliveries: stored webhook deliveries, newest first, page by page. */
 export function useDeliveries(filters: DeliveryFilters) {
-  return usePaged<WebhookDelivery>(keys.deliveries(filters), '/deliveries', filters);
+  return usePaged<DeliveryPage>(keys.deliveries(filters), '/deliveries', filters);
 }

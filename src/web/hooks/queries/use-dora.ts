@@ -1,14 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client.js';
-import type { Dora } from '../../api/types.js';
+import type { Dora, DoraQueryInput } from '../../api/types.js';
 import { keys } from './keys.js';
 
-export interface DoraQuery {
-  scope: string;
-  /** ISO times: the period [from, to). */
-  from: string;
-  to: string;
-}
+/** The delivery endpoints' query with every part sent: the scope, and the period [from, to) as ISO times. */
+export type DoraQuery = Required<DoraQueryInput>;
 
 /** GET /dora: the four key metrics, rework rate and incident recovery time for a scope and period. */
 export function useDora(query: DoraQuery) {

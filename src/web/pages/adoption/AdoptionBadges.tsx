@@ -1,8 +1,9 @@
+import type { AdoptingTeam } from '../../api/types.js';
 import { Badge } from '../../components/Badge.js';
 import { formatDate } from '../../lib/format.js';
 
 /** Voluntary (chosen freely, the strongest validation) or mandated (a mandate covered the team when it adopted). */
-export function AdoptionKindBadge({ kind }: { kind: 'voluntary' | 'mandated' }) {
+export function AdoptionKindBadge({ kind }: { kind: AdoptingTeam['kind'] }) {
   return kind === 'voluntary' ? (
     <Badge tone="success" title="Adopted with no mandate in effect for the team">
       voluntary
@@ -15,7 +16,7 @@ export function AdoptionKindBadge({ kind }: { kind: 'voluntary' | 'mandated' }) 
 }
 
 /** Active, or churned since a date: every signal of the team has ended. */
-export function UseStatus({ status, churnedAt }: { status: 'active' | 'churned'; churnedAt?: string | null }) {
+export function UseStatus({ status, churnedAt }: { status: AdoptingTeam['status']; churnedAt?: string | null }) {
   return status === 'active' ? (
     <span className="use-status use-status-active">active</span>
   ) : (

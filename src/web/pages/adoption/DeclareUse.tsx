@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.js';
-import type { Declaration } from '../../api/types.js';
+import type { Declaration, DeclarationCreate } from '../../api/types.js';
 import { Card } from '../../components/Card.js';
 import { Field } from '../../components/Field.js';
 import { Segmented } from '../../components/Segmented.js';
@@ -17,7 +17,7 @@ export function DeclareUse({ capability, title, teams }: { capability: string; t
   const role = useMe().data?.role;
   const declare = useCreateDeclaration(capability);
   const [team, setTeam] = useState('');
-  const [status, setStatus] = useState<'using' | 'stopped'>('using');
+  const [status, setStatus] = useState<DeclarationCreate['status']>('using');
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);

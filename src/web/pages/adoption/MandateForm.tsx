@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.js';
-import type { Mandate, MandateInput } from '../../api/types.js';
+import type { Mandate, MandateCreate, MandatePatch } from '../../api/types.js';
 import { Field } from '../../components/Field.js';
 import { problemFor } from '../capabilities/form-model.js';
 
@@ -9,14 +9,11 @@ export interface TeamOption {
   label: string;
 }
 
-interface Props {
-  mandate: Mandate | null;
-  teams: TeamOption[];
-  pending: boolean;
-  error: unknown;
-  onSubmit: (input: MandateInput) => void;
-  onCancel: () => void;
-}
+// A new mandate is created; an existing one is patched, where null clears the deadline or the note.
+type Props = { teams: TeamOption[]; pending: boolean; error: unknown; onCancel: () => void } & (
+  | { mandate: null; onSubmit: (input: MandateCreate) => void }
+  | { mandate: Mandate; onSubmit: (input: MandatePatch) => void }
+);
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
 
@@ -43,11 +40,9 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
     event.preventDefault();
     setSubmitted(true);
     if (Object.keys(client).length) return;
-    onSubmit({
-      scope: scope === 'all' ? 'all' : { teams: chosen },
-      effectiveFrom,
-      ...(mandate ? { deadline: deadline || null, note: note.trim() || null } : { ...(deadline ? { deadline } : {}), ...(note.trim() ? { note: note.trim() } : {}) }),
-    });
+    const when = { scope: scope === 'all' ? ('all' as const) : { teams: chosen }, effectiveFrom };
+    if (mandate) onSubmit({ ...when, deadline: deadline || null, note: note.trim() || null });
+    else onSubmit({ ...when, ...(deadline ? { deadline } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
   };
   const toggle = (ref: string) => setChosen((c) => (c.includes(ref) ? c.filter((r) => r !== ref) : [...c, ref]));
 

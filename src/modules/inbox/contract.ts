@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+
+const SOURCES = ['github', 'gitlab', 'pagerduty'] as const;
+const STATUSES = ['pending', 'processed', 'ignored', 'failed'] as const;
+
+export const deliveryQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  source: z.enum(SOURCES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(100).optional(),
+});
+
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    source: z.enum(SOURCES),
+    deliveryId: z.string().openapi({ description: "The sender's delivery id (X-GitHub-Delivery, the PagerDuty event id)" }),
+    event: z.string(),
+    status: z.enum(STATUSES),
+    error: z.string().nullable().openapi({ description: 'Why a delivery failed (or was ignored)' }),
+    receivedAt: z.string(),
+    processedAt: z.string().nullable(),
+  })
+  .openapi('WebhookDelivery');
+
+export const deliveryPage = z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }).openapi('WebhookDeliveryPage');
+
+export const reprocessBody = z.strictObject({ status: z.enum(['failed', 'all']).default('all') });
+export const reprocessResult = z.object({ queued: z.number().int() });
+
+export type DeliveryQuery = z.infer<typeof deliveryQuery>;
+export type WebhookDelivery = z.infer<typeof deliverySchema>;
+export type DeliveryPage = z.infer<typeof deliveryPage>;
+export type ReprocessBody = z.input<typeof reprocessBody>;
+export type ReprocessResult = z.infer<typeof reprocessResult>;
