@@ -194,6 +194,7 @@ export interface StoredFacts {
   lastDeploymentAt: Date | null;
 }
 
+/** Counts such facts, with the first commit's and the last deployment's time. */
 export async function summarizeFacts(db: Db, m: Undelivered): Promise<StoredFacts> {
   const [deployments, changes, incidents] = await Promise.all([
     db
