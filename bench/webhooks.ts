@@ -11,7 +11,7 @@
  * 50 clients that each wait for an answer see about 50 / throughput, whatever the server does.
  *
  * Part 2 replaces those facts with `--deployments N` (default 1,000,000) deployments, two commits each, and
- * `--incidents N` (default 100,000) incidents loaded with SQL, then times GET /api/v1/dora over HTTP for the org and
+ * `--incidents N` (default 100,000) incidents bulk-loaded, then times GET /api/v1/dora over HTTP for the org and
  * for one team against the same computation as one hand-written SQL query (bench/webhooks/reference-dora.ts), and
  * checks that both give the same numbers.
  *
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
 
     let part2: Part2 | null = null;
     if (scale.deployments > 0) {
-      log(`[${backend}] loading ${num(scale.deployments)} deployments and ${num(scale.incidents)} incidents with SQL`);
+      log(`[${backend}] loading ${num(scale.deployments)} deployments and ${num(scale.incidents)} incidents in bulk`);
       await sql`delete from jobs`.execute(db);
       for (const table of ['deployments', 'changes', 'incidents']) await sql`delete from ${sql.table(table)}`.execute(db);
       const loaded = await loadFacts(db, scale, END);
@@ -159,7 +159,7 @@ function printReport(label: string, deliveries: number, part1: Part1 | null, sca
     const { loaded } = part2;
     console.log(
       `\nPart 2: ${num(loaded.deployments)} production deployments (${COMMITS_PER_DEPLOYMENT} commits each: ${num(loaded.changes)} changes) and ${num(loaded.incidents)} incidents over ${HISTORY_DAYS} days, ` +
-        `loaded with SQL in ${ms(loaded.ms)}${part2.vacuumed ? ', then VACUUM ANALYZE (as autovacuum would)' : ' (ANALYZE only: PGlite has no autovacuum)'}`,
+        `bulk-loaded in ${ms(loaded.ms)}${part2.vacuumed ? ', then VACUUM ANALYZE (as autovacuum would)' : ' (ANALYZE only: PGlite has no autovacuum)'}`,
     );
     if (scale.deployments !== 1_000_000 || scale.incidents !== 100_000) console.log('  note: scaled down from the 1,000,000 deployments and 100,000 incidents of issue 4');
     console.log(`  period: the ${PERIOD_DAYS} days before ${END.toISOString().slice(0, 10)}, holding ${num(part2.inPeriod.org)} of the org's deployments and ${num(part2.inPeriod.team)} of ${TEAM}'s (${SERVICES / TEAMS} services)`);

@@ -1,11 +1,15 @@
 /**
- * Bulk-loads delivery facts straight into the tables with SQL (no API), at a stated scale: every catalog service
- * gets the same number of production deployments spread over HISTORY_DAYS, two commits per deployment, and
- * incidents at random times. About 3 % of deployments roll back to an older commit (they ship nothing, and the
- * next one ships what they skipped) and a third of the last 10 days' incidents are still open, so every rule of DOMAIN.md is exercised.
+ * Bulk-loads delivery facts at a stated scale, generated in JavaScript and written through the delivery repo's bulk
+ * writer (no HTTP API): every catalog service gets the same number of production deployments spread over
+ * HISTORY_DAYS, two commits per deployment, and incidents at random times (a seeded generator: every run loads the
+ * same rows). About 3 % of deployments roll back to an older commit (they ship nothing, and the next one ships what
+ * they skipped) and a third of the last 10 days' incidents are still open, so every rule of DOMAIN.md is exercised.
  */
-import { sql } from 'kysely';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../src/db/schema/index.js';
+import * as facts from '../../src/modules/delivery/facts/repo.js';
+import { createRandom, type Random } from '../../src/shared/random.js';
+import { SERVICES, serviceName } from './catalog.js';
 
 export const HISTORY_DAYS = 730;
 export const COMMITS_PER_DEPLOYMENT = 2;
@@ -22,51 +26,93 @@ export interface LoadedFacts {
   ms: number;
 }
 
-/** Catalog services as (id, n): n is the number in the service's name (svc-0042 → 42). */
-const services = sql`(select id, substring(name from 5)::int as n from entities where kind = 'Component' and name like 'svc-%')`;
+const SOURCE = 'api';
+const DAY_MS = 86_400_000;
+/** Rows generated before they are written: a million deployments and their commits are never all in memory. */
+const ROWS_PER_WRITE = 60_000;
+
+interface Service {
+  id: number;
+  /** The number in the service's name (svc-0042 → 42). */
+  n: number;
+}
+
+interface Shape {
+  end: number;
+  perService: number;
+  incidentsPerService: number;
+  /** The slot of one deployment, in milliseconds. */
+  step: number;
+}
+
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+const iso = (ms: number) => new Date(ms).toISOString();
+const repository = (n: number) => `bench/svc-${String(n).padStart(4, '0')}`;
 
 /** When deployment k of service n finished: evenly spaced, with a deterministic jitter inside its slot. */
-const finishedAt = (end: Date, perService: number, k: string) => {
-  const step = (HISTORY_DAYS * 86_400) / perService;
-  return sql`(${end.toISOString()}::timestamptz - interval '${sql.raw(String(HISTORY_DAYS))} days'
-    + (${sql.raw(k)} - 1 + 0.1 + 0.8 * ((s.n * 31 + ${sql.raw(k)} * 17) % 1000) / 1000.0) * interval '${sql.raw(String(step))} seconds')`;
-};
+const finishedAt = (shape: Shape, n: number, k: number) => shape.end - HISTORY_DAYS * DAY_MS + (k - 1 + 0.1 + (0.8 * ((n * 31 + k * 17) % 1000)) / 1000) * shape.step;
 
-/** Loads the facts for the services already in the catalog, history ending at `end`; refreshes planner statistics. */
+/** Deployment k ships commits 2k-1 and 2k; a rollback deploys commit 2(k-2) again. */
+function deploymentsOf(s: Service, shape: Shape): facts.DeploymentRow[] {
+  return Array.from({ length: shape.perService }, (_, i) => {
+    const k = i + 1;
+    const commit = k > 2 && (s.n * 7919 + k * 104729) % 100 < 3 ? COMMITS_PER_DEPLOYMENT * (k - 2) : COMMITS_PER_DEPLOYMENT * k;
+    return { source: SOURCE, externalId: `bench-${s.n}-${k}`, repository: repository(s.n), serviceId: s.id, environment: 'production', commit: md5(`${s.n}:${commit}`), finishedAt: iso(finishedAt(shape, s.n, k)) };
+  });
+}
+
+/** Commit j belongs to deployment ceil(j / 2) and was made 30 minutes to 67 hours before it; 1 % after it. */
+function changesOf(s: Service, shape: Shape): facts.ChangeRow[] {
+  return Array.from({ length: shape.perService * COMMITS_PER_DEPLOYMENT }, (_, i) => {
+    const j = i + 1;
+    const x = s.n * 131 + j * 977;
+    const minutesBefore = x % 100 === 0 ? -10 : 30 + (x % 4000);
+    const committedAt = finishedAt(shape, s.n, Math.ceil(j / COMMITS_PER_DEPLOYMENT)) - minutesBefore * 60_000;
+    return { source: SOURCE, repository: repository(s.n), serviceId: s.id, commit: md5(`${s.n}:${j}`), committedAt: iso(committedAt), position: j };
+  });
+}
+
+/** Incidents at random times; those of the last 10 days are open one time in three. */
+function incidentsOf(s: Service, shape: Shape, random: Random): facts.IncidentRow[] {
+  return Array.from({ length: shape.incidentsPerService }, (_, index) => {
+    const i = index + 1;
+    const triggered = shape.end - random.next() * HISTORY_DAYS * DAY_MS;
+    const [r, d] = [random.next(), random.next()];
+    const open = triggered > shape.end - 10 * DAY_MS && r < 1 / 3;
+    const recoverySeconds = 300 + -Math.log(1 - d) * 7200;
+    return {
+      source: SOURCE,
+      externalId: `bench-${s.n}-${i}`,
+      serviceId: s.id,
+      externalService: null,
+      title: 'Error rate above threshold',
+      severity: `P${1 + ((s.n + i) % 4)}`,
+      causes: [],
+      triggeredAt: iso(triggered),
+      resolvedAt: open ? null : iso(triggered + recoverySeconds * 1000),
+    };
+  });
+}
+
+/** Loads the facts for the bench catalog's services, history ending at `end`; refreshes planner statistics. */
 export async function loadFacts(db: Db, scale: FactScale, end: Date): Promise<LoadedFacts> {
   const started = performance.now();
-  const count = (await sql<{ n: number }>`select count(*)::int as n from ${services} s`.execute(db)).rows[0]?.n ?? 0;
-  if (count === 0) throw new Error('no svc-NNNN services in the catalog');
-  const perService = Math.max(1, Math.round(scale.deployments / count));
-  const incidentsPerService = Math.max(1, Math.round(scale.incidents / count));
+  const refs = Array.from({ length: SERVICES }, (_, s) => `component:default/${serviceName(s)}`);
+  const services = (await facts.findServices(db, refs)).map((s) => ({ id: s.id, n: Number(s.name.slice('svc-'.length)) })).sort((a, b) => a.n - b.n);
+  if (services.length === 0) throw new Error('no svc-NNNN services in the catalog');
+  const perService = Math.max(1, Math.round(scale.deployments / services.length));
+  const shape: Shape = { end: end.getTime(), perService, incidentsPerService: Math.max(1, Math.round(scale.incidents / services.length)), step: (HISTORY_DAYS * DAY_MS) / perService };
+  const random = createRandom(42, 'bench-incidents');
+  const servicesPerWrite = Math.max(1, Math.floor(ROWS_PER_WRITE / (perService * (1 + COMMITS_PER_DEPLOYMENT) + shape.incidentsPerService)));
   await db.transaction().execute(async (tx) => {
-    await sql`select setseed(0.42)`.execute(tx);
-    // Deployment k ships commits 2k-1 and 2k; a rollback deploys commit 2(k-2) again.
-    await sql`
-      insert into deployments (source, external_id, repository, service_id, environment, commit_sha, finished_at)
-      select 'api', 'bench-' || s.n || '-' || k, 'bench/svc-' || lpad(s.n::text, 4, '0'), s.id, 'production',
-             md5(s.n || ':' || case when k > 2 and (s.n * 7919 + k * 104729) % 100 < 3 then ${COMMITS_PER_DEPLOYMENT} * (k - 2) else ${COMMITS_PER_DEPLOYMENT} * k end),
-             ${finishedAt(end, perService, 'k')}
-      from ${services} s cross join generate_series(1, ${perService}) k`.execute(tx);
-    // Commit j belongs to deployment ceil(j / 2) and was made 30 minutes to 67 hours before it; 1 % after it.
-    await sql`
-      insert into changes (source, repository, service_id, commit_sha, committed_at, position)
-      select 'api', 'bench/svc-' || lpad(s.n::text, 4, '0'), s.id, md5(s.n || ':' || j),
-             ${finishedAt(end, perService, `((j + ${COMMITS_PER_DEPLOYMENT} - 1) / ${COMMITS_PER_DEPLOYMENT})`)}
-               - interval '1 minute' * case when (s.n * 131 + j * 977) % 100 = 0 then -10 else 30 + (s.n * 131 + j * 977) % 4000 end,
-             j
-      from ${services} s cross join generate_series(1, ${perService * COMMITS_PER_DEPLOYMENT}) j`.execute(tx);
-    // Incidents at random times; those of the last 10 days are open one time in three.
-    await sql`
-      insert into incidents (source, external_id, service_id, title, severity, cause_tags, triggered_at, resolved_at)
-      select 'api', 'bench-' || x.n || '-' || x.i, x.id, 'Error rate above threshold', 'P' || (1 + (x.n + x.i) % 4), '[]', x.t,
-             case when x.t > ${end.toISOString()}::timestamptz - interval '10 days' and x.r < 1 / 3.0 then null
-                  else x.t + interval '1 second' * (300 + -ln(1 - x.d) * 7200) end
-      from (select s.id, s.n, i, ${end.toISOString()}::timestamptz - random() * interval '${sql.raw(String(HISTORY_DAYS))} days' as t, random() as r, random() as d
-            from ${services} s cross join generate_series(1, ${incidentsPerService}) i) x`.execute(tx);
+    for (let from = 0; from < services.length; from += servicesPerWrite) {
+      const group = services.slice(from, from + servicesPerWrite);
+      await facts.writeDeployments(tx, group.flatMap((s) => deploymentsOf(s, shape)), 'keep');
+      await facts.writeChanges(tx, group.flatMap((s) => changesOf(s, shape)));
+      await facts.writeIncidents(tx, group.flatMap((s) => incidentsOf(s, shape, random)), 'keep');
+    }
   });
-  await sql`analyze deployments, changes, incidents`.execute(db);
-  const totals = (await sql<{ d: number; c: number; i: number }>`
-    select (select count(*) from deployments)::int as d, (select count(*) from changes)::int as c, (select count(*) from incidents)::int as i`.execute(db)).rows[0];
-  return { deployments: totals?.d ?? 0, changes: totals?.c ?? 0, incidents: totals?.i ?? 0, ms: performance.now() - started };
+  await facts.analyzeFacts(db);
+  const stored = await facts.summarizeFacts(db, { sources: [SOURCE] });
+  return { deployments: stored.deployments, changes: stored.changes, incidents: stored.incidents, ms: performance.now() - started };
 }

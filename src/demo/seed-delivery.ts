@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import type { DemoDeliveryPlan } from './delivery-plan.js';
-import * as factsRepo from './delivery-repo.js';
-import type { NewChange, NewDeployment, NewIncident } from './delivery-repo.js';
+import * as factsRepo from '../modules/delivery/facts/repo.js';
+import type { ChangeRow, DeploymentRow, IncidentRow } from '../modules/delivery/facts/repo.js';
 import { demoRef } from './demo-catalog.js';
 import { findEntityIds } from './repo.js';
 
@@ -11,7 +11,7 @@ import { findEntityIds } from './repo.js';
  * delivery pages, the unmapped page and remapping treat them exactly like real ones (the unmapped page lists only
  * senders' facts). They are told apart by having no raw delivery, which a webhook's facts always have.
  */
-export const DEMO_FACTS: factsRepo.DemoFactsMarker = { sources: ['github', 'gitlab', 'pagerduty'] };
+export const DEMO_FACTS: factsRepo.Undelivered = { sources: ['github', 'gitlab', 'pagerduty'] };
 
 export interface SeedDeliveryResult {
   /** `unchanged`: this plan was already stored. `seeded`: the demo's facts were (re)written. */
@@ -39,17 +39,17 @@ export async function seedDemoDelivery(db: Kysely<Database>, plan: DemoDeliveryP
     return id;
   };
 
-  const deployments: NewDeployment[] = plan.streams.flatMap((s) => {
+  const deployments: DeploymentRow[] = plan.streams.flatMap((s) => {
     const repository = s.repository;
     if (!repository) return [];
     return s.deployments.map((d) => ({ source: repository.provider, externalId: d.id, repository: repository.slug, serviceId: serviceId(s.service), environment: 'production', commit: d.commit, finishedAt: d.finishedAt }));
   });
-  const changes: NewChange[] = plan.streams.flatMap((s) => {
+  const changes: ChangeRow[] = plan.streams.flatMap((s) => {
     const repository = s.repository;
     if (!repository) return [];
     return s.changes.map((c) => ({ source: repository.provider, repository: repository.slug, serviceId: serviceId(s.service), commit: c.sha, committedAt: c.committedAt, position: c.position }));
   });
-  const incidents: NewIncident[] = plan.streams.flatMap((s) =>
+  const incidents: IncidentRow[] = plan.streams.flatMap((s) =>
     s.incidents.map((i) => ({
       source: 'pagerduty',
       externalId: i.id,
@@ -85,9 +85,9 @@ export async function seedDemoDelivery(db: Kysely<Database>, plan: DemoDeliveryP
       return 'unchanged' as const;
     }
     await factsRepo.deleteFacts(tx, DEMO_FACTS);
-    await factsRepo.insertChanges(tx, changes);
-    await factsRepo.insertDeployments(tx, deployments);
-    await factsRepo.insertIncidents(tx, incidents);
+    await factsRepo.writeChanges(tx, changes);
+    await factsRepo.writeDeployments(tx, deployments, 'keep');
+    await factsRepo.writeIncidents(tx, incidents, 'keep');
     return 'seeded' as const;
   });
   if (status === 'seeded') await factsRepo.analyzeFacts(db);

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/schema/index.js';
 import { AppError } from '../../../http/errors.js';
 import type { DeploymentRow, IncidentRow } from '../contract.js';
-import * as repo from '../repo.js';
+import * as repo from './repo.js';
 import { DEFAULT_DORA_SETTINGS, factWindow, type PeriodQuery } from './service.js';
 
 const iso = (t: Date | string) => new Date(t).toISOString();

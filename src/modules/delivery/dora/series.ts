@@ -2,7 +2,7 @@ import type { Db } from '../../../db/schema/index.js';
 import { AppError } from '../../../http/errors.js';
 import { computeDora } from './compute-dora.js';
 import type { DoraSeries } from '../contract.js';
-import * as repo from '../repo.js';
+import * as repo from './repo.js';
 import { DEFAULT_DORA_SETTINGS, mustPrecede, parseScope, totalsOf, type PeriodQuery } from './service.js';
 
 export type Interval = 'week' | 'month';

@@ -3,7 +3,7 @@ import { AppError } from '../../../http/errors.js';
 import { formatEntityRef, parseEntityRef } from '../../catalog/entity-ref.js';
 import { computeDora, type DoraResult, type DoraTotals } from './compute-dora.js';
 import type { FactWindow } from './dora-sql.js';
-import * as repo from '../repo.js';
+import * as repo from './repo.js';
 
 import { productionPattern } from '../../../shared/production.js';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/schema/index.js';
 import type { DeploymentFact, Fact } from '../../../connectors/facts.js';
-import * as repo from '../repo.js';
+import * as repo from './repo.js';
 
 export interface DeliveryFacts {
   deliveryId: number;
@@ -9,9 +9,8 @@ export interface DeliveryFacts {
 
 type Tagged<K extends Fact['kind']> = Extract<Fact, { kind: K }> & { deliveryId: number };
 
-const CHUNK = 1000;
-const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 const deploymentKey = (d: DeploymentFact) => `${d.source}\n${d.externalId}`;
+const deploymentRow = (d: Tagged<'deployment' | 'runDeployment'>): repo.DeploymentRow => ({ ...d, finishedAt: d.finishedAt.toISOString() });
 
 /**
  * Writes the facts of several deliveries, in delivery order, with as few statements as the rules allow; the result
@@ -22,12 +21,12 @@ export async function writeFacts(db: Db, deliveries: DeliveryFacts[]) {
   const all = deliveries.flatMap(({ deliveryId, facts }) => facts.map((f) => ({ ...f, deliveryId })));
   const of = <K extends Fact['kind']>(kind: K) => all.filter((f): f is Tagged<K> => f.kind === kind);
 
-  for (const rows of chunks(of('change'))) await repo.insertChanges(db, rows);
+  await repo.writeChanges(db, of('change').map((c) => ({ ...c, committedAt: c.committedAt.toISOString() })));
   const statuses = new Map(of('deployment').map((d) => [deploymentKey(d), d]));
   const runs = new Map<string, Tagged<'runDeployment'>>();
   for (const run of of('runDeployment')) if (!statuses.has(deploymentKey(run)) && !runs.has(deploymentKey(run))) runs.set(deploymentKey(run), run);
-  for (const rows of chunks([...statuses.values()])) await repo.upsertDeployments(db, rows, 'replace');
-  for (const rows of chunks([...runs.values()])) await repo.upsertDeployments(db, rows, 'fill');
+  await repo.writeDeployments(db, [...statuses.values()].map(deploymentRow), 'replace');
+  await repo.writeDeployments(db, [...runs.values()].map(deploymentRow), 'fill');
 
   // Few, and each may depend on the one before (triggered, then resolved): one statement each, in order.
   for (const i of all) {

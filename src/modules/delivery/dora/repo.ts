@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/schema/index.js';
-import { inTransaction } from '../../db/transaction.js';
-import { factTables, shippedCommits, type FactWindow } from './dora/dora-sql.js';
-
-/** Active services by name or full ref, with their repository slug (GitHub first, then GitLab). */
-export async function findServices(db: Db, refs: string[]) {
-  if (refs.length === 0) return [];
-  return db.selectFrom('entities').select(['id', 'ref', 'name', 'metadata']).where('kind', '=', 'Component').where('status', '=', 'active').where('ref', 'in', refs).execute();
-}
+import type { Db } from '../../../db/schema/index.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { factTables, shippedCommits, type FactWindow } from './dora-sql.js';
 
 /** Service ids in a scope: one service, a team's services, or every service. */
 export async function serviceIdsInScope(db: Db, scope: { kind: 'org' } | { kind: 'team'; ref: string } | { kind: 'service'; ref: string }) {
@@ -15,96 +9,6 @@ export async function serviceIdsInScope(db: Db, scope: { kind: 'org' } | { kind:
   if (scope.kind === 'team') q = q.where('owner_ref', '=', scope.ref);
   if (scope.kind === 'service') q = q.where('ref', '=', scope.ref);
   return (await q.execute()).map((r) => r.id);
-}
-
-/** Commits as changes (webhooks); a commit seen before (a push, then the API) keeps its first record. */
-export async function insertChanges(
-  db: Db,
-  rows: { source: string; repository: string; serviceId: number | null; commit: string; committedAt: Date; position: number; deliveryId: number }[],
-) {
-  await db
-    .insertInto('changes')
-    .values(rows.map((c) => ({ source: c.source, repository: c.repository, service_id: c.serviceId, commit_sha: c.commit, committed_at: c.committedAt, position: c.position, delivery_id: c.deliveryId })))
-    .onConflict((oc) => oc.columns(['repository', 'commit_sha']).doNothing())
-    .execute();
-}
-
-/**
- * Deployments (webhooks), one row per key: `replace` writes every field (a deployment status); `fill` only adds
- * what is not recorded yet and keeps a recorded deployment's environment and time (a workflow run).
- */
-export async function upsertDeployments(
-  db: Db,
-  rows: { source: string; externalId: string; repository: string; serviceId: number | null; environment: string; commit: string; finishedAt: Date; deliveryId: number }[],
-  mode: 'replace' | 'fill',
-) {
-  await db
-    .insertInto('deployments')
-    .values(
-      rows.map((d) => ({
-        source: d.source,
-        external_id: d.externalId,
-        repository: d.repository,
-        service_id: d.serviceId,
-        environment: d.environment,
-        commit_sha: d.commit,
-        finished_at: d.finishedAt,
-        delivery_id: d.deliveryId,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({
-        repository: eb.ref('excluded.repository'),
-        service_id: eb.ref('excluded.service_id'),
-        ...(mode === 'replace'
-          ? { environment: eb.ref('excluded.environment'), commit_sha: eb.ref('excluded.commit_sha'), finished_at: eb.ref('excluded.finished_at'), delivery_id: eb.ref('excluded.delivery_id') }
-          : {}),
-      })),
-    )
-    .execute();
-}
-
-/**
- * An incident as a webhook sees it: the trigger time always; the resolve time only when the event says so; cause
- * tags and its page at the sender when the event has them.
- */
-export async function recordIncidentEvent(
-  db: Db,
-  i: {
-    source: string;
-    externalId: string;
-    serviceId: number | null;
-    externalService: string | null;
-    title: string | null;
-    severity: string | null;
-    triggeredAt: Date;
-    resolvedAt: Date | null | undefined;
-    causes?: string[] | undefined;
-    url?: string | undefined;
-    deliveryId: number;
-  },
-) {
-  const values = {
-    service_id: i.serviceId,
-    external_service: i.externalService,
-    title: i.title,
-    severity: i.severity,
-    triggered_at: i.triggeredAt,
-    delivery_id: i.deliveryId,
-    ...(i.resolvedAt === undefined ? {} : { resolved_at: i.resolvedAt }),
-    ...(i.causes === undefined ? {} : { cause_tags: JSON.stringify(i.causes) }),
-    ...(i.url === undefined ? {} : { url: i.url }),
-  };
-  await db
-    .insertInto('incidents')
-    .values({ source: i.source, external_id: i.externalId, cause_tags: '[]', resolved_at: i.resolvedAt ?? null, ...values })
-    .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet(values))
-    .execute();
-}
-
-/** An incident its sender no longer calls one (an issue that lost its incident label, or was deleted). */
-export async function deleteIncident(db: Db, source: string, externalId: string) {
-  await db.deleteFrom('incidents').where('source', '=', source).where('external_id', '=', externalId).execute();
 }
 
 /**
