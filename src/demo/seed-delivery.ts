@@ -4,7 +4,7 @@ import type { DemoDeliveryPlan } from './delivery-plan.js';
 import * as factsRepo from '../modules/delivery/facts/repo.js';
 import type { ChangeRow, DeploymentRow, IncidentRow } from '../modules/delivery/facts/repo.js';
 import { demoRef } from './demo-catalog.js';
-import { findEntityIds } from './repo.js';
+import { findEntityIds } from './find-entity-ids.js';
 
 /**
  * The demo's facts carry the sender's source (`github`, `gitlab`, `pagerduty`), as if derived from webhooks: the
