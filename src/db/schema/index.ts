@@ -9,7 +9,8 @@ import type {
   UsageEventsTable,
 } from './adoption.js';
 import type { ApiTokensTable, SessionsTable } from './auth.js';
-import type { ChangesTable, DeliveriesTable, DeploymentsTable, IncidentsTable } from './delivery.js';
+import type { ChangesTable, DeploymentsTable, IncidentsTable } from './delivery.js';
+import type { DeliveriesTable } from './inbox.js';
 import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './entities.js';
 import type { ImportsTable } from './imports.js';
 import type { IntegrationsTable } from './integrations.js';

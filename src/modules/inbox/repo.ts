@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DeliveriesTable } from '../../db/schema/delivery.js';
+import type { DeliveriesTable } from '../../db/schema/inbox.js';
 import type { Db } from '../../db/schema/index.js';
 import { READ_EVENTS } from '../../connectors/read-events.js';
 

@@ -1,15 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.js';
-import { githubExample } from '../../test/github-examples.js';
-import { componentDoc, documents, groupDoc } from '../../test/descriptors.js';
-import { createRegistry } from '../jobs/registry.js';
-import { JobRunner } from '../jobs/runner.js';
-import { loadConfig } from '../server/config.js';
-import { silentLogger } from '../http/logger.js';
-import { runImport } from '../modules/imports/run-import.js';
-import { deriveDeliveryJob } from '../modules/inbox/derive-job.js';
-import { isProduction, productionPattern } from './production.js';
+import { createTestApp, type TestApp } from '../../../test/app.js';
+import { githubExample } from '../../../test/github-examples.js';
+import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
+import { createRegistry } from '../../jobs/registry.js';
+import { JobRunner } from '../../jobs/runner.js';
+import { loadConfig } from '../../server/config.js';
+import { silentLogger } from '../../http/logger.js';
+import { runImport } from '../imports/run-import.js';
+import { deriveDeliveryJob } from '../inbox/derive-job.js';
+import { isProduction, productionPattern } from '../../shared/production.js';
 
 describe('production environments', () => {
   it('are whole names or globs, in any case', () => {
