@@ -55,11 +55,15 @@ async function openPglite(): Promise<BenchDatabase> {
 function psqlCopy(url: string, table: string, columns: readonly string[], csvPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const command = `\\copy ${table} (${columns.join(', ')}) from '${csvPath}' with (format csv)`;
-    const child = spawn('psql', ['--no-psqlrc', '-v', 'ON_ERROR_STOP=1', '-q', '-d', url, '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('psql', ['--no-psqlrc', '-v', 'ON_ERROR_STOP=1', '-q', '-d', url, '-c', command], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql exited with ${code}: ${stderr.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`psql exited with ${code}: ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -69,7 +73,9 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
     await client.connect();
   } catch (error) {
     const hint = 'is the server up? pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
-    throw new Error(`cannot reach ${url} (${error instanceof Error ? error.message : String(error)}); ${hint}`, { cause: error });
+    throw new Error(`cannot reach ${url} (${error instanceof Error ? error.message : String(error)}); ${hint}`, {
+      cause: error,
+    });
   }
   try {
     return await run(client);

@@ -38,8 +38,12 @@ function envInt(name: string, fallback: number): number {
 }
 
 function readBackends(): BackendName[] {
-  const names = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of names) if (name !== 'pglite' && name !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend "${name}"`);
+  const names = (process.env.BENCH_BACKENDS ?? 'pglite,postgres')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (name !== 'pglite' && name !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend "${name}"`);
   return names as BackendName[];
 }
 
@@ -55,7 +59,12 @@ function requestSets(catalog: GeneratedCatalog): RequestSet[] {
   ];
 }
 
-async function runBackend(backend: BackendName, dir: string, catalog: GeneratedCatalog, sets: RequestSet[]): Promise<BackendResult> {
+async function runBackend(
+  backend: BackendName,
+  dir: string,
+  catalog: GeneratedCatalog,
+  sets: RequestSet[],
+): Promise<BackendResult> {
   process.stderr.write(`[${backend}] creating and migrating a fresh database\n`);
   const database = await openBenchDatabase(backend);
   try {
@@ -89,12 +98,19 @@ function printReport(catalog: GeneratedCatalog, results: BackendResult[], loadAt
       `${num(scale.users)} users, ${num(scale.services)} services, ${num(scale.capabilities)} capabilities = ${num(entities)} entities ` +
       `in ${num(catalog.files)} files (${(catalog.bytes / 1e6).toFixed(1)} MB of YAML)`,
   );
-  console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()}, Node ${process.version}`);
+  console.log(
+    `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()}, Node ${process.version}`,
+  );
   // Other work on the machine slows every figure; the load average says how busy it was.
-  console.log(`load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`);
+  console.log(
+    `load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`,
+  );
   for (const r of results) console.log(`${r.backend}: ${r.label}`);
-  console.log(`reference: Backstage catalog backend ${BACKSTAGE.version} on PostgreSQL, 2,000 groups + 20,000 components`);
-  if (scale.groups !== 2000 || scale.services !== 20000) console.log('note: this run is at another scale than the reference, so the ratios do not compare like with like');
+  console.log(
+    `reference: Backstage catalog backend ${BACKSTAGE.version} on PostgreSQL, 2,000 groups + 20,000 components`,
+  );
+  if (scale.groups !== 2000 || scale.services !== 20000)
+    console.log('note: this run is at another scale than the reference, so the ratios do not compare like with like');
   console.log('');
 
   const rows: [string, ...string[]][] = [['', ...results.map((r) => r.backend), `Backstage ${BACKSTAGE.version}`]];
@@ -102,28 +118,73 @@ function printReport(catalog: GeneratedCatalog, results: BackendResult[], loadAt
   const per = (pick: (r: BackendResult) => string) => results.map(pick);
   const lat = (r: BackendResult, name: string) => r.latency.get(name) as Latency;
 
-  row('import, end to end', per((r) => sec(r.first.totalMs)), `${BACKSTAGE.importSeconds} s`);
-  row('  read files (readCatalogTree)', per((r) => sec(r.first.readMs)));
-  row('  parse, validate, write (runImport)', per((r) => sec(r.first.importMs)));
-  row('  entities/s', per((r) => num(Math.round(r.first.entities / (r.first.totalMs / 1000)))), num(Math.round(22_000 / BACKSTAGE.importSeconds)));
-  row('  vs Backstage', per((r) => factor(BACKSTAGE.importSeconds * 1000, r.first.totalMs)));
-  row('re-import, unchanged', per((r) => `${sec(r.again.totalMs)} (${num(r.again.summary.unchanged)} unchanged)`));
-  row('  read files (readCatalogTree)', per((r) => sec(r.again.readMs)));
-  row('  parse, validate, compare (runImport)', per((r) => sec(r.again.importMs)));
+  row(
+    'import, end to end',
+    per((r) => sec(r.first.totalMs)),
+    `${BACKSTAGE.importSeconds} s`,
+  );
+  row(
+    '  read files (readCatalogTree)',
+    per((r) => sec(r.first.readMs)),
+  );
+  row(
+    '  parse, validate, write (runImport)',
+    per((r) => sec(r.first.importMs)),
+  );
+  row(
+    '  entities/s',
+    per((r) => num(Math.round(r.first.entities / (r.first.totalMs / 1000)))),
+    num(Math.round(22_000 / BACKSTAGE.importSeconds)),
+  );
+  row(
+    '  vs Backstage',
+    per((r) => factor(BACKSTAGE.importSeconds * 1000, r.first.totalMs)),
+  );
+  row(
+    're-import, unchanged',
+    per((r) => `${sec(r.again.totalMs)} (${num(r.again.summary.unchanged)} unchanged)`),
+  );
+  row(
+    '  read files (readCatalogTree)',
+    per((r) => sec(r.again.readMs)),
+  );
+  row(
+    '  parse, validate, compare (runImport)',
+    per((r) => sec(r.again.importMs)),
+  );
   for (const [name, label, reference] of [
     ['owner', 'GET /services?owner=…&limit=50', BACKSTAGE.ownerP95],
     ['search', 'GET /search?q=…', BACKSTAGE.searchP95],
     ['services-q', 'GET /services?q=…&limit=50', null],
   ] as const) {
-    row(label, per((r) => `p50 ${ms(lat(r, name).p50)}`));
-    row('', per((r) => `p95 ${ms(lat(r, name).p95)}`), reference === null ? '' : `p95 ${reference} ms`);
-    if (reference !== null) row('  vs Backstage (p95)', per((r) => factor(reference, lat(r, name).p95)));
+    row(
+      label,
+      per((r) => `p50 ${ms(lat(r, name).p50)}`),
+    );
+    row(
+      '',
+      per((r) => `p95 ${ms(lat(r, name).p95)}`),
+      reference === null ? '' : `p95 ${reference} ms`,
+    );
+    if (reference !== null)
+      row(
+        '  vs Backstage (p95)',
+        per((r) => factor(reference, lat(r, name).p95)),
+      );
   }
   const columns = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('   ').trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('   ')
+        .trimEnd(),
+    );
 
-  console.log(`\n${REQUESTS} sequential requests per query over HTTP with an admin token, after ${WARMUP} warm-up requests; p = nearest rank.`);
+  console.log(
+    `\n${REQUESTS} sequential requests per query over HTTP with an admin token, after ${WARMUP} warm-up requests; p = nearest rank.`,
+  );
   for (const r of results) {
     const importOk = r.first.totalMs / 1000 < AIM_IMPORT_SECONDS;
     const queriesOk = lat(r, 'owner').p95 <= BACKSTAGE.ownerP95 && lat(r, 'search').p95 <= BACKSTAGE.searchP95;

@@ -58,7 +58,16 @@ export function ndjsonBatches(events: BenchEvent[], batchSize: number): string[]
   return bodies;
 }
 
-export const COPY_COLUMNS = ['event_id', 'capability_id', 'service_id', 'team_id', 'actor', 'action', 'occurred_at', 'count'] as const;
+export const COPY_COLUMNS = [
+  'event_id',
+  'capability_id',
+  'service_id',
+  'team_id',
+  'actor',
+  'action',
+  'occurred_at',
+  'count',
+] as const;
 
 /**
  * The same events as CSV rows for COPY, names resolved to entity ids through `idOf(kind, name)`.
@@ -70,7 +79,9 @@ export function copyCsv(events: BenchEvent[], idOf: (ref: string) => number): st
   for (const e of events) {
     const service = e.service === null ? '' : String(idOf(ref('component', e.service)));
     const team = e.team === null ? '' : String(idOf(ref('group', e.team)));
-    rows.push(`${e.id},${idOf(ref('capability', e.capability))},${service},${team},${e.actor},${e.action},${e.timestamp},${e.count}`);
+    rows.push(
+      `${e.id},${idOf(ref('capability', e.capability))},${service},${team},${e.actor},${e.action},${e.timestamp},${e.count}`,
+    );
   }
   return `${rows.join('\n')}\n`;
 }

@@ -51,8 +51,12 @@ function envInt(name: string, fallback: number): number {
 }
 
 function readBackends(): BackendName[] {
-  const names = (process.env.BENCH_BACKENDS ?? 'postgres').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of names) if (name !== 'pglite' && name !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend "${name}"`);
+  const names = (process.env.BENCH_BACKENDS ?? 'postgres')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (name !== 'pglite' && name !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend "${name}"`);
   return names as BackendName[];
 }
 
@@ -121,27 +125,47 @@ async function copyCsvFile(database: BenchDatabase, events: BenchEvent[], dir: s
  * COPY into a fresh `like usage_events including all` table: the same columns, indexes and checks, but
  * LIKE copies no foreign keys; with `foreignKeys`, usage_events' own are added, as the API path has them.
  */
-async function timeCopy(database: BenchDatabase, csvPath: string, table: string, foreignKeys: boolean): Promise<Timing> {
+async function timeCopy(
+  database: BenchDatabase,
+  csvPath: string,
+  table: string,
+  foreignKeys: boolean,
+): Promise<Timing> {
   const { db } = database.handle;
   await sql`create table ${sql.table(table)} (like usage_events including all)`.execute(db);
   if (foreignKeys) {
     const fks = await sql<{ def: string }>`
-      select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'usage_events'::regclass and contype = 'f'`.execute(db);
+      select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'usage_events'::regclass and contype = 'f'`.execute(
+      db,
+    );
     for (const fk of fks.rows) await sql`alter table ${sql.table(table)} add ${sql.raw(fk.def)}`.execute(db);
   }
   const started = performance.now();
   await database.copyFrom(table, COPY_COLUMNS, csvPath);
   const ms = performance.now() - started;
-  const copied = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0;
+  const copied =
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0;
   return { ms, rows: copied };
 }
 
-async function runBackend(backend: BackendName, catalog: DemoCatalog, events: BenchEvent[], bodies: string[], dir: string): Promise<Result> {
+async function runBackend(
+  backend: BackendName,
+  catalog: DemoCatalog,
+  events: BenchEvent[],
+  bodies: string[],
+  dir: string,
+): Promise<Result> {
   log(`[${backend}] creating and migrating a fresh database`);
   const database = await openBenchDatabase(backend);
   try {
-    const imported = await runImport(database.handle.db, { files: catalog.files, source: 'bench', skipInvalid: false, actor: 'bench' });
-    if (imported.status !== 'succeeded') throw new Error(`the demo catalog did not import: ${imported.problems.slice(0, 3).join('; ')}`);
+    const imported = await runImport(database.handle.db, {
+      files: catalog.files,
+      source: 'bench',
+      skipInvalid: false,
+      actor: 'bench',
+    });
+    if (imported.status !== 'succeeded')
+      throw new Error(`the demo catalog did not import: ${imported.problems.slice(0, 3).join('; ')}`);
     log(`[${backend}] posting ${events.length.toLocaleString('en-US')} events`);
     const api = await timeApi(database, bodies);
     const csvPath = await copyCsvFile(database, events, dir);
@@ -157,7 +181,13 @@ async function runBackend(backend: BackendName, catalog: DemoCatalog, events: Be
 
 const num = (n: number) => Math.round(n).toLocaleString('en-US');
 
-function printReport(catalog: DemoCatalog, total: number, bodies: string[], results: Result[], loadAtStart: number): void {
+function printReport(
+  catalog: DemoCatalog,
+  total: number,
+  bodies: string[],
+  results: Result[],
+  loadAtStart: number,
+): void {
   const cpu = cpus();
   const megabytes = bodies.reduce((sum, b) => sum + Buffer.byteLength(b), 0) / 1e6;
   console.log('\nPaved usage-events benchmark');
@@ -165,9 +195,15 @@ function printReport(catalog: DemoCatalog, total: number, bodies: string[], resu
     `scale: ${num(total)} events with ids, NDJSON batches of ${num(BATCH_SIZE)} (${bodies.length} requests, ${megabytes.toFixed(0)} MB), ` +
       `${CLIENTS} concurrent clients; catalog ${catalog.capabilities.length} capabilities, ${catalog.services.length} services, ${catalog.teams.length} teams`,
   );
-  console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()}, Node ${process.version}`);
-  console.log(`load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`);
-  console.log('reference: COPY of the same rows (ids resolved, CSV) into usage_events_copy (like usage_events including all: same indexes and checks, no foreign keys)');
+  console.log(
+    `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()}, Node ${process.version}`,
+  );
+  console.log(
+    `load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`,
+  );
+  console.log(
+    'reference: COPY of the same rows (ids resolved, CSV) into usage_events_copy (like usage_events including all: same indexes and checks, no foreign keys)',
+  );
   const rate = (t: Timing) => t.rows / (t.ms / 1000);
   const line = (label: string, t: Timing) =>
     console.log(
@@ -180,7 +216,9 @@ function printReport(catalog: DemoCatalog, total: number, bodies: string[], resu
     line('POST /api/v1/events (NDJSON)', r.api);
     line('COPY (reference)', r.copy);
     line('COPY with the foreign keys', r.copyFk);
-    console.log(`  ratio API / COPY               ${ratio.toFixed(2)}   aim ≥ ${AIM_RATIO}: ${ratio >= AIM_RATIO ? 'met' : 'MISSED'}`);
+    console.log(
+      `  ratio API / COPY               ${ratio.toFixed(2)}   aim ≥ ${AIM_RATIO}: ${ratio >= AIM_RATIO ? 'met' : 'MISSED'}`,
+    );
     console.log(`  ratio API / COPY with the FKs  ${(rate(r.api) / rate(r.copyFk)).toFixed(2)}`);
   }
 }

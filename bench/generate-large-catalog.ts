@@ -7,7 +7,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { createRandom, type Random } from '../src/shared/random.js';
-import { ACRONYMS, CAPABILITY_THEMES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, QUALIFIERS, ROLES, SERVICE_NOUNS, TEAM_FOCUS } from './large-catalog-words.js';
+import {
+  ACRONYMS,
+  CAPABILITY_THEMES,
+  DEPARTMENTS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  QUALIFIERS,
+  ROLES,
+  SERVICE_NOUNS,
+  TEAM_FOCUS,
+} from './large-catalog-words.js';
 
 export interface CatalogScale {
   /** Group entities in all: the organisation, its departments and the teams under them. */
@@ -34,9 +44,18 @@ const TEAMS_PER_DEPARTMENT = 40;
 const MAX_DEPARTMENTS = 50;
 
 type Doc = Record<string, unknown>;
-const entity = (kind: string, metadata: Doc, spec: Doc, apiVersion = 'backstage.io/v1alpha1'): Doc => ({ apiVersion, kind, metadata, spec });
+const entity = (kind: string, metadata: Doc, spec: Doc, apiVersion = 'backstage.io/v1alpha1'): Doc => ({
+  apiVersion,
+  kind,
+  metadata,
+  spec,
+});
 const yaml = (docs: Doc[]) => docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n');
-const titleOf = (name: string) => name.split(/[-.]/).map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : `${w.slice(0, 1).toUpperCase()}${w.slice(1)}`)).join(' ');
+const titleOf = (name: string) =>
+  name
+    .split(/[-.]/)
+    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : `${w.slice(0, 1).toUpperCase()}${w.slice(1)}`))
+    .join(' ');
 
 interface Team {
   name: string;
@@ -110,7 +129,12 @@ function pagerDutyId(rng: Random, taken: Set<string>): string {
 
 function serviceDoc(rng: Random, name: string, owner: Team, pagerDutyIds: Set<string>): Doc {
   const role = ROLES.find((r) => name.endsWith(`-${r.name}`) || name.includes(`-${r.name}-`)) ?? ROLES[0];
-  const type = role?.name === 'web' || role?.name === 'ui' ? 'website' : role?.name === 'sdk' || role?.name === 'lib' ? 'library' : 'service';
+  const type =
+    role?.name === 'web' || role?.name === 'ui'
+      ? 'website'
+      : role?.name === 'sdk' || role?.name === 'lib'
+        ? 'library'
+        : 'service';
   const lifecycle = rng.chance(0.85) ? 'production' : rng.chance(0.66) ? 'experimental' : 'deprecated';
   const language = rng.pick(['typescript', 'go', 'java', 'kotlin', 'python']);
   const annotations: Record<string, string> = {
@@ -123,7 +147,13 @@ function serviceDoc(rng: Random, name: string, owner: Team, pagerDutyIds: Set<st
   const ownerRef = rng.chance(0.5) ? owner.name : `group:default/${owner.name}`;
   return entity(
     'Component',
-    { name, title, description: `${title}: ${role?.description ?? 'a service'} for the ${titleOf(owner.name)} team.`, annotations, tags: [language] },
+    {
+      name,
+      title,
+      description: `${title}: ${role?.description ?? 'a service'} for the ${titleOf(owner.name)} team.`,
+      annotations,
+      tags: [language],
+    },
     { type, lifecycle, owner: ownerRef },
   );
 }
@@ -168,7 +198,13 @@ function userDocs(rng: Random, count: number, teams: Team[]): Map<string, Doc[]>
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     taken.add(name);
     const docs = byDepartment.get(team.department) ?? [];
-    docs.push(entity('User', { name }, { profile: { displayName: titleOf(name), email: `${name}@${ORG}.example` }, memberOf: [team.name] }));
+    docs.push(
+      entity(
+        'User',
+        { name },
+        { profile: { displayName: titleOf(name), email: `${name}@${ORG}.example` }, memberOf: [team.name] },
+      ),
+    );
     byDepartment.set(team.department, docs);
   }
   return byDepartment;
@@ -183,14 +219,24 @@ export async function writeLargeCatalog(dir: string, scale: CatalogScale, seed =
   files.set(
     'catalog-info.yaml',
     yaml([
-      entity('Location', { name: `${ORG}-catalog`, description: 'Every descriptor of the organisation.' }, {
-        targets: ['./org/*.yaml', './capabilities/*.yaml', './repos/*/catalog-info.yaml'],
-      }),
+      entity(
+        'Location',
+        { name: `${ORG}-catalog`, description: 'Every descriptor of the organisation.' },
+        {
+          targets: ['./org/*.yaml', './capabilities/*.yaml', './repos/*/catalog-info.yaml'],
+        },
+      ),
     ]),
   );
   files.set(
     `org/${ORG}.yaml`,
-    yaml([entity('Group', { name: ORG, title: 'Acme Corp' }, { type: 'organization', profile: { email: `engineering@${ORG}.example` }, children: departments })]),
+    yaml([
+      entity(
+        'Group',
+        { name: ORG, title: 'Acme Corp' },
+        { type: 'organization', profile: { email: `engineering@${ORG}.example` }, children: departments },
+      ),
+    ]),
   );
   const users = userDocs(rng, scale.users, teams);
   for (const department of departments) {
@@ -198,14 +244,22 @@ export async function writeLargeCatalog(dir: string, scale: CatalogScale, seed =
     files.set(
       `org/${department}.yaml`,
       yaml([
-        entity('Group', { name: department, title: titleOf(department) }, { type: 'department', parent: ORG, children: own.map((t) => t.name) }),
+        entity(
+          'Group',
+          { name: department, title: titleOf(department) },
+          { type: 'department', parent: ORG, children: own.map((t) => t.name) },
+        ),
         ...own.map((t) =>
-          entity('Group', { name: t.name, title: titleOf(t.name), description: `${titleOf(t.name)} team.` }, {
-            type: 'team',
-            parent: department,
-            profile: { email: `${t.name}@${ORG}.example` },
-            children: [],
-          }),
+          entity(
+            'Group',
+            { name: t.name, title: titleOf(t.name), description: `${titleOf(t.name)} team.` },
+            {
+              type: 'team',
+              parent: department,
+              profile: { email: `${t.name}@${ORG}.example` },
+              children: [],
+            },
+          ),
         ),
         ...(users.get(department) ?? []),
       ]),
@@ -231,7 +285,9 @@ export async function writeLargeCatalog(dir: string, scale: CatalogScale, seed =
 
   let bytes = 0;
   const entries = [...files];
-  await Promise.all([...new Set(entries.map(([path]) => dirname(join(dir, path))))].map((d) => mkdir(d, { recursive: true })));
+  await Promise.all(
+    [...new Set(entries.map(([path]) => dirname(join(dir, path))))].map((d) => mkdir(d, { recursive: true })),
+  );
   for (let i = 0; i < entries.length; i += 256) {
     await Promise.all(
       entries.slice(i, i + 256).map(([path, content]) => {

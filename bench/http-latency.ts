@@ -41,7 +41,11 @@ async function timeRequest(base: string, token: string, path: string): Promise<n
  * Serves the real app on a free local port and times each request set over HTTP, after `warmup` untimed
  * requests per set. Every request carries an admin token, so authentication is part of what is measured.
  */
-export async function measureHttp(db: Kysely<Database>, sets: RequestSet[], warmup: number): Promise<Map<string, Latency>> {
+export async function measureHttp(
+  db: Kysely<Database>,
+  sets: RequestSet[],
+  warmup: number,
+): Promise<Map<string, Latency>> {
   const app = buildApp({ db, logger: silentLogger });
   const { token } = await createToken(db, { name: 'bench', role: 'admin' });
   let server!: ReturnType<typeof serve>;
@@ -56,7 +60,12 @@ export async function measureHttp(db: Kysely<Database>, sets: RequestSet[], warm
       const times: number[] = [];
       for (const path of set.paths) times.push(await timeRequest(base, token, path));
       times.sort((a, b) => a - b);
-      out.set(set.name, { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? Number.NaN });
+      out.set(set.name, {
+        requests: times.length,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        max: times[times.length - 1] ?? Number.NaN,
+      });
     }
     return out;
   } finally {

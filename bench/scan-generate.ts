@@ -9,7 +9,13 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRandom, type Random } from '../src/shared/random.js';
-import { ADOPTION_RATES, BENCH_CAPABILITIES, renderPlatformFiles, type Language, type RepoModel } from './scan-capabilities.js';
+import {
+  ADOPTION_RATES,
+  BENCH_CAPABILITIES,
+  renderPlatformFiles,
+  type Language,
+  type RepoModel,
+} from './scan-capabilities.js';
 
 export interface ScanScale {
   repos: number;
@@ -37,11 +43,35 @@ const SEED = 20250601;
 const START = Date.UTC(2023, 0, 2) / 1000;
 const LANGUAGES: Language[] = ['node', 'python', 'go', 'java'];
 const EXTENSIONS: Record<Language, string> = { node: 'ts', python: 'py', go: 'go', java: 'java' };
-const WORDS = ['order', 'invoice', 'customer', 'payment', 'ledger', 'account', 'cart', 'price', 'tax', 'refund', 'report', 'session', 'token', 'queue', 'event', 'audit', 'search', 'index', 'cache', 'client'];
+const WORDS = [
+  'order',
+  'invoice',
+  'customer',
+  'payment',
+  'ledger',
+  'account',
+  'cart',
+  'price',
+  'tax',
+  'refund',
+  'report',
+  'session',
+  'token',
+  'queue',
+  'event',
+  'audit',
+  'search',
+  'index',
+  'cache',
+  'client',
+];
 
 export async function ensureRepositories(scale: ScanScale, dataRoot: string): Promise<GeneratedRepos> {
   const dir = join(dataRoot, `scan-v${GENERATOR_VERSION}-r${scale.repos}-f${scale.files}-c${scale.commits}`);
-  const names = Array.from({ length: scale.repos }, (_, i) => `svc-${String(i).padStart(4, '0')}-${WORDS[i % WORDS.length]}`);
+  const names = Array.from(
+    { length: scale.repos },
+    (_, i) => `svc-${String(i).padStart(4, '0')}-${WORDS[i % WORDS.length]}`,
+  );
   const paths = names.map((name) => join(dir, name));
   const truthFile = join(dir, 'truth.json');
   if (existsSync(truthFile)) {
@@ -72,7 +102,10 @@ export async function ensureRepositories(scale: ScanScale, dataRoot: string): Pr
 async function importRepository(path: string, name: string, stream: Buffer): Promise<void> {
   await run('git', ['init', '-q', '-b', 'main', path]);
   await run('git', ['fast-import', '--quiet', '--done'], path, stream);
-  await appendFile(join(path, '.git', 'config'), `[remote "origin"]\n\turl = https://github.com/acme/${name}.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`);
+  await appendFile(
+    join(path, '.git', 'config'),
+    `[remote "origin"]\n\turl = https://github.com/acme/${name}.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
+  );
 }
 
 function run(command: string, args: string[], cwd?: string, input?: Buffer): Promise<void> {
@@ -81,7 +114,9 @@ function run(command: string, args: string[], cwd?: string, input?: Buffer): Pro
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args[0]} failed (${code}): ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args[0]} failed (${code}): ${stderr}`)),
+    );
     if (input) child.stdin?.end(input);
   });
 }
@@ -185,7 +220,9 @@ function firstAdoptions(history: { time: number; adopted: Set<string> }[]): Reco
 
 function writeCommit(out: string[], index: number, time: number, changes: Map<string, string | null>): void {
   const message = index === 0 ? 'Initial commit' : `Change ${index}`;
-  out.push(`commit refs/heads/main\ncommitter Bench <bench@acme.example> ${time} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n`);
+  out.push(
+    `commit refs/heads/main\ncommitter Bench <bench@acme.example> ${time} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n`,
+  );
   for (const [path, content] of changes) {
     if (content === null) out.push(`D ${path}\n`);
     else out.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
@@ -205,12 +242,21 @@ function fillerPath(language: Language, i: number, rng: Random): string {
 }
 
 function fillerContent(language: Language, path: string, rng: Random): string {
-  if (path.endsWith('.md')) return `# ${rng.pick(WORDS)}\n\n${Array.from({ length: rng.int(5, 20) }, () => `The ${rng.pick(WORDS)} handles ${rng.pick(WORDS)} for each ${rng.pick(WORDS)}.`).join('\n')}\n`;
-  const lines: string[] = [`// ${path}`, language === 'go' ? 'package main' : language === 'python' ? 'import os' : `import { ${rng.pick(WORDS)} } from './${rng.pick(WORDS)}';`];
+  if (path.endsWith('.md'))
+    return `# ${rng.pick(WORDS)}\n\n${Array.from({ length: rng.int(5, 20) }, () => `The ${rng.pick(WORDS)} handles ${rng.pick(WORDS)} for each ${rng.pick(WORDS)}.`).join('\n')}\n`;
+  const lines: string[] = [
+    `// ${path}`,
+    language === 'go'
+      ? 'package main'
+      : language === 'python'
+        ? 'import os'
+        : `import { ${rng.pick(WORDS)} } from './${rng.pick(WORDS)}';`,
+  ];
   for (let f = rng.int(2, 6); f > 0; f--) {
     const fn = `${rng.pick(WORDS)}${rng.pick(WORDS).replace(/^./, (ch) => ch.toUpperCase())}${f}`;
     lines.push('', `function ${fn}(${rng.pick(WORDS)}, ${rng.pick(WORDS)}) {`);
-    for (let l = rng.int(2, 6); l > 0; l--) lines.push(`  const ${rng.pick(WORDS)}${l} = ${rng.pick(WORDS)}.${rng.pick(WORDS)}(${rng.int(0, 999)});`);
+    for (let l = rng.int(2, 6); l > 0; l--)
+      lines.push(`  const ${rng.pick(WORDS)}${l} = ${rng.pick(WORDS)}.${rng.pick(WORDS)}(${rng.int(0, 999)});`);
     lines.push(`  return ${rng.pick(WORDS)};`, '}');
   }
   return `${lines.join('\n')}\n`;

@@ -17,9 +17,32 @@ export function grepCommands(capabilities: CapabilityRules[]): string[][] {
       if ('dependency' in rule) {
         const { ecosystem, name } = rule.dependency;
         const needle = ecosystem === 'maven' ? name.slice(name.indexOf(':') + 1) : name;
-        commands.push([...GIT_CONFIG, 'grep', '-I', '-n', '-i', '-F', '-e', needle, 'HEAD', '--', ...manifestPathspecs(ecosystem)]);
+        commands.push([
+          ...GIT_CONFIG,
+          'grep',
+          '-I',
+          '-n',
+          '-i',
+          '-F',
+          '-e',
+          needle,
+          'HEAD',
+          '--',
+          ...manifestPathspecs(ecosystem),
+        ]);
       } else if (rule.pattern !== undefined) {
-        commands.push([...GIT_CONFIG, 'grep', '-I', '-n', '-E', '-e', rule.pattern, 'HEAD', '--', `:(glob)${rule.files}`]);
+        commands.push([
+          ...GIT_CONFIG,
+          'grep',
+          '-I',
+          '-n',
+          '-E',
+          '-e',
+          rule.pattern,
+          'HEAD',
+          '--',
+          `:(glob)${rule.files}`,
+        ]);
       }
     }
   }
@@ -38,7 +61,9 @@ export function combinedGrepCommand(capabilities: CapabilityRules[]): string[] {
     for (const rule of rules) {
       if ('dependency' in rule) {
         const { ecosystem, name } = rule.dependency;
-        patterns.add((ecosystem === 'maven' ? name.slice(name.indexOf(':') + 1) : name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        patterns.add(
+          (ecosystem === 'maven' ? name.slice(name.indexOf(':') + 1) : name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        );
         for (const spec of manifestPathspecs(ecosystem)) paths.add(spec);
       } else {
         if (rule.pattern !== undefined) patterns.add(rule.pattern);
@@ -58,7 +83,11 @@ export async function grepRepository(path: string, commands: string[][]): Promis
 
 function grepLines(cwd: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, {
+      cwd,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let lines = 0;
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -67,6 +96,8 @@ function grepLines(cwd: string, args: string[]): Promise<number> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     // git grep exits 1 when nothing matched.
-    child.on('close', (code) => (code === 0 || code === 1 ? resolve(lines) : reject(new Error(`git grep in ${cwd} failed: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 || code === 1 ? resolve(lines) : reject(new Error(`git grep in ${cwd} failed: ${stderr}`)),
+    );
   });
 }

@@ -13,7 +13,11 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { scanRepositories, type RepositoryScan, type ScanResult } from '../src/modules/adoption/scan/scan-repository.js';
+import {
+  scanRepositories,
+  type RepositoryScan,
+  type ScanResult,
+} from '../src/modules/adoption/scan/scan-repository.js';
 import { BENCH_CAPABILITIES } from './scan-capabilities.js';
 import { ensureRepositories, type RepoTruth, type ScanScale } from './scan-generate.js';
 import { combinedGrepCommand, grepCommands, grepRepository } from './scan-grep.js';
@@ -66,8 +70,10 @@ function compareWithTruth(results: ScanResult[], truth: RepoTruth[], history: bo
     const found = Object.fromEntries(scan.matches.map((m) => [m.capability, m.firstAdoption?.date ?? null]));
     const names = new Set([...Object.keys(expected), ...Object.keys(found)]);
     for (const name of names) {
-      if (!(name in found) || !(name in expected)) wrong.push(`${scan.name}: ${name} ${name in found ? 'matched, expected not' : 'not matched'}`);
-      else if (history && found[name] !== expected[name]) wrong.push(`${scan.name}: ${name} adopted ${found[name]}, expected ${expected[name]}`);
+      if (!(name in found) || !(name in expected))
+        wrong.push(`${scan.name}: ${name} ${name in found ? 'matched, expected not' : 'not matched'}`);
+      else if (history && found[name] !== expected[name])
+        wrong.push(`${scan.name}: ${name} adopted ${found[name]}, expected ${expected[name]}`);
     }
     if (scan.problems.length > 0) wrong.push(`${scan.name}: problems ${scan.problems.join('; ')}`);
   });
@@ -75,17 +81,29 @@ function compareWithTruth(results: ScanResult[], truth: RepoTruth[], history: bo
 }
 
 async function main(): Promise<void> {
-  const scale: ScanScale = { repos: envInt('BENCH_REPOS', 500), files: envInt('BENCH_FILES', 2000), commits: envInt('BENCH_COMMITS', 200) };
+  const scale: ScanScale = {
+    repos: envInt('BENCH_REPOS', 500),
+    files: envInt('BENCH_FILES', 2000),
+    commits: envInt('BENCH_COMMITS', 200),
+  };
   const concurrency = envInt('BENCH_CONCURRENCY', 2);
   process.stderr.write(`scale: ${scale.repos} repositories × ~${scale.files} files × ${scale.commits} commits\n`);
   const generated = await ensureRepositories(scale, DATA_ROOT);
   await warmPageCache(generated.paths);
   const commands = grepCommands(BENCH_CAPABILITIES);
 
-  const head = await timed('scan at HEAD', () => scanRepositories(generated.paths, BENCH_CAPABILITIES, { history: false, concurrency }));
-  const grep = await timed(`git grep (${commands.length} per repository)`, () => inLanes(generated.paths, concurrency, (path) => grepRepository(path, commands)));
-  const combined = await timed('git grep, one per repository', () => inLanes(generated.paths, concurrency, (path) => grepRepository(path, [combinedGrepCommand(BENCH_CAPABILITIES)])));
-  const history = await timed('scan with history', () => scanRepositories(generated.paths, BENCH_CAPABILITIES, { history: true, concurrency }));
+  const head = await timed('scan at HEAD', () =>
+    scanRepositories(generated.paths, BENCH_CAPABILITIES, { history: false, concurrency }),
+  );
+  const grep = await timed(`git grep (${commands.length} per repository)`, () =>
+    inLanes(generated.paths, concurrency, (path) => grepRepository(path, commands)),
+  );
+  const combined = await timed('git grep, one per repository', () =>
+    inLanes(generated.paths, concurrency, (path) => grepRepository(path, [combinedGrepCommand(BENCH_CAPABILITIES)])),
+  );
+  const history = await timed('scan with history', () =>
+    scanRepositories(generated.paths, BENCH_CAPABILITIES, { history: true, concurrency }),
+  );
 
   const headWrong = compareWithTruth(head.value, generated.truth, false);
   const historyWrong = compareWithTruth(history.value, generated.truth, true);

@@ -21,7 +21,12 @@ export interface ImportTiming {
  * Imports the directory the way `paved import <dir>` does and checks the outcome: the first run must create
  * every entity, a second run of the same files must find them all unchanged.
  */
-export async function timedImport(db: Kysely<Database>, dir: string, catalog: GeneratedCatalog, run: 'first' | 'again'): Promise<ImportTiming> {
+export async function timedImport(
+  db: Kysely<Database>,
+  dir: string,
+  catalog: GeneratedCatalog,
+  run: 'first' | 'again',
+): Promise<ImportTiming> {
   const { groups, users, services, capabilities } = catalog.scale;
   const expected = groups + users + services + capabilities;
   const started = performance.now();
@@ -34,14 +39,23 @@ export async function timedImport(db: Kysely<Database>, dir: string, catalog: Ge
 
   if (result.status !== 'succeeded') throw new Error(`import rejected: ${result.problems.slice(0, 5).join('; ')}`);
   if (files.length !== catalog.files) throw new Error(`read ${files.length} files, wrote ${catalog.files}`);
-  const active = (kind: string) => counts.filter((c) => c.kind === kind && c.status === 'active').reduce((s, c) => s + c.n, 0);
-  const stored = { Group: active('Group'), User: active('User'), Component: active('Component'), Capability: active('Capability') };
+  const active = (kind: string) =>
+    counts.filter((c) => c.kind === kind && c.status === 'active').reduce((s, c) => s + c.n, 0);
+  const stored = {
+    Group: active('Group'),
+    User: active('User'),
+    Component: active('Component'),
+    Capability: active('Capability'),
+  };
   const wanted = { Group: groups, User: users, Component: services, Capability: capabilities };
   if (JSON.stringify(stored) !== JSON.stringify(wanted)) {
     throw new Error(`stored ${JSON.stringify(stored)}, expected ${JSON.stringify(wanted)}`);
   }
   const { summary } = result;
-  const ok = run === 'first' ? summary.created === expected : summary.unchanged === expected && summary.created + summary.updated === 0;
+  const ok =
+    run === 'first'
+      ? summary.created === expected
+      : summary.unchanged === expected && summary.created + summary.updated === 0;
   if (!ok) throw new Error(`${run} import: unexpected summary ${JSON.stringify(summary)}`);
 
   return {

@@ -9,12 +9,21 @@ export interface TestApp {
   database: TestDatabase;
   tokens: Record<Role, string>;
   /** JSON request as a given role (admin by default); returns status and parsed body. */
-  call(method: string, path: string, options?: { body?: unknown; role?: Role | null; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; role?: Role | null; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
 export async function createTestApp(
-  deps: { fetch?: typeof fetch; scanRoot?: string; webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] }; productionEnvironments?: string[] } = {},
+  deps: {
+    fetch?: typeof fetch;
+    scanRoot?: string;
+    webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
+    productionEnvironments?: string[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = buildApp({ db: database.db, logger: silentLogger, ...deps });

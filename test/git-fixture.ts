@@ -44,7 +44,10 @@ export class GitFixture {
 
   /** Merges `branch` into the current branch with a merge commit at `date`; returns its id. */
   merge(date: string, branch: string): string {
-    this.git(['merge', '-q', '--no-ff', '-m', `merge ${branch}`, branch], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    this.git(['merge', '-q', '--no-ff', '-m', `merge ${branch}`, branch], {
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    });
     return this.git(['rev-parse', 'HEAD']);
   }
 }

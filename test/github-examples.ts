@@ -7,7 +7,8 @@ type Payload = Record<string, any>;
  * or the first `which` picks.
  */
 export function githubExample(event: string, which: number | ((payload: Payload) => boolean)): Payload {
-  const list = (examples as unknown as { name: string; examples: Payload[] }[]).find((e) => e.name === event)?.examples ?? [];
+  const list =
+    (examples as unknown as { name: string; examples: Payload[] }[]).find((e) => e.name === event)?.examples ?? [];
   const found = typeof which === 'number' ? list[which] : list.find(which);
   if (!found) throw new Error(`no such ${event} example in @octokit/webhooks-examples`);
   return structuredClone(found);

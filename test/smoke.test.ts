@@ -22,8 +22,10 @@ kind: Component
 metadata: { name: ledger }
 spec: { type: service, lifecycle: production, owner: payments }
 `;
-    const res = await t.call('POST', '/api/v1/imports/backstage', { body: { files: [{ path: 'catalog-info.yaml', content: yaml }] } });
-    expect(res.body).toMatchObject({ status: "succeeded" });
+    const res = await t.call('POST', '/api/v1/imports/backstage', {
+      body: { files: [{ path: 'catalog-info.yaml', content: yaml }] },
+    });
+    expect(res.body).toMatchObject({ status: 'succeeded' });
     expect(res.status).toBe(200);
     const teams = await t.call('GET', '/api/v1/teams');
     expect(teams.body.items[0].counts).toEqual({ services: 1, capabilities: 0, members: 0 });
@@ -33,7 +35,10 @@ spec: { type: service, lifecycle: production, owner: payments }
 });
 describe('yaml', () => {
   it('raw yaml', async () => {
-    const res = await t.call('POST', '/api/v1/imports/backstage?filename=a.yaml', { body: 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: x }\nspec: { type: team, children: [] }\n', headers: { 'content-type': 'application/yaml' } });
+    const res = await t.call('POST', '/api/v1/imports/backstage?filename=a.yaml', {
+      body: 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: x }\nspec: { type: team, children: [] }\n',
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(res.body).toMatchObject({ status: 'succeeded' });
   });
 });

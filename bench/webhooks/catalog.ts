@@ -14,7 +14,9 @@ export const repositoryOf = (s: number) => `${ORG}/${serviceName(s)}`;
 export function catalogFile(): { path: string; content: string } {
   const docs: string[] = [];
   for (let t = 0; t < TEAMS; t++) {
-    docs.push(`apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: ${teamName(t)} }\nspec: { type: team, children: [] }\n`);
+    docs.push(
+      `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: ${teamName(t)} }\nspec: { type: team, children: [] }\n`,
+    );
   }
   for (let s = 0; s < SERVICES; s++) {
     docs.push(

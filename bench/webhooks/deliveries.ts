@@ -19,7 +19,9 @@ export interface Delivery {
 
 type Json = Record<string, any>;
 const example = (name: string, index: number): Json => {
-  const found = (examples as unknown as { name: string; examples: Json[] }[]).find((e) => e.name === name)?.examples[index];
+  const found = (examples as unknown as { name: string; examples: Json[] }[]).find((e) => e.name === name)?.examples[
+    index
+  ];
   if (!found) throw new Error(`no ${name} example ${index} in @octokit/webhooks-examples`);
   return found;
 };
@@ -44,14 +46,40 @@ export function delivery(i: number, start: Date): Delivery {
   let payload: Json;
   if (i % 2 === 0) {
     const commit = PUSH.commits[0] as Json;
-    const pushed = commits.map((id, k) => ({ ...commit, id, tree_id: sha(`tree:${id}`), timestamp: iso(at - (COMMITS_PER_PUSH - k) * 600_000) }));
-    payload = { ...PUSH, before: round === 0 ? '0'.repeat(40) : sha(`${s}:${round - 1}:${COMMITS_PER_PUSH - 1}`), after: head, repository: repository(PUSH.repository, s), commits: pushed, head_commit: pushed[pushed.length - 1] };
+    const pushed = commits.map((id, k) => ({
+      ...commit,
+      id,
+      tree_id: sha(`tree:${id}`),
+      timestamp: iso(at - (COMMITS_PER_PUSH - k) * 600_000),
+    }));
+    payload = {
+      ...PUSH,
+      before: round === 0 ? '0'.repeat(40) : sha(`${s}:${round - 1}:${COMMITS_PER_PUSH - 1}`),
+      after: head,
+      repository: repository(PUSH.repository, s),
+      commits: pushed,
+      head_commit: pushed[pushed.length - 1],
+    };
   } else {
     const finished = iso(at + 1_200_000);
     payload = {
       ...DEPLOYMENT_STATUS,
-      deployment: { ...DEPLOYMENT_STATUS.deployment, id: 1_000_000 + pair, sha: head, environment: 'production', created_at: iso(at), updated_at: finished },
-      deployment_status: { ...DEPLOYMENT_STATUS.deployment_status, id: 2_000_000 + pair, state: 'success', environment: 'production', created_at: finished, updated_at: finished },
+      deployment: {
+        ...DEPLOYMENT_STATUS.deployment,
+        id: 1_000_000 + pair,
+        sha: head,
+        environment: 'production',
+        created_at: iso(at),
+        updated_at: finished,
+      },
+      deployment_status: {
+        ...DEPLOYMENT_STATUS.deployment_status,
+        id: 2_000_000 + pair,
+        state: 'success',
+        environment: 'production',
+        created_at: finished,
+        updated_at: finished,
+      },
       repository: repository(DEPLOYMENT_STATUS.repository, s),
     };
   }

@@ -21,7 +21,15 @@ async function timed<T>(runs: number, warmup: number, run: () => Promise<T>): Pr
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { latency: { requests: runs, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? Number.NaN }, last };
+  return {
+    latency: {
+      requests: runs,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times[times.length - 1] ?? Number.NaN,
+    },
+    last,
+  };
 }
 
 /** The API's answer in the reference's terms. */
@@ -55,12 +63,19 @@ function getJson(agent: Agent, url: URL, token: string): Promise<{ status: numbe
  * Times `path` over HTTP with an admin token, on one kept-alive connection of its own (so a connection the server
  * closed while the reference query ran is never reused); every answer must be 200.
  */
-export async function timeGet(baseUrl: string, token: string, path: string, runs: number, warmup: number): Promise<{ latency: Latency; body: any }> {
+export async function timeGet(
+  baseUrl: string,
+  token: string,
+  path: string,
+  runs: number,
+  warmup: number,
+): Promise<{ latency: Latency; body: any }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const { latency, last } = await timed(runs, warmup, async () => {
       const res = await getJson(agent, new URL(path, baseUrl), token);
-      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+      if (res.status !== 200)
+        throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
       return res.body;
     });
     return { latency, body: last };
@@ -69,13 +84,28 @@ export async function timeGet(baseUrl: string, token: string, path: string, runs
   }
 }
 
-export async function timeDora(baseUrl: string, token: string, scope: string, from: Date, to: Date, runs: number, warmup: number): Promise<Measured> {
+export async function timeDora(
+  baseUrl: string,
+  token: string,
+  scope: string,
+  from: Date,
+  to: Date,
+  runs: number,
+  warmup: number,
+): Promise<Measured> {
   const path = `/api/v1/dora?scope=${encodeURIComponent(scope)}&from=${from.toISOString()}&to=${to.toISOString()}`;
   const { latency, body } = await timeGet(baseUrl, token, path, runs, warmup);
   return { latency, answer: totalsOf(body) };
 }
 
-export async function timeReference(db: Kysely<Database>, teamRef: string | null, from: Date, to: Date, runs: number, warmup: number): Promise<Measured> {
+export async function timeReference(
+  db: Kysely<Database>,
+  teamRef: string | null,
+  from: Date,
+  to: Date,
+  runs: number,
+  warmup: number,
+): Promise<Measured> {
   const { latency, last } = await timed(runs, warmup, () => referenceDora(db, teamRef, from, to));
   return { latency, answer: last };
 }

@@ -50,14 +50,24 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const repository = (n: number) => `bench/svc-${String(n).padStart(4, '0')}`;
 
 /** When deployment k of service n finished: evenly spaced, with a deterministic jitter inside its slot. */
-const finishedAt = (shape: Shape, n: number, k: number) => shape.end - HISTORY_DAYS * DAY_MS + (k - 1 + 0.1 + (0.8 * ((n * 31 + k * 17) % 1000)) / 1000) * shape.step;
+const finishedAt = (shape: Shape, n: number, k: number) =>
+  shape.end - HISTORY_DAYS * DAY_MS + (k - 1 + 0.1 + (0.8 * ((n * 31 + k * 17) % 1000)) / 1000) * shape.step;
 
 /** Deployment k ships commits 2k-1 and 2k; a rollback deploys commit 2(k-2) again. */
 function deploymentsOf(s: Service, shape: Shape): facts.DeploymentRow[] {
   return Array.from({ length: shape.perService }, (_, i) => {
     const k = i + 1;
-    const commit = k > 2 && (s.n * 7919 + k * 104729) % 100 < 3 ? COMMITS_PER_DEPLOYMENT * (k - 2) : COMMITS_PER_DEPLOYMENT * k;
-    return { source: SOURCE, externalId: `bench-${s.n}-${k}`, repository: repository(s.n), serviceId: s.id, environment: 'production', commit: md5(`${s.n}:${commit}`), finishedAt: iso(finishedAt(shape, s.n, k)) };
+    const commit =
+      k > 2 && (s.n * 7919 + k * 104729) % 100 < 3 ? COMMITS_PER_DEPLOYMENT * (k - 2) : COMMITS_PER_DEPLOYMENT * k;
+    return {
+      source: SOURCE,
+      externalId: `bench-${s.n}-${k}`,
+      repository: repository(s.n),
+      serviceId: s.id,
+      environment: 'production',
+      commit: md5(`${s.n}:${commit}`),
+      finishedAt: iso(finishedAt(shape, s.n, k)),
+    };
   });
 }
 
@@ -68,7 +78,14 @@ function changesOf(s: Service, shape: Shape): facts.ChangeRow[] {
     const x = s.n * 131 + j * 977;
     const minutesBefore = x % 100 === 0 ? -10 : 30 + (x % 4000);
     const committedAt = finishedAt(shape, s.n, Math.ceil(j / COMMITS_PER_DEPLOYMENT)) - minutesBefore * 60_000;
-    return { source: SOURCE, repository: repository(s.n), serviceId: s.id, commit: md5(`${s.n}:${j}`), committedAt: iso(committedAt), position: j };
+    return {
+      source: SOURCE,
+      repository: repository(s.n),
+      serviceId: s.id,
+      commit: md5(`${s.n}:${j}`),
+      committedAt: iso(committedAt),
+      position: j,
+    };
   });
 }
 
@@ -98,21 +115,47 @@ function incidentsOf(s: Service, shape: Shape, random: Random): facts.IncidentRo
 export async function loadFacts(db: Db, scale: FactScale, end: Date): Promise<LoadedFacts> {
   const started = performance.now();
   const refs = Array.from({ length: SERVICES }, (_, s) => `component:default/${serviceName(s)}`);
-  const services = (await facts.findServices(db, refs)).map((s) => ({ id: s.id, n: Number(s.name.slice('svc-'.length)) })).sort((a, b) => a.n - b.n);
+  const services = (await facts.findServices(db, refs))
+    .map((s) => ({ id: s.id, n: Number(s.name.slice('svc-'.length)) }))
+    .sort((a, b) => a.n - b.n);
   if (services.length === 0) throw new Error('no svc-NNNN services in the catalog');
   const perService = Math.max(1, Math.round(scale.deployments / services.length));
-  const shape: Shape = { end: end.getTime(), perService, incidentsPerService: Math.max(1, Math.round(scale.incidents / services.length)), step: (HISTORY_DAYS * DAY_MS) / perService };
+  const shape: Shape = {
+    end: end.getTime(),
+    perService,
+    incidentsPerService: Math.max(1, Math.round(scale.incidents / services.length)),
+    step: (HISTORY_DAYS * DAY_MS) / perService,
+  };
   const random = createRandom(42, 'bench-incidents');
-  const servicesPerWrite = Math.max(1, Math.floor(ROWS_PER_WRITE / (perService * (1 + COMMITS_PER_DEPLOYMENT) + shape.incidentsPerService)));
+  const servicesPerWrite = Math.max(
+    1,
+    Math.floor(ROWS_PER_WRITE / (perService * (1 + COMMITS_PER_DEPLOYMENT) + shape.incidentsPerService)),
+  );
   await db.transaction().execute(async (tx) => {
     for (let from = 0; from < services.length; from += servicesPerWrite) {
       const group = services.slice(from, from + servicesPerWrite);
-      await facts.writeDeployments(tx, group.flatMap((s) => deploymentsOf(s, shape)), 'keep');
-      await facts.writeChanges(tx, group.flatMap((s) => changesOf(s, shape)));
-      await facts.writeIncidents(tx, group.flatMap((s) => incidentsOf(s, shape, random)), 'keep');
+      await facts.writeDeployments(
+        tx,
+        group.flatMap((s) => deploymentsOf(s, shape)),
+        'keep',
+      );
+      await facts.writeChanges(
+        tx,
+        group.flatMap((s) => changesOf(s, shape)),
+      );
+      await facts.writeIncidents(
+        tx,
+        group.flatMap((s) => incidentsOf(s, shape, random)),
+        'keep',
+      );
     }
   });
   await facts.analyzeFacts(db);
   const stored = await facts.summarizeFacts(db, { sources: [SOURCE] });
-  return { deployments: stored.deployments, changes: stored.changes, incidents: stored.incidents, ms: performance.now() - started };
+  return {
+    deployments: stored.deployments,
+    changes: stored.changes,
+    incidents: stored.incidents,
+    ms: performance.now() - started,
+  };
 }

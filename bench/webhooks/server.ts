@@ -18,7 +18,9 @@ export interface RunningBenchServer {
   stop(): Promise<void>;
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ url: string; close(): Promise<void> }> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       resolve({
@@ -36,8 +38,18 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
 /** Logs one JSON line per request at info level, as a deployed server does, into the null device. */
 export async function startBenchServer(db: Kysely<Database>): Promise<RunningBenchServer> {
   const logger = pino({ level: 'info' }, pino.destination({ dest: devNull, sync: false }));
-  const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive: { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS } })), logger);
-  const app = buildApp({ db, logger, notifyJobs: () => runner.notify(), deriveDelayMs: DERIVE_AFTER_MS, webhookSecrets: { github: [SECRET] } });
+  const runner = new JobRunner(
+    db,
+    createRegistry(moduleJobs({ db, derive: { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS } })),
+    logger,
+  );
+  const app = buildApp({
+    db,
+    logger,
+    notifyJobs: () => runner.notify(),
+    deriveDelayMs: DERIVE_AFTER_MS,
+    webhookSecrets: { github: [SECRET] },
+  });
   const http = await listen(app.fetch);
   runner.start();
   return {

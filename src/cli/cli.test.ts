@@ -56,9 +56,14 @@ describe('CLI commands on the embedded database', () => {
   it('exits 1 and changes nothing when a document is invalid', async () => {
     const bad = join(dir, 'bad');
     await mkdir(bad);
-    await writeFile(join(bad, 'catalog-info.yaml'), `${component('ledger', 'payments')}---\n${component('no-owner', 'x').replace('owner: x', '')}`);
+    await writeFile(
+      join(bad, 'catalog-info.yaml'),
+      `${component('ledger', 'payments')}---\n${component('no-owner', 'x').replace('owner: x', '')}`,
+    );
     const out = capture();
-    const code = await withBackend(config, (backend) => importBackstage(backend, { target: bad, token: null, skipInvalid: false }, out.log));
+    const code = await withBackend(config, (backend) =>
+      importBackstage(backend, { target: bad, token: null, skipInvalid: false }, out.log),
+    );
     expect(code).toBe(1);
     expect(out.lines).toContain('  catalog-info.yaml:2: spec.owner: is required');
     const database = await openDatabase(config, 'cli');
@@ -91,13 +96,17 @@ describe('CLI commands on the embedded database', () => {
       expect(code).toBe(0);
       expect(out.lines[1]).toBe('  created 1 · updated 0 · unchanged 2 · orphaned 0');
       const again = capture();
-      await withBackend(config, (backend) => importBackstage(backend, { target: catalogDir, token: null, skipInvalid: false }, again.log));
+      await withBackend(config, (backend) =>
+        importBackstage(backend, { target: catalogDir, token: null, skipInvalid: false }, again.log),
+      );
       expect(again.lines[1]).toBe('  created 0 · updated 0 · unchanged 3 · orphaned 0');
     });
 
     it('issues tokens through the server, shown once', async () => {
       const out = capture();
-      await withBackend(config, (backend) => tokenCreate(backend, { name: 'ci-bot', role: 'viewer', scopes: [] }, out.log));
+      await withBackend(config, (backend) =>
+        tokenCreate(backend, { name: 'ci-bot', role: 'viewer', scopes: [] }, out.log),
+      );
       const secret = out.lines[1] ?? '';
       expect(secret).toMatch(/^pvd_/);
       const res = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
@@ -110,7 +119,11 @@ describe('CLI commands on the embedded database', () => {
   it('after the server stops, its CLI token is revoked and the lock released', async () => {
     expect(readLock(config.dataDir)).toBeNull();
     const database = await openDatabase(config, 'cli');
-    const cli = await database.db.selectFrom('api_tokens').select(['revoked_at']).where('name', '=', 'local-cli').execute();
+    const cli = await database.db
+      .selectFrom('api_tokens')
+      .select(['revoked_at'])
+      .where('name', '=', 'local-cli')
+      .execute();
     await database.close();
     expect(cli.length).toBe(1);
     expect(cli[0]?.revoked_at).not.toBeNull();

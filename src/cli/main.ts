@@ -71,19 +71,42 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'import':
-      if ((sub === 'deployments' || sub === 'changes' || sub === 'incidents') && arg) return withBackend(config, (backend) => importFacts(backend, { kind: sub, file: arg }, log));
-      if (sub !== 'backstage' || !arg) throw new Error('usage: paved import backstage <path|url> [--token T] [--skip-invalid] | paved import deployments|changes|incidents <file.csv|file.ndjson>');
+      if ((sub === 'deployments' || sub === 'changes' || sub === 'incidents') && arg)
+        return withBackend(config, (backend) => importFacts(backend, { kind: sub, file: arg }, log));
+      if (sub !== 'backstage' || !arg)
+        throw new Error(
+          'usage: paved import backstage <path|url> [--token T] [--skip-invalid] | paved import deployments|changes|incidents <file.csv|file.ndjson>',
+        );
       return withBackend(config, (backend) =>
-        importBackstage(backend, { target: arg, token: values.token ?? null, skipInvalid: values['skip-invalid'] ?? false }, log),
+        importBackstage(
+          backend,
+          { target: arg, token: values.token ?? null, skipInvalid: values['skip-invalid'] ?? false },
+          log,
+        ),
       );
     case 'scan':
       if (!sub) throw new Error('usage: paved scan <path> [--history]');
-      return withBackend(config, (backend) => scanCommand(backend, { path: sub, history: values.history ?? false }, log));
+      return withBackend(config, (backend) =>
+        scanCommand(backend, { path: sub, history: values.history ?? false }, log),
+      );
     case 'reprocess':
-      return withBackend(config, (backend) => reprocessCommand(backend, { failed: values.failed ?? false, settings: { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments } }, log));
+      return withBackend(config, (backend) =>
+        reprocessCommand(
+          backend,
+          {
+            failed: values.failed ?? false,
+            settings: {
+              deployWorkflows: config.deployWorkflows,
+              productionEnvironments: config.productionEnvironments,
+            },
+          },
+          log,
+        ),
+      );
     case 'token':
       if (sub === 'create') {
-        if (!values.name || !values.role) throw new Error('usage: paved token create --role admin|member|viewer --name <name>');
+        if (!values.name || !values.role)
+          throw new Error('usage: paved token create --role admin|member|viewer --name <name>');
         const input = { name: values.name, role: values.role, scopes: values.scope ?? [], team: values.team };
         return withBackend(config, (backend) => tokenCreate(backend, input, log));
       }

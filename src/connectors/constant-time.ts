@@ -10,4 +10,5 @@ export function constantTimeEqual(a: string, b: string): boolean {
 }
 
 /** The hex HMAC-SHA256 GitHub and PagerDuty sign bodies with. */
-export const hmacHex = (secret: string, body: Uint8Array | string) => createHmac('sha256', secret).update(body).digest('hex');
+export const hmacHex = (secret: string, body: Uint8Array | string) =>
+  createHmac('sha256', secret).update(body).digest('hex');

@@ -15,7 +15,15 @@ export interface DeploymentFact {
  * precedence whichever arrives first.
  */
 export type Fact =
-  | { kind: 'change'; source: string; repository: string; serviceId: number | null; commit: string; committedAt: Date; position: number }
+  | {
+      kind: 'change';
+      source: string;
+      repository: string;
+      serviceId: number | null;
+      commit: string;
+      committedAt: Date;
+      position: number;
+    }
   | ({ kind: 'deployment' } & DeploymentFact)
   | ({ kind: 'runDeployment' } & DeploymentFact)
   | {

@@ -56,10 +56,15 @@ async function incident(services: ServiceLookup, issue: IssueState): Promise<Der
   return processed(fact);
 }
 
-const withdrawn = (source: 'github' | 'gitlab', externalId: string): Derived => processed({ kind: 'incidentWithdrawn', source, externalId });
+const withdrawn = (source: 'github' | 'gitlab', externalId: string): Derived =>
+  processed({ kind: 'incidentWithdrawn', source, externalId });
 
 /** GitHub `issues`: opened, closed, reopened, labeled, unlabeled, deleted, edited, …; the payload carries the issue as it is now. */
-export async function deriveGithubIssue(services: ServiceLookup, body: Record<string, unknown>, slug: string): Promise<Derived> {
+export async function deriveGithubIssue(
+  services: ServiceLookup,
+  body: Record<string, unknown>,
+  slug: string,
+): Promise<Derived> {
   const action = text(body.action, 'action');
   const issue = obj(body.issue, 'issue');
   const externalId = id(issue.id, 'issue.id');
@@ -68,8 +73,18 @@ export async function deriveGithubIssue(services: ServiceLookup, body: Record<st
   const wasIncident = labels.some(isIncidentLabel) || (action === 'unlabeled' && isIncidentLabel(label));
   if (!wasIncident) return ignored(`issue #${String(issue.number)} is not labelled ${INCIDENT_LABEL}`);
   if (action === 'deleted' || !labels.some(isIncidentLabel)) return withdrawn('github', externalId);
-  const resolvedAt = action === 'reopened' ? null : issue.state === 'closed' ? time(issue.closed_at, 'issue.closed_at') : undefined;
-  return incident(services, { source: 'github', slug, externalId, title: issue.title, labels, url: issue.html_url, triggeredAt: time(issue.created_at, 'issue.created_at'), resolvedAt });
+  const resolvedAt =
+    action === 'reopened' ? null : issue.state === 'closed' ? time(issue.closed_at, 'issue.closed_at') : undefined;
+  return incident(services, {
+    source: 'github',
+    slug,
+    externalId,
+    title: issue.title,
+    labels,
+    url: issue.html_url,
+    triggeredAt: time(issue.created_at, 'issue.created_at'),
+    resolvedAt,
+  });
 }
 
 /**
@@ -82,12 +97,30 @@ export async function deriveGitlabIssue(services: ServiceLookup, body: Record<st
   const externalId = id(attributes.id, 'object_attributes.id');
   const labels = labelNames(body.labels ?? attributes.labels);
   const typed = typeof attributes.type === 'string' && attributes.type.toLowerCase() === 'incident';
-  const changes = body.changes && typeof body.changes === 'object' ? (body.changes as { labels?: { previous?: unknown } }) : {};
+  const changes =
+    body.changes && typeof body.changes === 'object' ? (body.changes as { labels?: { previous?: unknown } }) : {};
   const isIncident = typed || labels.some(isIncidentLabel);
-  if (!isIncident) return labelNames(changes.labels?.previous).some(isIncidentLabel) ? withdrawn('gitlab', externalId) : ignored(`issue #${String(attributes.iid)} is not an incident`);
+  if (!isIncident)
+    return labelNames(changes.labels?.previous).some(isIncidentLabel)
+      ? withdrawn('gitlab', externalId)
+      : ignored(`issue #${String(attributes.iid)} is not an incident`);
   // Payloads before GitLab 15 have no closed_at: the close event's update time is when it was closed.
   const closedAt = attributes.closed_at ?? (attributes.action === 'close' ? attributes.updated_at : undefined);
-  const resolvedAt = attributes.action === 'reopen' ? null : attributes.state === 'closed' ? time(closedAt, 'object_attributes.closed_at') : undefined;
+  const resolvedAt =
+    attributes.action === 'reopen'
+      ? null
+      : attributes.state === 'closed'
+        ? time(closedAt, 'object_attributes.closed_at')
+        : undefined;
   const triggeredAt = time(attributes.created_at, 'object_attributes.created_at');
-  return incident(services, { source: 'gitlab', slug, externalId, title: attributes.title, labels, url: attributes.url, triggeredAt, resolvedAt });
+  return incident(services, {
+    source: 'gitlab',
+    slug,
+    externalId,
+    title: attributes.title,
+    labels,
+    url: attributes.url,
+    triggeredAt,
+    resolvedAt,
+  });
 }

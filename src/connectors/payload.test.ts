@@ -13,7 +13,13 @@ describe('time', () => {
   });
 
   it('refuses times without a zone, and what is not a time', () => {
-    for (const value of ['2021-04-28 21:50:00', '2021-04-28T21:50:00', '2021-04-28', 'yesterday UTC', '2021-13-45 25:00:00 UTC']) {
+    for (const value of [
+      '2021-04-28 21:50:00',
+      '2021-04-28T21:50:00',
+      '2021-04-28',
+      'yesterday UTC',
+      '2021-13-45 25:00:00 UTC',
+    ]) {
       expect(() => time(value, 'status_changed_at')).toThrow('status_changed_at is not a time with a zone');
     }
     expect(() => time(undefined, 'status_changed_at')).toThrow('status_changed_at is missing');

@@ -38,9 +38,12 @@ const SPACED = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ?(UTC|[+-]\d\d:?\d
 export function time(v: unknown, field: string): Date {
   const s = text(v, field);
   const spaced = SPACED.exec(s);
-  const iso = spaced ? `${spaced[1]}T${spaced[2]}${spaced[3] === 'UTC' ? 'Z' : (spaced[3] ?? '').replace(/^([+-]\d\d):?(\d\d)$/, '$1:$2')}` : s;
+  const iso = spaced
+    ? `${spaced[1]}T${spaced[2]}${spaced[3] === 'UTC' ? 'Z' : (spaced[3] ?? '').replace(/^([+-]\d\d):?(\d\d)$/, '$1:$2')}`
+    : s;
   const d = new Date(iso);
-  if (!/(Z|[+-]\d\d:?\d\d)$/.test(iso) || Number.isNaN(d.getTime())) throw new UnusablePayload(`${field} is not a time with a zone`);
+  if (!/(Z|[+-]\d\d:?\d\d)$/.test(iso) || Number.isNaN(d.getTime()))
+    throw new UnusablePayload(`${field} is not a time with a zone`);
   return d;
 }
 
@@ -48,13 +51,27 @@ export function time(v: unknown, field: string): Date {
  * The commits of a push to the default branch as changes, in the order pushed (oldest first, as GitHub and GitLab
  * list them): ordered by their time, then by their place in the push.
  */
-export function pushedChanges(source: 'github' | 'gitlab', repository: string, serviceId: number | null, commits: unknown[]): Fact[] {
+export function pushedChanges(
+  source: 'github' | 'gitlab',
+  repository: string,
+  serviceId: number | null,
+  commits: unknown[],
+): Fact[] {
   return commits.map((raw, index) => {
     const commit = obj(raw, `commits[${index}]`);
     const committedAt = time(commit.timestamp, `commits[${index}].timestamp`);
-    return { kind: 'change', source, repository, serviceId, commit: commitSha(commit.id, `commits[${index}].id`), committedAt, position: committedAt.getTime() * 1000 + (index % 1000) };
+    return {
+      kind: 'change',
+      source,
+      repository,
+      serviceId,
+      commit: commitSha(commit.id, `commits[${index}].id`),
+      committedAt,
+      position: committedAt.getTime() * 1000 + (index % 1000),
+    };
   });
 }
 
 /** An http(s) link the sender gives for a fact (its page there), when it gives one. */
-export const webPage = (v: unknown): { url?: string } => (typeof v === 'string' && /^https?:\/\/\S+$/.test(v) && v.length <= 2000 ? { url: v } : {});
+export const webPage = (v: unknown): { url?: string } =>
+  typeof v === 'string' && /^https?:\/\/\S+$/.test(v) && v.length <= 2000 ? { url: v } : {};

@@ -7,4 +7,5 @@ export const READ_EVENTS = {
   gitlab: ['Push Hook', 'Pipeline Hook', 'Deployment Hook', 'Issue Hook', 'Confidential Issue Hook'],
 } as const;
 
-export const readsEvent = (source: 'github' | 'gitlab' | 'pagerduty', event: string) => source === 'pagerduty' || (READ_EVENTS[source] as readonly string[]).includes(event);
+export const readsEvent = (source: 'github' | 'gitlab' | 'pagerduty', event: string) =>
+  source === 'pagerduty' || (READ_EVENTS[source] as readonly string[]).includes(event);

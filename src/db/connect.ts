@@ -12,10 +12,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type ConnectOptions =
-  | { databaseUrl: string; max?: number }
-  | { dataDir: string }
-  | { pglite: PGlite };
+export type ConnectOptions = { databaseUrl: string; max?: number } | { dataDir: string } | { pglite: PGlite };
 
 const INT8_OID = 20;
 
@@ -35,7 +32,9 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
       max: options.max ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          oid === INT8_OID
+            ? (value: string) => Number(value)
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle connection the server ends (a restart, an administrator) is dropped by the pool and the next query

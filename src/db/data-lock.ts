@@ -45,7 +45,10 @@ export function readLock(dataDir: string): LockInfo | null {
  * PGlite's files may be opened by one process only; two would corrupt them. Returns a release
  * function, or the current holder when someone else has it.
  */
-export function acquireLock(dataDir: string, info: Omit<LockInfo, 'pid'>): { release: () => void; update: (more: Partial<LockInfo>) => void } | { heldBy: LockInfo } {
+export function acquireLock(
+  dataDir: string,
+  info: Omit<LockInfo, 'pid'>,
+): { release: () => void; update: (more: Partial<LockInfo>) => void } | { heldBy: LockInfo } {
   mkdirSync(dataDir, { recursive: true });
   const ours = held.get(dataDir);
   if (ours) return { heldBy: ours };

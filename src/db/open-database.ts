@@ -10,7 +10,9 @@ export interface OpenDatabase extends DatabaseHandle {
 
 export class DataDirInUse extends Error {
   constructor(readonly holder: LockInfo) {
-    super(`the data directory is in use by ${holder.holder === 'server' ? 'a Paved server' : 'another paved command'} (pid ${holder.pid})`);
+    super(
+      `the data directory is in use by ${holder.holder === 'server' ? 'a Paved server' : 'another paved command'} (pid ${holder.pid})`,
+    );
   }
 }
 

@@ -50,7 +50,11 @@ function filesEvidence(rng: Random, capability: DemoCapability, service: DemoSer
     case 'golden-ci': {
       const tag = rng.pick(['v2', 'v3', 'v3']);
       if (service.repository.provider === 'gitlab') {
-        return at('.gitlab-ci.yml', { file: '.gitlab-ci.yml', line: rng.int(2, 6), text: `  - project: 'acme/golden-ci'` });
+        return at('.gitlab-ci.yml', {
+          file: '.gitlab-ci.yml',
+          line: rng.int(2, 6),
+          text: `  - project: 'acme/golden-ci'`,
+        });
       }
       const text = `    uses: acme/golden-ci/.github/workflows/build.yml@${tag}`;
       return rng.chance(0.8)
@@ -58,17 +62,29 @@ function filesEvidence(rng: Random, capability: DemoCapability, service: DemoSer
         : at('.github/workflows/*.yaml', { file: '.github/workflows/build.yaml', line: rng.int(8, 20), text });
     }
     case 'jenkins-shared-library':
-      return at('Jenkinsfile', { file: 'Jenkinsfile', line: 1, text: `@Library('acme-pipeline-lib@2.${rng.int(3, 14)}') _` });
+      return at('Jenkinsfile', {
+        file: 'Jenkinsfile',
+        line: 1,
+        text: `@Library('acme-pipeline-lib@2.${rng.int(3, 14)}') _`,
+      });
     case 'base-images': {
       const image = `${rng.chance(0.6) ? 'registry.acme.example/' : ''}acme/${BASE_IMAGE[service.language]}`;
       return rng.chance(0.7)
         ? at('Dockerfile', { file: 'Dockerfile', line: 1, text: `FROM ${image}` })
-        : at('**/Dockerfile', { file: 'docker/app/Dockerfile', line: rng.int(8, 14), text: `FROM ${image} AS runtime` });
+        : at('**/Dockerfile', {
+            file: 'docker/app/Dockerfile',
+            line: rng.int(8, 14),
+            text: `FROM ${image} AS runtime`,
+          });
     }
     case 'progressive-delivery':
       return at('deploy/**/*.yaml', { file: 'deploy/production/rollout.yaml', line: 2, text: 'kind: AcmeRollout' });
     case 'secrets-injection':
-      return at('deploy/**/*.yaml', { file: 'deploy/production/deployment.yaml', line: rng.int(8, 14), text: '        secrets.acme.example/inject: "true"' });
+      return at('deploy/**/*.yaml', {
+        file: 'deploy/production/deployment.yaml',
+        line: rng.int(8, 14),
+        text: '        secrets.acme.example/inject: "true"',
+      });
     case 'slo-as-code':
       return rng.chance(0.7)
         ? at('.acme/slo.yaml', { file: '.acme/slo.yaml', line: 2, text: 'kind: ServiceLevelObjective' })
@@ -76,9 +92,17 @@ function filesEvidence(rng: Random, capability: DemoCapability, service: DemoSer
     case 'managed-postgres':
       return rng.chance(0.6)
         ? at('deploy/**/*.yaml', { file: 'deploy/production/postgres.yaml', line: 2, text: 'kind: PostgresCluster' })
-        : at('infra/**/*.tf', { file: 'infra/database/main.tf', line: rng.int(2, 6), text: `  source = "git::https://github.com/acme/terraform-postgres.git?ref=v2.${rng.int(0, 4)}.0"` });
+        : at('infra/**/*.tf', {
+            file: 'infra/database/main.tf',
+            line: rng.int(2, 6),
+            text: `  source = "git::https://github.com/acme/terraform-postgres.git?ref=v2.${rng.int(0, 4)}.0"`,
+          });
     case 'service-templates':
-      return at('.copier-answers.yml', { file: '.copier-answers.yml', line: 2, text: '_src_path: gh:acme/service-templates' });
+      return at('.copier-answers.yml', {
+        file: '.copier-answers.yml',
+        line: 2,
+        text: '_src_path: gh:acme/service-templates',
+      });
     case 'dev-environments':
       return at('.devcontainer/devcontainer.json', {
         file: '.devcontainer/devcontainer.json',
@@ -92,7 +116,9 @@ function filesEvidence(rng: Random, capability: DemoCapability, service: DemoSer
 
 /** What a scan of `service`'s repository finds for `capability`: a dependency line or a file's matching line. */
 export function detectionEvidence(rng: Random, capability: DemoCapability, service: DemoService): DemoEvidence[] {
-  const ruleIndex = capability.detect.findIndex((r) => 'dependency' in r && r.dependency.ecosystem === service.ecosystem);
+  const ruleIndex = capability.detect.findIndex(
+    (r) => 'dependency' in r && r.dependency.ecosystem === service.ecosystem,
+  );
   const rule = capability.detect[ruleIndex];
   if (rule && 'dependency' in rule) return [{ ruleIndex, ...dependencyLine(rng, service, rule.dependency.name) }];
   return filesEvidence(rng, capability, service);

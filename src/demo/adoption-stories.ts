@@ -68,7 +68,12 @@ export const STORIES: readonly StorySpec[] = [
     kind: 'pushed',
     summary: 'Pushed: a few early teams, then a mandate for every customer team with a deadline, and a jump after it.',
     follow: { share: [0.5, 1], days: 90 },
-    push: { early: 5, at: 0.5, deadlineMonths: 6, note: 'Every production rollout goes through canary analysis after the 2025 checkout outage.' },
+    push: {
+      early: 5,
+      at: 0.5,
+      deadlineMonths: 6,
+      note: 'Every production rollout goes through canary analysis after the 2025 checkout outage.',
+    },
     aware: 0.9,
   },
   {
@@ -77,13 +82,20 @@ export const STORIES: readonly StorySpec[] = [
     summary: 'Mostly pulled, but mandated for the payment teams in PCI scope after an audit finding.',
     curve: { reach: 0.3, mid: 0.45, width: 0.2 },
     follow: { share: [0.3, 0.8], days: 120 },
-    teamMandate: { department: 'finance', teams: 4, at: 0.4, deadlineMonths: 4, note: 'PCI DSS audit: no static secrets in services that handle card data.' },
+    teamMandate: {
+      department: 'finance',
+      teams: 4,
+      at: 0.4,
+      deadlineMonths: 4,
+      note: 'PCI DSS audit: no static secrets in services that handle card data.',
+    },
     aware: 0.4,
   },
   {
     capability: 'service-telemetry',
     kind: 'pulled',
-    summary: 'Pulled: the telemetry SDK spread fast once the first teams showed their traces; most teams send events daily.',
+    summary:
+      'Pulled: the telemetry SDK spread fast once the first teams showed their traces; most teams send events daily.',
     curve: { reach: 0.8, mid: 0.3, width: 0.09 },
     follow: { share: [0.5, 1], days: 120 },
     events: { action: 'init', perWeek: [2, 5] },
@@ -100,10 +112,15 @@ export const STORIES: readonly StorySpec[] = [
   {
     capability: 'managed-postgres',
     kind: 'pulled',
-    summary: 'Pulled, slowly: teams move a database when they have a reason to; two say so because their clusters live elsewhere.',
+    summary:
+      'Pulled, slowly: teams move a database when they have a reason to; two say so because their clusters live elsewhere.',
     curve: { reach: 0.2, mid: 0.5, width: 0.2 },
     follow: { share: [0, 0.2], days: 120 },
-    declared: { using: 2, stopped: 0, note: 'Our clusters are declared in the shared infra repository, which is not scanned.' },
+    declared: {
+      using: 2,
+      stopped: 0,
+      note: 'Our clusters are declared in the shared infra repository, which is not scanned.',
+    },
     aware: 0.45,
   },
   {
@@ -113,7 +130,12 @@ export const STORIES: readonly StorySpec[] = [
     follow: { share: [0, 0.3], days: 60 },
     events: { action: 'publish', perWeek: [3, 6] },
     beta: { months: 11, teams: 3 },
-    declared: { using: 1, stopped: 1, note: 'Trying it for one of our event flows.', stoppedNote: 'Back on our own queue until consumer groups are supported.' },
+    declared: {
+      using: 1,
+      stopped: 1,
+      note: 'Trying it for one of our event flows.',
+      stoppedNote: 'Back on our own queue until consumer groups are supported.',
+    },
     aware: 0.3,
   },
   {

@@ -27,7 +27,8 @@ export interface StoryContext {
   out: { services: DemoServiceAdoption[]; declarations: DemoDeclaration[]; mandates: DemoMandate[] };
 }
 
-const inAudience = (capability: DemoCapability, s: DemoService) => !capability.audience || capability.audience.includes(s.type);
+const inAudience = (capability: DemoCapability, s: DemoService) =>
+  !capability.audience || capability.audience.includes(s.type);
 const created = (s: DemoService) => parseDay(s.createdOn);
 
 function adoptService(ctx: StoryContext, service: DemoService, day: Day): DemoServiceAdoption {
@@ -43,7 +44,10 @@ function adoptService(ctx: StoryContext, service: DemoService, day: Day): DemoSe
     team: service.owner,
     adoptedOn: isoDay(day),
     churnedOn: null,
-    detection: { evidence: detectionEvidence(rng, capability, service), adoptionCommit: fakeSha(ctx.seed, capability.name, service.name, day) },
+    detection: {
+      evidence: detectionEvidence(rng, capability, service),
+      adoptionCommit: fakeSha(ctx.seed, capability.name, service.name, day),
+    },
     events,
   };
   ctx.out.services.push(adoption);
@@ -54,9 +58,16 @@ function adoptService(ctx: StoryContext, service: DemoService, day: Day): DemoSe
  * A team adopts on `day` with one of its services; a share of its other services follows within
  * `spec.follow.days` (never before a service existed, never on or after `end`).
  */
-export function adoptTeam(ctx: StoryContext, team: DemoTeam, day: Day, lifecycles: DemoServiceLifecycle[] = ['production', 'experimental']): DemoServiceAdoption[] {
+export function adoptTeam(
+  ctx: StoryContext,
+  team: DemoTeam,
+  day: Day,
+  lifecycles: DemoServiceLifecycle[] = ['production', 'experimental'],
+): DemoServiceAdoption[] {
   const { rng, spec } = ctx;
-  const candidates = ctx.servicesOf(team.name).filter((s) => inAudience(ctx.capability, s) && lifecycles.includes(s.lifecycle));
+  const candidates = ctx
+    .servicesOf(team.name)
+    .filter((s) => inAudience(ctx.capability, s) && lifecycles.includes(s.lifecycle));
   const ready = candidates.filter((s) => created(s) <= day);
   if (ready.length === 0) return [];
   // A team tries something new on a service in production first, when it has one.
@@ -86,10 +97,24 @@ function declare(ctx: StoryContext, taken: Set<string>) {
   rng.sample(pool, spec.declared.using).forEach((team, i) => {
     const by = rng.pick(team.members).email;
     const using = rng.int(ctx.opens, Math.max(ctx.opens, ctx.end - 91));
-    ctx.out.declarations.push({ capability: ctx.capability.name, team: team.name, status: 'using', on: isoDay(using), by, note: spec.declared?.note ?? '' });
+    ctx.out.declarations.push({
+      capability: ctx.capability.name,
+      team: team.name,
+      status: 'using',
+      on: isoDay(using),
+      by,
+      note: spec.declared?.note ?? '',
+    });
     if (i < (spec.declared?.stopped ?? 0)) {
       const stopped = Math.min(using + rng.int(35, 80), ctx.end - 1);
-      ctx.out.declarations.push({ capability: ctx.capability.name, team: team.name, status: 'stopped', on: isoDay(stopped), by, note: spec.declared?.stoppedNote ?? '' });
+      ctx.out.declarations.push({
+        capability: ctx.capability.name,
+        team: team.name,
+        status: 'stopped',
+        on: isoDay(stopped),
+        by,
+        note: spec.declared?.stoppedNote ?? '',
+      });
     }
   });
 }
@@ -110,7 +135,14 @@ export function pushed(ctx: StoryContext) {
   if (!push) throw new Error(`${ctx.capability.name}: a pushed story needs push settings`);
   const effective = firstOfMonthFrom(ctx.opens + Math.round(push.at * (ctx.end - ctx.opens)));
   const deadline = addMonths(effective, push.deadlineMonths);
-  ctx.out.mandates.push({ capability: ctx.capability.name, scope: 'all', effectiveOn: isoDay(effective), deadlineOn: isoDay(deadline), note: push.note, by: platformAuthor(ctx) });
+  ctx.out.mandates.push({
+    capability: ctx.capability.name,
+    scope: 'all',
+    effectiveOn: isoDay(effective),
+    deadlineOn: isoDay(deadline),
+    note: push.note,
+    by: platformAuthor(ctx),
+  });
   const teams = rng.shuffle(ctx.eligible);
   teams.forEach((team, i) => {
     const day =
@@ -128,7 +160,10 @@ export function mandatedTeams(ctx: StoryContext) {
   const { rng, spec } = ctx;
   const m = spec.teamMandate;
   if (!m) throw new Error(`${ctx.capability.name}: a mandated-teams story needs teamMandate settings`);
-  const scoped = rng.sample(ctx.eligible.filter((t) => t.department === m.department), m.teams);
+  const scoped = rng.sample(
+    ctx.eligible.filter((t) => t.department === m.department),
+    m.teams,
+  );
   const effective = firstOfMonthFrom(ctx.opens + Math.round(m.at * (ctx.end - ctx.opens)));
   const deadline = addMonths(effective, m.deadlineMonths);
   ctx.out.mandates.push({
@@ -140,7 +175,10 @@ export function mandatedTeams(ctx: StoryContext) {
     by: platformAuthor(ctx),
   });
   const names = new Set(scoped.map((t) => t.name));
-  pulled(ctx, ctx.eligible.filter((t) => !names.has(t.name)));
+  pulled(
+    ctx,
+    ctx.eligible.filter((t) => !names.has(t.name)),
+  );
   scoped.forEach((team, i) => {
     const day = i === 0 ? rng.int(ctx.opens + 10, effective - 10) : effective + rng.int(7, deadline - effective + 20);
     if (day < ctx.end) adoptTeam(ctx, team, day);
@@ -172,7 +210,8 @@ export function churning(ctx: StoryContext) {
       if (i > 0 && !rng.chance(share)) return;
       const adoption = adoptService(ctx, s, i === 0 ? day : day + rng.int(1, spec.follow.days));
       const next = replaced.get(s.name);
-      if (next !== undefined && next > parseDay(adoption.adoptedOn) + 14) adoption.churnedOn = isoDay(Math.min(next + rng.int(0, 3), ctx.today - 1));
+      if (next !== undefined && next > parseDay(adoption.adoptedOn) + 14)
+        adoption.churnedOn = isoDay(Math.min(next + rng.int(0, 3), ctx.today - 1));
     });
   }
 }

@@ -133,7 +133,12 @@ const DEFINITIONS: readonly CapabilityDefinition[] = [
     lifecycle: 'ga',
     category: 'deploy',
     gaDate: '2025-07-14',
-    detect: libraries('@acme/feature-flags', 'acme-feature-flags', 'github.com/acme/feature-flags-go', 'com.acme:feature-flags'),
+    detect: libraries(
+      '@acme/feature-flags',
+      'acme-feature-flags',
+      'github.com/acme/feature-flags-go',
+      'com.acme:feature-flags',
+    ),
   },
   {
     name: 'service-templates',

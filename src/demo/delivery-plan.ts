@@ -66,7 +66,8 @@ export interface DemoDeliveryProfile {
   recoveryHours: number;
 }
 
-export type PlantedMetric = 'deploymentFrequency' | 'changeFailRate' | 'changeLeadTime' | 'failedDeploymentRecoveryTime' | 'incidentRecoveryTime';
+export type PlantedMetric =
+  'deploymentFrequency' | 'changeFailRate' | 'changeLeadTime' | 'failedDeploymentRecoveryTime' | 'incidentRecoveryTime';
 
 /**
  * An effect planted in the data: from `adoptedOn` (the team's adoption day in the adoption plan) on, the

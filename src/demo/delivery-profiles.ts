@@ -84,7 +84,12 @@ function serviceFactor(seed: number, service: DemoService, core: boolean): numbe
   return uniform(createRandom(seed, `delivery:service:${service.name}`), 0.5, 1.3);
 }
 
-export function teamDelivery(seed: number, team: DemoTeam, services: DemoService[], adoptions: DemoTeamAdoption[]): TeamDelivery {
+export function teamDelivery(
+  seed: number,
+  team: DemoTeam,
+  services: DemoService[],
+  adoptions: DemoTeamAdoption[],
+): TeamDelivery {
   const rng = createRandom(seed, `delivery:team:${team.name}`);
   const tier = TIER_NAMES[rng.weightedIndex(TIER_NAMES.map((t) => TIERS[t].weight))] ?? 'high';
   const spec = TIERS[tier];
@@ -103,7 +108,9 @@ export function teamDelivery(seed: number, team: DemoTeam, services: DemoService
       capability: a.capability,
       from: parseDay(a.adoptedOn),
       until: a.churnedOn ? parseDay(a.churnedOn) : null,
-      factors: Object.fromEntries(Object.entries(EFFECTS[a.capability] ?? {}).map(([param, range]) => [param, uniform(rng, ...range)])),
+      factors: Object.fromEntries(
+        Object.entries(EFFECTS[a.capability] ?? {}).map(([param, range]) => [param, uniform(rng, ...range)]),
+      ),
     }));
   const byDay = new Map<Day, DeliveryParams>(); // every service of the team asks for every day
   const at = (day: Day): DeliveryParams => {
@@ -119,7 +126,11 @@ export function teamDelivery(seed: number, team: DemoTeam, services: DemoService
   };
 
   // The namesake service comes first in the catalog; platform teams' few services all ship alike.
-  const factors = new Map(services.filter(deploys).map((s) => [s.name, team.role === 'platform' ? 1 : serviceFactor(seed, s, s === services[0])]));
+  const factors = new Map(
+    services
+      .filter(deploys)
+      .map((s) => [s.name, team.role === 'platform' ? 1 : serviceFactor(seed, s, s === services[0])]),
+  );
   const weeklyOn = (day: Day) => {
     const existing = services.filter((s) => factors.has(s.name) && parseDay(s.createdOn) <= day);
     return existing.reduce((sum, s) => sum + (factors.get(s.name) ?? 0), 0) * at(day).perDay * WORKING_WEEK;

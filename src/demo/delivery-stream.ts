@@ -57,7 +57,10 @@ interface Planned {
 
 /** A PagerDuty-like incident id (`Q` and 13 capitals or digits), the same for the same inputs. */
 export function incidentId(...parts: (string | number)[]): string {
-  return `Q${BigInt(`0x${fakeSha(...parts).slice(0, 16)}`).toString(36).toUpperCase().padStart(13, '0')}`;
+  return `Q${BigInt(`0x${fakeSha(...parts).slice(0, 16)}`)
+    .toString(36)
+    .toUpperCase()
+    .padStart(13, '0')}`;
 }
 
 const iso = (t: number) => new Date(t * 1000).toISOString();
@@ -91,7 +94,12 @@ export function generateStream(spec: StreamSpec): DemoDeliveryStream {
   const endT = spec.end * DAY;
   const pagerDuty = spec.stream.pagerDutyServiceId;
   const incidents: DemoIncident[] = [];
-  const addIncident = (triggered: number, durationSeconds: number, [title, cause]: readonly [string, string], related: boolean) => {
+  const addIncident = (
+    triggered: number,
+    durationSeconds: number,
+    [title, cause]: readonly [string, string],
+    related: boolean,
+  ) => {
     if (!pagerDuty) return;
     const resolved = triggered + Math.max(5 * MINUTE, Math.round(durationSeconds));
     incidents.push({
@@ -123,7 +131,8 @@ export function generateStream(spec: StreamSpec): DemoDeliveryStream {
     }
     // Some teams ship a fix while the incident is open (DOMAIN.md's rework).
     const fix = first + Math.round(length * uniform(rng, 0.3, 0.7));
-    if (length >= 30 * MINUTE && fix > last && fix < endT && rng.chance(0.35)) insertSorted(planned, { t: fix, hotfix: true }, i + 1);
+    if (length >= 30 * MINUTE && fix > last && fix < endT && rng.chance(0.35))
+      insertSorted(planned, { t: fix, hotfix: true }, i + 1);
   }
   for (let day = spec.start; day < spec.end; day++) {
     if (rng.chance(spec.otherIncidentsPerDay)) {
@@ -139,7 +148,11 @@ export function generateStream(spec: StreamSpec): DemoDeliveryStream {
  * The commits each deployment ships: committed a lead time before it (log-normal around the team's median),
  * after the commits the previous deployment shipped. A deployment right after another redeploys its commit.
  */
-function shipments(rng: Random, spec: StreamSpec, planned: Planned[]): { changes: DemoChange[]; deployments: DemoDeployment[] } {
+function shipments(
+  rng: Random,
+  spec: StreamSpec,
+  planned: Planned[],
+): { changes: DemoChange[]; deployments: DemoDeployment[] } {
   const changes: DemoChange[] = [];
   const deployments: DemoDeployment[] = [];
   const slug = spec.stream.repository?.slug ?? spec.key;

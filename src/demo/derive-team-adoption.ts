@@ -35,7 +35,10 @@ export function deriveTeamAdoptions(
   mandates: DemoMandate[],
 ): DemoTeamAdoption[] {
   const keyOf = (capability: string, team: string) => `${capability}\u0000${team}`;
-  const groups = new Map<string, { capability: string; team: string; services: DemoServiceAdoption[]; declarations: DemoDeclaration[] }>();
+  const groups = new Map<
+    string,
+    { capability: string; team: string; services: DemoServiceAdoption[]; declarations: DemoDeclaration[] }
+  >();
   const group = (capability: string, team: string) => {
     const key = keyOf(capability, team);
     let g = groups.get(key);
@@ -48,14 +51,20 @@ export function deriveTeamAdoptions(
   const teams: DemoTeamAdoption[] = [];
   for (const g of groups.values()) {
     const spans: Span[] = [
-      ...g.services.map((s) => ({ start: parseDay(s.adoptedOn), end: s.churnedOn && !s.events ? parseDay(s.churnedOn) : null })),
+      ...g.services.map((s) => ({
+        start: parseDay(s.adoptedOn),
+        end: s.churnedOn && !s.events ? parseDay(s.churnedOn) : null,
+      })),
       ...declarationSpans(g.declarations),
     ];
     if (spans.length === 0) continue;
     const start = Math.min(...spans.map((s) => s.start));
     const ended = spans.every((s) => s.end !== null);
     const mandated = mandates.some(
-      (m) => m.capability === g.capability && parseDay(m.effectiveOn) <= start && (m.scope === 'all' || m.scope.includes(g.team)),
+      (m) =>
+        m.capability === g.capability &&
+        parseDay(m.effectiveOn) <= start &&
+        (m.scope === 'all' || m.scope.includes(g.team)),
     );
     teams.push({
       capability: g.capability,
@@ -64,12 +73,17 @@ export function deriveTeamAdoptions(
       adoptedOn: isoDay(start),
       churnedOn: ended ? isoDay(Math.max(...spans.map((s) => s.end as Day))) : null,
       kind: mandated ? 'mandated' : 'voluntary',
-      services: [...g.services].sort((a, b) => a.adoptedOn.localeCompare(b.adoptedOn) || a.service.localeCompare(b.service)).map((s) => s.service),
+      services: [...g.services]
+        .sort((a, b) => a.adoptedOn.localeCompare(b.adoptedOn) || a.service.localeCompare(b.service))
+        .map((s) => s.service),
       declared: g.declarations.length > 0,
     });
   }
   const order = new Map(capabilities.map((c, i) => [c, i]));
   return teams.sort(
-    (a, b) => (order.get(a.capability) ?? 0) - (order.get(b.capability) ?? 0) || a.adoptedOn.localeCompare(b.adoptedOn) || a.team.localeCompare(b.team),
+    (a, b) =>
+      (order.get(a.capability) ?? 0) - (order.get(b.capability) ?? 0) ||
+      a.adoptedOn.localeCompare(b.adoptedOn) ||
+      a.team.localeCompare(b.team),
   );
 }

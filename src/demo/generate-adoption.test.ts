@@ -10,8 +10,10 @@ const catalog = generateDemoCatalog(42);
 const plan = generateDemoAdoption(catalog, 42, TODAY);
 const customerTeams = catalog.teams.filter((t) => t.role === 'customer');
 
-const active = (capability: string, p: DemoAdoptionPlan = plan) => p.teams.filter((t) => t.capability === capability && t.churnedOn === null);
-const share = (teams: DemoTeamAdoption[], kind: 'voluntary' | 'mandated') => teams.filter((t) => t.kind === kind).length / teams.length;
+const active = (capability: string, p: DemoAdoptionPlan = plan) =>
+  p.teams.filter((t) => t.capability === capability && t.churnedOn === null);
+const share = (teams: DemoTeamAdoption[], kind: 'voluntary' | 'mandated') =>
+  teams.filter((t) => t.kind === kind).length / teams.length;
 const DAY = 86_400_000;
 const day = (text: string) => Date.parse(`${text}T00:00:00Z`);
 
@@ -115,7 +117,8 @@ describe('generateDemoAdoption', () => {
     const effective = day(mandate?.effectiveOn ?? '');
     expect(share(teams, 'mandated')).toBeGreaterThanOrEqual(0.7);
     for (const t of teams) expect(t.kind === 'mandated').toBe(day(t.adoptedOn) >= effective);
-    const within = (from: number, to: number) => teams.filter((t) => day(t.adoptedOn) >= from && day(t.adoptedOn) < to).length;
+    const within = (from: number, to: number) =>
+      teams.filter((t) => day(t.adoptedOn) >= from && day(t.adoptedOn) < to).length;
     expect(within(effective, effective + 90 * DAY)).toBeGreaterThan(3 * within(effective - 90 * DAY, effective));
   });
 
@@ -124,7 +127,9 @@ describe('generateDemoAdoption', () => {
     const churned = jenkins.filter((t) => t.churnedOn !== null);
     expect(churned.length).toBeGreaterThanOrEqual(3);
     expect(jenkins.length - churned.length).toBeGreaterThanOrEqual(3);
-    const goldenCi = new Map(plan.services.filter((s) => s.capability === 'golden-ci').map((s) => [s.service, s.adoptedOn]));
+    const goldenCi = new Map(
+      plan.services.filter((s) => s.capability === 'golden-ci').map((s) => [s.service, s.adoptedOn]),
+    );
     for (const s of plan.services.filter((x) => x.capability === 'jenkins-shared-library' && x.churnedOn)) {
       const moved = day(goldenCi.get(s.service) ?? '');
       expect(day(s.churnedOn ?? '') - moved).toBeGreaterThanOrEqual(0);
@@ -140,7 +145,9 @@ describe('generateDemoAdoption', () => {
     }
     expect(plan.teams.filter((t) => t.capability === 'event-streaming' && t.declared && t.churnedOn)).toHaveLength(1);
     expect(plan.teams.filter((t) => t.capability === 'dev-environments')).toEqual([]);
-    expect(new Set(plan.views.filter((v) => v.capability === 'dev-environments').map((v) => v.team)).size).toBeGreaterThanOrEqual(5);
+    expect(
+      new Set(plan.views.filter((v) => v.capability === 'dev-environments').map((v) => v.team)).size,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('expands usage events a few a week, each with a stable id, the last within 30 days of today', () => {

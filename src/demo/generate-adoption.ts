@@ -1,6 +1,20 @@
 import { addMonths, dayOf, fakeSha, isoDay, parseDay, type Day } from './adoption-dates.js';
-import type { DemoAdoptionPlan, DemoAdoptionRepository, DemoAdoptionStory, DemoCapabilityView, DemoServiceAdoption, DemoTeamAdoption } from './adoption-plan.js';
-import { churning, earlyAdopters, mandatedTeams, pulled, pushed, type StoryContext } from './adoption-story-builders.js';
+import type {
+  DemoAdoptionPlan,
+  DemoAdoptionRepository,
+  DemoAdoptionStory,
+  DemoCapabilityView,
+  DemoServiceAdoption,
+  DemoTeamAdoption,
+} from './adoption-plan.js';
+import {
+  churning,
+  earlyAdopters,
+  mandatedTeams,
+  pulled,
+  pushed,
+  type StoryContext,
+} from './adoption-story-builders.js';
 import { STORIES, type StorySpec } from './adoption-stories.js';
 import type { DemoCatalog, DemoService, DemoTeam } from './demo-catalog.js';
 import { deriveTeamAdoptions } from './derive-team-adoption.js';
@@ -22,7 +36,9 @@ export function generateDemoAdoption(catalog: DemoCatalog, seed = 42, today: Dat
   const windowStart = addMonths(day, -24);
   const late = catalog.capabilities.filter((c) => c.gaDate && parseDay(c.gaDate) > day - MIN_DAYS_AFTER_GA);
   if (late.length > 0) {
-    throw new RangeError(`the demo's adoption stories need today at least ${MIN_DAYS_AFTER_GA} days after every GA date (${late.map((c) => `${c.name} ${c.gaDate}`).join(', ')})`);
+    throw new RangeError(
+      `the demo's adoption stories need today at least ${MIN_DAYS_AFTER_GA} days after every GA date (${late.map((c) => `${c.name} ${c.gaDate}`).join(', ')})`,
+    );
   }
 
   const customers = catalog.teams.filter((t) => t.role === 'customer');
@@ -37,7 +53,11 @@ export function generateDemoAdoption(catalog: DemoCatalog, seed = 42, today: Dat
   for (const spec of specs) {
     const capability = catalog.capabilities.find((c) => c.name === spec.capability);
     if (!capability) continue;
-    const opensOn = spec.beta ? addMonths(day, -spec.beta.months) : capability.gaDate ? parseDay(capability.gaDate) : windowStart;
+    const opensOn = spec.beta
+      ? addMonths(day, -spec.beta.months)
+      : capability.gaDate
+        ? parseDay(capability.gaDate)
+        : windowStart;
     const ctx: StoryContext = {
       seed,
       rng: createRandom(seed, `adoption:${capability.name}`),
@@ -48,7 +68,9 @@ export function generateDemoAdoption(catalog: DemoCatalog, seed = 42, today: Dat
       windowStart,
       opens: Math.max(opensOn, windowStart),
       end: day - 1,
-      eligible: customers.filter((t) => (byOwner.get(t.name) ?? []).some((s) => !capability.audience || capability.audience.includes(s.type))),
+      eligible: customers.filter((t) =>
+        (byOwner.get(t.name) ?? []).some((s) => !capability.audience || capability.audience.includes(s.type)),
+      ),
       servicesOf: (team) => byOwner.get(team) ?? [],
       out,
     };
@@ -60,11 +82,21 @@ export function generateDemoAdoption(catalog: DemoCatalog, seed = 42, today: Dat
   const order = catalog.capabilities.map((c) => c.name);
   const rank = (capability: string) => order.indexOf(capability);
   stories.sort((a, b) => rank(a.capability) - rank(b.capability));
-  const services = out.services.sort((a, b) => rank(a.capability) - rank(b.capability) || a.adoptedOn.localeCompare(b.adoptedOn) || a.service.localeCompare(b.service));
+  const services = out.services.sort(
+    (a, b) =>
+      rank(a.capability) - rank(b.capability) ||
+      a.adoptedOn.localeCompare(b.adoptedOn) ||
+      a.service.localeCompare(b.service),
+  );
   const teams = deriveTeamAdoptions(order, services, out.declarations, out.mandates);
   const views = contexts
     .sort((a, b) => rank(a.capability.name) - rank(b.capability.name))
-    .flatMap((ctx) => capabilityViews(ctx, teams.filter((t) => t.capability === ctx.capability.name)));
+    .flatMap((ctx) =>
+      capabilityViews(
+        ctx,
+        teams.filter((t) => t.capability === ctx.capability.name),
+      ),
+    );
   return {
     seed,
     today: isoDay(day),
@@ -102,7 +134,14 @@ function capabilityViews(ctx: StoryContext, adopters: DemoTeamAdoption[]): DemoC
   const spec: StorySpec = ctx.spec;
   const views: DemoCapabilityView[] = [];
   const view = (team: DemoTeam, on: Day, kind: DemoCapabilityView['kind'] = 'page') => {
-    if (on >= ctx.windowStart && on < ctx.today) views.push({ capability: ctx.capability.name, team: team.name, by: rng.pick(team.members).email, kind, on: isoDay(on) });
+    if (on >= ctx.windowStart && on < ctx.today)
+      views.push({
+        capability: ctx.capability.name,
+        team: team.name,
+        by: rng.pick(team.members).email,
+        kind,
+        on: isoDay(on),
+      });
   };
   const adopted = new Map(adopters.map((t) => [t.team, parseDay(t.adoptedOn)]));
   for (const team of ctx.eligible) {
@@ -110,14 +149,20 @@ function capabilityViews(ctx: StoryContext, adopters: DemoTeamAdoption[]): DemoC
     if (at !== undefined) {
       if (rng.chance(0.7)) view(team, at - rng.int(2, 45));
     } else if (rng.chance(spec.aware)) {
-      for (let n = rng.int(1, 3); n > 0; n--) view(team, rng.int(ctx.opens, ctx.end - 1), rng.chance(0.3) ? 'release-notes' : 'page');
+      for (let n = rng.int(1, 3); n > 0; n--)
+        view(team, rng.int(ctx.opens, ctx.end - 1), rng.chance(0.3) ? 'release-notes' : 'page');
     }
   }
   return views.sort((a, b) => a.on.localeCompare(b.on) || a.team.localeCompare(b.team));
 }
 
 /** One repository per service with a detection, last scanned in the days before today. */
-function repositoriesOf(seed: number, catalog: DemoCatalog, services: DemoServiceAdoption[], today: Day): DemoAdoptionRepository[] {
+function repositoriesOf(
+  seed: number,
+  catalog: DemoCatalog,
+  services: DemoServiceAdoption[],
+  today: Day,
+): DemoAdoptionRepository[] {
   const rng = createRandom(seed, 'adoption:repositories');
   const latest = new Map<string, Day>();
   for (const s of services) {

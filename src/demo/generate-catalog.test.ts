@@ -64,9 +64,13 @@ describe('generateDemoCatalog', () => {
     expect(customers.length).toBeLessThanOrEqual(32);
     expect(new Set(customers.map((t) => t.department)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(customers.map((t) => t.department)).size).toBeLessThanOrEqual(5);
-    expect(platform.map((t) => t.name).sort()).toEqual(
-      ['platform-ci', 'platform-data', 'platform-devex', 'platform-observability', 'platform-runtime'],
-    );
+    expect(platform.map((t) => t.name).sort()).toEqual([
+      'platform-ci',
+      'platform-data',
+      'platform-devex',
+      'platform-observability',
+      'platform-runtime',
+    ]);
     expect(new Set(platform.map((t) => t.department))).toEqual(new Set(['platform-engineering']));
     expect(c.services.length).toBeGreaterThanOrEqual(230);
     expect(c.services.length).toBeLessThanOrEqual(270);
@@ -85,7 +89,11 @@ describe('generateDemoCatalog', () => {
   it('writes the same entities to YAML as the plain data holds', () => {
     expect(ofKind('Group')).toHaveLength(1 + catalog.departments.length + catalog.teams.length);
     expect(ofKind('User').map((d) => d.metadata.name)).toEqual(catalog.users.map((u) => u.name));
-    expect(ofKind('Component').map((d) => d.metadata.name).sort()).toEqual(catalog.services.map((s) => s.name).sort());
+    expect(
+      ofKind('Component')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual(catalog.services.map((s) => s.name).sort());
     expect(ofKind('Domain')).toHaveLength(catalog.domains.length);
     expect(ofKind('System')).toHaveLength(catalog.systems.length);
     expect(ofKind('API')).toHaveLength(catalog.apis.length);
@@ -102,7 +110,14 @@ describe('generateDemoCatalog', () => {
     expect(location).toHaveLength(1);
     expect(location[0]?.kind).toBe('Location');
     expect(location[0]?.spec.targets).toEqual(rest.map((f) => `./${f.path}`));
-    expect(rest.map((f) => f.path)).toEqual(expect.arrayContaining(['org/departments.yaml', 'org/teams/checkout.yaml', 'services/payments.yaml', 'platform/capabilities.yaml']));
+    expect(rest.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'org/departments.yaml',
+        'org/teams/checkout.yaml',
+        'services/payments.yaml',
+        'platform/capabilities.yaml',
+      ]),
+    );
   });
 
   it('resolves every owner, parent, child, member, system, domain, API and resource reference', () => {
@@ -150,8 +165,16 @@ describe('generateDemoCatalog', () => {
 
   it('gives each customer team a service and each platform team a capability', () => {
     for (const team of catalog.teams) {
-      if (team.role === 'customer') expect(catalog.services.some((s) => s.owner === team.name), team.name).toBe(true);
-      else expect(catalog.capabilities.some((c) => c.owner === team.name), team.name).toBe(true);
+      if (team.role === 'customer')
+        expect(
+          catalog.services.some((s) => s.owner === team.name),
+          team.name,
+        ).toBe(true);
+      else
+        expect(
+          catalog.capabilities.some((c) => c.owner === team.name),
+          team.name,
+        ).toBe(true);
     }
     const platform = new Set(catalog.teams.filter((t) => t.role === 'platform').map((t) => t.name));
     for (const cap of catalog.capabilities) expect(platform.has(cap.owner)).toBe(true);
@@ -203,7 +226,11 @@ describe('generateDemoCatalog', () => {
     }
     expect(ecosystems).toEqual(new Set(['npm', 'python', 'go', 'maven']));
     const golden = catalog.capabilities.find((c) => c.name === 'golden-ci')?.detect[0];
-    expect(golden && 'pattern' in golden && new RegExp(golden.pattern ?? '').test('      uses: acme/golden-ci/.github/workflows/build.yml@v3')).toBe(true);
+    expect(
+      golden &&
+        'pattern' in golden &&
+        new RegExp(golden.pattern ?? '').test('      uses: acme/golden-ci/.github/workflows/build.yml@v3'),
+    ).toBe(true);
   });
 
   it('imports through the catalog parser with no problems or warnings and every relation resolved', () => {

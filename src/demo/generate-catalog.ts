@@ -57,11 +57,22 @@ function generateOrganisation(seed: number): Organisation {
   const addDepartment = (spec: Pick<DepartmentSpec, 'name' | 'title' | 'domain'>, role: DemoTeamRole) => {
     const ownerRef = demoRef('group', spec.name);
     org.domains.push({ ...spec.domain, ref: demoRef('domain', spec.domain.name), owner: spec.name, ownerRef });
-    const department: DemoDepartment = { name: spec.name, ref: ownerRef, title: spec.title, role, domain: spec.domain.name, teams: [] };
+    const department: DemoDepartment = {
+      name: spec.name,
+      ref: ownerRef,
+      title: spec.title,
+      role,
+      domain: spec.domain.name,
+      teams: [],
+    };
     org.departments.push(department);
     return department;
   };
-  const addSystem = (spec: { name: string; title: string; description: string }, owner: string, department: DemoDepartment) => {
+  const addSystem = (
+    spec: { name: string; title: string; description: string },
+    owner: string,
+    department: DemoDepartment,
+  ) => {
     org.systems.push({
       ...spec,
       ref: demoRef('system', spec.name),
@@ -71,7 +82,12 @@ function generateOrganisation(seed: number): Organisation {
       department: department.name,
     });
   };
-  const addTeam = (spec: { name: string; title: string }, role: DemoTeamRole, department: DemoDepartment, system: string) => {
+  const addTeam = (
+    spec: { name: string; title: string },
+    role: DemoTeamRole,
+    department: DemoDepartment,
+    system: string,
+  ) => {
     const members = Array.from({ length: rng.int(3, 8) }, () => newUser(rng, userNames, spec.name));
     org.users.push(...members);
     department.teams.push(spec.name);
@@ -135,7 +151,10 @@ function generateApisAndResources(seed: number, teams: DemoTeam[], services: Dem
     const provider = owned(owner)[0];
     if (!team || !provider) throw new Error(`API ${name}: unknown owner ${owner}`);
     provider.providesApis.push(name);
-    for (const consumer of rng.sample(running.filter((s) => s.owner !== owner), rng.int(2, 6))) {
+    for (const consumer of rng.sample(
+      running.filter((s) => s.owner !== owner),
+      rng.int(2, 6),
+    )) {
       consumer.consumesApis.push(name);
     }
     apis.push({
@@ -156,7 +175,13 @@ function generateApisAndResources(seed: number, teams: DemoTeam[], services: Dem
     const team = teamByName.get(owner);
     const [core, ...rest] = owned(owner);
     if (!team || !core) throw new Error(`Resource ${name}: unknown owner ${owner}`);
-    const users = [core, ...rng.sample(rest.filter((s) => s.type === 'service'), rng.int(0, 2))];
+    const users = [
+      core,
+      ...rng.sample(
+        rest.filter((s) => s.type === 'service'),
+        rng.int(0, 2),
+      ),
+    ];
     for (const s of users) s.dependsOn.push(name);
     resources.push({ name, ref: demoRef('resource', name), type, owner, ownerRef: team.ref, system: team.system });
   }

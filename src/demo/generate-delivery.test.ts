@@ -20,7 +20,12 @@ describe('generateDemoDelivery', () => {
   it('gives the same plan for the same catalog, seed and day, and another for another seed', () => {
     const again = generateDemoDelivery(catalog, adoption, 42, new Date('2026-11-25T23:59:00Z'));
     expect(again).toEqual(plan);
-    const other = generateDemoDelivery(generateDemoCatalog(7), generateDemoAdoption(generateDemoCatalog(7), 7, TODAY), 7, TODAY);
+    const other = generateDemoDelivery(
+      generateDemoCatalog(7),
+      generateDemoAdoption(generateDemoCatalog(7), 7, TODAY),
+      7,
+      TODAY,
+    );
     expect(facts(other).deployments.length).not.toBe(facts(plan).deployments.length);
   });
 
@@ -28,10 +33,15 @@ describe('generateDemoDelivery', () => {
     expect(plan.windowStart).toBe('2024-11-25');
     expect(plan.today).toBe('2026-11-25');
     const { deployments, changes, incidents } = facts(plan);
-    const times = [...deployments.map((d) => d.finishedAt), ...changes.map((c) => c.committedAt), ...incidents.flatMap((i) => [i.triggeredAt, i.resolvedAt ?? i.triggeredAt])];
+    const times = [
+      ...deployments.map((d) => d.finishedAt),
+      ...changes.map((c) => c.committedAt),
+      ...incidents.flatMap((i) => [i.triggeredAt, i.resolvedAt ?? i.triggeredAt]),
+    ];
     expect(times.every((t) => t >= '2024-11-25T00:00:00.000Z' && t < '2026-11-25T00:00:00.000Z')).toBe(true);
     const months = new Map<string, { deployments: number; incidents: number }>();
-    for (let m = 0; m < 24; m++) months.set(new Date(Date.UTC(2024, 11 + m, 1)).toISOString().slice(0, 7), { deployments: 0, incidents: 0 });
+    for (let m = 0; m < 24; m++)
+      months.set(new Date(Date.UTC(2024, 11 + m, 1)).toISOString().slice(0, 7), { deployments: 0, incidents: 0 });
     for (const d of deployments) {
       const month = months.get(d.finishedAt.slice(0, 7));
       if (month) month.deployments++;
@@ -59,20 +69,24 @@ describe('generateDemoDelivery', () => {
       const bySha = new Map(s.changes.map((c) => [c.sha, c]));
       s.changes.forEach((b, i) => {
         const a = s.changes[i - 1];
-        if (a && !(a.position < b.position && a.committedAt < b.committedAt)) problems.push(`${b.sha} is not after ${a.sha}`);
+        if (a && !(a.position < b.position && a.committedAt < b.committedAt))
+          problems.push(`${b.sha} is not after ${a.sha}`);
       });
       let shipped = -1;
       let finished = '';
       for (const d of s.deployments) {
         const commit = bySha.get(d.commit);
-        if (!commit || commit.committedAt >= d.finishedAt) problems.push(`${d.id} deploys ${d.commit}, unknown or not yet committed`);
-        if (commit && commit.position < shipped) problems.push(`${d.id} deploys a commit older than the previous deployment's`);
+        if (!commit || commit.committedAt >= d.finishedAt)
+          problems.push(`${d.id} deploys ${d.commit}, unknown or not yet committed`);
+        if (commit && commit.position < shipped)
+          problems.push(`${d.id} deploys a commit older than the previous deployment's`);
         if (d.finishedAt < finished) problems.push(`${d.id} is out of order`);
         shipped = commit?.position ?? shipped;
         finished = d.finishedAt;
       }
       // Nothing waits for ever: the last commit is deployed.
-      if (s.deployments.at(-1)?.commit !== s.changes.at(-1)?.sha) problems.push(`${s.repository?.slug}: the last commit is not deployed`);
+      if (s.deployments.at(-1)?.commit !== s.changes.at(-1)?.sha)
+        problems.push(`${s.repository?.slug}: the last commit is not deployed`);
     }
     expect(problems).toEqual([]);
     const ids = facts(plan).deployments.map((d) => d.id);
@@ -86,7 +100,10 @@ describe('generateDemoDelivery', () => {
     for (const s of mapped) {
       const service = services.get(s.service ?? '');
       expect(service?.type).not.toBe('library');
-      expect(s.repository).toEqual({ provider: service?.repository.provider, slug: service?.repository.slug.toLowerCase() });
+      expect(s.repository).toEqual({
+        provider: service?.repository.provider,
+        slug: service?.repository.slug.toLowerCase(),
+      });
       expect(s.pagerDutyServiceId).toBe(service?.pagerDutyServiceId);
       expect(s.team).toBe(service?.owner);
       if (!s.pagerDutyServiceId) expect(s.incidents).toEqual([]);
@@ -107,7 +124,9 @@ describe('generateDemoDelivery', () => {
 
   it('has teams that deploy several times a day and teams that deploy about weekly or less', () => {
     const weeks = (24 * 365) / 12 / 7;
-    const perWeek = plan.profiles.map((p) => mapped.filter((s) => s.team === p.team).reduce((n, s) => n + s.deployments.length, 0) / weeks);
+    const perWeek = plan.profiles.map(
+      (p) => mapped.filter((s) => s.team === p.team).reduce((n, s) => n + s.deployments.length, 0) / weeks,
+    );
     expect(Math.max(...perWeek)).toBeGreaterThan(30);
     expect(Math.min(...perWeek)).toBeLessThan(1.5);
     expect(new Set(plan.profiles.map((p) => p.tier))).toEqual(new Set(['elite', 'high', 'medium', 'low']));
@@ -116,10 +135,14 @@ describe('generateDemoDelivery', () => {
   it('plants effects for exactly the teams that adopted service telemetry and progressive delivery, on their adoption day', () => {
     for (const capability of ['service-telemetry', 'progressive-delivery']) {
       const adopters = adoption.teams.filter((t) => t.capability === capability).map((t) => `${t.team} ${t.adoptedOn}`);
-      const planted = [...new Set(plan.effects.filter((e) => e.capability === capability).map((e) => `${e.team} ${e.adoptedOn}`))];
+      const planted = [
+        ...new Set(plan.effects.filter((e) => e.capability === capability).map((e) => `${e.team} ${e.adoptedOn}`)),
+      ];
       expect(planted.sort(), capability).toEqual(adopters.sort());
     }
-    expect(new Set(plan.effects.map((e) => e.capability))).toEqual(new Set(['service-telemetry', 'progressive-delivery']));
+    expect(new Set(plan.effects.map((e) => e.capability))).toEqual(
+      new Set(['service-telemetry', 'progressive-delivery']),
+    );
     for (const e of plan.effects) {
       const ratio = e.after / e.before;
       const expected = {
@@ -151,6 +174,7 @@ describe('generateDemoDelivery', () => {
     const open = facts(plan).incidents.filter((i) => i.resolvedAt === null);
     expect(open.length).toBeGreaterThanOrEqual(2);
     expect(open.length).toBeLessThanOrEqual(10);
-    for (const i of open) expect(Date.parse(i.triggeredAt)).toBeGreaterThan(Date.parse('2026-11-25T00:00:00Z') - 14 * DAY);
+    for (const i of open)
+      expect(Date.parse(i.triggeredAt)).toBeGreaterThan(Date.parse('2026-11-25T00:00:00Z') - 14 * DAY);
   });
 });

@@ -20,12 +20,26 @@ const UNMAPPED_PAGERDUTY_TITLE = 'Shared Kafka cluster: consumer lag above thres
  * incidents resolve faster, from the day it adopted progressive delivery it deploys more often, its commits
  * wait less and fewer deployments fail. `effects` lists those planted effects. Same inputs, same plan.
  */
-export function generateDemoDelivery(catalog: DemoCatalog, adoption: DemoAdoptionPlan, seed = 42, today: Date = new Date()): DemoDeliveryPlan {
+export function generateDemoDelivery(
+  catalog: DemoCatalog,
+  adoption: DemoAdoptionPlan,
+  seed = 42,
+  today: Date = new Date(),
+): DemoDeliveryPlan {
   const end = dayOf(today);
   const windowStart = addMonths(end, -24);
   const teams = catalog.teams.map((team) => {
     const services = catalog.services.filter((s) => s.owner === team.name);
-    return { team, services, delivery: teamDelivery(seed, team, services, adoption.teams.filter((a) => a.team === team.name)) };
+    return {
+      team,
+      services,
+      delivery: teamDelivery(
+        seed,
+        team,
+        services,
+        adoption.teams.filter((a) => a.team === team.name),
+      ),
+    };
   });
 
   const streams: DemoDeliveryStream[] = [];
@@ -68,14 +82,22 @@ function unmappedStreams(seed: number, catalog: DemoCatalog, start: Day, end: Da
   const taken = new Set(catalog.services.map((s) => s.pagerDutyServiceId));
   let pagerDuty = '';
   for (let n = 0; pagerDuty === '' || taken.has(pagerDuty); n++) {
-    pagerDuty = `P${BigInt(`0x${fakeSha(seed, 'unmapped-pagerduty', n).slice(0, 12)}`).toString(36).toUpperCase().slice(0, 6)}`;
+    pagerDuty = `P${BigInt(`0x${fakeSha(seed, 'unmapped-pagerduty', n).slice(0, 12)}`)
+      .toString(36)
+      .toUpperCase()
+      .slice(0, 6)}`;
   }
   const weekly: DeliveryParams = { perDay: 0.2, changeFailRate: 0, leadTimeHours: 48, recoveryHours: 4 };
   const common = { seed, start, end, at: () => weekly, factor: 1 };
   const cron = generateStream({
     ...common,
     key: 'unmapped:repository',
-    stream: { service: null, team: null, repository: { provider: 'github', slug: UNMAPPED_REPOSITORY }, pagerDutyServiceId: null },
+    stream: {
+      service: null,
+      team: null,
+      repository: { provider: 'github', slug: UNMAPPED_REPOSITORY },
+      pagerDutyServiceId: null,
+    },
     otherIncidentsPerDay: 0,
   });
   const kafka = generateStream({

@@ -23,8 +23,18 @@ const ECOSYSTEM: Record<DemoLanguage, DemoEcosystem> = {
   kotlin: 'maven',
 };
 const ACRONYMS: Record<string, string> = {
-  api: 'API', ui: 'UI', sdk: 'SDK', grpc: 'gRPC', sms: 'SMS', seo: 'SEO', mfa: 'MFA', cms: 'CMS', eta: 'ETA',
-  vat: 'VAT', ci: 'CI', slo: 'SLO',
+  api: 'API',
+  ui: 'UI',
+  sdk: 'SDK',
+  grpc: 'gRPC',
+  sms: 'SMS',
+  seo: 'SEO',
+  mfa: 'MFA',
+  cms: 'CMS',
+  eta: 'ETA',
+  vat: 'VAT',
+  ci: 'CI',
+  slo: 'SLO',
 };
 
 const nounsByTeam = new Map(
@@ -54,7 +64,13 @@ export function generateServices(seed: number, teams: DemoTeam[]): DemoService[]
   const services: DemoService[] = [];
   for (const team of teams) {
     const language = LANGUAGES[rng.weightedIndex(LANGUAGE_WEIGHTS)] ?? 'typescript';
-    const build = (name: string, type: DemoComponentType, lifecycle: DemoServiceLifecycle, description: string, core: boolean) => {
+    const build = (
+      name: string,
+      type: DemoComponentType,
+      lifecycle: DemoServiceLifecycle,
+      description: string,
+      core: boolean,
+    ) => {
       taken.add(name);
       const lang = type === 'website' ? 'typescript' : rng.chance(0.8) ? language : rng.pick(LANGUAGES);
       services.push(makeService(rng, team, { name, type, lifecycle, description, language: lang, core }, pagerDutyIds));
@@ -121,7 +137,8 @@ function uniqueName(
     // Deprecated services are often the first version of something that was rewritten.
     candidate = { name: `${candidate.name}-v1`, description: `${candidate.description} Deprecated: being replaced.` };
   }
-  for (let n = 2; taken.has(candidate.name); n++) candidate = { ...candidate, name: `${candidate.name.replace(/-\d+$/, '')}-${n}` };
+  for (let n = 2; taken.has(candidate.name); n++)
+    candidate = { ...candidate, name: `${candidate.name.replace(/-\d+$/, '')}-${n}` };
   return candidate;
 }
 

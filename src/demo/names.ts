@@ -31,7 +31,11 @@ export const CUSTOMER_DEPARTMENTS: readonly DepartmentSpec[] = [
   {
     name: 'commerce',
     title: 'Commerce',
-    domain: { name: 'commerce', title: 'Commerce', description: 'Everything a shopper does, from finding a product to placing an order.' },
+    domain: {
+      name: 'commerce',
+      title: 'Commerce',
+      description: 'Everything a shopper does, from finding a product to placing an order.',
+    },
     systems: [
       {
         name: 'storefront',
@@ -86,7 +90,11 @@ export const CUSTOMER_DEPARTMENTS: readonly DepartmentSpec[] = [
   {
     name: 'fulfillment',
     title: 'Fulfillment & Logistics',
-    domain: { name: 'fulfillment', title: 'Fulfillment', description: 'Getting a placed order into the customer\'s hands, and back.' },
+    domain: {
+      name: 'fulfillment',
+      title: 'Fulfillment',
+      description: "Getting a placed order into the customer's hands, and back.",
+    },
     systems: [
       {
         name: 'order-fulfillment',
@@ -113,7 +121,11 @@ export const CUSTOMER_DEPARTMENTS: readonly DepartmentSpec[] = [
   {
     name: 'customer',
     title: 'Customer Experience',
-    domain: { name: 'customer', title: 'Customer', description: 'Who the customer is and how we stay in touch with them.' },
+    domain: {
+      name: 'customer',
+      title: 'Customer',
+      description: 'Who the customer is and how we stay in touch with them.',
+    },
     systems: [
       {
         name: 'customer-identity',
@@ -161,7 +173,12 @@ export const CUSTOMER_DEPARTMENTS: readonly DepartmentSpec[] = [
         title: 'Marketing',
         description: 'Campaigns, audiences and site content.',
         teams: [
-          team('marketing-automation', 'Marketing Automation', ['campaigns', 'audiences', 'newsletters', 'attribution']),
+          team('marketing-automation', 'Marketing Automation', [
+            'campaigns',
+            'audiences',
+            'newsletters',
+            'attribution',
+          ]),
           team('content', 'Content', ['cms', 'landing-pages', 'banners', 'seo']),
         ],
       },
@@ -186,7 +203,11 @@ export const PLATFORM_DEPARTMENT = {
   name: 'platform-engineering',
   title: 'Platform Engineering',
   domain: { name: 'platform', title: 'Platform', description: 'The internal platform product teams build on.' },
-  system: { name: 'developer-platform', title: 'Developer Platform', description: 'Services that run the internal platform itself.' },
+  system: {
+    name: 'developer-platform',
+    title: 'Developer Platform',
+    description: 'Services that run the internal platform itself.',
+  },
 } as const;
 
 export const PLATFORM_TEAMS: readonly PlatformTeamSpec[] = [
@@ -213,7 +234,7 @@ export const PLATFORM_TEAMS: readonly PlatformTeamSpec[] = [
     services: [
       ['telemetry-collector', 'service', 'OpenTelemetry collector fleet for traces, metrics and logs.'],
       ['slo-exporter', 'service', 'Computes SLO burn rates from service-level objectives as code.'],
-      ['alert-router', 'service', 'Routes alerts to the owning team\'s on-call rotation.'],
+      ['alert-router', 'service', "Routes alerts to the owning team's on-call rotation."],
     ],
   },
   {
@@ -236,7 +257,9 @@ export const PLATFORM_TEAMS: readonly PlatformTeamSpec[] = [
 ];
 
 /** Service-name endings by component type, with how each reads in a description. */
-export const NAME_SUFFIXES: Readonly<Record<'service' | 'website' | 'library', readonly (readonly [string, string])[]>> = {
+export const NAME_SUFFIXES: Readonly<
+  Record<'service' | 'website' | 'library', readonly (readonly [string, string])[]>
+> = {
   service: [
     ['service', 'Core service for {noun}.'],
     ['api', 'HTTP API for {noun}.'],
@@ -265,20 +288,123 @@ export const NAME_SUFFIXES: Readonly<Record<'service' | 'website' | 'library', r
 };
 
 export const FIRST_NAMES: readonly string[] = [
-  'Aisha', 'Alex', 'Amara', 'Ana', 'Andrei', 'Anika', 'Ben', 'Bruno', 'Camille', 'Carlos', 'Chen', 'Chloe',
-  'Daniel', 'Deepa', 'Diego', 'Elena', 'Emeka', 'Emma', 'Fatima', 'Felix', 'Freya', 'Gabriel', 'Hana', 'Hugo',
-  'Ines', 'Ivan', 'Jamal', 'Jana', 'Jonas', 'Julia', 'Kai', 'Kenji', 'Lara', 'Leila', 'Liam', 'Lucia', 'Maya',
-  'Mateo', 'Mei', 'Nadia', 'Nikhil', 'Noah', 'Olga', 'Omar', 'Priya', 'Rafael', 'Rosa', 'Sam', 'Sara', 'Sofia',
-  'Tariq', 'Thea', 'Tomas', 'Uma', 'Victor', 'Wen', 'Yara', 'Yusuf', 'Zoe', 'Zofia',
+  'Aisha',
+  'Alex',
+  'Amara',
+  'Ana',
+  'Andrei',
+  'Anika',
+  'Ben',
+  'Bruno',
+  'Camille',
+  'Carlos',
+  'Chen',
+  'Chloe',
+  'Daniel',
+  'Deepa',
+  'Diego',
+  'Elena',
+  'Emeka',
+  'Emma',
+  'Fatima',
+  'Felix',
+  'Freya',
+  'Gabriel',
+  'Hana',
+  'Hugo',
+  'Ines',
+  'Ivan',
+  'Jamal',
+  'Jana',
+  'Jonas',
+  'Julia',
+  'Kai',
+  'Kenji',
+  'Lara',
+  'Leila',
+  'Liam',
+  'Lucia',
+  'Maya',
+  'Mateo',
+  'Mei',
+  'Nadia',
+  'Nikhil',
+  'Noah',
+  'Olga',
+  'Omar',
+  'Priya',
+  'Rafael',
+  'Rosa',
+  'Sam',
+  'Sara',
+  'Sofia',
+  'Tariq',
+  'Thea',
+  'Tomas',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Yara',
+  'Yusuf',
+  'Zoe',
+  'Zofia',
 ];
 
 export const LAST_NAMES: readonly string[] = [
-  'Abara', 'Adeyemi', 'Alvarez', 'Andersen', 'Bauer', 'Becker', 'Bianchi', 'Brennan', 'Castro', 'Chowdhury',
-  'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Fontaine', 'Garcia', 'Haddad', 'Hansen', 'Ito', 'Jansen', 'Kapoor',
-  'Kowalski', 'Kuznetsova', 'Lambert', 'Larsen', 'Lindqvist', 'Marino', 'Mensah', 'Moreau', 'Nakamura',
-  'Novak', 'Okafor', 'Olsen', 'Patel', 'Pereira', 'Petrov', 'Quinn', 'Rahman', 'Reyes', 'Rossi', 'Sato',
-  'Schmidt', 'Silva', 'Singh', 'Sorensen', 'Tanaka', 'Torres', 'Varga', 'Vogel', 'Walsh', 'Weber', 'Wong',
-  'Yilmaz', 'Zhang',
+  'Abara',
+  'Adeyemi',
+  'Alvarez',
+  'Andersen',
+  'Bauer',
+  'Becker',
+  'Bianchi',
+  'Brennan',
+  'Castro',
+  'Chowdhury',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Fontaine',
+  'Garcia',
+  'Haddad',
+  'Hansen',
+  'Ito',
+  'Jansen',
+  'Kapoor',
+  'Kowalski',
+  'Kuznetsova',
+  'Lambert',
+  'Larsen',
+  'Lindqvist',
+  'Marino',
+  'Mensah',
+  'Moreau',
+  'Nakamura',
+  'Novak',
+  'Okafor',
+  'Olsen',
+  'Patel',
+  'Pereira',
+  'Petrov',
+  'Quinn',
+  'Rahman',
+  'Reyes',
+  'Rossi',
+  'Sato',
+  'Schmidt',
+  'Silva',
+  'Singh',
+  'Sorensen',
+  'Tanaka',
+  'Torres',
+  'Varga',
+  'Vogel',
+  'Walsh',
+  'Weber',
+  'Wong',
+  'Yilmaz',
+  'Zhang',
 ];
 
 /** APIs a few teams publish: [name, type, owning team, title]. The provider is the team's core service. */

@@ -13,7 +13,11 @@ import { expandUsageEvents } from './usage-events.js';
  * The demo's own rows are recognised by markers no real signal carries: repositories under `demo://`,
  * usage event ids starting `demo:`, and people (declarations, mandates, views) at the demo's example domain.
  */
-export const DEMO_MARKERS = { repositoryPrefix: 'demo://', eventPrefix: 'demo:', emailSuffix: `@${DEMO_EMAIL_DOMAIN}` } as const;
+export const DEMO_MARKERS = {
+  repositoryPrefix: 'demo://',
+  eventPrefix: 'demo:',
+  emailSuffix: `@${DEMO_EMAIL_DOMAIN}`,
+} as const;
 
 export interface SeedAdoptionResult {
   /** `unchanged`: this plan was already stored. `seeded`: the demo's adoption rows were (re)written. */
@@ -40,7 +44,11 @@ const midnight = (day: string) => new Date(`${day}T00:00:00Z`);
  * rows (recognised by DEMO_MARKERS) are replaced in one transaction, so a demo started on a later day
  * shows a history that ends on that day.
  */
-export async function seedDemoAdoption(db: Kysely<Database>, catalog: DemoCatalog, plan: DemoAdoptionPlan): Promise<SeedAdoptionResult> {
+export async function seedDemoAdoption(
+  db: Kysely<Database>,
+  catalog: DemoCatalog,
+  plan: DemoAdoptionPlan,
+): Promise<SeedAdoptionResult> {
   const ids = await findEntityIds(db, [
     ...catalog.capabilities.map((c) => c.ref),
     ...catalog.services.map((s) => s.ref),
@@ -80,7 +88,15 @@ export async function seedDemoAdoption(db: Kysely<Database>, catalog: DemoCatalo
       tx,
       plan.repositories.map((r) => {
         const headDate = at(r.headOn, r.path);
-        return { path: r.path, name: r.name, remoteUrl: r.remoteUrl, serviceId: serviceId(r.service), head: r.head, headDate, scannedAt: headDate };
+        return {
+          path: r.path,
+          name: r.name,
+          remoteUrl: r.remoteUrl,
+          serviceId: serviceId(r.service),
+          head: r.head,
+          headDate,
+          scannedAt: headDate,
+        };
       }),
     );
     await scansRepo.insertDetections(
@@ -117,7 +133,15 @@ export async function seedDemoAdoption(db: Kysely<Database>, catalog: DemoCatalo
       tx,
       plan.declarations.map((d) => {
         const when = at(d.on, d.capability, d.team, d.status);
-        return { capability_id: capabilityId(d.capability), team_id: idOf(demoRef('group', d.team)), status: d.status, effective_at: when, note: d.note, declared_by: d.by, created_at: when };
+        return {
+          capability_id: capabilityId(d.capability),
+          team_id: idOf(demoRef('group', d.team)),
+          status: d.status,
+          effective_at: when,
+          note: d.note,
+          declared_by: d.by,
+          created_at: when,
+        };
       }),
     );
     await adoptionRepo.insertMandates(

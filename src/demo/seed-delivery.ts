@@ -35,19 +35,35 @@ export async function seedDemoDelivery(db: Kysely<Database>, plan: DemoDeliveryP
   const serviceId = (name: string | null) => {
     if (name === null) return null;
     const id = ids.get(demoRef('component', name));
-    if (id === undefined) throw new Error(`demo delivery: ${name} is not in the catalog; import the demo catalog first`);
+    if (id === undefined)
+      throw new Error(`demo delivery: ${name} is not in the catalog; import the demo catalog first`);
     return id;
   };
 
   const deployments: DeploymentRow[] = plan.streams.flatMap((s) => {
     const repository = s.repository;
     if (!repository) return [];
-    return s.deployments.map((d) => ({ source: repository.provider, externalId: d.id, repository: repository.slug, serviceId: serviceId(s.service), environment: 'production', commit: d.commit, finishedAt: d.finishedAt }));
+    return s.deployments.map((d) => ({
+      source: repository.provider,
+      externalId: d.id,
+      repository: repository.slug,
+      serviceId: serviceId(s.service),
+      environment: 'production',
+      commit: d.commit,
+      finishedAt: d.finishedAt,
+    }));
   });
   const changes: ChangeRow[] = plan.streams.flatMap((s) => {
     const repository = s.repository;
     if (!repository) return [];
-    return s.changes.map((c) => ({ source: repository.provider, repository: repository.slug, serviceId: serviceId(s.service), commit: c.sha, committedAt: c.committedAt, position: c.position }));
+    return s.changes.map((c) => ({
+      source: repository.provider,
+      repository: repository.slug,
+      serviceId: serviceId(s.service),
+      commit: c.sha,
+      committedAt: c.committedAt,
+      position: c.position,
+    }));
   });
   const incidents: IncidentRow[] = plan.streams.flatMap((s) =>
     s.incidents.map((i) => ({
@@ -69,12 +85,19 @@ export async function seedDemoDelivery(db: Kysely<Database>, plan: DemoDeliveryP
     unresolved: incidents.filter((i) => i.resolvedAt === null).length,
     effects: plan.effects.length,
   };
-  const firstCommitAt = changes.reduce<string | null>((min, c) => (min === null || c.committedAt < min ? c.committedAt : min), null);
-  const lastDeploymentAt = deployments.reduce<string | null>((max, d) => (max === null || d.finishedAt > max ? d.finishedAt : max), null);
+  const firstCommitAt = changes.reduce<string | null>(
+    (min, c) => (min === null || c.committedAt < min ? c.committedAt : min),
+    null,
+  );
+  const lastDeploymentAt = deployments.reduce<string | null>(
+    (max, d) => (max === null || d.finishedAt > max ? d.finishedAt : max),
+    null,
+  );
 
   const status = await db.transaction().execute(async (tx) => {
     const stored = await factsRepo.summarizeFacts(tx, DEMO_FACTS);
-    const sameTime = (a: Date | null, b: string | null) => (a === null || b === null ? a === b : a.getTime() === Date.parse(b));
+    const sameTime = (a: Date | null, b: string | null) =>
+      a === null || b === null ? a === b : a.getTime() === Date.parse(b);
     if (
       stored.deployments === counts.deployments &&
       stored.changes === counts.changes &&

@@ -17,7 +17,17 @@ import { expandUsageEvents } from './usage-events.js';
 const TODAY = new Date('2026-11-25T09:30:00Z');
 const MIDNIGHT = new Date('2026-11-25T00:00:00Z');
 const LATER = new Date('2026-12-10T08:00:00Z');
-const TABLES = ['repositories', 'detections', 'usage_events', 'declarations', 'mandates', 'capability_views', 'deployments', 'changes', 'incidents'] as const;
+const TABLES = [
+  'repositories',
+  'detections',
+  'usage_events',
+  'declarations',
+  'mandates',
+  'capability_views',
+  'deployments',
+  'changes',
+  'incidents',
+] as const;
 const DAY = 86_400_000;
 /** Compare half a year on each side of an adoption, cut to the 24 months. */
 const HALF_YEAR = 182 * DAY;
@@ -55,7 +65,9 @@ function plannedRows(a: DemoAdoptionPlan, d: DemoDeliveryPlan): Record<(typeof T
 async function rowCounts() {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.database.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
+      t.database.db,
+    );
     counts[table] = rows[0]?.n ?? -1;
   }
   return counts;
@@ -85,7 +97,9 @@ describe('seedDemo', () => {
     expect(numbers.platformTeams).toBe(5);
     expect(numbers.services).toBe(catalog.services.length);
     expect(numbers.capabilities).toBe(12);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from entities where source = ${DEMO_SOURCE}`.execute(t.database.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from entities where source = ${DEMO_SOURCE}`.execute(t.database.db);
     const entities = rows[0]?.n ?? -1;
     expect(first.summary.created).toBe(entities);
 
@@ -120,8 +134,20 @@ describe('seedDemo', () => {
     for (const [capability, result] of adoption) {
       const planned = adoptionPlan.teams
         .filter((team) => team.capability === capability)
-        .map((team) => ({ team: team.teamRef, adoptedOn: team.adoptedOn, kind: team.kind, status: team.churnedOn ? 'churned' : 'active', churnedOn: team.churnedOn }));
-      const computed = result.teams.map((team) => ({ team: team.teamRef, adoptedOn: team.adoptedAt.slice(0, 10), kind: team.kind, status: team.status, churnedOn: team.churnedAt?.slice(0, 10) ?? null }));
+        .map((team) => ({
+          team: team.teamRef,
+          adoptedOn: team.adoptedOn,
+          kind: team.kind,
+          status: team.churnedOn ? 'churned' : 'active',
+          churnedOn: team.churnedOn,
+        }));
+      const computed = result.teams.map((team) => ({
+        team: team.teamRef,
+        adoptedOn: team.adoptedAt.slice(0, 10),
+        kind: team.kind,
+        status: team.status,
+        churnedOn: team.churnedAt?.slice(0, 10) ?? null,
+      }));
       const byTeam = (a: { team: string }, b: { team: string }) => a.team.localeCompare(b.team);
       expect(computed.sort(byTeam), capability).toEqual(planned.sort(byTeam));
     }
@@ -177,7 +203,9 @@ async function beforeAndAfter(team: string, adoptedOn: string) {
   };
 }
 
-const adopters = (capability: string) => [...new Map(plan.effects.filter((e) => e.capability === capability).map((e) => [e.team, e])).values()];
+const adopters = (capability: string) => [
+  ...new Map(plan.effects.filter((e) => e.capability === capability).map((e) => [e.team, e])).values(),
+];
 const planted = (e: PlantedEffect, metric: PlantedEffect['metric']) => {
   const found = plan.effects.find((x) => x.team === e.team && x.capability === e.capability && x.metric === metric);
   if (!found) throw new Error(`no ${metric} effect planted for ${e.team}`);
@@ -186,7 +214,8 @@ const planted = (e: PlantedEffect, metric: PlantedEffect['metric']) => {
 
 describe('the demo delivery history', () => {
   it('stores every planned deployment, change and incident, the unmapped ones without a service', async () => {
-    const count = (f: (s: (typeof plan.streams)[number]) => number, streams = plan.streams) => streams.reduce((n, s) => n + f(s), 0);
+    const count = (f: (s: (typeof plan.streams)[number]) => number, streams = plan.streams) =>
+      streams.reduce((n, s) => n + f(s), 0);
     expect(first.delivery).toEqual({
       status: 'seeded',
       deployments: count((s) => s.deployments.length),
@@ -198,7 +227,15 @@ describe('the demo delivery history', () => {
     const db = t.database.db;
     const unmapped = await Promise.all(
       (['deployments', 'changes', 'incidents'] as const).map(async (table) =>
-        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('service_id', 'is', null).executeTakeFirstOrThrow()).n),
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('service_id', 'is', null)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
       ),
     );
     const [cron, pagerDuty] = plan.streams.filter((s) => s.service === null);
@@ -210,10 +247,28 @@ describe('the demo delivery history', () => {
     // The unmapped page lists exactly these two names, with their facts.
     const res = await t.call('GET', '/api/v1/unmapped', { role: 'viewer' });
     expect(res.status).toBe(200);
-    const items = (res.body as { items: { source: string; name: string; deployments: number; changes: number; incidents: number }[] }).items;
-    expect(items.map(({ source, name, deployments, changes, incidents }) => ({ source, name, deployments, changes, incidents })).sort((a, b) => a.source.localeCompare(b.source))).toEqual([
-      { source: 'github', name: UNMAPPED_REPOSITORY, deployments: cron?.deployments.length, changes: cron?.changes.length, incidents: 0 },
-      { source: 'pagerduty', name: pagerDuty?.pagerDutyServiceId, deployments: 0, changes: 0, incidents: pagerDuty?.incidents.length },
+    const items = (
+      res.body as { items: { source: string; name: string; deployments: number; changes: number; incidents: number }[] }
+    ).items;
+    expect(
+      items
+        .map(({ source, name, deployments, changes, incidents }) => ({ source, name, deployments, changes, incidents }))
+        .sort((a, b) => a.source.localeCompare(b.source)),
+    ).toEqual([
+      {
+        source: 'github',
+        name: UNMAPPED_REPOSITORY,
+        deployments: cron?.deployments.length,
+        changes: cron?.changes.length,
+        incidents: 0,
+      },
+      {
+        source: 'pagerduty',
+        name: pagerDuty?.pagerDutyServiceId,
+        deployments: 0,
+        changes: 0,
+        incidents: pagerDuty?.incidents.length,
+      },
     ]);
   });
 
@@ -224,7 +279,9 @@ describe('the demo delivery history', () => {
     const [from, to] = ['2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'];
     const deployments = stream.deployments.filter((d) => d.finishedAt >= from && d.finishedAt < to).length;
     const incidents = stream.incidents.filter((i) => i.triggeredAt >= from && i.triggeredAt < to);
-    const resolved = incidents.flatMap((i) => (i.resolvedAt ? [(Date.parse(i.resolvedAt) - Date.parse(i.triggeredAt)) / 3_600_000] : []));
+    const resolved = incidents.flatMap((i) =>
+      i.resolvedAt ? [(Date.parse(i.resolvedAt) - Date.parse(i.triggeredAt)) / 3_600_000] : [],
+    );
     const hours = resolved.sort((a, b) => a - b);
     const mid = hours.length / 2;
     // Median of an even count is the mean of the two middle values (DOMAIN.md).
@@ -248,11 +305,20 @@ describe('the demo delivery history', () => {
       // Only where both half years have enough incidents for a median to mean something.
       if (before.incidentRecoveryTime.n < 20 || after.incidentRecoveryTime.n < 20) continue;
       checked.push(e.team);
-      const measured = Math.sign((after.incidentRecoveryTime.medianHours ?? 0) - (before.incidentRecoveryTime.medianHours ?? 0));
-      expect(measured, `${e.team} MTTR ${before.incidentRecoveryTime.medianHours} -> ${after.incidentRecoveryTime.medianHours}`).toBe(-1);
+      const measured = Math.sign(
+        (after.incidentRecoveryTime.medianHours ?? 0) - (before.incidentRecoveryTime.medianHours ?? 0),
+      );
+      expect(
+        measured,
+        `${e.team} MTTR ${before.incidentRecoveryTime.medianHours} -> ${after.incidentRecoveryTime.medianHours}`,
+      ).toBe(-1);
       expect(planted(e, 'incidentRecoveryTime')).toBe(measured);
       if (before.failedDeploymentRecoveryTime.n >= 20 && after.failedDeploymentRecoveryTime.n >= 20) {
-        expect((after.failedDeploymentRecoveryTime.medianHours ?? 0) < (before.failedDeploymentRecoveryTime.medianHours ?? 0), e.team).toBe(true);
+        expect(
+          (after.failedDeploymentRecoveryTime.medianHours ?? 0) <
+            (before.failedDeploymentRecoveryTime.medianHours ?? 0),
+          e.team,
+        ).toBe(true);
       }
     }
     expect(checked.length).toBeGreaterThanOrEqual(8);

@@ -26,7 +26,10 @@ export interface AppEnv {
 
 /** `detect[0].pattern`: the same notation the descriptor validation uses. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 /** Field-by-field reasons from a zod failure; unknown keys are named one by one. */

@@ -25,7 +25,8 @@ const flaky = jobKind('flaky', anything);
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 /** Makes a job waiting for its backoff ready now, as if the time had passed. */
-const makeReady = (id: number) => sql`update jobs set run_at = now() - interval '1 second' where id = ${id}`.execute(database.db);
+const makeReady = (id: number) =>
+  sql`update jobs set run_at = now() - interval '1 second' where id = ${id}`.execute(database.db);
 
 describe('claiming jobs', () => {
   it('takes ready jobs oldest run_at first, then by id, only of the asked types, never a future one', async () => {
@@ -66,7 +67,13 @@ describe('claiming jobs', () => {
     const { id } = await enqueueJob(db, work, {});
     await claimNextJob(db, 'w', ['work']);
     await completeJob(db, id, { imported: 3 });
-    expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', result: { imported: 3 }, locked_by: null, locked_at: null, attempts: 1 });
+    expect(await getJob(db, id)).toMatchObject({
+      status: 'succeeded',
+      result: { imported: 3 },
+      locked_by: null,
+      locked_at: null,
+      attempts: 1,
+    });
     expect(await claimNextJob(db, 'w', ['work'])).toBeUndefined();
   });
 });
@@ -80,7 +87,13 @@ describe('retries', () => {
     const first = await claimNextJob(db, 'w', ['flaky']);
     await failJob(db, first!, 'boom 1', 10_000);
     const afterFirst = await getJob(db, id);
-    expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1, last_error: 'boom 1', locked_by: null, finished_at: null });
+    expect(afterFirst).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      last_error: 'boom 1',
+      locked_by: null,
+      finished_at: null,
+    });
     const delay1 = new Date(afterFirst!.run_at).getTime() - startedAt;
     expect(delay1).toBeGreaterThanOrEqual(10_000);
     expect(delay1).toBeLessThan(12_000);
@@ -100,7 +113,12 @@ describe('retries', () => {
     await makeReady(id);
     const third = await claimNextJob(db, 'w', ['flaky']);
     await failJob(db, third!, 'boom 3', 10_000);
-    expect(await getJob(db, id)).toMatchObject({ status: 'failed', attempts: 3, last_error: 'boom 3', finished_at: expect.any(Date) });
+    expect(await getJob(db, id)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      last_error: 'boom 3',
+      finished_at: expect.any(Date),
+    });
     await makeReady(id);
     expect(await claimNextJob(db, 'w', ['flaky'])).toBeUndefined();
   });
@@ -125,8 +143,17 @@ describe('retries', () => {
     const runner = new JobRunner(db, registry, silentLogger, { retryBaseMs: 0 });
     expect(await runner.drain()).toBe(5);
     expect(calls).toEqual([1, 2, 3, 4]);
-    expect(await getJob(db, failing.id)).toMatchObject({ status: 'failed', attempts: 4, last_error: 'attempt 4 failed' });
-    expect(await getJob(db, working.id)).toMatchObject({ status: 'succeeded', attempts: 1, result: { echoed: 42 }, last_error: null });
+    expect(await getJob(db, failing.id)).toMatchObject({
+      status: 'failed',
+      attempts: 4,
+      last_error: 'attempt 4 failed',
+    });
+    expect(await getJob(db, working.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      result: { echoed: 42 },
+      last_error: null,
+    });
     expect(await runner.drain()).toBe(0);
   });
 
@@ -179,7 +206,8 @@ describe('payloads', () => {
     expect(await getJob(db, bad.id)).toMatchObject({
       status: 'failed',
       attempts: 1,
-      last_error: 'invalid payload: width: Invalid input: expected number, received string; unit: Invalid option: expected one of "px"|"em"',
+      last_error:
+        'invalid payload: width: Invalid input: expected number, received string; unit: Invalid option: expected one of "px"|"em"',
       finished_at: expect.any(Date),
     });
     expect(await getJob(db, good.id)).toMatchObject({ status: 'succeeded', result: 640 });

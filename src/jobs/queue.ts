@@ -10,7 +10,12 @@ export interface EnqueueOptions {
 }
 
 /** Queues a job of `kind`; its payload is stored as given and parsed by the runner before the handler sees it. */
-export async function enqueueJob<Payload extends z.ZodType>(db: Db, kind: JobKind<Payload>, payload: z.input<Payload>, options: EnqueueOptions = {}) {
+export async function enqueueJob<Payload extends z.ZodType>(
+  db: Db,
+  kind: JobKind<Payload>,
+  payload: z.input<Payload>,
+  options: EnqueueOptions = {},
+) {
   return db
     .insertInto('jobs')
     .values({
@@ -42,7 +47,13 @@ export async function claimNextJob(db: Db, workerId: string, types: string[]): P
 export async function completeJob(db: Db, id: number, result: unknown) {
   await db
     .updateTable('jobs')
-    .set({ status: 'succeeded', result: JSON.stringify(result ?? null), finished_at: new Date(), locked_at: null, locked_by: null })
+    .set({
+      status: 'succeeded',
+      result: JSON.stringify(result ?? null),
+      finished_at: new Date(),
+      locked_at: null,
+      locked_by: null,
+    })
     .where('id', '=', id)
     .execute();
 }

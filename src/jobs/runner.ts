@@ -79,7 +79,9 @@ export class JobRunner {
     const parsed = definition?.payload.safeParse(job.payload);
     if (parsed && !parsed.success) {
       // The same payload would fail the same way on every attempt: the job fails for good, the handler never runs.
-      const error = `invalid payload: ${zodDetails(parsed.error).map((d) => `${d.field}: ${d.reason}`).join('; ')}`;
+      const error = `invalid payload: ${zodDetails(parsed.error)
+        .map((d) => `${d.field}: ${d.reason}`)
+        .join('; ')}`;
       logger.warn({ error }, 'job failed');
       await failJob(this.db, { ...job, max_attempts: job.attempts }, error, this.options.retryBaseMs);
       return true;

@@ -16,7 +16,10 @@ export function buildApp(deps: AppDeps) {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
   });
 
   app.use('*', async (c, next) => {
@@ -24,7 +27,10 @@ export function buildApp(deps: AppDeps) {
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
     if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
-      c.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+      c.header(
+        'content-security-policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+      );
     }
   });
 
@@ -48,7 +54,13 @@ export function buildApp(deps: AppDeps) {
     if (error instanceof AppError) return c.json(error.toBody(), error.status);
     if (error instanceof HTTPException) {
       const code =
-        error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : error.status === 400 ? 'MALFORMED_JSON' : 'VALIDATION_FAILED';
+        error.status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : error.status === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : error.status === 400
+              ? 'MALFORMED_JSON'
+              : 'VALIDATION_FAILED';
       const wrapped = new AppError(code, error.message || 'bad request');
       return c.json(wrapped.toBody(), error.status);
     }

@@ -23,7 +23,11 @@ export interface Config {
   productionEnvironments: string[];
 }
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** Reads configuration from the environment; secrets never come from files in the repository. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,7 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pagerdutyWebhookSecrets: (env.PAVED_PAGERDUTY_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),
     gitlabWebhookTokens: (env.PAVED_GITLAB_WEBHOOK_TOKEN ?? '').split(',').filter(Boolean),
     // Set but empty means no workflow counts unless a repository's paved.dev/deploy-workflows names some.
-    deployWorkflows: env.PAVED_DEPLOY_WORKFLOWS === undefined ? DEFAULT_DEPLOY_WORKFLOWS : list(env.PAVED_DEPLOY_WORKFLOWS),
-    productionEnvironments: list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0 ? list(env.PAVED_PRODUCTION_ENVIRONMENTS) : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    deployWorkflows:
+      env.PAVED_DEPLOY_WORKFLOWS === undefined ? DEFAULT_DEPLOY_WORKFLOWS : list(env.PAVED_DEPLOY_WORKFLOWS),
+    productionEnvironments:
+      list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0
+        ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
+        : DEFAULT_PRODUCTION_ENVIRONMENTS,
   };
 }

@@ -56,7 +56,11 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     productionEnvironments: config.productionEnvironments,
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
-    webhookSecrets: { github: config.githubWebhookSecrets, gitlab: config.gitlabWebhookTokens, pagerduty: config.pagerdutyWebhookSecrets },
+    webhookSecrets: {
+      github: config.githubWebhookSecrets,
+      gitlab: config.gitlabWebhookTokens,
+      pagerduty: config.pagerdutyWebhookSecrets,
+    },
   });
 
   const server = await new Promise<ServerType>((resolve, reject) => {

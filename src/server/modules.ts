@@ -45,7 +45,12 @@ export const MODULES: PavedModule[] = [
   { name: 'imports', routes: [importRoutes], jobs: ({ db }) => [backstageUrlImportJob(db)] },
   { name: 'adoption', routes: [adoptionRoutes, scanRoutes], jobs: ({ db }) => [runScanJob(db)] },
   { name: 'delivery', routes: [deliveryRoutes, unmappedRoutes] },
-  { name: 'inbox', routes: [deliveriesRoutes], publicRoutes: [webhookRoutes], jobs: ({ db, derive }) => [deriveDeliveryJob(db, derive), reprocessJob(db, derive)] },
+  {
+    name: 'inbox',
+    routes: [deliveriesRoutes],
+    publicRoutes: [webhookRoutes],
+    jobs: ({ db, derive }) => [deriveDeliveryJob(db, derive), reprocessJob(db, derive)],
+  },
   { name: 'events', routes: [eventRoutes] },
   { name: 'integrations', routes: [integrationRoutes] },
 ];

@@ -6,7 +6,11 @@ export type DoraLevel = (typeof DORA_LEVELS)[number];
 const DAYS = { day: 1, week: 7, month: 30 } as const;
 const HOURS = { hour: 1, day: 24, week: 7 * 24 } as const;
 
-type Bounds<Unit> = readonly [elite: readonly [number, Unit], high: readonly [number, Unit], medium: readonly [number, Unit]];
+type Bounds<Unit> = readonly [
+  elite: readonly [number, Unit],
+  high: readonly [number, Unit],
+  medium: readonly [number, Unit],
+];
 
 /** A metric's bounds for elite, high and medium as a person states them, and how a value compares to them; past medium is low. */
 type Threshold =
@@ -16,10 +20,42 @@ type Threshold =
 
 /** The DORA cluster thresholds from DOMAIN.md. */
 export const DORA_THRESHOLDS = {
-  deploymentFrequency: { measure: 'per day', compare: '≥', bounds: [[1, 'day'], [1, 'week'], [1, 'month']] },
-  changeLeadTime: { measure: 'hours', compare: '<', bounds: [[1, 'day'], [1, 'week'], [30, 'day']] },
-  changeFailRate: { measure: 'ratio', compare: '≤', bounds: [[5, '%'], [10, '%'], [15, '%']] },
-  recoveryTime: { measure: 'hours', compare: '<', bounds: [[1, 'hour'], [1, 'day'], [1, 'week']] },
+  deploymentFrequency: {
+    measure: 'per day',
+    compare: '≥',
+    bounds: [
+      [1, 'day'],
+      [1, 'week'],
+      [1, 'month'],
+    ],
+  },
+  changeLeadTime: {
+    measure: 'hours',
+    compare: '<',
+    bounds: [
+      [1, 'day'],
+      [1, 'week'],
+      [30, 'day'],
+    ],
+  },
+  changeFailRate: {
+    measure: 'ratio',
+    compare: '≤',
+    bounds: [
+      [5, '%'],
+      [10, '%'],
+      [15, '%'],
+    ],
+  },
+  recoveryTime: {
+    measure: 'hours',
+    compare: '<',
+    bounds: [
+      [1, 'hour'],
+      [1, 'day'],
+      [1, 'week'],
+    ],
+  },
 } as const satisfies Record<string, Threshold>;
 
 export type LeveledMetric = keyof typeof DORA_THRESHOLDS;
@@ -57,7 +93,8 @@ function boundText(t: Threshold, i: 0 | 1 | 2): string {
 
 const BOUNDS = [0, 1, 2] as const;
 
-const meets = (compare: Threshold['compare'], value: number, bound: number) => (compare === '≥' ? value >= bound : compare === '<' ? value < bound : value <= bound);
+const meets = (compare: Threshold['compare'], value: number, bound: number) =>
+  compare === '≥' ? value >= bound : compare === '<' ? value < bound : value <= bound;
 
 /** The level of a metric's value (per day, hours or a ratio, as the metric counts); null when nothing was measured. */
 export function doraLevel(metric: LeveledMetric, value: number): DoraLevel;

@@ -1,5 +1,9 @@
 /** `*` any run of characters, `?` one: a glob as a regular expression source, the same in JavaScript and PostgreSQL. */
-export const globSource = (glob: string) => glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+export const globSource = (glob: string) =>
+  glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
 
 /** Environments whose successful deployments count when PAVED_PRODUCTION_ENVIRONMENTS is unset (DOMAIN.md). */
 export const DEFAULT_PRODUCTION_ENVIRONMENTS = ['production', 'prod'];

@@ -70,13 +70,42 @@ export const LEDGER_COMMIT = 'c0ffee1d2e3f405162738495a6b7c8d9e0f1a2b3';
 /** A repository of a service and its golden-ci detection, as a scan would have stored them. */
 async function detection(
   db: Db,
-  d: { service: string; repository: string; adoptedAt: string; unmatchedSince: string | null; commit: string; file: string; line: number; text: string },
+  d: {
+    service: string;
+    repository: string;
+    adoptedAt: string;
+    unmatchedSince: string | null;
+    commit: string;
+    file: string;
+    line: number;
+    text: string;
+  },
 ) {
-  const svc = await db.selectFrom('entities').select('id').where('kind', '=', 'Component').where('name', '=', d.service).executeTakeFirstOrThrow();
-  const cap = await db.selectFrom('entities').select('id').where('kind', '=', 'Capability').where('name', '=', 'golden-ci').executeTakeFirstOrThrow();
+  const svc = await db
+    .selectFrom('entities')
+    .select('id')
+    .where('kind', '=', 'Component')
+    .where('name', '=', d.service)
+    .executeTakeFirstOrThrow();
+  const cap = await db
+    .selectFrom('entities')
+    .select('id')
+    .where('kind', '=', 'Capability')
+    .where('name', '=', 'golden-ci')
+    .executeTakeFirstOrThrow();
   const repo = await db
     .insertInto('repositories')
-    .values({ path: `/repos/${d.service}`, name: d.repository, remote_url: `https://github.com/${d.repository}`, service_id: svc.id, head: d.commit, head_date: '2026-09-01T00:00:00Z', last_scan_id: null, last_scanned_at: null, last_error: null })
+    .values({
+      path: `/repos/${d.service}`,
+      name: d.repository,
+      remote_url: `https://github.com/${d.repository}`,
+      service_id: svc.id,
+      head: d.commit,
+      head_date: '2026-09-01T00:00:00Z',
+      last_scan_id: null,
+      last_scanned_at: null,
+      last_error: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
@@ -106,15 +135,62 @@ async function detection(
  * churned 1. Funnel: tried 3, active 2, retained 3 (each was still in use 90 days after adopting).
  * Telemetry SDK: payments declared "using" 2026-05-01 (voluntary); a mandate requires it of identity since 2026-01-01.
  */
-export async function seedAdoption(db: Db, call: (method: string, path: string, body: unknown) => Promise<{ status: number; body: unknown }>) {
+export async function seedAdoption(
+  db: Db,
+  call: (method: string, path: string, body: unknown) => Promise<{ status: number; body: unknown }>,
+) {
   const expectStatus = async (p: Promise<{ status: number; body: unknown }>, status: number) => {
     const res = await p;
-    if (res.status !== status) throw new Error(`seeding: expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== status)
+      throw new Error(`seeding: expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   };
-  await expectStatus(call('POST', '/capabilities/golden-ci/mandates', { scope: { teams: ['identity'] }, effectiveFrom: '2026-05-01', deadline: '2026-09-30', note: 'Audit finding A-12: every pipeline signs its artifacts.' }), 201);
-  await expectStatus(call('POST', '/capabilities/telemetry-sdk/mandates', { scope: { teams: ['identity'] }, effectiveFrom: '2026-01-01' }), 201);
-  await expectStatus(call('POST', '/capabilities/golden-ci/declarations', { team: 'identity', status: 'using', date: '2026-06-01', note: 'All pipelines moved.' }), 201);
-  await expectStatus(call('POST', '/capabilities/telemetry-sdk/declarations', { team: 'payments', status: 'using', date: '2026-05-01' }), 201);
-  await detection(db, { service: 'ledger', repository: 'acme/ledger', adoptedAt: '2026-03-11T00:00:00Z', unmatchedSince: null, commit: LEDGER_COMMIT, file: '.github/workflows/ci.yml', line: 12, text: 'uses: acme/golden-ci/build@v3' });
-  await detection(db, { service: 'indexer', repository: 'acme/indexer', adoptedAt: '2026-02-15T00:00:00Z', unmatchedSince: '2026-08-01T00:00:00Z', commit: 'deadbeef'.repeat(5), file: '.github/workflows/release.yml', line: 4, text: 'uses: acme/golden-ci/release@v2' });
+  await expectStatus(
+    call('POST', '/capabilities/golden-ci/mandates', {
+      scope: { teams: ['identity'] },
+      effectiveFrom: '2026-05-01',
+      deadline: '2026-09-30',
+      note: 'Audit finding A-12: every pipeline signs its artifacts.',
+    }),
+    201,
+  );
+  await expectStatus(
+    call('POST', '/capabilities/telemetry-sdk/mandates', {
+      scope: { teams: ['identity'] },
+      effectiveFrom: '2026-01-01',
+    }),
+    201,
+  );
+  await expectStatus(
+    call('POST', '/capabilities/golden-ci/declarations', {
+      team: 'identity',
+      status: 'using',
+      date: '2026-06-01',
+      note: 'All pipelines moved.',
+    }),
+    201,
+  );
+  await expectStatus(
+    call('POST', '/capabilities/telemetry-sdk/declarations', { team: 'payments', status: 'using', date: '2026-05-01' }),
+    201,
+  );
+  await detection(db, {
+    service: 'ledger',
+    repository: 'acme/ledger',
+    adoptedAt: '2026-03-11T00:00:00Z',
+    unmatchedSince: null,
+    commit: LEDGER_COMMIT,
+    file: '.github/workflows/ci.yml',
+    line: 12,
+    text: 'uses: acme/golden-ci/build@v3',
+  });
+  await detection(db, {
+    service: 'indexer',
+    repository: 'acme/indexer',
+    adoptedAt: '2026-02-15T00:00:00Z',
+    unmatchedSince: '2026-08-01T00:00:00Z',
+    commit: 'deadbeef'.repeat(5),
+    file: '.github/workflows/release.yml',
+    line: 4,
+    text: 'uses: acme/golden-ci/release@v2',
+  });
 }

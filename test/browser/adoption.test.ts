@@ -15,10 +15,16 @@ beforeAll(async () => {
   harness = await startHarness(adoptionCatalog);
   ({ database, browser, baseUrl } = harness);
   tokens.admin = (await createToken(database.db, { name: 'test-admin', role: 'admin' })).token;
-  tokens.growthMember = (await createToken(database.db, { name: 'gina', role: 'member', teamRef: 'group:default/growth' })).token;
+  tokens.growthMember = (
+    await createToken(database.db, { name: 'gina', role: 'member', teamRef: 'group:default/growth' })
+  ).token;
   // Mandates and declarations through the API, as a person would; detections straight into the tables, as a scan would.
   await seedAdoption(database.db, async (method, path, body) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, { method, headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: await res.json().catch(() => null) };
   });
 });
@@ -30,8 +36,18 @@ afterAll(async () => {
 const stat = (page: Page, id: string) => page.getByTestId(`stat-${id}`).textContent();
 const bar = (page: Page, step: string) => page.getByTestId(`bar-${step}`).textContent();
 async function views(capability: string, teamRef: string) {
-  const cap = await database.db.selectFrom('entities').select('id').where('kind', '=', 'Capability').where('name', '=', capability).executeTakeFirstOrThrow();
-  return database.db.selectFrom('capability_views').select(['kind', 'subject']).where('capability_id', '=', cap.id).where('team_ref', '=', teamRef).execute();
+  const cap = await database.db
+    .selectFrom('entities')
+    .select('id')
+    .where('kind', '=', 'Capability')
+    .where('name', '=', capability)
+    .executeTakeFirstOrThrow();
+  return database.db
+    .selectFrom('capability_views')
+    .select(['kind', 'subject'])
+    .where('capability_id', '=', cap.id)
+    .where('team_ref', '=', teamRef)
+    .execute();
 }
 
 async function open(page: Page, path: string, token: string) {
@@ -63,7 +79,9 @@ describe('adoption in a browser', () => {
 
     // A capability nobody uses yet: every part of the section says so instead of drawing nothing.
     await page.goto(`${baseUrl}/capabilities/secrets-vault`);
-    await expect.poll(() => page.getByTestId('adoption-reading').textContent()).toBe('None of the 4 eligible teams uses it yet.');
+    await expect
+      .poll(() => page.getByTestId('adoption-reading').textContent())
+      .toBe('None of the 4 eligible teams uses it yet.');
     expect(await stat(page, 'adoption-rate')).toBe('0%');
     expect(await stat(page, 'voluntary-share')).toBe('—');
     expect(await stat(page, 'median-days')).toBe('—');
@@ -93,13 +111,19 @@ describe('adoption in a browser', () => {
     expect(await stat(page, 'adopting-teams')).toBe('2 / 4');
     expect(await stat(page, 'median-days')).toBe('51 days');
     expect(await stat(page, 'churned-teams')).toBe('1');
-    expect(await page.getByTestId('adoption-reading').textContent()).toBe('2 of 4 eligible teams use it; 1 chose it freely, 1 under a mandate. 1 team stopped using it.');
+    expect(await page.getByTestId('adoption-reading').textContent()).toBe(
+      '2 of 4 eligible teams use it; 1 chose it freely, 1 under a mandate. 1 team stopped using it.',
+    );
 
     // The curve: voluntary and mandated stacked as areas, eligible teams as a line, with a legend.
     const curve = page.getByRole('figure', { name: /Teams using it, per month/ });
     await expect.poll(() => curve.locator('path.recharts-area-area').count()).toBe(2);
     expect(await curve.locator('.recharts-line path.recharts-curve').count()).toBe(1);
-    expect(await curve.locator('.recharts-legend-item-text').allTextContents()).toEqual(['Voluntary', 'Mandated', 'Eligible teams']);
+    expect(await curve.locator('.recharts-legend-item-text').allTextContents()).toEqual([
+      'Voluntary',
+      'Mandated',
+      'Eligible teams',
+    ]);
 
     // The funnel: growth is aware from the first test; payments, search and identity are aware by having tried.
     expect(await bar(page, 'eligible')).toBe('4');
@@ -111,9 +135,15 @@ describe('adoption in a browser', () => {
 
     // Adopting teams, earliest first, with the evidence behind each.
     const rows = page.locator('table.adopting-teams tbody tr');
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-team')))).toEqual(['search', 'payments', 'identity']);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-team')))).toEqual([
+      'search',
+      'payments',
+      'identity',
+    ]);
     const payments = page.locator('tr[data-team="payments"]');
-    expect(await payments.getByTestId('evidence-location').textContent()).toBe('acme/ledger · .github/workflows/ci.yml:12');
+    expect(await payments.getByTestId('evidence-location').textContent()).toBe(
+      'acme/ledger · .github/workflows/ci.yml:12',
+    );
     expect(await payments.locator('code.evidence-text').textContent()).toBe('uses: acme/golden-ci/build@v3');
     expect(await payments.textContent()).toContain(`commit ${LEDGER_COMMIT.slice(0, 7)}`);
     expect(await payments.textContent()).toContain('voluntary');
@@ -130,7 +160,11 @@ describe('adoption in a browser', () => {
     const weekly = page.waitForResponse((r) => r.url().includes('/adoption?') && r.url().includes('interval=week'));
     await page.getByRole('group', { name: 'Interval' }).getByRole('button', { name: 'Week' }).click();
     expect((await weekly).status()).toBe(200);
-    await page.getByRole('figure', { name: /Teams using it, per week/ }).locator('path.recharts-area-area').first().waitFor();
+    await page
+      .getByRole('figure', { name: /Teams using it, per week/ })
+      .locator('path.recharts-area-area')
+      .first()
+      .waitFor();
 
     // Mandates: the seeded one is listed; adding one with a deadline before its start shows the server's reason on that field.
     const mandates = page.getByRole('list', { name: 'Mandates' });
@@ -143,7 +177,9 @@ describe('adoption in a browser', () => {
     await form.getByLabel('Effective from').fill('2027-01-01');
     await form.getByLabel('Deadline').fill('2026-12-01');
     await form.getByRole('button', { name: 'Add mandate' }).click();
-    await expect.poll(() => form.locator('[data-field-error="mandate-new-deadline"]').textContent()).toContain('must not be before effectiveFrom');
+    await expect
+      .poll(() => form.locator('[data-field-error="mandate-new-deadline"]').textContent())
+      .toContain('must not be before effectiveFrom');
     await shot(page, 'adoption-mandate-error');
     await form.getByLabel('Deadline').fill('2027-03-31');
     await form.getByLabel('Note').fill('Company-wide from next year.');
@@ -166,7 +202,9 @@ describe('adoption in a browser', () => {
     await declare.getByLabel('Since').fill('2026-07-01');
     await declare.getByLabel('Note').fill('Migrated the experiments pipeline.');
     await declare.getByRole('button', { name: 'Record declaration' }).click();
-    await expect.poll(() => declare.getByRole('status').textContent()).toContain('Recorded: Growth uses Golden CI pipeline since');
+    await expect
+      .poll(() => declare.getByRole('status').textContent())
+      .toContain('Recorded: Growth uses Golden CI pipeline since');
     await expect.poll(() => stat(page, 'adopting-teams')).toBe('3 / 4');
     expect(await stat(page, 'adoption-rate')).toBe('75%');
     expect(await stat(page, 'voluntary-share')).toBe('67%');
@@ -176,11 +214,14 @@ describe('adoption in a browser', () => {
     // The heatmap: one row per customer team, one column per capability.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Adoption' }).click();
     await page.getByRole('heading', { name: 'Adoption', level: 1 }).waitFor();
-    const cell = (team: string, capability: string) => page.locator(`tr[data-team="${team}"] td[data-capability="${capability}"]`).getAttribute('data-state');
+    const cell = (team: string, capability: string) =>
+      page.locator(`tr[data-team="${team}"] td[data-capability="${capability}"]`).getAttribute('data-state');
     await page.locator('table.heatmap').waitFor();
     const states = async () => {
       const out: Record<string, string | null> = {};
-      for (const team of ['growth', 'identity', 'payments', 'search']) for (const cap of ['golden-ci', 'secrets-vault', 'telemetry-sdk']) out[`${team} × ${cap}`] = await cell(team, cap);
+      for (const team of ['growth', 'identity', 'payments', 'search'])
+        for (const cap of ['golden-ci', 'secrets-vault', 'telemetry-sdk'])
+          out[`${team} × ${cap}`] = await cell(team, cap);
       return out;
     };
     expect(await states()).toEqual({
@@ -197,10 +238,20 @@ describe('adoption in a browser', () => {
       'search × secrets-vault': 'none',
       'search × telemetry-sdk': 'none',
     });
-    const teamOrder = () => page.locator('table.heatmap tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-team')));
+    const teamOrder = () =>
+      page.locator('table.heatmap tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-team')));
     expect(await teamOrder()).toEqual(['growth', 'identity', 'payments', 'search']);
-    expect(await page.getByRole('list', { name: 'Legend' }).locator('li').allTextContents()).toEqual(['Voluntary', 'Mandated', 'Churned', 'Not adopted']);
-    expect(await page.locator('tr[data-team="payments"] td[data-capability="golden-ci"] .heatmap-cell').getAttribute('data-tip')).toMatch(/voluntary, adopted Mar 11, 2026/);
+    expect(await page.getByRole('list', { name: 'Legend' }).locator('li').allTextContents()).toEqual([
+      'Voluntary',
+      'Mandated',
+      'Churned',
+      'Not adopted',
+    ]);
+    expect(
+      await page
+        .locator('tr[data-team="payments"] td[data-capability="golden-ci"] .heatmap-cell')
+        .getAttribute('data-tip'),
+    ).toMatch(/voluntary, adopted Mar 11, 2026/);
     expect(await stat(page, 'teams-using')).toBe('3 / 4');
     await page.getByRole('group', { name: 'Sort teams by' }).getByRole('button', { name: 'Capabilities used' }).click();
     await expect.poll(teamOrder).toEqual(['payments', 'growth', 'identity', 'search']);
@@ -211,16 +262,30 @@ describe('adoption in a browser', () => {
     await page.locator('tr[data-team="identity"]').getByRole('link', { name: 'Identity' }).click();
     await page.getByRole('heading', { name: /Identity/, level: 1 }).waitFor();
     const uses = page.locator('.team-adoption tbody tr');
-    await expect.poll(() => uses.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-capability')))).toEqual(['golden-ci']);
+    await expect
+      .poll(() => uses.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-capability'))))
+      .toEqual(['golden-ci']);
     expect(await uses.first().textContent()).toContain('mandated');
     const missing = page.getByRole('list', { name: 'Capabilities not adopted yet' });
-    expect(await missing.locator('li').allTextContents()).toEqual(['Telemetry SDKBetarequired', 'Secrets vaultExperimental']);
+    expect(await missing.locator('li').allTextContents()).toEqual([
+      'Telemetry SDKBetarequired',
+      'Secrets vaultExperimental',
+    ]);
     await shot(page, 'adoption-team');
 
     await page.goto(`${baseUrl}/teams/payments`);
-    await expect.poll(() => page.locator('.team-adoption tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-capability')))).toEqual(['golden-ci', 'telemetry-sdk']);
+    await expect
+      .poll(() =>
+        page
+          .locator('.team-adoption tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-capability'))),
+      )
+      .toEqual(['golden-ci', 'telemetry-sdk']);
 
     expect(errors).toEqual([]);
-    expect([...new Set(failedCalls)].sort()).toEqual(['400 POST /api/v1/capabilities/golden-ci/mandates', '401 GET /api/v1/me']);
+    expect([...new Set(failedCalls)].sort()).toEqual([
+      '400 POST /api/v1/capabilities/golden-ci/mandates',
+      '401 GET /api/v1/me',
+    ]);
   });
 });

@@ -79,9 +79,16 @@ describe('the catalog in a browser', () => {
     await page.waitForURL(/\/capabilities\/golden-ci$/);
     await expect.poll(() => page.getByTestId('capability-description').textContent()).toBe(description);
     expect(await page.locator('.timeline').textContent()).toContain('by test-admin');
-    const row = await database.db.selectFrom('entities').select(['description', 'spec']).where('kind', '=', 'Capability').where('name', '=', 'golden-ci').executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('entities')
+      .select(['description', 'spec'])
+      .where('kind', '=', 'Capability')
+      .where('name', '=', 'golden-ci')
+      .executeTakeFirstOrThrow();
     expect(row.description).toBe(description);
-    expect((row.spec as { detect: unknown[] }).detect).toEqual([{ files: '.github/workflows/*.yml', pattern: 'uses:\\s*acme/golden-ci/' }]);
+    expect((row.spec as { detect: unknown[] }).detect).toEqual([
+      { files: '.github/workflows/*.yml', pattern: 'uses:\\s*acme/golden-ci/' },
+    ]);
 
     // The header search finds a service; its page links to its team.
     await page.getByLabel('Search the catalog').fill('ledger');
@@ -91,7 +98,9 @@ describe('the catalog in a browser', () => {
     await services.getByRole('link', { name: 'Ledger' }).click();
     await page.getByRole('heading', { name: /Ledger/ }).waitFor();
     expect(await page.locator('.detail-list').textContent()).toContain('PLEDGER1');
-    expect(await page.getByRole('link', { name: 'acme/ledger ↗' }).getAttribute('href')).toBe('https://github.com/acme/ledger');
+    expect(await page.getByRole('link', { name: 'acme/ledger ↗' }).getAttribute('href')).toBe(
+      'https://github.com/acme/ledger',
+    );
     await shot(page, 'service');
 
     // The owning team's page lists its services and members.
@@ -115,7 +124,11 @@ describe('the catalog in a browser', () => {
 
     expect(errors).toEqual([]);
     // Only the expected refusals: "who am I?" before signing in, the wrong token, and the bad regex.
-    expect([...new Set(failedCalls)].sort()).toEqual(['400 PATCH /api/v1/capabilities/golden-ci', '401 GET /api/v1/me', '401 POST /api/v1/session']);
+    expect([...new Set(failedCalls)].sort()).toEqual([
+      '400 PATCH /api/v1/capabilities/golden-ci',
+      '401 GET /api/v1/me',
+      '401 POST /api/v1/session',
+    ]);
   });
 
   it('sends a signed-out visitor to sign in and back; a viewer sees no edit buttons', async () => {

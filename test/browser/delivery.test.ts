@@ -74,11 +74,40 @@ const deployments = [
 ];
 
 const incidents = [
-  { id: 'I1', service: 'ledger', title: 'Ledger timeouts', severity: 'SEV2', triggeredAt: at('03-05T11:00'), resolvedAt: at('03-05T11:45') },
-  { id: 'I2', service: 'ledger', title: 'Double entries', severity: 'SEV1', url: 'https://acme.pagerduty.com/incidents/I2', triggeredAt: at('03-12T14:00'), resolvedAt: at('03-12T20:00') },
-  { id: 'I3', service: 'ledger', title: 'Slow reconciliation', severity: 'SEV3', triggeredAt: at('03-12T18:00'), resolvedAt: at('03-13T02:00') },
+  {
+    id: 'I1',
+    service: 'ledger',
+    title: 'Ledger timeouts',
+    severity: 'SEV2',
+    triggeredAt: at('03-05T11:00'),
+    resolvedAt: at('03-05T11:45'),
+  },
+  {
+    id: 'I2',
+    service: 'ledger',
+    title: 'Double entries',
+    severity: 'SEV1',
+    url: 'https://acme.pagerduty.com/incidents/I2',
+    triggeredAt: at('03-12T14:00'),
+    resolvedAt: at('03-12T20:00'),
+  },
+  {
+    id: 'I3',
+    service: 'ledger',
+    title: 'Slow reconciliation',
+    severity: 'SEV3',
+    triggeredAt: at('03-12T18:00'),
+    resolvedAt: at('03-13T02:00'),
+  },
   { id: 'I4', service: 'checkout', title: 'Card form blank', severity: 'SEV2', triggeredAt: at('03-20T09:00') },
-  { id: 'I5', service: 'ledger', title: 'Balance drift', severity: 'SEV3', causes: ['config'], triggeredAt: at('03-26T10:00') },
+  {
+    id: 'I5',
+    service: 'ledger',
+    title: 'Balance drift',
+    severity: 'SEV3',
+    causes: ['config'],
+    triggeredAt: at('03-26T10:00'),
+  },
   { id: 'I6', service: 'finder', title: 'Search down', triggeredAt: at('03-10T11:00'), resolvedAt: at('03-10T12:00') },
 ];
 
@@ -114,7 +143,12 @@ async function deliver(event: string, payload: unknown, deliveryId: string) {
   const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
   const res = await fetch(`${baseUrl}/webhooks/github`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': deliveryId, 'x-hub-signature-256': signature },
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': deliveryId,
+      'x-hub-signature-256': signature,
+    },
     body,
   });
   expect(res.status).toBe(202);
@@ -124,18 +158,24 @@ beforeAll(async () => {
   harness = await startHarness(catalog({}));
   ({ database, browser, baseUrl } = harness);
   tokens.admin = (await createToken(database.db, { name: 'test-admin', role: 'admin' })).token;
-  tokens.member = (await createToken(database.db, { name: 'mia', role: 'member', teamRef: 'group:default/payments' })).token;
+  tokens.member = (
+    await createToken(database.db, { name: 'mia', role: 'member', teamRef: 'group:default/payments' })
+  ).token;
   const none = { updated: 0, unchanged: 0, rejected: [] };
   expect((await call('POST', '/changes', changes)).body).toEqual({ created: 6, ...none });
   expect((await call('POST', '/deployments', deployments)).body).toEqual({ created: 7, ...none });
   expect((await call('POST', '/incidents', incidents)).body).toEqual({ created: 6, ...none });
 
-  expect((await call('POST', '/integrations', { provider: 'github', name: 'browser-test', secret: SECRET })).status).toBe(201);
+  expect(
+    (await call('POST', '/integrations', { provider: 'github', name: 'browser-test', secret: SECRET })).status,
+  ).toBe(201);
   await deliver('push', push, 'gh-push');
   await deliver('deployment_status', deployed, 'gh-deployed');
   await deliver('push', broken, 'gh-broken');
   // The test is the worker here: derive the three stored deliveries.
-  expect(await new JobRunner(database.db, createRegistry([deriveDeliveryJob(database.db)]), silentLogger).drain()).toBe(1);
+  expect(await new JobRunner(database.db, createRegistry([deriveDeliveryJob(database.db)]), silentLogger).drain()).toBe(
+    1,
+  );
 });
 
 afterAll(async () => {
@@ -152,8 +192,10 @@ async function open(page: Page, path: string, token: string) {
 const stat = (page: Page, id: string) => page.getByTestId(`stat-${id}`).textContent();
 const level = (page: Page, id: string) => page.getByTestId(`level-${id}`).textContent();
 const hint = (page: Page, id: string) => page.getByTestId(`n-${id}`).textContent();
-const rowIds = (page: Page, selector: string, attribute: string) => page.locator(selector).evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), attribute);
-const cells = (page: Page, table: string, cell: string) => page.locator(`${table} tbody td[data-cell="${cell}"]`).allTextContents();
+const rowIds = (page: Page, selector: string, attribute: string) =>
+  page.locator(selector).evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), attribute);
+const cells = (page: Page, table: string, cell: string) =>
+  page.locator(`${table} tbody td[data-cell="${cell}"]`).allTextContents();
 
 describe('delivery in a browser', () => {
   it('shows a team’s four key metrics with levels, weekly trends, and the failed deployments behind the change fail rate', async () => {
@@ -196,10 +238,17 @@ describe('delivery in a browser', () => {
     expect(await trend.locator('svg.recharts-surface').count()).toBe(1);
     expect(await trend.locator('table tbody td').allTextContents()).toEqual(['2', '1', '2', '1']);
     // Change fail rate per week: W1 1 of 2, W2 1 of 1, W3 0 of 2, W4 1 of 1.
-    expect(await page.getByRole('figure', { name: 'Change fail rate, per week' }).locator('table tbody td').allTextContents()).toEqual(['50%', '100%', '0%', '100%']);
+    expect(
+      await page
+        .getByRole('figure', { name: 'Change fail rate, per week' })
+        .locator('table tbody td')
+        .allTextContents(),
+    ).toEqual(['50%', '100%', '0%', '100%']);
 
     // Behind the numbers: every deployment, newest first.
-    await expect.poll(() => rowIds(page, 'table.deployments tbody tr', 'data-deployment')).toEqual(['L5', 'C1', 'L4', 'L3', 'L2', 'L1']);
+    await expect
+      .poll(() => rowIds(page, 'table.deployments tbody tr', 'data-deployment'))
+      .toEqual(['L5', 'C1', 'L4', 'L3', 'L2', 'L1']);
     expect(await cells(page, 'table.deployments', 'shipped')).toEqual(['1', '0', '1', '1', '1', '2']);
     await shot(page, 'delivery-team');
 
@@ -214,18 +263,25 @@ describe('delivery in a browser', () => {
     expect(incidentsOf[1]).toContain('Double entries');
     expect(incidentsOf[1]).toContain('Slow reconciliation');
     expect(incidentsOf[2]).toContain('Ledger timeouts');
-    expect(await page.locator('table.deployments tbody tr[data-deployment="L3"] code.commit').textContent()).toBe('4444444');
+    expect(await page.locator('table.deployments tbody tr[data-deployment="L3"] code.commit').textContent()).toBe(
+      '4444444',
+    );
     await shot(page, 'delivery-failed');
 
     // The rework list: C1, deployed while I4 was open.
-    await page.getByRole('navigation', { name: 'Lists behind the numbers' }).getByRole('link', { name: /Rework/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Lists behind the numbers' })
+      .getByRole('link', { name: /Rework/ })
+      .click();
     await expect.poll(() => rowIds(page, 'table.deployments tbody tr', 'data-deployment')).toEqual(['C1']);
 
     // The team page links to this page.
     await page.goto(`${baseUrl}/teams/payments`);
     const delivery = page.locator('.delivery-summary');
     await delivery.getByRole('link', { name: 'Open delivery' }).waitFor();
-    expect(await delivery.getByRole('link', { name: 'Open delivery' }).getAttribute('href')).toBe('/delivery?scope=team%3Apayments');
+    expect(await delivery.getByRole('link', { name: 'Open delivery' }).getAttribute('href')).toBe(
+      '/delivery?scope=team%3Apayments',
+    );
 
     expect(errors).toEqual([]);
     expect([...new Set(failedCalls)]).toEqual(['401 GET /api/v1/me']);
@@ -241,7 +297,9 @@ describe('delivery in a browser', () => {
     await expect.poll(() => stat(page, 'incidents')).toBe('5');
     expect(await stat(page, 'incident-recovery-time')).toBe('6 h');
     expect(await stat(page, 'unresolved')).toBe('2');
-    await expect.poll(() => rowIds(page, 'table.incidents tbody tr', 'data-incident')).toEqual(['I5', 'I4', 'I3', 'I2', 'I1']);
+    await expect
+      .poll(() => rowIds(page, 'table.incidents tbody tr', 'data-incident'))
+      .toEqual(['I5', 'I4', 'I3', 'I2', 'I1']);
     // I3 18:00 → 02:00 = 8 h, I2 14:00 → 20:00 = 6 h, I1 45 min; I5 and I4 unresolved.
     expect(await cells(page, 'table.incidents', 'recovery')).toEqual(['—', '—', '8 h', '6 h', '45 min']);
     const attributed = await cells(page, 'table.incidents', 'deployment');
@@ -249,7 +307,9 @@ describe('delivery in a browser', () => {
     expect(attributed[1]).toBe('none');
     expect(attributed[4]).toContain('3333333');
     // An incident with its page at the sender opens there.
-    expect(await page.locator('tr[data-incident="I2"] th a').getAttribute('href')).toBe('https://acme.pagerduty.com/incidents/I2');
+    expect(await page.locator('tr[data-incident="I2"] th a').getAttribute('href')).toBe(
+      'https://acme.pagerduty.com/incidents/I2',
+    );
     expect(await page.locator('tr[data-incident="I1"] th a').count()).toBe(0);
     await shot(page, 'incidents');
 
@@ -271,7 +331,11 @@ describe('delivery in a browser', () => {
     expect(await row.getByTestId('annotation').textContent()).toBe('github.com/project-slug: acme/payments-api');
     const failed = page.locator('tr[data-delivery="gh-broken"]');
     await failed.waitFor();
-    const stored = await database.db.selectFrom('deliveries').select(['status', 'error']).where('delivery_id', '=', 'gh-broken').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('deliveries')
+      .select(['status', 'error'])
+      .where('delivery_id', '=', 'gh-broken')
+      .executeTakeFirstOrThrow();
     expect(stored.status).toBe('failed');
     expect(await failed.locator('[data-cell="reason"]').textContent()).toBe(stored.error);
     expect(stored.error).toContain('repository.full_name');
@@ -282,7 +346,12 @@ describe('delivery in a browser', () => {
     await page.waitForURL(/\/sign-in/);
 
     // The platform team adds the annotation to payments-api and imports the catalog again; an admin maps again.
-    const imported = await runImport(database.db, { files: catalog({ 'github.com/project-slug': 'acme/payments-api' }), source: 'test-catalog', skipInvalid: false, actor: 'test' });
+    const imported = await runImport(database.db, {
+      files: catalog({ 'github.com/project-slug': 'acme/payments-api' }),
+      source: 'test-catalog',
+      skipInvalid: false,
+      actor: 'test',
+    });
     expect(imported.problems).toEqual([]);
     await page.goto(`${baseUrl}/unmapped`);
     await page.waitForURL(/\/sign-in\?next=%2Funmapped/);
@@ -290,13 +359,22 @@ describe('delivery in a browser', () => {
     await page.waitForURL(/\/unmapped$/);
     await row.waitFor();
     await page.getByRole('button', { name: 'Map again' }).click();
-    await expect.poll(() => page.getByTestId('remap-result').textContent()).toBe('Mapped 1 deployment, 2 changes and 0 incidents to their services.');
+    await expect
+      .poll(() => page.getByTestId('remap-result').textContent())
+      .toBe('Mapped 1 deployment, 2 changes and 0 incidents to their services.');
     await page.getByText('Everything maps to a service').waitFor();
-    const mapped = await database.db.selectFrom('changes').innerJoin('entities', 'entities.id', 'changes.service_id').select('entities.name').where('changes.repository', '=', 'acme/payments-api').execute();
+    const mapped = await database.db
+      .selectFrom('changes')
+      .innerJoin('entities', 'entities.id', 'changes.service_id')
+      .select('entities.name')
+      .where('changes.repository', '=', 'acme/payments-api')
+      .execute();
     expect(mapped).toEqual([{ name: 'payments-api' }, { name: 'payments-api' }]);
 
     await page.getByRole('button', { name: 'Reprocess failed' }).click();
-    await expect.poll(() => page.locator('.failed-deliveries [role="status"]').textContent()).toContain('Queued 1 delivery for reprocessing');
+    await expect
+      .poll(() => page.locator('.failed-deliveries [role="status"]').textContent())
+      .toContain('Queued 1 delivery for reprocessing');
     await shot(page, 'unmapped');
 
     expect(errors).toEqual([]);

@@ -23,8 +23,10 @@ export interface Harness {
 
 /** A fresh database with the catalog imported, the real server on a free port serving the built SPA, and Chromium. */
 export async function startHarness(files: CatalogFile[]): Promise<Harness> {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`no ${WEB_ROOT}/index.html: run npm run build:web first`);
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(join(WEB_ROOT, 'index.html')))
+    throw new Error(`no ${WEB_ROOT}/index.html: run npm run build:web first`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
 
   const database = await createTestDatabase();
   const imported = await runImport(database.db, { files, source: 'test-catalog', skipInvalid: false, actor: 'test' });
@@ -41,7 +43,15 @@ export async function startHarness(files: CatalogFile[]): Promise<Harness> {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     database,
@@ -71,7 +81,8 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
   });
   page.on('response', (r) => {
     const url = new URL(r.url());
-    if (url.pathname.startsWith('/api/') && r.status() >= 400) failedCalls.push(`${r.status()} ${r.request().method()} ${url.pathname}`);
+    if (url.pathname.startsWith('/api/') && r.status() >= 400)
+      failedCalls.push(`${r.status()} ${r.request().method()} ${url.pathname}`);
   });
   return { page, errors, failedCalls };
 }
@@ -81,4 +92,5 @@ export async function signIn(page: Page, token: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `paved-${name}.png`), fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SHOTS, `paved-${name}.png`), fullPage: true });

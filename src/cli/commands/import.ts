@@ -4,7 +4,13 @@ import { readCatalogTree } from '../../modules/catalog/read-catalog-tree.js';
 import { fetchBackstageEntities } from '../../connectors/backstage/fetch-entities.js';
 import { runImport, type ImportResult } from '../../modules/imports/run-import.js';
 import { MAX_BATCH, type BatchResult } from '../../modules/delivery/contract.js';
-import { ingestChanges, ingestDeployments, ingestIncidents, missingServices, serviceRefOf } from '../../modules/delivery/facts/ingest.js';
+import {
+  ingestChanges,
+  ingestDeployments,
+  ingestIncidents,
+  missingServices,
+  serviceRefOf,
+} from '../../modules/delivery/facts/ingest.js';
 import { FACT_SCHEMAS, readFactsFile, type FactKind } from '../../modules/delivery/facts/read-facts-file.js';
 import type { Backend } from '../backend.js';
 
@@ -17,7 +23,10 @@ export interface ImportArgs {
 async function load(args: ImportArgs): Promise<{ files: CatalogFile[]; source: string }> {
   if (/^https?:\/\//i.test(args.target)) {
     const base = args.target.replace(/\/+$/, '');
-    return { files: await fetchBackstageEntities(base, args.token ?? process.env.PAVED_BACKSTAGE_TOKEN ?? null), source: `backstage:${base}` };
+    return {
+      files: await fetchBackstageEntities(base, args.token ?? process.env.PAVED_BACKSTAGE_TOKEN ?? null),
+      source: `backstage:${base}`,
+    };
   }
   const path = resolve(args.target);
   return { files: await readCatalogTree(path), source: `file:${path}` };
@@ -30,7 +39,9 @@ export function printResult(result: ImportResult, log: (line: string) => void): 
     for (const p of result.problems) log(`  ${p}`);
   } else {
     log(`Imported from ${result.source}`);
-    log(`  created ${s.created} · updated ${s.updated} · unchanged ${s.unchanged} · orphaned ${s.orphaned}${s.restored ? ` · restored ${s.restored}` : ''}`);
+    log(
+      `  created ${s.created} · updated ${s.updated} · unchanged ${s.unchanged} · orphaned ${s.orphaned}${s.restored ? ` · restored ${s.restored}` : ''}`,
+    );
     if (result.problems.length) {
       log(`  invalid, not imported (${result.problems.length}):`);
       for (const p of result.problems) log(`    ${p}`);
@@ -47,7 +58,11 @@ export function printResult(result: ImportResult, log: (line: string) => void): 
 }
 
 /** Reads the catalog here, then imports it directly or through the running server. Exit code 1 when rejected. */
-export async function importBackstage(backend: Backend, args: ImportArgs, log: (line: string) => void): Promise<number> {
+export async function importBackstage(
+  backend: Backend,
+  args: ImportArgs,
+  log: (line: string) => void,
+): Promise<number> {
   const { files, source } = await load(args);
   if (files.length === 0) {
     log(`No descriptor files found at ${args.target}`);
@@ -57,11 +72,9 @@ export async function importBackstage(backend: Backend, args: ImportArgs, log: (
   if (backend.kind === 'direct') {
     result = await runImport(backend.db, { files, source, skipInvalid: args.skipInvalid, actor: 'cli' });
   } else {
-    const response = await backend.request<ImportResult | { error: { code: string; message: string; details?: ImportResult } }>(
-      'POST',
-      '/api/v1/imports/backstage',
-      { files, source, skipInvalid: args.skipInvalid },
-    );
+    const response = await backend.request<
+      ImportResult | { error: { code: string; message: string; details?: ImportResult } }
+    >('POST', '/api/v1/imports/backstage', { files, source, skipInvalid: args.skipInvalid });
     const body = response.body;
     if ('error' in body) {
       if (body.error.code !== 'IMPORT_INVALID' || !body.error.details) throw new Error(body.error.message);
@@ -116,7 +129,12 @@ async function missing(backend: Backend, refs: string[]): Promise<string[]> {
     for (let ref = queue.shift(); ref !== undefined; ref = queue.shift()) {
       const [kind, rest = ''] = ref.split(':');
       const [namespace = '', name = ''] = rest.split('/');
-      const found = kind === 'component' && (await backend.request<{ service?: { status: string } }>('GET', `/api/v1/services/${encodeURIComponent(name)}?namespace=${encodeURIComponent(namespace)}`));
+      const found =
+        kind === 'component' &&
+        (await backend.request<{ service?: { status: string } }>(
+          'GET',
+          `/api/v1/services/${encodeURIComponent(name)}?namespace=${encodeURIComponent(namespace)}`,
+        ));
       if (!found || found.status !== 200 || found.body.service?.status !== 'active') absent.push(ref);
     }
   };
@@ -144,7 +162,11 @@ async function writeBatches(backend: Backend, args: ImportFactsArgs) {
   const rejected: string[] = [];
   let batch: { line: number; item: Record<string, unknown> }[] = [];
   const flush = async () => {
-    const result = await send(backend, args.kind, batch.map((b) => b.item));
+    const result = await send(
+      backend,
+      args.kind,
+      batch.map((b) => b.item),
+    );
     total.created += result.created;
     total.updated += result.updated;
     total.unchanged += result.unchanged;
@@ -153,7 +175,8 @@ async function writeBatches(backend: Backend, args: ImportFactsArgs) {
     batch = [];
   };
   for await (const entry of readFactsFile(args.file, args.kind)) {
-    if ('error' in entry) throw new Error(`${args.file} changed while it was imported (line ${entry.line}: ${entry.error})`);
+    if ('error' in entry)
+      throw new Error(`${args.file} changed while it was imported (line ${entry.line}: ${entry.error})`);
     batch.push(entry);
     if (batch.length === MAX_BATCH) await flush();
   }
@@ -168,7 +191,11 @@ async function writeBatches(backend: Backend, args: ImportFactsArgs) {
  * whole file is one transaction: a batch the database refuses changes nothing. Through a running server's API
  * each batch is its own.
  */
-export async function importFacts(backend: Backend, args: ImportFactsArgs, log: (line: string) => void): Promise<number> {
+export async function importFacts(
+  backend: Backend,
+  args: ImportFactsArgs,
+  log: (line: string) => void,
+): Promise<number> {
   const checked = await checkFile(args);
   const problems = checked.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text }));
   let problemCount = checked.problemCount;
@@ -176,7 +203,10 @@ export async function importFacts(backend: Backend, args: ImportFactsArgs, log: 
     const at = checked.services.get(ref);
     if (!at) continue;
     problemCount++;
-    problems.push({ line: at.line, text: `line ${at.line}: service: no service "${ref}" in the catalog${at.lines > 1 ? ` (and ${at.lines - 1} more lines)` : ''}` });
+    problems.push({
+      line: at.line,
+      text: `line ${at.line}: service: no service "${ref}" in the catalog${at.lines > 1 ? ` (and ${at.lines - 1} more lines)` : ''}`,
+    });
   }
   if (problemCount > 0) {
     const shown = problems.sort((a, b) => a.line - b.line).slice(0, SHOWN_PROBLEMS);

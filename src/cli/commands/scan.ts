@@ -6,9 +6,16 @@ import { runScan } from '../../modules/adoption/scans/service.js';
 import type { Backend } from '../backend.js';
 
 function print(summary: ScanSummary, problems: string[], log: (l: string) => void) {
-  log(`Scanned ${summary.repositories} repositories: ${summary.scanned} read, ${summary.unchanged} unchanged since the last scan, ${summary.failed} failed.`);
-  log(`  ${summary.matching} capability matches · ${summary.churned} no longer matching · ${summary.mapped} mapped to services`);
-  if (summary.unmapped.length) log(`  unmapped (no service found; add a catalog-info.yaml or a project-slug annotation): ${summary.unmapped.join(', ')}`);
+  log(
+    `Scanned ${summary.repositories} repositories: ${summary.scanned} read, ${summary.unchanged} unchanged since the last scan, ${summary.failed} failed.`,
+  );
+  log(
+    `  ${summary.matching} capability matches · ${summary.churned} no longer matching · ${summary.mapped} mapped to services`,
+  );
+  if (summary.unmapped.length)
+    log(
+      `  unmapped (no service found; add a catalog-info.yaml or a project-slug annotation): ${summary.unmapped.join(', ')}`,
+    );
   for (const p of problems) log(`  problem: ${p}`);
 }
 
@@ -16,18 +23,27 @@ async function fetchCapabilities(backend: Extract<Backend, { kind: 'api' }>) {
   const out: Capability[] = [];
   let cursor: string | null = null;
   do {
-    const page: { status: number; body: { items: Capability[]; nextCursor: string | null } } = await backend.request('GET', `/api/v1/capabilities?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    const page: { status: number; body: { items: Capability[]; nextCursor: string | null } } = await backend.request(
+      'GET',
+      `/api/v1/capabilities?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     out.push(...page.body.items);
     cursor = page.body.nextCursor;
   } while (cursor);
-  return out.filter((c) => c.status === 'active' && c.detect.length > 0).map((c) => ({ capability: c.name, rules: c.detect }));
+  return out
+    .filter((c) => c.status === 'active' && c.detect.length > 0)
+    .map((c) => ({ capability: c.name, rules: c.detect }));
 }
 
 /**
  * Scans with git here. With the embedded database held by a running server, the results are sent to it
  * (git reads need no database); otherwise they are stored directly.
  */
-export async function scanCommand(backend: Backend, args: { path: string; history: boolean }, log: (l: string) => void): Promise<number> {
+export async function scanCommand(
+  backend: Backend,
+  args: { path: string; history: boolean },
+  log: (l: string) => void,
+): Promise<number> {
   const root = resolve(args.path);
   if (backend.kind === 'direct') {
     const { summary, problems } = await runScan(backend.db, { root, history: args.history, actor: 'cli' });
@@ -35,10 +51,18 @@ export async function scanCommand(backend: Backend, args: { path: string; histor
     return 0;
   }
   const capabilities = await fetchCapabilities(backend);
-  const repos = await backend.request<{ items: { path: string; head: string | null }[] }>('GET', '/api/v1/repositories');
+  const repos = await backend.request<{ items: { path: string; head: string | null }[] }>(
+    'GET',
+    '/api/v1/repositories',
+  );
   const previousHeads = new Map(repos.body.items.filter((r) => r.head).map((r) => [r.path, r.head as string]));
   const { results, problems } = await scanTree({ root, history: args.history, previousHeads, capabilities });
-  const response = await backend.request<Scan | { error: { message: string } }>('POST', '/api/v1/scans/results', { root, history: args.history, repositories: results, problems });
+  const response = await backend.request<Scan | { error: { message: string } }>('POST', '/api/v1/scans/results', {
+    root,
+    history: args.history,
+    repositories: results,
+    problems,
+  });
   if ('error' in response.body) throw new Error(response.body.error.message);
   print(response.body.summary as ScanSummary, problems, log);
   return 0;

@@ -8,7 +8,12 @@ import { startServer } from '../../server/main.js';
 const DEMO_TOKEN_NAME = 'demo-admin';
 
 /** Serves until SIGINT/SIGTERM, then shuts down in order. With `demo`, seeds the demo organisation first. */
-export async function serveCommand(config: Config, logger: Logger, options: { demo: boolean }, log: (l: string) => void) {
+export async function serveCommand(
+  config: Config,
+  logger: Logger,
+  options: { demo: boolean },
+  log: (l: string) => void,
+) {
   let demoToken: string | null = null;
   const server = await startServer({
     config,
@@ -19,7 +24,9 @@ export async function serveCommand(config: Config, logger: Logger, options: { de
           const s = result.summary;
           log(`Demo organisation loaded: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
           const a = result.adoption;
-          log(`Adoption history ${a.status}: ${a.repositories} repositories, ${a.detections} detections, ${a.usageEvents} usage events, ${a.mandates} mandates.`);
+          log(
+            `Adoption history ${a.status}: ${a.repositories} repositories, ${a.detections} detections, ${a.usageEvents} usage events, ${a.mandates} mandates.`,
+          );
           if (!config.adminToken) {
             // A demo is for looking around: hand out a fresh admin token each run rather than hiding it.
             await revokeTokens(db, { name: DEMO_TOKEN_NAME });

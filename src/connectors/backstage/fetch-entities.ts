@@ -38,20 +38,32 @@ export async function fetchBackstageEntities(
     else url.searchParams.set('limit', String(pageSize));
     let response: Response;
     try {
-      response = await fetchFn(url, { headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+      response = await fetchFn(url, {
+        headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
     } catch (error) {
-      throw new AppError('UPSTREAM_FAILED', `could not reach ${base}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError(
+        'UPSTREAM_FAILED',
+        `could not reach ${base}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (!response.ok) {
-      throw new AppError('UPSTREAM_FAILED', `${base} answered ${response.status} ${response.statusText} to ${url.pathname}`);
+      throw new AppError(
+        'UPSTREAM_FAILED',
+        `${base} answered ${response.status} ${response.statusText} to ${url.pathname}`,
+      );
     }
     const body = (await response.json()) as QueryPage;
     for (const entity of body.items ?? []) {
       if (typeof entity.kind === 'string' && entity.kind.toLowerCase() === 'location') continue;
       const metadata = { ...(entity.metadata ?? {}) };
       for (const field of SERVER_FIELDS) delete metadata[field];
-      const path = `${String(entity.kind)}:${String(metadata.namespace ?? 'default')}/${String(metadata.name)}`.toLowerCase();
-      files.push({ path, content: stringify({ apiVersion: entity.apiVersion, kind: entity.kind, metadata, spec: entity.spec ?? {} }) });
+      const path =
+        `${String(entity.kind)}:${String(metadata.namespace ?? 'default')}/${String(metadata.name)}`.toLowerCase();
+      files.push({
+        path,
+        content: stringify({ apiVersion: entity.apiVersion, kind: entity.kind, metadata, spec: entity.spec ?? {} }),
+      });
     }
     cursor = body.pageInfo?.nextCursor;
     if (!cursor) return files;

@@ -16,7 +16,11 @@ export interface GithubSettings {
 /** `*` any run of characters, `?` one; the whole name must match, ignoring case. */
 export const matchesGlob = (name: string, glob: string) => new RegExp(`^${globSource(glob)}$`, 'i').test(name);
 
-export const parseGlobs = (list: string) => list.split(',').map((g) => g.trim()).filter(Boolean);
+export const parseGlobs = (list: string) =>
+  list
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
 
 /** A deployment made by a GitHub Actions run is one deployment, however it reaches us (its run or its statuses). */
 const runKey = (runId: string) => `workflow_run:${runId}`;
@@ -25,18 +29,27 @@ const runKey = (runId: string) => `workflow_run:${runId}`;
  * The facts one GitHub delivery carries, keyed by GitHub's own ids and commit shas so that writing them again
  * changes nothing. Events and actions that carry no fact Paved uses are ignored, with the reason.
  */
-export async function deriveGithub(services: ServiceLookup, event: string, payload: unknown, settings: GithubSettings = { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS, production: productionPattern() }): Promise<Derived> {
+export async function deriveGithub(
+  services: ServiceLookup,
+  event: string,
+  payload: unknown,
+  settings: GithubSettings = { deployWorkflows: DEFAULT_DEPLOY_WORKFLOWS, production: productionPattern() },
+): Promise<Derived> {
   const body = obj(payload, 'payload');
   if (event === 'deployment') return ignored('a deployment counts when its deployment_status succeeds');
-  if (event === 'pull_request') return ignored('changes come from pushes to the default branch (or the API), not pull requests');
+  if (event === 'pull_request')
+    return ignored('changes come from pushes to the default branch (or the API), not pull requests');
   const repository = obj(body.repository, 'repository');
   const slug = text(repository.full_name, 'repository.full_name').toLowerCase();
   if (event === 'push') {
     const branch = text(repository.default_branch, 'repository.default_branch');
-    if (body.ref !== `refs/heads/${branch}`) return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
+    if (body.ref !== `refs/heads/${branch}`)
+      return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
     const commits: unknown[] = Array.isArray(body.commits) ? body.commits : [];
     if (commits.length === 0) return ignored('the push has no commits');
-    return processed(...pushedChanges('github', slug, (await services.repository('github', slug))?.id ?? null, commits));
+    return processed(
+      ...pushedChanges('github', slug, (await services.repository('github', slug))?.id ?? null, commits),
+    );
   }
   if (event === 'deployment_status') {
     const status = obj(body.deployment_status, 'deployment_status');
@@ -44,7 +57,10 @@ export async function deriveGithub(services: ServiceLookup, event: string, paylo
     const environment = text(deployment.environment ?? status.environment, 'deployment.environment');
     if (status.state !== 'success') return ignored(`deployment state ${String(status.state)}, not success`);
     if (!isProduction(environment, settings.production)) return ignored(`environment ${environment} is not production`);
-    const run = body.workflow_run && typeof body.workflow_run === 'object' ? (body.workflow_run as Record<string, unknown>) : null;
+    const run =
+      body.workflow_run && typeof body.workflow_run === 'object'
+        ? (body.workflow_run as Record<string, unknown>)
+        : null;
     return processed({
       kind: 'deployment',
       source: 'github',
@@ -61,18 +77,26 @@ export async function deriveGithub(services: ServiceLookup, event: string, paylo
   return ignored(`Paved does not read ${event} events`);
 }
 
-async function deriveWorkflowRun(services: ServiceLookup, body: Record<string, unknown>, repository: Record<string, unknown>, slug: string, settings: GithubSettings): Promise<Derived> {
+async function deriveWorkflowRun(
+  services: ServiceLookup,
+  body: Record<string, unknown>,
+  repository: Record<string, unknown>,
+  slug: string,
+  settings: GithubSettings,
+): Promise<Derived> {
   const run = obj(body.workflow_run, 'workflow_run');
   if (body.action !== 'completed') return ignored(`workflow run ${String(body.action)}, not completed`);
   if (run.conclusion !== 'success') return ignored(`workflow run concluded ${String(run.conclusion)}, not success`);
   const branch = text(repository.default_branch, 'repository.default_branch');
-  if (run.head_branch !== branch) return ignored(`workflow run on ${String(run.head_branch)}, not the default branch ${branch}`);
+  if (run.head_branch !== branch)
+    return ignored(`workflow run on ${String(run.head_branch)}, not the default branch ${branch}`);
   // The run's name is the workflow's name; GitHub leaves it empty in some payloads, where `workflow.name` has it.
   const workflow = body.workflow && typeof body.workflow === 'object' ? (body.workflow as Record<string, unknown>) : {};
   const name = text(run.name || workflow.name, 'workflow_run.name');
   const service = await services.repository('github', slug);
   const globs = service?.deployWorkflows == null ? settings.deployWorkflows : parseGlobs(service.deployWorkflows);
-  if (!globs.some((glob) => matchesGlob(name, glob))) return ignored(`workflow "${name}" is not a deploy workflow (${globs.join(', ') || 'none configured'})`);
+  if (!globs.some((glob) => matchesGlob(name, glob)))
+    return ignored(`workflow "${name}" is not a deploy workflow (${globs.join(', ') || 'none configured'})`);
   return processed({
     kind: 'runDeployment',
     source: 'github',

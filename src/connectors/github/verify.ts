@@ -7,4 +7,5 @@ export function matchGithubSignature(secrets: string[], body: Uint8Array | strin
   return secrets.findIndex((secret) => constantTimeEqual(given, hmacHex(secret, body)));
 }
 
-export const verifyGithubSignature = (secrets: string[], body: Uint8Array | string, header: string | undefined) => matchGithubSignature(secrets, body, header) >= 0;
+export const verifyGithubSignature = (secrets: string[], body: Uint8Array | string, header: string | undefined) =>
+  matchGithubSignature(secrets, body, header) >= 0;

@@ -1,6 +1,17 @@
 import { isProduction, productionPattern } from '../../shared/production.js';
 import { deriveGitlabIssue } from '../issue-incidents.js';
-import { commitSha, type Derived, id, ignored, obj, processed, pushedChanges, text, time, UnusablePayload } from '../payload.js';
+import {
+  commitSha,
+  type Derived,
+  id,
+  ignored,
+  obj,
+  processed,
+  pushedChanges,
+  text,
+  time,
+  UnusablePayload,
+} from '../payload.js';
 import type { ServiceLookup } from '../service-lookup.js';
 
 /**
@@ -9,7 +20,12 @@ import type { ServiceLookup } from '../service-lookup.js';
  * listed in a Pipeline Hook as well would count each deployment twice. The Pipeline Hook gives changes: the head
  * commit of a pipeline on the default branch.
  */
-export async function deriveGitlab(services: ServiceLookup, event: string, payload: unknown, production = productionPattern()): Promise<Derived> {
+export async function deriveGitlab(
+  services: ServiceLookup,
+  event: string,
+  payload: unknown,
+  production = productionPattern(),
+): Promise<Derived> {
   const body = obj(payload, 'payload');
   if (event === 'Deployment Hook') return deriveDeployment(services, body, production);
   if (event === 'Pipeline Hook') return derivePipeline(services, body);
@@ -18,7 +34,11 @@ export async function deriveGitlab(services: ServiceLookup, event: string, paylo
   return ignored(`Paved does not read ${event} events`);
 }
 
-async function deriveDeployment(services: ServiceLookup, body: Record<string, unknown>, production: string): Promise<Derived> {
+async function deriveDeployment(
+  services: ServiceLookup,
+  body: Record<string, unknown>,
+  production: string,
+): Promise<Derived> {
   const slug = text(obj(body.project, 'project').path_with_namespace, 'project.path_with_namespace').toLowerCase();
   const status = text(body.status, 'status');
   const environment = text(body.environment, 'environment');
@@ -27,7 +47,8 @@ async function deriveDeployment(services: ServiceLookup, body: Record<string, un
   // The hook carries only an 8-character `short_sha`; the full commit id ends `commit_url`.
   const commitUrl = text(body.commit_url, 'commit_url');
   const commit = commitSha(commitUrl.replace(/\/+$/, '').split('/').pop(), 'commit_url');
-  if (typeof body.short_sha === 'string' && !commit.startsWith(body.short_sha.toLowerCase())) throw new UnusablePayload(`commit_url names ${commit}, not short_sha ${body.short_sha}`);
+  if (typeof body.short_sha === 'string' && !commit.startsWith(body.short_sha.toLowerCase()))
+    throw new UnusablePayload(`commit_url names ${commit}, not short_sha ${body.short_sha}`);
   return processed({
     kind: 'deployment',
     source: 'gitlab',
@@ -48,7 +69,8 @@ async function derivePipeline(services: ServiceLookup, body: Record<string, unkn
   if (pipeline.tag === true) return ignored(`pipeline for tag ${String(pipeline.ref)}`);
   if (pipeline.ref !== branch) return ignored(`pipeline for ${String(pipeline.ref)}, not the default branch ${branch}`);
   // A merge request pipeline runs on a merge ref, whose commit may never reach the default branch.
-  if (pipeline.source === 'merge_request_event') return ignored('merge request pipelines do not run on the default branch');
+  if (pipeline.source === 'merge_request_event')
+    return ignored('merge request pipelines do not run on the default branch');
   // Whatever its status, the pipeline's commit is on the default branch: a failed pipeline's commit still ships
   // with the next deployment.
   const commit = obj(body.commit, 'commit');
@@ -69,7 +91,8 @@ async function derivePush(services: ServiceLookup, body: Record<string, unknown>
   const project = obj(body.project, 'project');
   const slug = text(project.path_with_namespace, 'project.path_with_namespace').toLowerCase();
   const branch = text(project.default_branch, 'project.default_branch');
-  if (body.ref !== `refs/heads/${branch}`) return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
+  if (body.ref !== `refs/heads/${branch}`)
+    return ignored(`push to ${String(body.ref)}, not the default branch ${branch}`);
   const commits: unknown[] = Array.isArray(body.commits) ? body.commits : [];
   if (commits.length === 0) return ignored('the push has no commits');
   return processed(...pushedChanges('gitlab', slug, (await services.repository('gitlab', slug))?.id ?? null, commits));

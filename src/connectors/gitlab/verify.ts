@@ -6,4 +6,5 @@ export function matchGitlabToken(tokens: string[], header: string | undefined): 
   return tokens.findIndex((token) => constantTimeEqual(header, token));
 }
 
-export const verifyGitlabToken = (tokens: string[], header: string | undefined) => matchGitlabToken(tokens, header) >= 0;
+export const verifyGitlabToken = (tokens: string[], header: string | undefined) =>
+  matchGitlabToken(tokens, header) >= 0;

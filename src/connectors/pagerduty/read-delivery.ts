@@ -8,11 +8,13 @@ import type { ServiceLookup } from '../service-lookup.js';
 export async function derivePagerDuty(services: ServiceLookup, payload: unknown): Promise<Derived> {
   const event = obj(obj(payload, 'payload').event, 'event');
   const type = text(event.event_type, 'event.event_type');
-  if (!['incident.triggered', 'incident.acknowledged', 'incident.resolved', 'incident.reopened'].includes(type)) return ignored(`Paved does not read ${type} events`);
+  if (!['incident.triggered', 'incident.acknowledged', 'incident.resolved', 'incident.reopened'].includes(type))
+    return ignored(`Paved does not read ${type} events`);
   const data = obj(event.data, 'event.data');
   const service = obj(data.service, 'event.data.service');
   const pagerdutyService = text(service.id, 'event.data.service.id');
-  const priority = data.priority && typeof data.priority === 'object' ? (data.priority as { summary?: unknown }).summary : undefined;
+  const priority =
+    data.priority && typeof data.priority === 'object' ? (data.priority as { summary?: unknown }).summary : undefined;
   return processed({
     kind: 'incident',
     source: 'pagerduty',
@@ -22,7 +24,12 @@ export async function derivePagerDuty(services: ServiceLookup, payload: unknown)
     title: typeof data.title === 'string' ? data.title : null,
     severity: typeof priority === 'string' ? priority : typeof data.urgency === 'string' ? data.urgency : null,
     triggeredAt: time(data.created_at ?? event.occurred_at, 'event.data.created_at'),
-    resolvedAt: type === 'incident.resolved' ? time(event.occurred_at, 'event.occurred_at') : type === 'incident.reopened' ? null : undefined,
+    resolvedAt:
+      type === 'incident.resolved'
+        ? time(event.occurred_at, 'event.occurred_at')
+        : type === 'incident.reopened'
+          ? null
+          : undefined,
     ...webPage(data.html_url),
   });
 }

@@ -1,7 +1,11 @@
 import { constantTimeEqual, hmacHex } from '../constant-time.js';
 
 /** PagerDuty v3: `X-PagerDuty-Signature: v1=<hex>,v1=<hex>`; any listed signature may match any secret. */
-export function matchPagerDutySignature(secrets: string[], body: Uint8Array | string, header: string | undefined): number {
+export function matchPagerDutySignature(
+  secrets: string[],
+  body: Uint8Array | string,
+  header: string | undefined,
+): number {
   if (!header) return -1;
   const given = header
     .split(',')
@@ -14,4 +18,5 @@ export function matchPagerDutySignature(secrets: string[], body: Uint8Array | st
   });
 }
 
-export const verifyPagerDutySignature = (secrets: string[], body: Uint8Array | string, header: string | undefined) => matchPagerDutySignature(secrets, body, header) >= 0;
+export const verifyPagerDutySignature = (secrets: string[], body: Uint8Array | string, header: string | undefined) =>
+  matchPagerDutySignature(secrets, body, header) >= 0;

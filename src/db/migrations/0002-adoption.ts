@@ -62,8 +62,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       received_at timestamptz not null default now(),
       check (service_id is not null or team_id is not null)
     )`.execute(db);
-  await sql`create index usage_events_capability_service on usage_events (capability_id, service_id, occurred_at)`.execute(db);
-  await sql`create index usage_events_capability_team on usage_events (capability_id, team_id, occurred_at)`.execute(db);
+  await sql`create index usage_events_capability_service on usage_events (capability_id, service_id, occurred_at)`.execute(
+    db,
+  );
+  await sql`create index usage_events_capability_team on usage_events (capability_id, team_id, occurred_at)`.execute(
+    db,
+  );
 
   await sql`
     create table declarations (
@@ -107,7 +111,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['capability_views', 'mandates', 'declarations', 'usage_events', 'detections', 'repositories', 'scans']) {
+  for (const table of [
+    'capability_views',
+    'mandates',
+    'declarations',
+    'usage_events',
+    'detections',
+    'repositories',
+    'scans',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

@@ -16,9 +16,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_delivery_at timestamptz,
       unique (provider, name)
     )`.execute(db);
-  await sql`alter table deliveries add column integration_id bigint references integrations (id) on delete set null`.execute(db);
+  await sql`alter table deliveries add column integration_id bigint references integrations (id) on delete set null`.execute(
+    db,
+  );
   // Deleting an integration clears its deliveries' reference; the index keeps that from scanning every delivery.
-  await sql`create index deliveries_integration on deliveries (integration_id) where integration_id is not null`.execute(db);
+  await sql`create index deliveries_integration on deliveries (integration_id) where integration_id is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -7,10 +7,16 @@ import { sql, type Kysely } from 'kysely';
 // Its derivation job: the claim takes queued jobs in (run_at, id) order, which jobs_ready (run_at only) made a
 // sort of the whole queue whenever the planner's statistics were stale.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index entities_github_slug on entities (lower(metadata->'annotations'->>'github.com/project-slug'))`.execute(db);
-  await sql`create index entities_gitlab_slug on entities (lower(metadata->'annotations'->>'gitlab.com/project-slug'))`.execute(db);
+  await sql`create index entities_github_slug on entities (lower(metadata->'annotations'->>'github.com/project-slug'))`.execute(
+    db,
+  );
+  await sql`create index entities_gitlab_slug on entities (lower(metadata->'annotations'->>'gitlab.com/project-slug'))`.execute(
+    db,
+  );
   await sql`create index jobs_queued on jobs (run_at, id) where status = 'queued'`.execute(db);
-  await sql`create index entities_pagerduty_service on entities ((metadata->'annotations'->>'pagerduty.com/service-id'))`.execute(db);
+  await sql`create index entities_pagerduty_service on entities ((metadata->'annotations'->>'pagerduty.com/service-id'))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -37,7 +37,17 @@ async function detection(serviceName: string, adoptedAt: string, unmatchedSince:
   const cap = await db.selectFrom('entities').select('id').where('name', '=', 'golden-ci').executeTakeFirstOrThrow();
   const repo = await db
     .insertInto('repositories')
-    .values({ path: `/repos/${serviceName}`, name: serviceName, remote_url: null, service_id: svc.id, head: 'a'.repeat(40), head_date: adoptedAt, last_scan_id: null, last_scanned_at: null, last_error: null })
+    .values({
+      path: `/repos/${serviceName}`,
+      name: serviceName,
+      remote_url: null,
+      service_id: svc.id,
+      head: 'a'.repeat(40),
+      head_date: adoptedAt,
+      last_scan_id: null,
+      last_scanned_at: null,
+      last_error: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
@@ -46,7 +56,9 @@ async function detection(serviceName: string, adoptedAt: string, unmatchedSince:
       repository_id: repo.id,
       capability_id: cap.id,
       matched: unmatchedSince === null,
-      evidence: JSON.stringify([{ ruleIndex: 0, file: '.github/workflows/ci.yml', line: 7, text: 'uses: acme/golden-ci/build@v3' }]),
+      evidence: JSON.stringify([
+        { ruleIndex: 0, file: '.github/workflows/ci.yml', line: 7, text: 'uses: acme/golden-ci/build@v3' },
+      ]),
       commit: 'b'.repeat(40),
       commit_date: adoptedAt,
       adopted_at: adoptedAt,
@@ -58,7 +70,12 @@ async function detection(serviceName: string, adoptedAt: string, unmatchedSince:
 
 beforeAll(async () => {
   t = await createTestApp();
-  const result = await runImport(t.database.db, { files: [{ path: 'catalog-info.yaml', content: CATALOG }], source: 'test', skipInvalid: false, actor: 'test' });
+  const result = await runImport(t.database.db, {
+    files: [{ path: 'catalog-info.yaml', content: CATALOG }],
+    source: 'test',
+    skipInvalid: false,
+    actor: 'test',
+  });
   expect(result.problems).toEqual([]);
   // alpha: alpha-api 2025-01-21 (20 days after GA), alpha-web 2025-03-01 → team adopts 2025-01-21.
   await detection('alpha-api', '2025-01-21T00:00:00Z');
@@ -68,15 +85,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const adoption = (query = 'from=2025-01-01&to=2025-07-01') => t.call('GET', `/api/v1/capabilities/golden-ci/adoption?${query}`);
+const adoption = (query = 'from=2025-01-01&to=2025-07-01') =>
+  t.call('GET', `/api/v1/capabilities/golden-ci/adoption?${query}`);
 
 describe('capability adoption', () => {
   it('counts eligible teams by audience and classifies adoption by mandate', async () => {
     // gamma declares use from 2025-05-15, after a mandate for gamma (effective 2025-05-01): mandated.
-    const mandate = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', { body: { scope: { teams: ['gamma'] }, effectiveFrom: '2025-05-01', deadline: '2025-09-01', note: 'PCI scope' } });
+    const mandate = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', {
+      body: { scope: { teams: ['gamma'] }, effectiveFrom: '2025-05-01', deadline: '2025-09-01', note: 'PCI scope' },
+    });
     expect(mandate.status).toBe(201);
-    expect(mandate.body).toMatchObject({ scope: { teams: ['group:default/gamma'] }, effectiveFrom: '2025-05-01T00:00:00.000Z', deadline: '2025-09-01T00:00:00.000Z' });
-    const declared = await t.call('POST', '/api/v1/capabilities/golden-ci/declarations', { body: { team: 'gamma', status: 'using', date: '2025-05-15' } });
+    expect(mandate.body).toMatchObject({
+      scope: { teams: ['group:default/gamma'] },
+      effectiveFrom: '2025-05-01T00:00:00.000Z',
+      deadline: '2025-09-01T00:00:00.000Z',
+    });
+    const declared = await t.call('POST', '/api/v1/capabilities/golden-ci/declarations', {
+      body: { team: 'gamma', status: 'using', date: '2025-05-15' },
+    });
     expect(declared.status).toBe(201);
 
     const res = await adoption();
@@ -123,7 +149,9 @@ describe('capability adoption', () => {
   });
 
   it('re-classifies only adoptions on or after a new mandate', async () => {
-    const all = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', { body: { scope: 'all', effectiveFrom: '2025-04-01' } });
+    const all = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', {
+      body: { scope: 'all', effectiveFrom: '2025-04-01' },
+    });
     expect(all.status).toBe(201);
     const res = await adoption();
     expect(res.body.teams.map((x: any) => [x.team, x.kind])).toEqual([
@@ -136,7 +164,11 @@ describe('capability adoption', () => {
   });
 
   it('feeds the funnel with page views of the caller’s team', async () => {
-    const member = await createToken(t.database.db, { name: 'delta-dev', role: 'member', teamRef: 'group:default/beta' });
+    const member = await createToken(t.database.db, {
+      name: 'delta-dev',
+      role: 'member',
+      teamRef: 'group:default/beta',
+    });
     const res = await t.app.request('/api/v1/capabilities/golden-ci/views', {
       method: 'POST',
       headers: { authorization: `Bearer ${member.token}`, 'content-type': 'application/json' },
@@ -150,19 +182,33 @@ describe('capability adoption', () => {
   });
 
   it('rejects bad ranges, unknown teams and dates without a zone', async () => {
-    expect((await adoption('from=2025-07-01&to=2025-01-01')).body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'from', reason: 'must be before to' }] });
+    expect((await adoption('from=2025-07-01&to=2025-01-01')).body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'from', reason: 'must be before to' }],
+    });
     const noZone = await adoption('from=2025-01-01T10:00:00');
     expect(noZone.status).toBe(400);
     expect(noZone.body.error.details[0].field).toBe('from');
-    const unknown = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', { body: { scope: { teams: ['nobody'] }, effectiveFrom: '2025-01-01' } });
-    expect(unknown.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'scope.teams', reason: 'group:default/nobody is not a team in the catalog' }] });
-    const late = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', { body: { scope: 'all', effectiveFrom: '2025-05-01', deadline: '2025-04-01' } });
+    const unknown = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', {
+      body: { scope: { teams: ['nobody'] }, effectiveFrom: '2025-01-01' },
+    });
+    expect(unknown.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'scope.teams', reason: 'group:default/nobody is not a team in the catalog' }],
+    });
+    const late = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', {
+      body: { scope: 'all', effectiveFrom: '2025-05-01', deadline: '2025-04-01' },
+    });
     expect(late.body.error.details).toEqual([{ field: 'deadline', reason: 'must not be before effectiveFrom' }]);
     expect((await t.call('GET', '/api/v1/capabilities/golden-ci/mandates')).body.items).toHaveLength(1);
   });
 
   it('lets members declare for their own team only, and viewers not at all', async () => {
-    const alphaMember = await createToken(t.database.db, { name: 'alpha-dev', role: 'member', teamRef: 'group:default/alpha' });
+    const alphaMember = await createToken(t.database.db, {
+      name: 'alpha-dev',
+      role: 'member',
+      teamRef: 'group:default/alpha',
+    });
     const call = (token: string, team: string) =>
       t.app.request('/api/v1/capabilities/golden-ci/declarations', {
         method: 'POST',
@@ -174,7 +220,10 @@ describe('capability adoption', () => {
     expect((await call(alphaMember.token, 'beta')).status).toBe(403);
     expect((await call(alphaMember.token, 'alpha')).status).toBe(201);
     expect((await call(t.tokens.viewer, 'alpha')).status).toBe(403);
-    const mandate = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', { role: 'member', body: { scope: 'all', effectiveFrom: '2025-01-01' } });
+    const mandate = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', {
+      role: 'member',
+      body: { scope: 'all', effectiveFrom: '2025-01-01' },
+    });
     expect(mandate.status).toBe(403);
   });
 });
@@ -190,7 +239,11 @@ describe('matrix and team adoption', () => {
       ['gamma', 'active'],
     ]);
     const gamma = await t.call('GET', '/api/v1/teams/gamma/adoption');
-    expect(gamma.body).toMatchObject({ team: 'gamma', uses: [{ capability: 'golden-ci', kind: 'mandated', status: 'active', services: 0 }], notYet: [] });
+    expect(gamma.body).toMatchObject({
+      team: 'gamma',
+      uses: [{ capability: 'golden-ci', kind: 'mandated', status: 'active', services: 0 }],
+      notYet: [],
+    });
     const delta = await t.call('GET', '/api/v1/teams/delta/adoption');
     expect(delta.body).toEqual({ team: 'delta', uses: [], notYet: [] });
   });
@@ -199,8 +252,19 @@ describe('matrix and team adoption', () => {
 describe('what a team has not adopted yet', () => {
   it('flags the capabilities a mandate in effect requires of it', async () => {
     const slo = `apiVersion: paved.dev/v1alpha1\nkind: Capability\nmetadata: { name: slo }\nspec: { owner: platform, lifecycle: beta }\n`;
-    await runImport(t.database.db, { files: [{ path: 'slo.yaml', content: slo }], source: 'slo', skipInvalid: false, actor: 'test' });
-    expect((await t.call('POST', '/api/v1/capabilities/slo/mandates', { body: { scope: { teams: ['alpha'] }, effectiveFrom: '2025-01-01' } })).status).toBe(201);
+    await runImport(t.database.db, {
+      files: [{ path: 'slo.yaml', content: slo }],
+      source: 'slo',
+      skipInvalid: false,
+      actor: 'test',
+    });
+    expect(
+      (
+        await t.call('POST', '/api/v1/capabilities/slo/mandates', {
+          body: { scope: { teams: ['alpha'] }, effectiveFrom: '2025-01-01' },
+        })
+      ).status,
+    ).toBe(201);
     const adoption = await t.call('GET', '/api/v1/capabilities/slo/adoption');
     expect(adoption.body.notAdopted.map((x: any) => [x.team, x.mandated])).toEqual([
       ['alpha', true],
@@ -208,7 +272,11 @@ describe('what a team has not adopted yet', () => {
       ['delta', false],
       ['gamma', false],
     ]);
-    expect((await t.call('GET', '/api/v1/teams/alpha/adoption')).body.notYet).toEqual([{ capability: 'slo', title: null, lifecycle: 'beta', mandated: true }]);
-    expect((await t.call('GET', '/api/v1/teams/beta/adoption')).body.notYet).toEqual([{ capability: 'slo', title: null, lifecycle: 'beta', mandated: false }]);
+    expect((await t.call('GET', '/api/v1/teams/alpha/adoption')).body.notYet).toEqual([
+      { capability: 'slo', title: null, lifecycle: 'beta', mandated: true },
+    ]);
+    expect((await t.call('GET', '/api/v1/teams/beta/adoption')).body.notYet).toEqual([
+      { capability: 'slo', title: null, lifecycle: 'beta', mandated: false },
+    ]);
   });
 });

@@ -4,9 +4,19 @@ import { declarationIntervals, detectionInterval, eventInterval } from './interv
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function team(teamRef: string, services: Record<string, { start: string; end?: string }[]>, teamLevel: { start: string; end?: string }[] = [], aware = false): TeamSignals {
+function team(
+  teamRef: string,
+  services: Record<string, { start: string; end?: string }[]>,
+  teamLevel: { start: string; end?: string }[] = [],
+  aware = false,
+): TeamSignals {
   const toUse = (u: { start: string; end?: string }) => ({ start: d(u.start), end: u.end ? d(u.end) : null });
-  return { teamRef, services: new Map(Object.entries(services).map(([k, v]) => [k, v.map(toUse)])), teamLevel: teamLevel.map(toUse), aware };
+  return {
+    teamRef,
+    services: new Map(Object.entries(services).map(([k, v]) => [k, v.map(toUse)])),
+    teamLevel: teamLevel.map(toUse),
+    aware,
+  };
 }
 
 describe('computeAdoption', () => {
@@ -63,7 +73,9 @@ describe('computeAdoption', () => {
     const r = computeAdoption(input);
     // Counted at each period's (exclusive) end. End of Jan (Feb 1): a, b. Feb: a, b, d. Mar (Apr 1): + c.
     // Apr (May 1): c churned exactly on May 1, so a, b, d. May, Jun: a, b, d.
-    expect(r.series.map((p) => [p.periodStart.slice(0, 10), p.adoptingTeams, p.voluntaryTeams, p.mandatedTeams])).toEqual([
+    expect(
+      r.series.map((p) => [p.periodStart.slice(0, 10), p.adoptingTeams, p.voluntaryTeams, p.mandatedTeams]),
+    ).toEqual([
       ['2025-01-01', 2, 2, 0],
       ['2025-02-01', 3, 2, 1],
       ['2025-03-01', 4, 2, 2],
@@ -95,14 +107,25 @@ describe('computeAdoption', () => {
     const early = computeAdoption({ ...input, to: d('2025-01-05'), from: d('2025-01-01') });
     expect(early.summary.adoptingTeams).toBe(1);
     const none = computeAdoption({ ...input, eligibleTeams: [] });
-    expect(none.summary).toMatchObject({ eligibleTeams: 0, adoptionRate: null, voluntaryShare: null, medianDaysToAdopt: null });
+    expect(none.summary).toMatchObject({
+      eligibleTeams: 0,
+      adoptionRate: null,
+      voluntaryShare: null,
+      medianDaysToAdopt: null,
+    });
   });
 });
 
 describe('signal intervals', () => {
   it('keeps a service in use until 30 days after its last event', () => {
-    expect(eventInterval(d('2025-01-01'), d('2025-02-01'), d('2025-06-01'))).toEqual({ start: d('2025-01-01'), end: d('2025-03-03') });
-    expect(eventInterval(d('2025-01-01'), d('2025-05-20'), d('2025-06-01'))).toEqual({ start: d('2025-01-01'), end: null });
+    expect(eventInterval(d('2025-01-01'), d('2025-02-01'), d('2025-06-01'))).toEqual({
+      start: d('2025-01-01'),
+      end: d('2025-03-03'),
+    });
+    expect(eventInterval(d('2025-01-01'), d('2025-05-20'), d('2025-06-01'))).toEqual({
+      start: d('2025-01-01'),
+      end: null,
+    });
   });
   it('pairs declarations in date order', () => {
     const intervals = declarationIntervals([

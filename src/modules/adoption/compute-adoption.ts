@@ -50,7 +50,13 @@ export interface AdoptionResult {
     medianDaysToAdopt: number | null;
     churnedTeams: number;
   };
-  series: { periodStart: string; adoptingTeams: number; voluntaryTeams: number; mandatedTeams: number; eligibleTeams: number }[];
+  series: {
+    periodStart: string;
+    adoptingTeams: number;
+    voluntaryTeams: number;
+    mandatedTeams: number;
+    eligibleTeams: number;
+  }[];
   funnel: { eligible: number; aware: number; tried: number; active: number; retained: number };
   teams: TeamAdoption[];
 }
@@ -77,7 +83,9 @@ export function computeAdoption(input: AdoptionInput): AdoptionResult {
   const teams: TeamAdoption[] = [];
   for (const s of input.signals) {
     if (!eligible.has(s.teamRef)) continue;
-    const serviceUses = [...s.services.values()].map(combine).filter((u): u is UseInterval => u !== null && u.start < asOf);
+    const serviceUses = [...s.services.values()]
+      .map(combine)
+      .filter((u): u is UseInterval => u !== null && u.start < asOf);
     const use = combine([...serviceUses, ...s.teamLevel.filter((u) => u.start < asOf)]);
     if (!use) continue;
     const churnedAt = use.end !== null && use.end <= asOf ? use.end : null;
@@ -99,10 +107,19 @@ export function computeAdoption(input: AdoptionInput): AdoptionResult {
   const series = periods(input.from, input.to, input.interval).map((p) => {
     const at = teams.filter((t) => inUseAt({ start: t.adoptedAt, end: t.churnedAt }, p.end));
     const v = at.filter((t) => t.kind === 'voluntary').length;
-    return { periodStart: p.start.toISOString(), adoptingTeams: at.length, voluntaryTeams: v, mandatedTeams: at.length - v, eligibleTeams: eligible.size };
+    return {
+      periodStart: p.start.toISOString(),
+      adoptingTeams: at.length,
+      voluntaryTeams: v,
+      mandatedTeams: at.length - v,
+      eligibleTeams: eligible.size,
+    };
   });
 
-  const awareTeams = new Set([...input.signals.filter((s) => s.aware && eligible.has(s.teamRef)).map((s) => s.teamRef), ...teams.map((t) => t.teamRef)]);
+  const awareTeams = new Set([
+    ...input.signals.filter((s) => s.aware && eligible.has(s.teamRef)).map((s) => s.teamRef),
+    ...teams.map((t) => t.teamRef),
+  ]);
   const retained = teams.filter((t) => {
     const mark = new Date(t.adoptedAt.getTime() + 90 * DAY_MS);
     return mark <= asOf && (t.churnedAt === null || t.churnedAt > mark);

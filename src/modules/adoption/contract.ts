@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 /** A date (`2025-03-01`, midnight UTC) or a date-time with its zone. */
-export const instant = z.union([z.iso.date(), isoDateTime]).transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v));
+export const instant = z
+  .union([z.iso.date(), isoDateTime])
+  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v));
 
 export const adoptionQuery = z.object({
   from: instant.optional(),
@@ -11,9 +13,30 @@ export const adoptionQuery = z.object({
 });
 
 const evidenceSchema = z.union([
-  z.object({ type: z.literal('detection'), service: z.string(), repository: z.string(), file: z.string(), line: z.number().int().nullable(), text: z.string().nullable(), commit: z.string(), matched: z.boolean() }),
-  z.object({ type: z.literal('events'), service: z.string().nullable(), events: z.number().int(), firstAt: z.string(), lastAt: z.string() }),
-  z.object({ type: z.literal('declaration'), status: z.enum(['using', 'stopped']), at: z.string(), by: z.string().nullable(), note: z.string().nullable() }),
+  z.object({
+    type: z.literal('detection'),
+    service: z.string(),
+    repository: z.string(),
+    file: z.string(),
+    line: z.number().int().nullable(),
+    text: z.string().nullable(),
+    commit: z.string(),
+    matched: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('events'),
+    service: z.string().nullable(),
+    events: z.number().int(),
+    firstAt: z.string(),
+    lastAt: z.string(),
+  }),
+  z.object({
+    type: z.literal('declaration'),
+    status: z.enum(['using', 'stopped']),
+    at: z.string(),
+    by: z.string().nullable(),
+    note: z.string().nullable(),
+  }),
 ]);
 
 export const capabilityAdoptionSchema = z
@@ -32,8 +55,22 @@ export const capabilityAdoptionSchema = z
       medianDaysToAdopt: z.number().nullable(),
       churnedTeams: z.number().int(),
     }),
-    series: z.array(z.object({ periodStart: z.string(), adoptingTeams: z.number().int(), voluntaryTeams: z.number().int(), mandatedTeams: z.number().int(), eligibleTeams: z.number().int() })),
-    funnel: z.object({ eligible: z.number().int(), aware: z.number().int(), tried: z.number().int(), active: z.number().int(), retained: z.number().int() }),
+    series: z.array(
+      z.object({
+        periodStart: z.string(),
+        adoptingTeams: z.number().int(),
+        voluntaryTeams: z.number().int(),
+        mandatedTeams: z.number().int(),
+        eligibleTeams: z.number().int(),
+      }),
+    ),
+    funnel: z.object({
+      eligible: z.number().int(),
+      aware: z.number().int(),
+      tried: z.number().int(),
+      active: z.number().int(),
+      retained: z.number().int(),
+    }),
     teams: z.array(
       z.object({
         team: z.string(),
@@ -47,23 +84,60 @@ export const capabilityAdoptionSchema = z
         evidence: z.array(evidenceSchema),
       }),
     ),
-    notAdopted: z.array(z.object({ team: z.string(), teamRef: z.string(), title: z.string().nullable(), aware: z.boolean(), mandated: z.boolean() })),
+    notAdopted: z.array(
+      z.object({
+        team: z.string(),
+        teamRef: z.string(),
+        title: z.string().nullable(),
+        aware: z.boolean(),
+        mandated: z.boolean(),
+      }),
+    ),
   })
   .openapi('CapabilityAdoption');
 
 export const matrixSchema = z
   .object({
-    capabilities: z.array(z.object({ name: z.string(), title: z.string().nullable(), lifecycle: z.string().nullable() })),
+    capabilities: z.array(
+      z.object({ name: z.string(), title: z.string().nullable(), lifecycle: z.string().nullable() }),
+    ),
     teams: z.array(z.object({ name: z.string(), ref: z.string(), title: z.string().nullable() })),
-    cells: z.array(z.object({ team: z.string(), teamRef: z.string(), capability: z.string(), status: z.enum(['active', 'churned']), kind: z.enum(['voluntary', 'mandated']), adoptedAt: z.string(), churnedAt: z.string().nullable() })),
+    cells: z.array(
+      z.object({
+        team: z.string(),
+        teamRef: z.string(),
+        capability: z.string(),
+        status: z.enum(['active', 'churned']),
+        kind: z.enum(['voluntary', 'mandated']),
+        adoptedAt: z.string(),
+        churnedAt: z.string().nullable(),
+      }),
+    ),
   })
   .openapi('AdoptionMatrix');
 
 export const teamAdoptionSchema = z
   .object({
     team: z.string(),
-    uses: z.array(z.object({ capability: z.string(), title: z.string().nullable(), adoptedAt: z.string(), churnedAt: z.string().nullable(), kind: z.enum(['voluntary', 'mandated']), status: z.enum(['active', 'churned']), services: z.number().int() })),
-    notYet: z.array(z.object({ capability: z.string(), title: z.string().nullable(), lifecycle: z.string().nullable(), mandated: z.boolean() })),
+    uses: z.array(
+      z.object({
+        capability: z.string(),
+        title: z.string().nullable(),
+        adoptedAt: z.string(),
+        churnedAt: z.string().nullable(),
+        kind: z.enum(['voluntary', 'mandated']),
+        status: z.enum(['active', 'churned']),
+        services: z.number().int(),
+      }),
+    ),
+    notYet: z.array(
+      z.object({
+        capability: z.string(),
+        title: z.string().nullable(),
+        lifecycle: z.string().nullable(),
+        mandated: z.boolean(),
+      }),
+    ),
   })
   .openapi('TeamAdoption');
 
@@ -81,25 +155,52 @@ export const mandateSchema = z
 
 export const mandateList = z.object({ items: z.array(mandateSchema) });
 
-const scopeInput = z.union([z.literal('all'), z.strictObject({ teams: z.array(z.string().min(1).max(200)).min(1).max(1000) })]);
+const scopeInput = z.union([
+  z.literal('all'),
+  z.strictObject({ teams: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
+]);
 
 export const mandateCreate = z
-  .strictObject({ scope: scopeInput, effectiveFrom: instant, deadline: instant.optional(), note: z.string().max(2000).optional() })
+  .strictObject({
+    scope: scopeInput,
+    effectiveFrom: instant,
+    deadline: instant.optional(),
+    note: z.string().max(2000).optional(),
+  })
   .openapi('MandateCreate');
 
 export const mandatePatch = z
-  .strictObject({ scope: scopeInput.optional(), effectiveFrom: instant.optional(), deadline: instant.nullable().optional(), note: z.string().max(2000).nullable().optional() })
+  .strictObject({
+    scope: scopeInput.optional(),
+    effectiveFrom: instant.optional(),
+    deadline: instant.nullable().optional(),
+    note: z.string().max(2000).nullable().optional(),
+  })
   .openapi('MandatePatch');
 
 export const declarationCreate = z
-  .strictObject({ team: z.string().min(1).max(200), status: z.enum(['using', 'stopped']), date: instant, note: z.string().max(2000).optional() })
+  .strictObject({
+    team: z.string().min(1).max(200),
+    status: z.enum(['using', 'stopped']),
+    date: instant,
+    note: z.string().max(2000).optional(),
+  })
   .openapi('DeclarationCreate');
 
 export const declarationSchema = z
-  .object({ id: z.number().int(), team: z.string(), status: z.enum(['using', 'stopped']), date: z.string(), note: z.string().nullable(), declaredBy: z.string().nullable() })
+  .object({
+    id: z.number().int(),
+    team: z.string(),
+    status: z.enum(['using', 'stopped']),
+    date: z.string(),
+    note: z.string().nullable(),
+    declaredBy: z.string().nullable(),
+  })
   .openapi('Declaration');
 
-export const viewCreate = z.strictObject({ kind: z.enum(['page', 'release-notes']).default('page') }).openapi('CapabilityView');
+export const viewCreate = z
+  .strictObject({ kind: z.enum(['page', 'release-notes']).default('page') })
+  .openapi('CapabilityView');
 
 export type CapabilityAdoptionBody = z.infer<typeof capabilityAdoptionSchema>;
 export type AdoptionMatrix = z.infer<typeof matrixSchema>;

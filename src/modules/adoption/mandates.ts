@@ -21,28 +21,46 @@ export function toMandate(row: MandateRow, capability: string): Mandate {
 }
 
 /** Team names or refs → stored refs; every team must be in the catalog. */
-async function teamRefs(db: Db, scope: 'all' | { teams: string[] }): Promise<{ scope: 'all' | 'teams'; refs: string[] }> {
+async function teamRefs(
+  db: Db,
+  scope: 'all' | { teams: string[] },
+): Promise<{ scope: 'all' | 'teams'; refs: string[] }> {
   if (scope === 'all') return { scope: 'all', refs: [] };
   const refs = [...new Set(scope.teams.map(ownerRefOf))];
   const found = await existingActiveRefs(db, refs);
   const missing = refs.filter((r) => !found.has(r));
-  if (missing.length) throw validationError(missing.map((r) => ({ field: 'scope.teams', reason: `${r} is not a team in the catalog` })));
+  if (missing.length)
+    throw validationError(missing.map((r) => ({ field: 'scope.teams', reason: `${r} is not a team in the catalog` })));
   return { scope: 'teams', refs };
 }
 
 function checkDates(from: Date, deadline: Date | null | undefined) {
-  if (deadline && deadline < from) throw validationError([{ field: 'deadline', reason: 'must not be before effectiveFrom' }]);
+  if (deadline && deadline < from)
+    throw validationError([{ field: 'deadline', reason: 'must not be before effectiveFrom' }]);
 }
 
 export async function createMandate(
   db: Db,
   capability: EntityRow,
-  body: { scope: 'all' | { teams: string[] }; effectiveFrom: Date; deadline?: Date | undefined; note?: string | undefined },
+  body: {
+    scope: 'all' | { teams: string[] };
+    effectiveFrom: Date;
+    deadline?: Date | undefined;
+    note?: string | undefined;
+  },
   actor: string,
 ) {
   checkDates(body.effectiveFrom, body.deadline);
   const { scope, refs } = await teamRefs(db, body.scope);
-  const row = await repo.insertMandate(db, { capabilityId: capability.id, scope, teamRefs: refs, effectiveFrom: body.effectiveFrom, deadline: body.deadline ?? null, note: body.note ?? null, createdBy: actor });
+  const row = await repo.insertMandate(db, {
+    capabilityId: capability.id,
+    scope,
+    teamRefs: refs,
+    effectiveFrom: body.effectiveFrom,
+    deadline: body.deadline ?? null,
+    note: body.note ?? null,
+    createdBy: actor,
+  });
   return toMandate(row, capability.name);
 }
 
@@ -50,11 +68,19 @@ export async function changeMandate(
   db: Db,
   capability: EntityRow,
   id: number,
-  body: { scope?: 'all' | { teams: string[] } | undefined; effectiveFrom?: Date | undefined; deadline?: Date | null | undefined; note?: string | null | undefined },
+  body: {
+    scope?: 'all' | { teams: string[] } | undefined;
+    effectiveFrom?: Date | undefined;
+    deadline?: Date | null | undefined;
+    note?: string | null | undefined;
+  },
 ) {
   const current = (await repo.listMandates(db, capability.id)).find((m) => m.id === id);
   if (!current) throw notFound(`mandate ${id} of ${capability.name}`);
-  checkDates(body.effectiveFrom ?? new Date(current.effective_from), body.deadline === undefined ? (current.deadline ? new Date(current.deadline) : null) : body.deadline);
+  checkDates(
+    body.effectiveFrom ?? new Date(current.effective_from),
+    body.deadline === undefined ? (current.deadline ? new Date(current.deadline) : null) : body.deadline,
+  );
   const scope = body.scope ? await teamRefs(db, body.scope) : null;
   const row = await repo.updateMandate(db, id, capability.id, {
     ...(scope ? { scope: scope.scope, teamRefs: scope.refs } : {}),

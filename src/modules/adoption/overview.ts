@@ -10,7 +10,16 @@ export async function adoptionMatrix(db: Db, now = new Date()): Promise<Adoption
   const cells: AdoptionMatrix['cells'] = [];
   for (const c of capabilities) {
     const adoption = await capabilityAdoption(db, c, {}, now);
-    for (const t of adoption.teams) cells.push({ team: t.team, teamRef: t.teamRef, capability: c.name, status: t.status, kind: t.kind, adoptedAt: t.adoptedAt, churnedAt: t.churnedAt });
+    for (const t of adoption.teams)
+      cells.push({
+        team: t.team,
+        teamRef: t.teamRef,
+        capability: c.name,
+        status: t.status,
+        kind: t.kind,
+        adoptedAt: t.adoptedAt,
+        churnedAt: t.churnedAt,
+      });
   }
   return {
     capabilities: capabilities.map((c) => ({ name: c.name, title: c.title, lifecycle: c.lifecycle })),
@@ -20,7 +29,12 @@ export async function adoptionMatrix(db: Db, now = new Date()): Promise<Adoption
 }
 
 /** What one team uses, since when, and what it has not adopted yet. */
-export async function teamAdoption(db: Db, teamRef: string, teamName: string, now = new Date()): Promise<TeamAdoptionBody> {
+export async function teamAdoption(
+  db: Db,
+  teamRef: string,
+  teamName: string,
+  now = new Date(),
+): Promise<TeamAdoptionBody> {
   const capabilities = await repo.listActiveCapabilities(db);
   const uses: TeamAdoptionBody['uses'] = [];
   const notYet: TeamAdoptionBody['notYet'] = [];
@@ -28,10 +42,19 @@ export async function teamAdoption(db: Db, teamRef: string, teamName: string, no
     const adoption = await capabilityAdoption(db, c, {}, now);
     const mine = adoption.teams.find((t) => t.teamRef === teamRef);
     if (mine) {
-      uses.push({ capability: c.name, title: c.title, adoptedAt: mine.adoptedAt, churnedAt: mine.churnedAt, kind: mine.kind, status: mine.status, services: mine.services });
+      uses.push({
+        capability: c.name,
+        title: c.title,
+        adoptedAt: mine.adoptedAt,
+        churnedAt: mine.churnedAt,
+        kind: mine.kind,
+        status: mine.status,
+        services: mine.services,
+      });
     } else {
       const missing = adoption.notAdopted.find((t) => t.teamRef === teamRef);
-      if (missing) notYet.push({ capability: c.name, title: c.title, lifecycle: c.lifecycle, mandated: missing.mandated });
+      if (missing)
+        notYet.push({ capability: c.name, title: c.title, lifecycle: c.lifecycle, mandated: missing.mandated });
     }
   }
   return { team: teamName, uses, notYet };

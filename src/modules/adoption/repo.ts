@@ -6,7 +6,10 @@ import { chunks } from '../../shared/chunks.js';
 const time = (d: Date | string) => new Date(d);
 
 /** Customer teams (own an active service, no capability), narrowed to owners of the audience's component types. */
-export async function listEligibleTeams(db: Db, audience: string[]): Promise<{ ref: string; name: string; title: string | null }[]> {
+export async function listEligibleTeams(
+  db: Db,
+  audience: string[],
+): Promise<{ ref: string; name: string; title: string | null }[]> {
   const typeFilter = audience.length > 0 ? sql`and s.type in (${sql.join(audience)})` : sql``;
   const result = await sql<{ ref: string; name: string; title: string | null }>`
     select g.ref, g.name, g.title from entities g
@@ -34,7 +37,17 @@ export async function listDetections(db: Db, capabilityId: number): Promise<Dete
     .selectFrom('detections as d')
     .innerJoin('repositories as r', 'r.id', 'd.repository_id')
     .innerJoin('entities as s', 's.id', 'r.service_id')
-    .select(['s.ref', 's.name', 's.owner_ref', 'r.name as repository', 'd.matched', 'd.adopted_at', 'd.unmatched_since', 'd.commit', 'd.evidence'])
+    .select([
+      's.ref',
+      's.name',
+      's.owner_ref',
+      'r.name as repository',
+      'd.matched',
+      'd.adopted_at',
+      'd.unmatched_since',
+      'd.commit',
+      'd.evidence',
+    ])
     .where('d.capability_id', '=', capabilityId)
     .execute();
   return rows.map((r) => ({
@@ -61,7 +74,13 @@ export interface EventSignal {
 
 /** Usage events of a capability, folded per service (and per team for team-only events). */
 export async function listEventSignals(db: Db, capabilityId: number, before: Date): Promise<EventSignal[]> {
-  const result = await sql<{ service_ref: string | null; team_ref: string | null; first: Date; last: Date; events: number }>`
+  const result = await sql<{
+    service_ref: string | null;
+    team_ref: string | null;
+    first: Date;
+    last: Date;
+    events: number;
+  }>`
     select s.ref as service_ref, coalesce(s.owner_ref, t.ref) as team_ref,
            min(e.occurred_at) as first, max(e.occurred_at) as last, sum(e.count)::int as events
     from usage_events e
@@ -69,14 +88,29 @@ export async function listEventSignals(db: Db, capabilityId: number, before: Dat
     left join entities t on t.id = e.team_id
     where e.capability_id = ${capabilityId} and e.occurred_at < ${before}
     group by s.ref, coalesce(s.owner_ref, t.ref)`.execute(db);
-  return result.rows.map((r) => ({ serviceRef: r.service_ref, teamRef: r.team_ref, first: time(r.first), last: time(r.last), events: r.events }));
+  return result.rows.map((r) => ({
+    serviceRef: r.service_ref,
+    teamRef: r.team_ref,
+    first: time(r.first),
+    last: time(r.last),
+    events: r.events,
+  }));
 }
 
 export async function listDeclarations(db: Db, capabilityId: number) {
   const rows = await db
     .selectFrom('declarations as d')
     .innerJoin('entities as t', 't.id', 'd.team_id')
-    .select(['d.id', 't.ref as team_ref', 't.name as team', 'd.status', 'd.effective_at', 'd.note', 'd.declared_by', 'd.created_at'])
+    .select([
+      'd.id',
+      't.ref as team_ref',
+      't.name as team',
+      'd.status',
+      'd.effective_at',
+      'd.note',
+      'd.declared_by',
+      'd.created_at',
+    ])
     .where('d.capability_id', '=', capabilityId)
     .orderBy('d.effective_at')
     .orderBy('d.id')
@@ -97,12 +131,26 @@ export async function listAwareTeams(db: Db, capabilityId: number, before: Date)
 }
 
 export async function listMandates(db: Db, capabilityId: number) {
-  return db.selectFrom('mandates').selectAll().where('capability_id', '=', capabilityId).orderBy('effective_from').orderBy('id').execute();
+  return db
+    .selectFrom('mandates')
+    .selectAll()
+    .where('capability_id', '=', capabilityId)
+    .orderBy('effective_from')
+    .orderBy('id')
+    .execute();
 }
 
 export async function insertMandate(
   db: Db,
-  m: { capabilityId: number; scope: 'all' | 'teams'; teamRefs: string[]; effectiveFrom: Date; deadline: Date | null; note: string | null; createdBy: string },
+  m: {
+    capabilityId: number;
+    scope: 'all' | 'teams';
+    teamRefs: string[];
+    effectiveFrom: Date;
+    deadline: Date | null;
+    note: string | null;
+    createdBy: string;
+  },
 ) {
   return db
     .insertInto('mandates')
@@ -123,7 +171,13 @@ export async function updateMandate(
   db: Db,
   id: number,
   capabilityId: number,
-  m: { scope?: 'all' | 'teams'; teamRefs?: string[]; effectiveFrom?: Date; deadline?: Date | null; note?: string | null },
+  m: {
+    scope?: 'all' | 'teams';
+    teamRefs?: string[];
+    effectiveFrom?: Date;
+    deadline?: Date | null;
+    note?: string | null;
+  },
 ) {
   return db
     .updateTable('mandates')
@@ -142,27 +196,57 @@ export async function updateMandate(
 }
 
 export async function deleteMandate(db: Db, id: number, capabilityId: number) {
-  const result = await db.deleteFrom('mandates').where('id', '=', id).where('capability_id', '=', capabilityId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('mandates')
+    .where('id', '=', id)
+    .where('capability_id', '=', capabilityId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 export async function insertDeclaration(
   db: Db,
-  d: { capabilityId: number; teamId: number; status: 'using' | 'stopped'; effectiveAt: Date; note: string | null; declaredBy: string },
+  d: {
+    capabilityId: number;
+    teamId: number;
+    status: 'using' | 'stopped';
+    effectiveAt: Date;
+    note: string | null;
+    declaredBy: string;
+  },
 ) {
   return db
     .insertInto('declarations')
-    .values({ capability_id: d.capabilityId, team_id: d.teamId, status: d.status, effective_at: d.effectiveAt, note: d.note, declared_by: d.declaredBy })
+    .values({
+      capability_id: d.capabilityId,
+      team_id: d.teamId,
+      status: d.status,
+      effective_at: d.effectiveAt,
+      note: d.note,
+      declared_by: d.declaredBy,
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
 
-export async function insertView(db: Db, v: { capabilityId: number; teamRef: string | null; subject: string; kind: 'page' | 'release-notes' }) {
-  await db.insertInto('capability_views').values({ capability_id: v.capabilityId, team_ref: v.teamRef, subject: v.subject, kind: v.kind }).execute();
+export async function insertView(
+  db: Db,
+  v: { capabilityId: number; teamRef: string | null; subject: string; kind: 'page' | 'release-notes' },
+) {
+  await db
+    .insertInto('capability_views')
+    .values({ capability_id: v.capabilityId, team_ref: v.teamRef, subject: v.subject, kind: v.kind })
+    .execute();
 }
 
 export async function listActiveCapabilities(db: Db) {
-  return db.selectFrom('entities').selectAll().where('kind', '=', 'Capability').where('status', '=', 'active').orderBy('name').execute();
+  return db
+    .selectFrom('entities')
+    .selectAll()
+    .where('kind', '=', 'Capability')
+    .where('status', '=', 'active')
+    .orderBy('name')
+    .execute();
 }
 
 /** Declarations, mandates and capability views in bulk, with their own timestamps (an import of past records). */

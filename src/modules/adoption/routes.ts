@@ -31,21 +31,44 @@ export function adoptionRoutes({ db }: AppDeps) {
   const capability = (name: string, namespace = 'default') => getEntityRow(db, 'Capability', namespace, name);
 
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities/{name}/adoption', tags: ['adoption'], summary: 'Adoption of a capability: summary, series, funnel, teams with evidence', request: { params: nameParams, query: adoptionQuery.extend(namespaceQuery.shape) }, responses: { 200: json(capabilityAdoptionSchema, 'Adoption') } }),
+    createRoute({
+      method: 'get',
+      path: '/capabilities/{name}/adoption',
+      tags: ['adoption'],
+      summary: 'Adoption of a capability: summary, series, funnel, teams with evidence',
+      request: { params: nameParams, query: adoptionQuery.extend(namespaceQuery.shape) },
+      responses: { 200: json(capabilityAdoptionSchema, 'Adoption') },
+    }),
     async (c) => {
       const { namespace, ...query } = c.req.valid('query');
-      if (query.from && query.to && query.from >= query.to) throw new AppError('VALIDATION_FAILED', 'from: must be before to', [{ field: 'from', reason: 'must be before to' }]);
+      if (query.from && query.to && query.from >= query.to)
+        throw new AppError('VALIDATION_FAILED', 'from: must be before to', [
+          { field: 'from', reason: 'must be before to' },
+        ]);
       return c.json(await capabilityAdoption(db, await capability(c.req.valid('param').name, namespace), query), 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/adoption/matrix', tags: ['adoption'], summary: 'Customer teams × capabilities, for the heatmap', responses: { 200: json(matrixSchema, 'The matrix') } }),
+    createRoute({
+      method: 'get',
+      path: '/adoption/matrix',
+      tags: ['adoption'],
+      summary: 'Customer teams × capabilities, for the heatmap',
+      responses: { 200: json(matrixSchema, 'The matrix') },
+    }),
     async (c) => c.json(await adoptionMatrix(db), 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/teams/{name}/adoption', tags: ['adoption'], summary: 'What a team uses, since when, and what it has not adopted yet', request: { params: nameParams, query: namespaceQuery }, responses: { 200: json(teamAdoptionSchema, 'The team’s adoption') } }),
+    createRoute({
+      method: 'get',
+      path: '/teams/{name}/adoption',
+      tags: ['adoption'],
+      summary: 'What a team uses, since when, and what it has not adopted yet',
+      request: { params: nameParams, query: namespaceQuery },
+      responses: { 200: json(teamAdoptionSchema, 'The team’s adoption') },
+    }),
     async (c) => {
       const team = await getEntityRow(db, 'Group', c.req.valid('query').namespace, c.req.valid('param').name);
       return c.json(await teamAdoption(db, team.ref, team.name), 200);
@@ -53,14 +76,28 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities/{name}/mandates', tags: ['adoption'], summary: 'Mandates of a capability', request: { params: nameParams }, responses: { 200: json(mandateList, 'Mandates') } }),
+    createRoute({
+      method: 'get',
+      path: '/capabilities/{name}/mandates',
+      tags: ['adoption'],
+      summary: 'Mandates of a capability',
+      request: { params: nameParams },
+      responses: { 200: json(mandateList, 'Mandates') },
+    }),
     async (c) => {
       const cap = await capability(c.req.valid('param').name);
       return c.json({ items: (await repo.listMandates(db, cap.id)).map((m) => toMandate(m, cap.name)) }, 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/capabilities/{name}/mandates', tags: ['adoption'], summary: 'Mandate a capability for all customer teams or a list of teams', request: { params: nameParams, ...body(mandateCreate) }, responses: { 201: json(mandateSchema, 'Created') } }),
+    createRoute({
+      method: 'post',
+      path: '/capabilities/{name}/mandates',
+      tags: ['adoption'],
+      summary: 'Mandate a capability for all customer teams or a list of teams',
+      request: { params: nameParams, ...body(mandateCreate) },
+      responses: { 201: json(mandateSchema, 'Created') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
       const cap = await capability(c.req.valid('param').name);
@@ -68,7 +105,14 @@ export function adoptionRoutes({ db }: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/capabilities/{name}/mandates/{id}', tags: ['adoption'], summary: 'Change a mandate', request: { params: mandateParams, ...body(mandatePatch) }, responses: { 200: json(mandateSchema, 'Changed') } }),
+    createRoute({
+      method: 'patch',
+      path: '/capabilities/{name}/mandates/{id}',
+      tags: ['adoption'],
+      summary: 'Change a mandate',
+      request: { params: mandateParams, ...body(mandatePatch) },
+      responses: { 200: json(mandateSchema, 'Changed') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
       const { name, id } = c.req.valid('param');
@@ -76,7 +120,14 @@ export function adoptionRoutes({ db }: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/capabilities/{name}/mandates/{id}', tags: ['adoption'], summary: 'Remove a mandate', request: { params: mandateParams }, responses: { 204: { description: 'Removed' } } }),
+    createRoute({
+      method: 'delete',
+      path: '/capabilities/{name}/mandates/{id}',
+      tags: ['adoption'],
+      summary: 'Remove a mandate',
+      request: { params: mandateParams },
+      responses: { 204: { description: 'Removed' } },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
       const { name, id } = c.req.valid('param');
@@ -87,35 +138,98 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities/{name}/declarations', tags: ['adoption'], summary: 'Declarations of use by teams', request: { params: nameParams }, responses: { 200: json(z.object({ items: z.array(declarationSchema) }), 'Declarations') } }),
+    createRoute({
+      method: 'get',
+      path: '/capabilities/{name}/declarations',
+      tags: ['adoption'],
+      summary: 'Declarations of use by teams',
+      request: { params: nameParams },
+      responses: { 200: json(z.object({ items: z.array(declarationSchema) }), 'Declarations') },
+    }),
     async (c) => {
       const cap = await capability(c.req.valid('param').name);
       const rows = await repo.listDeclarations(db, cap.id);
-      return c.json({ items: rows.map((d) => ({ id: d.id, team: d.team, status: d.status, date: d.effective_at.toISOString(), note: d.note, declaredBy: d.declared_by })) }, 200);
+      return c.json(
+        {
+          items: rows.map((d) => ({
+            id: d.id,
+            team: d.team,
+            status: d.status,
+            date: d.effective_at.toISOString(),
+            note: d.note,
+            declaredBy: d.declared_by,
+          })),
+        },
+        200,
+      );
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/capabilities/{name}/declarations', tags: ['adoption'], summary: 'Declare that a team uses (or stopped using) a capability', description: 'Admins declare for any team; members for their own team only.', request: { params: nameParams, ...body(declarationCreate) }, responses: { 201: json(declarationSchema, 'Recorded') } }),
+    createRoute({
+      method: 'post',
+      path: '/capabilities/{name}/declarations',
+      tags: ['adoption'],
+      summary: 'Declare that a team uses (or stopped using) a capability',
+      description: 'Admins declare for any team; members for their own team only.',
+      request: { params: nameParams, ...body(declarationCreate) },
+      responses: { 201: json(declarationSchema, 'Recorded') },
+    }),
     async (c) => {
       const principal = c.get('principal');
       requireRole(principal, 'member');
       const input = c.req.valid('json');
       const cap = await capability(c.req.valid('param').name);
       const teamRef = ownerRefOf(input.team);
-      if (principal.role !== 'admin' && principal.teamRef !== teamRef) throw new AppError('FORBIDDEN', `members declare for their own team only; your token is for ${principal.teamRef ?? 'no team'}`);
+      if (principal.role !== 'admin' && principal.teamRef !== teamRef)
+        throw new AppError(
+          'FORBIDDEN',
+          `members declare for their own team only; your token is for ${principal.teamRef ?? 'no team'}`,
+        );
       const [team] = await findEntitiesByRefs(db, [teamRef]);
-      if (!team || team.kind !== 'Group') throw new AppError('VALIDATION_FAILED', `team: ${teamRef} is not in the catalog`, [{ field: 'team', reason: `${teamRef} is not in the catalog` }]);
-      const { id } = await repo.insertDeclaration(db, { capabilityId: cap.id, teamId: team.id, status: input.status, effectiveAt: input.date, note: input.note ?? null, declaredBy: principal.name });
-      return c.json({ id, team: team.name, status: input.status, date: input.date.toISOString(), note: input.note ?? null, declaredBy: principal.name }, 201);
+      if (!team || team.kind !== 'Group')
+        throw new AppError('VALIDATION_FAILED', `team: ${teamRef} is not in the catalog`, [
+          { field: 'team', reason: `${teamRef} is not in the catalog` },
+        ]);
+      const { id } = await repo.insertDeclaration(db, {
+        capabilityId: cap.id,
+        teamId: team.id,
+        status: input.status,
+        effectiveAt: input.date,
+        note: input.note ?? null,
+        declaredBy: principal.name,
+      });
+      return c.json(
+        {
+          id,
+          team: team.name,
+          status: input.status,
+          date: input.date.toISOString(),
+          note: input.note ?? null,
+          declaredBy: principal.name,
+        },
+        201,
+      );
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/capabilities/{name}/views', tags: ['adoption'], summary: 'Record that the caller viewed the capability or its release notes (the funnel’s "aware")', request: { params: nameParams, ...body(viewCreate) }, responses: { 204: { description: 'Recorded' } } }),
+    createRoute({
+      method: 'post',
+      path: '/capabilities/{name}/views',
+      tags: ['adoption'],
+      summary: 'Record that the caller viewed the capability or its release notes (the funnel’s "aware")',
+      request: { params: nameParams, ...body(viewCreate) },
+      responses: { 204: { description: 'Recorded' } },
+    }),
     async (c) => {
       const principal = c.get('principal');
       const cap = await capability(c.req.valid('param').name);
-      await repo.insertView(db, { capabilityId: cap.id, teamRef: principal.teamRef, subject: principal.name, kind: c.req.valid('json').kind });
+      await repo.insertView(db, {
+        capabilityId: cap.id,
+        teamRef: principal.teamRef,
+        subject: principal.name,
+        kind: c.req.valid('json').kind,
+      });
       return c.body(null, 204);
     },
   );

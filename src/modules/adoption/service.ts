@@ -12,7 +12,16 @@ export interface AdoptionQuery {
 }
 
 export type Evidence =
-  | { type: 'detection'; service: string; repository: string; file: string; line: number | null; text: string | null; commit: string; matched: boolean }
+  | {
+      type: 'detection';
+      service: string;
+      repository: string;
+      file: string;
+      line: number | null;
+      text: string | null;
+      commit: string;
+      matched: boolean;
+    }
   | { type: 'events'; service: string | null; events: number; firstAt: string; lastAt: string }
   | { type: 'declaration'; status: 'using' | 'stopped'; at: string; by: string | null; note: string | null };
 
@@ -48,7 +57,12 @@ function defaultRange(query: AdoptionQuery, now: Date) {
 }
 
 /** Gathers every signal of a capability from the database and computes its adoption (DOMAIN.md). */
-export async function capabilityAdoption(db: Db, capability: EntityRow, query: AdoptionQuery = {}, now = new Date()): Promise<CapabilityAdoption> {
+export async function capabilityAdoption(
+  db: Db,
+  capability: EntityRow,
+  query: AdoptionQuery = {},
+  now = new Date(),
+): Promise<CapabilityAdoption> {
   const { from, to, interval } = defaultRange(query, now);
   const { gaDate, audience } = specOf(capability);
   const [eligible, detections, events, declarations, aware, mandates] = await Promise.all([
@@ -80,7 +94,16 @@ export async function capabilityAdoption(db: Db, capability: EntityRow, query: A
     if (!d.ownerRef) continue;
     addServiceUse(d.ownerRef, d.serviceRef, detectionInterval(d.adoptedAt, d.matched ? null : d.unmatchedSince));
     for (const e of d.evidence.slice(0, 5)) {
-      evidence.get(d.ownerRef)?.push({ type: 'detection', service: d.serviceName, repository: d.repository, file: e.file, line: e.line, text: e.text, commit: d.commit, matched: d.matched });
+      evidence.get(d.ownerRef)?.push({
+        type: 'detection',
+        service: d.serviceName,
+        repository: d.repository,
+        file: e.file,
+        line: e.line,
+        text: e.text,
+        commit: d.commit,
+        matched: d.matched,
+      });
     }
   }
   for (const e of events) {
@@ -88,17 +111,38 @@ export async function capabilityAdoption(db: Db, capability: EntityRow, query: A
     const use = eventInterval(e.first, e.last, now);
     if (e.serviceRef) addServiceUse(e.teamRef, e.serviceRef, use);
     else teamOf(e.teamRef).teamLevel.push(use);
-    evidence.get(e.teamRef)?.push({ type: 'events', service: e.serviceRef?.split('/')[1] ?? null, events: e.events, firstAt: e.first.toISOString(), lastAt: e.last.toISOString() });
+    evidence.get(e.teamRef)?.push({
+      type: 'events',
+      service: e.serviceRef?.split('/')[1] ?? null,
+      events: e.events,
+      firstAt: e.first.toISOString(),
+      lastAt: e.last.toISOString(),
+    });
   }
   const byTeam = new Map<string, typeof declarations>();
   for (const d of declarations) byTeam.set(d.team_ref, [...(byTeam.get(d.team_ref) ?? []), d]);
   for (const [teamRef, list] of byTeam) {
-    teamOf(teamRef).teamLevel.push(...declarationIntervals(list.filter((d) => d.effective_at < to).map((d) => ({ status: d.status, at: d.effective_at }))));
-    for (const d of list) evidence.get(teamRef)?.push({ type: 'declaration', status: d.status, at: d.effective_at.toISOString(), by: d.declared_by, note: d.note });
+    teamOf(teamRef).teamLevel.push(
+      ...declarationIntervals(
+        list.filter((d) => d.effective_at < to).map((d) => ({ status: d.status, at: d.effective_at })),
+      ),
+    );
+    for (const d of list)
+      evidence.get(teamRef)?.push({
+        type: 'declaration',
+        status: d.status,
+        at: d.effective_at.toISOString(),
+        by: d.declared_by,
+        note: d.note,
+      });
   }
   for (const ref of aware) teamOf(ref);
 
-  const mandateInputs = mandates.map((m) => ({ scope: m.scope, teamRefs: m.team_refs, effectiveFrom: new Date(m.effective_from) }));
+  const mandateInputs = mandates.map((m) => ({
+    scope: m.scope,
+    teamRefs: m.team_refs,
+    effectiveFrom: new Date(m.effective_from),
+  }));
   const result = computeAdoption({
     gaDate,
     eligibleTeams: eligible.map((t) => t.ref),
@@ -131,6 +175,12 @@ export async function capabilityAdoption(db: Db, capability: EntityRow, query: A
     })),
     notAdopted: eligible
       .filter((t) => !adopted.has(t.ref))
-      .map((t) => ({ team: t.name, teamRef: t.ref, title: t.title, aware: aware.has(t.ref), mandated: isMandated(t.ref, to, mandateInputs) })),
+      .map((t) => ({
+        team: t.name,
+        teamRef: t.ref,
+        title: t.title,
+        aware: aware.has(t.ref),
+        mandated: isMandated(t.ref, to, mandateInputs),
+      })),
   };
 }

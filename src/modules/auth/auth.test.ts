@@ -18,7 +18,8 @@ const UNKNOWN_TOKEN = { error: { code: 'UNAUTHENTICATED', message: 'the token is
 const CAPABILITY = { name: 'golden-ci', owner: 'platform-ci', lifecycle: 'ga' };
 const TEAM = { name: 'payments' };
 const SERVICE = { name: 'ledger', type: 'service', lifecycle: 'production', owner: 'payments' };
-const YAML_TEAM = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: qa }\nspec: { type: team, children: [] }\n';
+const YAML_TEAM =
+  'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: qa }\nspec: { type: team, children: [] }\n';
 
 async function issue(name: string, role: 'admin' | 'member' | 'viewer') {
   const res = await t.call('POST', '/api/v1/tokens', { body: { name, role } });
@@ -58,9 +59,15 @@ describe('over HTTP', () => {
     });
 
     it('answers 401 UNAUTHENTICATED on every /api/v1 route of the OpenAPI document without a token', async () => {
-      const doc = (await t.call('GET', '/api/openapi.json', { role: null })).body as { paths: Record<string, Record<string, unknown>> };
-      const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
-      const v1 = routes.filter((r) => r.path.startsWith('/api/v1/') && !(r.method === 'POST' && r.path === '/api/v1/session'));
+      const doc = (await t.call('GET', '/api/openapi.json', { role: null })).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+      );
+      const v1 = routes.filter(
+        (r) => r.path.startsWith('/api/v1/') && !(r.method === 'POST' && r.path === '/api/v1/session'),
+      );
       // Every route the brief names is in the document (later modules add more), so this loop covers them all.
       expect(v1.map((r) => `${r.method} ${r.path}`)).toEqual(
         expect.arrayContaining([
@@ -92,18 +99,31 @@ describe('over HTTP', () => {
         const concrete = path.replace('{id}', '1').replace('{name}', 'payments');
         const body = method === 'GET' || method === 'DELETE' ? undefined : {};
         const res = await t.call(method, `${concrete}${path.endsWith('/search') ? '?q=x' : ''}`, { role: null, body });
-        expect({ route: `${method} ${path}`, ...res }).toEqual({ route: `${method} ${path}`, status: 401, body: UNAUTHENTICATED });
+        expect({ route: `${method} ${path}`, ...res }).toEqual({
+          route: `${method} ${path}`,
+          status: 401,
+          body: UNAUTHENTICATED,
+        });
       }
       // An unknown route does not reveal that it is unknown before the caller is authenticated.
-      expect(await t.call('GET', '/api/v1/no-such-thing', { role: null })).toEqual({ status: 401, body: UNAUTHENTICATED });
+      expect(await t.call('GET', '/api/v1/no-such-thing', { role: null })).toEqual({
+        status: 401,
+        body: UNAUTHENTICATED,
+      });
     });
 
     it('refuses a wrong token and a header that is not a bearer token', async () => {
-      expect(await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: 'Bearer pvd_not-a-real-token' } })).toEqual({ status: 401, body: UNKNOWN_TOKEN });
+      expect(
+        await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: 'Bearer pvd_not-a-real-token' } }),
+      ).toEqual({ status: 401, body: UNKNOWN_TOKEN });
       // A token that differs from a real one in its last character is still wrong.
       const almost = `${t.tokens.viewer.slice(0, -1)}${t.tokens.viewer.endsWith('A') ? 'B' : 'A'}`;
-      expect((await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: `Bearer ${almost}` } })).status).toBe(401);
-      expect(await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: `Basic ${t.tokens.admin}` } })).toEqual({
+      expect(
+        (await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: `Bearer ${almost}` } })).status,
+      ).toBe(401);
+      expect(
+        await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: `Basic ${t.tokens.admin}` } }),
+      ).toEqual({
         status: 401,
         body: { error: { code: 'UNAUTHENTICATED', message: 'Authorization header must be "Bearer <token>"' } },
       });
@@ -111,14 +131,19 @@ describe('over HTTP', () => {
 
     it('knows who calls with each role', async () => {
       for (const role of ['admin', 'member', 'viewer'] as const) {
-        expect(await t.call('GET', '/api/v1/me', { role })).toEqual({ status: 200, body: { name: `test-${role}`, role, via: 'token', team: null } });
+        expect(await t.call('GET', '/api/v1/me', { role })).toEqual({
+          status: 200,
+          body: { name: `test-${role}`, role, via: 'token', team: null },
+        });
       }
     });
   });
 
   describe('API tokens', () => {
     it('returns the secret once, stores only its hash, and never lists it', async () => {
-      const created = await t.call('POST', '/api/v1/tokens', { body: { name: 'ci-events', role: 'member', scopes: ['events:write'] } });
+      const created = await t.call('POST', '/api/v1/tokens', {
+        body: { name: 'ci-events', role: 'member', scopes: ['events:write'] },
+      });
       expect(created.status).toBe(201);
       const { token, id } = created.body as { token: string; id: number };
       expect(created.body).toEqual({ id, name: 'ci-events', role: 'member', scopes: ['events:write'], token });
@@ -180,14 +205,23 @@ describe('over HTTP', () => {
     it('lets only admins issue, list and revoke tokens', async () => {
       const { id } = await issue('target', 'viewer');
       for (const role of ['member', 'viewer'] as const) {
-        const forbidden = { status: 403, body: { error: { code: 'FORBIDDEN', message: `this needs the admin role; you are ${role}` } } };
-        expect(await t.call('POST', '/api/v1/tokens', { role, body: { name: 'sneaky', role: 'admin' } })).toEqual(forbidden);
+        const forbidden = {
+          status: 403,
+          body: { error: { code: 'FORBIDDEN', message: `this needs the admin role; you are ${role}` } },
+        };
+        expect(await t.call('POST', '/api/v1/tokens', { role, body: { name: 'sneaky', role: 'admin' } })).toEqual(
+          forbidden,
+        );
         expect(await t.call('GET', '/api/v1/tokens', { role })).toEqual(forbidden);
         expect(await t.call('DELETE', `/api/v1/tokens/${id}`, { role })).toEqual(forbidden);
       }
       const names = await t.database.db.selectFrom('api_tokens').select('name').where('name', '=', 'sneaky').execute();
       expect(names).toEqual([]);
-      const target = await t.database.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow();
+      const target = await t.database.db
+        .selectFrom('api_tokens')
+        .select('revoked_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(target.revoked_at).toBeNull();
     });
 
@@ -198,7 +232,13 @@ describe('over HTTP', () => {
       });
       expect(await t.call('POST', '/api/v1/tokens', { body: { name: 'x', role: 'viewer', token: 'chosen' } })).toEqual({
         status: 400,
-        body: { error: { code: 'VALIDATION_FAILED', message: 'token: unknown field', details: [{ field: 'token', reason: 'unknown field' }] } },
+        body: {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'token: unknown field',
+            details: [{ field: 'token', reason: 'unknown field' }],
+          },
+        },
       });
     });
   });
@@ -221,7 +261,10 @@ describe('over HTTP', () => {
       expect(days).toBeLessThanOrEqual(7);
 
       const cookie = cookiePair(setCookie);
-      expect(await withCookie('GET', '/api/v1/me', cookie)).toMatchObject({ status: 200, body: { name: 'test-member', role: 'member', via: 'session' } });
+      expect(await withCookie('GET', '/api/v1/me', cookie)).toMatchObject({
+        status: 200,
+        body: { name: 'test-member', role: 'member', via: 'session' },
+      });
       // The session carries the role: a member session cannot do admin things.
       expect((await withCookie('GET', '/api/v1/tokens', cookie)).status).toBe(403);
 
@@ -268,7 +311,10 @@ describe('over HTTP', () => {
     });
 
     it('refuses a made-up session cookie', async () => {
-      expect(await withCookie('GET', '/api/v1/me', 'paved_session=pvs_made-up')).toMatchObject({ status: 401, body: UNAUTHENTICATED });
+      expect(await withCookie('GET', '/api/v1/me', 'paved_session=pvs_made-up')).toMatchObject({
+        status: 401,
+        body: UNAUTHENTICATED,
+      });
     });
   });
 
@@ -293,14 +339,24 @@ describe('over HTTP', () => {
             body: { error: { code: 'FORBIDDEN', message: `this needs the admin role; you are ${role}` } },
           });
         }
-        const yaml = await t.call('POST', '/api/v1/imports/backstage', { role, body: YAML_TEAM, headers: { 'content-type': 'application/yaml' } });
+        const yaml = await t.call('POST', '/api/v1/imports/backstage', {
+          role,
+          body: YAML_TEAM,
+          headers: { 'content-type': 'application/yaml' },
+        });
         expect(yaml.status).toBe(403);
-        const url = await t.call('POST', '/api/v1/imports/backstage', { role, body: { url: 'https://backstage.example.com' } });
+        const url = await t.call('POST', '/api/v1/imports/backstage', {
+          role,
+          body: { url: 'https://backstage.example.com' },
+        });
         expect(url.status).toBe(403);
       }
       const counts = await Promise.all(
         (['entities', 'imports', 'jobs'] as const).map((table) =>
-          t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+          t.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow(),
         ),
       );
       expect(counts.map((c) => c.n)).toEqual([0, 0, 0]);
@@ -311,18 +367,40 @@ describe('over HTTP', () => {
       expect((await t.call('POST', '/api/v1/teams', { body: { name: 'platform-ci' } })).status).toBe(201);
       expect((await t.call('POST', '/api/v1/services', { body: SERVICE })).status).toBe(201);
       expect((await t.call('POST', '/api/v1/capabilities', { body: CAPABILITY })).status).toBe(201);
-      for (const w of writes.filter((w) => w.method === 'PATCH')) expect((await t.call(w.method, w.path, { body: w.body })).status).toBe(200);
-      expect((await t.call('POST', '/api/v1/imports/backstage', { body: { files: [{ path: 'qa.yaml', content: YAML_TEAM }], source: 'roles' } })).status).toBe(200);
+      for (const w of writes.filter((w) => w.method === 'PATCH'))
+        expect((await t.call(w.method, w.path, { body: w.body })).status).toBe(200);
+      expect(
+        (
+          await t.call('POST', '/api/v1/imports/backstage', {
+            body: { files: [{ path: 'qa.yaml', content: YAML_TEAM }], source: 'roles' },
+          })
+        ).status,
+      ).toBe(200);
 
       for (const role of ['member', 'viewer'] as const) {
-        expect((await t.call('GET', '/api/v1/teams', { role })).body.items.map((i: { name: string }) => i.name)).toEqual(['payments', 'platform-ci', 'qa']);
+        expect(
+          (await t.call('GET', '/api/v1/teams', { role })).body.items.map((i: { name: string }) => i.name),
+        ).toEqual(['payments', 'platform-ci', 'qa']);
         expect((await t.call('GET', '/api/v1/teams/payments', { role })).body.team.description).toBe('changed');
-        expect((await t.call('GET', '/api/v1/services', { role })).body.items.map((i: { name: string }) => i.name)).toEqual(['ledger']);
+        expect(
+          (await t.call('GET', '/api/v1/services', { role })).body.items.map((i: { name: string }) => i.name),
+        ).toEqual(['ledger']);
         expect((await t.call('GET', '/api/v1/services/ledger', { role })).body.service.description).toBe('changed');
-        expect((await t.call('GET', '/api/v1/capabilities', { role })).body.items.map((i: { name: string }) => i.name)).toEqual(['golden-ci']);
-        expect((await t.call('GET', '/api/v1/capabilities/golden-ci', { role })).body.capability.description).toBe('changed');
-        expect((await t.call('GET', '/api/v1/search?q=ledger', { role })).body.items.map((i: { ref: string }) => i.ref)).toEqual(['component:default/ledger']);
-        expect((await t.call('GET', '/api/v1/overview', { role })).body).toMatchObject({ services: 1, capabilities: 1, customerTeams: 1, platformTeams: 1 });
+        expect(
+          (await t.call('GET', '/api/v1/capabilities', { role })).body.items.map((i: { name: string }) => i.name),
+        ).toEqual(['golden-ci']);
+        expect((await t.call('GET', '/api/v1/capabilities/golden-ci', { role })).body.capability.description).toBe(
+          'changed',
+        );
+        expect(
+          (await t.call('GET', '/api/v1/search?q=ledger', { role })).body.items.map((i: { ref: string }) => i.ref),
+        ).toEqual(['component:default/ledger']);
+        expect((await t.call('GET', '/api/v1/overview', { role })).body).toMatchObject({
+          services: 1,
+          capabilities: 1,
+          customerTeams: 1,
+          platformTeams: 1,
+        });
         expect((await t.call('GET', '/api/v1/imports', { role })).body.items).toHaveLength(1);
       }
     });
@@ -337,7 +415,9 @@ describe('ensureAdminToken', () => {
       expect(await ensureAdminToken(database.db, configured)).toEqual({ generated: null });
       expect(await ensureAdminToken(database.db, configured)).toEqual({ generated: null });
       const rows = await database.db.selectFrom('api_tokens').selectAll().execute();
-      expect(rows.map((r) => ({ name: r.name, role: r.role, hash: r.token_hash, by: r.created_by, revoked: r.revoked_at }))).toEqual([
+      expect(
+        rows.map((r) => ({ name: r.name, role: r.role, hash: r.token_hash, by: r.created_by, revoked: r.revoked_at })),
+      ).toEqual([
         { name: 'bootstrap-admin', role: 'admin', hash: sha256(configured), by: 'environment', revoked: null },
       ]);
 
@@ -351,7 +431,11 @@ describe('ensureAdminToken', () => {
       expect(await ensureAdminToken(database.db, next)).toEqual({ generated: null });
       expect(await authenticateToken(database.db, configured)).toBeNull();
       expect(await authenticateToken(database.db, next)).toMatchObject({ name: 'bootstrap-admin', role: 'admin' });
-      const active = await database.db.selectFrom('api_tokens').select('token_hash').where('revoked_at', 'is', null).execute();
+      const active = await database.db
+        .selectFrom('api_tokens')
+        .select('token_hash')
+        .where('revoked_at', 'is', null)
+        .execute();
       expect(active).toEqual([{ token_hash: sha256(next) }]);
     } finally {
       await database.close();
@@ -366,9 +450,17 @@ describe('ensureAdminToken', () => {
       expect(await ensureAdminToken(database.db, null)).toEqual({ generated: null });
       const rows = await database.db.selectFrom('api_tokens').selectAll().execute();
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ name: 'bootstrap-admin', role: 'admin', created_by: 'first start', token_hash: sha256(first.generated ?? '') });
+      expect(rows[0]).toMatchObject({
+        name: 'bootstrap-admin',
+        role: 'admin',
+        created_by: 'first start',
+        token_hash: sha256(first.generated ?? ''),
+      });
       expect(JSON.stringify(rows)).not.toContain(first.generated);
-      expect(await authenticateToken(database.db, first.generated ?? '')).toMatchObject({ role: 'admin', name: 'bootstrap-admin' });
+      expect(await authenticateToken(database.db, first.generated ?? '')).toMatchObject({
+        role: 'admin',
+        name: 'bootstrap-admin',
+      });
     } finally {
       await database.close();
     }
@@ -381,16 +473,23 @@ describe('ensureAdminToken', () => {
       await ensureAdminToken(database.db, configured);
       const row = await database.db.selectFrom('api_tokens').select('id').executeTakeFirstOrThrow();
       const app = buildApp({ db: database.db, logger: silentLogger });
-      const revoke = await app.request(`/api/v1/tokens/${row.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${configured}` } });
+      const revoke = await app.request(`/api/v1/tokens/${row.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${configured}` },
+      });
       expect(revoke.status).toBe(204);
 
-      await expect(ensureAdminToken(database.db, configured)).rejects.toThrow('PAVED_ADMIN_TOKEN was revoked; configure a new token');
+      await expect(ensureAdminToken(database.db, configured)).rejects.toThrow(
+        'PAVED_ADMIN_TOKEN was revoked; configure a new token',
+      );
       expect(await authenticateToken(database.db, configured)).toBeNull();
 
       // Rotating back to an earlier token is refused too, and the current one keeps working.
       const current = 'pvd_current-admin-token';
       expect(await ensureAdminToken(database.db, current)).toEqual({ generated: null });
-      await expect(ensureAdminToken(database.db, configured)).rejects.toThrow('PAVED_ADMIN_TOKEN was revoked; configure a new token');
+      await expect(ensureAdminToken(database.db, configured)).rejects.toThrow(
+        'PAVED_ADMIN_TOKEN was revoked; configure a new token',
+      );
       expect(await authenticateToken(database.db, current)).toMatchObject({ name: 'bootstrap-admin', role: 'admin' });
     } finally {
       await database.close();

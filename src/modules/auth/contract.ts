@@ -12,7 +12,10 @@ export const createTokenBody = z
   .strictObject({
     name: z.string().min(1).max(100),
     role: roleSchema,
-    scopes: z.array(z.enum(['events:write'])).max(10).optional(),
+    scopes: z
+      .array(z.enum(['events:write']))
+      .max(10)
+      .optional(),
     /** The caller's team (name or group ref): members declare adoption for it. */
     team: z.string().min(1).max(200).optional(),
   })

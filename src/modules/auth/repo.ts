@@ -3,7 +3,14 @@ import type { Db } from '../../db/schema/index.js';
 
 export async function insertToken(
   db: Db,
-  token: { name: string; role: Role; tokenHash: string; scopes: string[]; createdBy: string | null; teamRef?: string | null },
+  token: {
+    name: string;
+    role: Role;
+    tokenHash: string;
+    scopes: string[];
+    createdBy: string | null;
+    teamRef?: string | null;
+  },
 ) {
   return db
     .insertInto('api_tokens')
@@ -31,7 +38,11 @@ export async function findActiveTokenByHash(db: Db, tokenHash: string) {
 
 /** Any token with this hash, revoked or not: hashes are unique, so a revoked secret cannot be issued again. */
 export async function findTokenByHash(db: Db, tokenHash: string) {
-  return db.selectFrom('api_tokens').select(['id', 'revoked_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'revoked_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function touchToken(db: Db, id: number) {

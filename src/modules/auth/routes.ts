@@ -33,7 +33,10 @@ export function authRoutes({ db }: AppDeps) {
         secure: new URL(c.req.url).protocol === 'https:',
         expires: session.expiresAt,
       });
-      return c.json({ name: principal.name, role: principal.role, via: 'session' as const, team: principal.teamRef }, 200);
+      return c.json(
+        { name: principal.name, role: principal.role, via: 'session' as const, team: principal.teamRef },
+        200,
+      );
     },
   );
 
@@ -54,7 +57,13 @@ export function authRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/me', tags: ['auth'], summary: 'Who is calling', responses: { 200: json(meSchema, 'The caller') } }),
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['auth'],
+      summary: 'Who is calling',
+      responses: { 200: json(meSchema, 'The caller') },
+    }),
     (c) => {
       const p = c.get('principal');
       return c.json({ name: p.name, role: p.role, via: p.via, team: p.teamRef }, 200);
@@ -98,7 +107,11 @@ export function authRoutes({ db }: AppDeps) {
       const principal = c.get('principal');
       requireRole(principal, 'admin');
       const { team, ...body } = c.req.valid('json');
-      const issued = await auth.createToken(db, { ...body, teamRef: team ? ownerRefOf(team) : null, createdBy: principal.name });
+      const issued = await auth.createToken(db, {
+        ...body,
+        teamRef: team ? ownerRefOf(team) : null,
+        createdBy: principal.name,
+      });
       return c.json(issued, 201);
     },
   );

@@ -45,7 +45,13 @@ export async function ensureAdminToken(db: Db, configured: string | null): Promi
     // Revoked (or rotated away) on purpose: bringing it back would undo that, and the hash is unique anyway.
     if (await repo.findTokenByHash(db, hash)) throw new Error('PAVED_ADMIN_TOKEN was revoked; configure a new token');
     await repo.revokeTokens(db, { name: BOOTSTRAP_NAME });
-    await repo.insertToken(db, { name: BOOTSTRAP_NAME, role: 'admin', scopes: [], tokenHash: hash, createdBy: 'environment' });
+    await repo.insertToken(db, {
+      name: BOOTSTRAP_NAME,
+      role: 'admin',
+      scopes: [],
+      tokenHash: hash,
+      createdBy: 'environment',
+    });
     return { generated: null };
   }
   if ((await repo.countActiveAdminTokens(db)) > 0) return { generated: null };
@@ -57,14 +63,22 @@ export async function authenticateToken(db: Db, token: string): Promise<Principa
   const row = await repo.findActiveTokenByHash(db, hashSecret(token));
   if (!row) return null;
   // A write on every request would put the database on the hot path; a minute's precision is plenty.
-  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) await repo.touchToken(db, row.id);
+  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000)
+    await repo.touchToken(db, row.id);
   return { role: row.role, name: row.name, tokenId: row.id, via: 'token', scopes: row.scopes, teamRef: row.team_ref };
 }
 
 export async function authenticateSession(db: Db, sessionId: string): Promise<Principal | null> {
   const row = await repo.findActiveSession(db, hashSecret(sessionId));
   if (!row) return null;
-  return { role: row.role, name: row.subject, tokenId: row.token_id, via: 'session', scopes: [], teamRef: row.team_ref };
+  return {
+    role: row.role,
+    name: row.subject,
+    tokenId: row.token_id,
+    via: 'session',
+    scopes: [],
+    teamRef: row.team_ref,
+  };
 }
 
 /** A session is its own secret, so signing out never revokes the token it was opened with. */

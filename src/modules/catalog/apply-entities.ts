@@ -58,7 +58,14 @@ function toRow(e: ParsedEntity, source: string): NewEntity {
  */
 export async function applyEntities(db: Db, entities: ParsedEntity[], options: ApplyOptions): Promise<ApplySummary> {
   const summary: ApplySummary = { created: 0, updated: 0, unchanged: 0, orphaned: 0, restored: 0 };
-  const stamps = new Map((await repo.findStamps(db, entities.map((e) => e.ref))).map((s) => [s.ref, s]));
+  const stamps = new Map(
+    (
+      await repo.findStamps(
+        db,
+        entities.map((e) => e.ref),
+      )
+    ).map((s) => [s.ref, s]),
+  );
   const fresh: ParsedEntity[] = [];
   const changed: { id: number; entity: ParsedEntity; restored: boolean }[] = [];
 
@@ -77,7 +84,10 @@ export async function applyEntities(db: Db, entities: ParsedEntity[], options: A
     changed.push({ id: stamp.id, entity, restored: stamp.status === 'orphaned' });
   }
 
-  const inserted = await repo.insertEntities(db, fresh.map((e) => toRow(e, options.source)));
+  const inserted = await repo.insertEntities(
+    db,
+    fresh.map((e) => toRow(e, options.source)),
+  );
   const idByRef = new Map(inserted.map((r) => [r.ref, r.id]));
   for (const c of changed) {
     await repo.updateEntity(db, c.id, toRow(c.entity, options.source));
@@ -88,7 +98,11 @@ export async function applyEntities(db: Db, entities: ParsedEntity[], options: A
   const relations = touched.flatMap((e) =>
     e.relations.map((r) => ({ source_id: idByRef.get(e.ref) ?? 0, type: r.type, target_ref: r.targetRef })),
   );
-  await repo.replaceRelations(db, changed.map((c) => c.id), relations);
+  await repo.replaceRelations(
+    db,
+    changed.map((c) => c.id),
+    relations,
+  );
 
   const event = (entity_id: number, action: 'created' | 'updated' | 'orphaned' | 'restored') => ({
     entity_id,
@@ -104,7 +118,10 @@ export async function applyEntities(db: Db, entities: ParsedEntity[], options: A
   if (options.orphanMissing) {
     const present = new Set(entities.map((e) => e.ref));
     const gone = (await repo.findActiveStampsBySource(db, options.source)).filter((s) => !present.has(s.ref));
-    await repo.markOrphaned(db, gone.map((s) => s.id));
+    await repo.markOrphaned(
+      db,
+      gone.map((s) => s.id),
+    );
     events.push(...gone.map((s) => event(s.id, 'orphaned')));
     summary.orphaned = gone.length;
   }

@@ -213,8 +213,18 @@ beforeAll(async () => {
   ];
   const res = await t.call('POST', '/api/v1/imports/backstage', { body: { files, source: 'seed' } });
   if (res.status !== 200) throw new Error(`seed import failed: ${JSON.stringify(res.body)}`);
-  expect(res.body.summary).toEqual({ created: 19, updated: 0, unchanged: 0, orphaned: 0, restored: 0, skipped: 0, invalid: 0 });
-  expect(res.body.warnings).toEqual(['services.yaml:6: spec.owner: group:default/nobody is not in the catalog; shown as unowned']);
+  expect(res.body.summary).toEqual({
+    created: 19,
+    updated: 0,
+    unchanged: 0,
+    orphaned: 0,
+    restored: 0,
+    skipped: 0,
+    invalid: 0,
+  });
+  expect(res.body.warnings).toEqual([
+    'services.yaml:6: spec.owner: group:default/nobody is not in the catalog; shown as unowned',
+  ]);
 });
 afterAll(() => t.close());
 
@@ -256,7 +266,13 @@ describe('lists', () => {
   it('refuses a made-up cursor and a limit out of range', async () => {
     expect(await t.call('GET', '/api/v1/services?cursor=bm90LWEtY3Vyc29y')).toEqual({
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: 'cursor: not a cursor this API returned', details: [{ field: 'cursor', reason: 'not a cursor this API returned' }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'cursor: not a cursor this API returned',
+          details: [{ field: 'cursor', reason: 'not a cursor this API returned' }],
+        },
+      },
     });
     for (const limit of ['0', '201', 'ten']) {
       const res = await t.call('GET', `/api/v1/services?limit=${limit}`);
@@ -268,9 +284,15 @@ describe('lists', () => {
 
   it('filters services by owner written any way Backstage allows', async () => {
     for (const owner of ['payments', 'group:payments', 'group:default/payments', 'Group:Default/Payments']) {
-      expect(names(await t.call('GET', `/api/v1/services?owner=${encodeURIComponent(owner)}`))).toEqual(['ledger', 'payouts']);
+      expect(names(await t.call('GET', `/api/v1/services?owner=${encodeURIComponent(owner)}`))).toEqual([
+        'ledger',
+        'payouts',
+      ]);
     }
-    expect(names(await t.call('GET', '/api/v1/capabilities?owner=platform-ci'))).toEqual(['golden-ci', 'secrets-vault']);
+    expect(names(await t.call('GET', '/api/v1/capabilities?owner=platform-ci'))).toEqual([
+      'golden-ci',
+      'secrets-vault',
+    ]);
     expect(names(await t.call('GET', '/api/v1/services?owner=nobody'))).toEqual(['ghost-svc']);
     expect(names(await t.call('GET', '/api/v1/services?owner=user:alice'))).toEqual([]);
     const bad = await t.call('GET', `/api/v1/services?owner=${encodeURIComponent('no such team!')}`);
@@ -279,10 +301,17 @@ describe('lists', () => {
   });
 
   it('filters by lifecycle and type', async () => {
-    expect(names(await t.call('GET', '/api/v1/services?lifecycle=production'))).toEqual(['checkout-api', 'checkout-web', 'ledger', 'metrics-agent']);
+    expect(names(await t.call('GET', '/api/v1/services?lifecycle=production'))).toEqual([
+      'checkout-api',
+      'checkout-web',
+      'ledger',
+      'metrics-agent',
+    ]);
     expect(names(await t.call('GET', '/api/v1/services?lifecycle=experimental'))).toEqual(['payouts']);
     expect(names(await t.call('GET', '/api/v1/services?type=website'))).toEqual(['checkout-web']);
-    expect(names(await t.call('GET', '/api/v1/services?type=service&lifecycle=production&owner=checkout'))).toEqual(['checkout-api']);
+    expect(names(await t.call('GET', '/api/v1/services?type=service&lifecycle=production&owner=checkout'))).toEqual([
+      'checkout-api',
+    ]);
     expect(names(await t.call('GET', '/api/v1/capabilities?lifecycle=ga'))).toEqual(['golden-ci']);
     expect(names(await t.call('GET', '/api/v1/teams?type=department'))).toEqual(['engineering']);
     expect(names(await t.call('GET', '/api/v1/services?lifecycle=retired'))).toEqual([]);
@@ -377,7 +406,9 @@ describe('details', () => {
     const eng = (await t.call('GET', '/api/v1/teams/engineering')).body;
     expect(eng.parent).toBeNull();
     expect(eng.email).toBeNull();
-    expect(eng.children.map((c: { name: string; teamKind: string; counts: object }) => [c.name, c.teamKind, c.counts])).toEqual([
+    expect(
+      eng.children.map((c: { name: string; teamKind: string; counts: object }) => [c.name, c.teamKind, c.counts]),
+    ).toEqual([
       ['checkout', 'customer', { services: 2, capabilities: 0, members: 0 }],
       ['payments', 'customer', { services: 2, capabilities: 0, members: 3 }],
       ['platform-ci', 'platform', { services: 0, capabilities: 2, members: 2 }],
@@ -424,10 +455,16 @@ describe('details', () => {
       pagerdutyServiceId: 'PLEDGER1',
       annotations: { 'github.com/project-slug': 'acme/ledger', 'pagerduty.com/service-id': 'PLEDGER1' },
     });
-    expect(res.body.history).toEqual([{ action: 'created', at: ISO, importId: expect.any(Number), actor: 'test-admin' }]);
+    expect(res.body.history).toEqual([
+      { action: 'created', at: ISO, importId: expect.any(Number), actor: 'test-admin' },
+    ]);
 
     const gitlab = (await t.call('GET', '/api/v1/services/checkout-api')).body.service;
-    expect(gitlab.repository).toEqual({ provider: 'gitlab', slug: 'shop/checkout-api', url: 'https://gitlab.com/shop/checkout-api' });
+    expect(gitlab.repository).toEqual({
+      provider: 'gitlab',
+      slug: 'shop/checkout-api',
+      url: 'https://gitlab.com/shop/checkout-api',
+    });
     expect(gitlab.pagerdutyServiceId).toBeNull();
     expect((await t.call('GET', '/api/v1/services/checkout-web')).body.service.repository).toBeNull();
   });
@@ -491,15 +528,33 @@ describe('search and overview', () => {
     const res = await t.call('GET', '/api/v1/search?q=metrics');
     expect(res.status).toBe(200);
     const found = (res.body.items as { kind: string; ref: string }[]).map((i) => `${i.kind} ${i.ref}`).sort();
-    expect(found).toEqual(['capability capability:default/telemetry-sdk', 'service component:default/metrics-agent', 'team group:default/observability']);
+    expect(found).toEqual([
+      'capability capability:default/telemetry-sdk',
+      'service component:default/metrics-agent',
+      'team group:default/observability',
+    ]);
 
     // An exact name comes first.
-    const payments = (await t.call('GET', '/api/v1/search?q=payments')).body.items as { kind: string; name: string; title: string | null; status: string }[];
-    expect(payments[0]).toEqual({ kind: 'team', ref: 'group:default/payments', name: 'payments', title: 'Payments', description: 'Card payments and payouts.', status: 'active' });
+    const payments = (await t.call('GET', '/api/v1/search?q=payments')).body.items as {
+      kind: string;
+      name: string;
+      title: string | null;
+      status: string;
+    }[];
+    expect(payments[0]).toEqual({
+      kind: 'team',
+      ref: 'group:default/payments',
+      name: 'payments',
+      title: 'Payments',
+      description: 'Card payments and payouts.',
+      status: 'active',
+    });
     expect(payments.map((i) => i.name).sort()).toEqual(['ledger', 'payments']);
 
     const people = (await t.call('GET', '/api/v1/search?q=alice')).body.items;
-    expect(people).toEqual([{ kind: 'user', ref: 'user:default/alice', name: 'alice', title: null, description: null, status: 'active' }]);
+    expect(people).toEqual([
+      { kind: 'user', ref: 'user:default/alice', name: 'alice', title: null, description: null, status: 'active' },
+    ]);
     expect((await t.call('GET', '/api/v1/search?q=payments&limit=1')).body.items).toHaveLength(1);
     expect((await t.call('GET', '/api/v1/search?q=')).status).toBe(400);
   });
@@ -551,7 +606,9 @@ describe('search and overview', () => {
     expect(Object.keys(res.body.paths['/api/v1/capabilities'])).toEqual(['get', 'post']);
     expect(res.body.paths['/api/v1/session'].post.security).toEqual([]);
     expect(res.body.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
-    expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['Capability', 'CapabilityCreate', 'Team', 'Service', 'BackstageImport', 'Import']));
+    expect(Object.keys(res.body.components.schemas)).toEqual(
+      expect.arrayContaining(['Capability', 'CapabilityCreate', 'Team', 'Service', 'BackstageImport', 'Import']),
+    );
   });
 });
 
@@ -592,9 +649,16 @@ describe('writing capabilities', () => {
       audience: [],
       detect: [{ files: 'infra/**/*.tf', pattern: 'module "paved_db"' }],
     };
-    expect(res.body).toEqual({ capability: expected, history: [{ action: 'created', at: ISO, importId: null, actor: 'test-admin' }] });
+    expect(res.body).toEqual({
+      capability: expected,
+      history: [{ action: 'created', at: ISO, importId: null, actor: 'test-admin' }],
+    });
     expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body).toEqual(res.body);
-    expect(names(await t.call('GET', '/api/v1/capabilities?owner=platform-ci'))).toEqual(['golden-ci', 'paved-db', 'secrets-vault']);
+    expect(names(await t.call('GET', '/api/v1/capabilities?owner=platform-ci'))).toEqual([
+      'golden-ci',
+      'paved-db',
+      'secrets-vault',
+    ]);
     const team = (await t.call('GET', '/api/v1/teams/platform-ci')).body.team;
     expect(team.counts).toEqual({ services: 0, capabilities: 3, members: 2 });
     expect((await t.call('GET', '/api/v1/overview')).body.capabilitiesByLifecycle).toEqual([
@@ -609,17 +673,34 @@ describe('writing capabilities', () => {
       const res = await t.call('POST', '/api/v1/capabilities', { body: { ...NEW, name, description: 'a second one' } });
       expect(res).toEqual({
         status: 409,
-        body: { error: { code: 'CONFLICT', message: `capability:default/${name.toLowerCase()} already exists`, details: [{ field: 'name', reason: 'already exists' }] } },
+        body: {
+          error: {
+            code: 'CONFLICT',
+            message: `capability:default/${name.toLowerCase()} already exists`,
+            details: [{ field: 'name', reason: 'already exists' }],
+          },
+        },
       });
     }
-    expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body.capability.description).toBe('Databases with backups and failover.');
+    expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body.capability.description).toBe(
+      'Databases with backups and failover.',
+    );
     expect((await t.call('GET', '/api/v1/capabilities/golden-ci')).body.capability.source).toBe('seed');
   });
 
   it('changes the description and GA date, and clears the GA date with null', async () => {
-    const res = await t.call('PATCH', '/api/v1/capabilities/paved-db', { body: { description: 'Postgres, managed for you.', gaDate: '2025-07-15' } });
+    const res = await t.call('PATCH', '/api/v1/capabilities/paved-db', {
+      body: { description: 'Postgres, managed for you.', gaDate: '2025-07-15' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.capability).toMatchObject({ description: 'Postgres, managed for you.', gaDate: '2025-07-15', lifecycle: 'beta', category: 'data', title: 'Managed Postgres', tags: ['postgres'] });
+    expect(res.body.capability).toMatchObject({
+      description: 'Postgres, managed for you.',
+      gaDate: '2025-07-15',
+      lifecycle: 'beta',
+      category: 'data',
+      title: 'Managed Postgres',
+      tags: ['postgres'],
+    });
     expect(res.body.capability.detect).toEqual(NEW.detect);
     expect(res.body.history.map((h: { action: string }) => h.action)).toEqual(['updated', 'created']);
     expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body.capability.gaDate).toBe('2025-07-15');
@@ -628,11 +709,17 @@ describe('writing capabilities', () => {
     expect(cleared.status).toBe(200);
     expect(cleared.body.capability).toMatchObject({ gaDate: null, description: 'Postgres, managed for you.' });
     expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body.capability.gaDate).toBeNull();
-    const row = await t.database.db.selectFrom('entities').select('spec').where('ref', '=', 'capability:default/paved-db').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('entities')
+      .select('spec')
+      .where('ref', '=', 'capability:default/paved-db')
+      .executeTakeFirstOrThrow();
     expect(row.spec).not.toHaveProperty('gaDate');
 
     // The same values again change nothing and record nothing.
-    const same = await t.call('PATCH', '/api/v1/capabilities/paved-db', { body: { gaDate: null, description: 'Postgres, managed for you.' } });
+    const same = await t.call('PATCH', '/api/v1/capabilities/paved-db', {
+      body: { gaDate: null, description: 'Postgres, managed for you.' },
+    });
     expect(same.body.history.map((h: { action: string }) => h.action)).toEqual(['updated', 'updated', 'created']);
   });
 
@@ -650,21 +737,44 @@ describe('writing capabilities', () => {
   it('refuses an unknown field, naming it', async () => {
     expect(await t.call('POST', '/api/v1/capabilities', { body: { ...NEW, name: 'x1', colour: 'blue' } })).toEqual({
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: 'colour: unknown field', details: [{ field: 'colour', reason: 'unknown field' }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'colour: unknown field',
+          details: [{ field: 'colour', reason: 'unknown field' }],
+        },
+      },
     });
     expect(await t.call('PATCH', '/api/v1/capabilities/paved-db', { body: { name: 'renamed' } })).toEqual({
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: 'name: unknown field', details: [{ field: 'name', reason: 'unknown field' }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'name: unknown field',
+          details: [{ field: 'name', reason: 'unknown field' }],
+        },
+      },
     });
     expect((await t.call('GET', '/api/v1/capabilities/x1')).status).toBe(404);
   });
 
   it('refuses a detect rule whose pattern is not a regular expression, naming the rule and the capability', async () => {
-    const body = { name: 'broken-detect', owner: 'platform-ci', lifecycle: 'beta', detect: [{ files: '**/*.yml', pattern: 'uses:(' }] };
+    const body = {
+      name: 'broken-detect',
+      owner: 'platform-ci',
+      lifecycle: 'beta',
+      detect: [{ files: '**/*.yml', pattern: 'uses:(' }],
+    };
     const reason = 'capability broken-detect: invalid regular expression: /uses:(/: Unterminated group';
     expect(await t.call('POST', '/api/v1/capabilities', { body })).toEqual({
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: `detect[0].pattern: ${reason}`, details: [{ field: 'detect[0].pattern', reason }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `detect[0].pattern: ${reason}`,
+          details: [{ field: 'detect[0].pattern', reason }],
+        },
+      },
     });
     expect((await t.call('GET', '/api/v1/capabilities/broken-detect')).status).toBe(404);
 
@@ -673,7 +783,10 @@ describe('writing capabilities', () => {
     });
     expect(patch.status).toBe(400);
     expect(patch.body.error.details).toEqual([
-      { field: 'detect[1].pattern', reason: 'capability paved-db: invalid regular expression: /[z-a]/: Range out of order in character class' },
+      {
+        field: 'detect[1].pattern',
+        reason: 'capability paved-db: invalid regular expression: /[z-a]/: Range out of order in character class',
+      },
     ]);
     expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body.capability.detect).toEqual(NEW.detect);
   });
@@ -682,16 +795,28 @@ describe('writing capabilities', () => {
     const nameRule = 'must be 1-63 letters, digits, "-", "_" or "." and start and end with a letter or digit';
     expect(await t.call('POST', '/api/v1/capabilities', { body: { ...NEW, name: '-paved db-' } })).toEqual({
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: `name: ${nameRule}`, details: [{ field: 'name', reason: nameRule }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `name: ${nameRule}`,
+          details: [{ field: 'name', reason: nameRule }],
+        },
+      },
     });
     const long = await t.call('POST', '/api/v1/capabilities', { body: { ...NEW, name: 'a'.repeat(64) } });
     expect(long.status).toBe(400);
     expect(long.body.error.details.map((d: { field: string }) => d.field)).toEqual(['name']);
-    const fields = async (body: object) => (await t.call('POST', '/api/v1/capabilities', { body })).body.error.details.map((d: { field: string }) => d.field);
+    const fields = async (body: object) =>
+      (await t.call('POST', '/api/v1/capabilities', { body })).body.error.details.map(
+        (d: { field: string }) => d.field,
+      );
     expect(await fields({ ...NEW, name: 'x2', lifecycle: 'production' })).toEqual(['lifecycle']);
     expect(await fields({ ...NEW, name: 'x2', owner: 'not a team!' })).toEqual(['owner']);
     expect(await fields({ ...NEW, name: 'x2', gaDate: '2025-02-30' })).toEqual(['gaDate']);
-    expect(await fields({ ...NEW, name: 'x2', owner: undefined, lifecycle: undefined })).toEqual(['owner', 'lifecycle']);
+    expect(await fields({ ...NEW, name: 'x2', owner: undefined, lifecycle: undefined })).toEqual([
+      'owner',
+      'lifecycle',
+    ]);
     expect((await t.call('GET', '/api/v1/capabilities/x2')).status).toBe(404);
   });
 
@@ -709,33 +834,64 @@ describe('writing capabilities', () => {
       ['PATCH', '/api/v1/capabilities/paved-db'],
       ['POST', '/api/v1/teams'],
     ] as const) {
-      const res = await t.call(method, path, { body: '{"name": "half', headers: { 'content-type': 'application/json' } });
-      expect({ path, ...res }).toEqual({ path, status: 400, body: { error: { code: 'MALFORMED_JSON', message: 'Malformed JSON in request body' } } });
+      const res = await t.call(method, path, {
+        body: '{"name": "half',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect({ path, ...res }).toEqual({
+        path,
+        status: 400,
+        body: { error: { code: 'MALFORMED_JSON', message: 'Malformed JSON in request body' } },
+      });
     }
     expect(await t.call('POST', '/api/v1/capabilities', { body: '[]' })).toEqual({
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: '(body): Invalid input: expected object, received array', details: [{ field: '(body)', reason: 'Invalid input: expected object, received array' }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '(body): Invalid input: expected object, received array',
+          details: [{ field: '(body)', reason: 'Invalid input: expected object, received array' }],
+        },
+      },
     });
-    expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body.capability.description).toBe('Postgres, managed for you.');
+    expect((await t.call('GET', '/api/v1/capabilities/paved-db')).body.capability.description).toBe(
+      'Postgres, managed for you.',
+    );
   });
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE for a body that is not JSON by its content type', async () => {
-    const res = await t.call('POST', '/api/v1/capabilities', { body: JSON.stringify({ ...NEW, name: 'as-text' }), headers: { 'content-type': 'text/plain' } });
-    expect(res).toEqual({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported Media Type' } } });
+    const res = await t.call('POST', '/api/v1/capabilities', {
+      body: JSON.stringify({ ...NEW, name: 'as-text' }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(res).toEqual({
+      status: 415,
+      body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported Media Type' } },
+    });
     expect((await t.call('GET', '/api/v1/capabilities/as-text')).status).toBe(404);
   });
 
   it('stores SQL-looking and script-looking text verbatim', async () => {
-    const description = "Robert'); DROP TABLE entities; --\n<script>alert(\"paved\")</script>\n--- key: value # not a comment\n  & | ! :* %_\\";
+    const description =
+      'Robert\'); DROP TABLE entities; --\n<script>alert("paved")</script>\n--- key: value # not a comment\n  & | ! :* %_\\';
     const title = '<img src=x onerror=alert(1)>';
-    const res = await t.call('POST', '/api/v1/capabilities', { body: { name: 'tricky', title, description, owner: 'platform-ci', lifecycle: 'experimental' } });
+    const res = await t.call('POST', '/api/v1/capabilities', {
+      body: { name: 'tricky', title, description, owner: 'platform-ci', lifecycle: 'experimental' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.capability).toMatchObject({ title, description });
     expect((await t.call('GET', '/api/v1/capabilities/tricky')).body.capability).toMatchObject({ title, description });
-    const row = await t.database.db.selectFrom('entities').select(['title', 'description']).where('ref', '=', 'capability:default/tricky').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('entities')
+      .select(['title', 'description'])
+      .where('ref', '=', 'capability:default/tricky')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ title, description });
     // The table is still there, with everything in it.
     expect((await t.call('GET', '/api/v1/overview')).body).toMatchObject({ services: 6, capabilities: 5 });
-    expect((await t.call('PATCH', '/api/v1/capabilities/tricky', { body: { description: `${description}!` } })).body.capability.description).toBe(`${description}!`);
+    expect(
+      (await t.call('PATCH', '/api/v1/capabilities/tricky', { body: { description: `${description}!` } })).body
+        .capability.description,
+    ).toBe(`${description}!`);
   });
 });

@@ -2,7 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { CAPABILITY_LIFECYCLES, DEPENDENCY_ECOSYSTEMS } from './entity.js';
 
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const nameSchema = z.string().min(1).max(63).regex(NAME, 'must be 1-63 letters, digits, "-", "_" or "." and start and end with a letter or digit');
+const nameSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(NAME, 'must be 1-63 letters, digits, "-", "_" or "." and start and end with a letter or digit');
 const text = (max: number) => z.string().max(max);
 
 export const ownerSchema = z
@@ -61,7 +65,9 @@ export const serviceSchema = z
 
 const detectRuleSchema = z.union([
   z.strictObject({ files: z.string().min(1).max(500), pattern: z.string().min(1).max(1000).optional() }),
-  z.strictObject({ dependency: z.strictObject({ ecosystem: z.enum(DEPENDENCY_ECOSYSTEMS), name: z.string().min(1).max(300) }) }),
+  z.strictObject({
+    dependency: z.strictObject({ ecosystem: z.enum(DEPENDENCY_ECOSYSTEMS), name: z.string().min(1).max(300) }),
+  }),
 ]);
 
 export const capabilitySchema = z
@@ -109,7 +115,10 @@ const common = {
   title: text(200).optional(),
   description: text(5000).optional(),
   tags: z.array(z.string().max(63)).max(50).optional(),
-  links: z.array(z.strictObject({ url: z.url(), title: text(200).optional() })).max(50).optional(),
+  links: z
+    .array(z.strictObject({ url: z.url(), title: text(200).optional() }))
+    .max(50)
+    .optional(),
 };
 
 export const capabilityCreate = z
@@ -130,7 +139,12 @@ export const capabilityCreate = z
 export const capabilityPatch = capabilityCreate
   .omit({ name: true, namespace: true })
   .partial()
-  .extend({ ...clearable, gaDate: z.iso.date().nullable().optional(), docs: z.url().nullable().optional(), category: text(63).nullable().optional() })
+  .extend({
+    ...clearable,
+    gaDate: z.iso.date().nullable().optional(),
+    docs: z.url().nullable().optional(),
+    category: text(63).nullable().optional(),
+  })
   .strict()
   .openapi('CapabilityPatch');
 
@@ -173,7 +187,14 @@ export const servicePatch = serviceCreate
   .openapi('ServicePatch');
 
 export const searchResultSchema = z
-  .object({ kind: z.string(), ref: z.string(), name: z.string(), title: z.string().nullable(), description: z.string().nullable(), status: z.string() })
+  .object({
+    kind: z.string(),
+    ref: z.string(),
+    name: z.string(),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    status: z.string(),
+  })
   .openapi('SearchResult');
 
 export const searchResponse = z.object({ items: z.array(searchResultSchema) });
@@ -183,7 +204,9 @@ export const teamDetail = z.object({
   email: z.string().nullable(),
   parent: z.object({ ref: z.string(), name: z.string(), title: z.string().nullable() }).nullable(),
   children: z.array(teamSchema),
-  members: z.array(z.object({ ref: z.string(), name: z.string(), displayName: z.string(), email: z.string().nullable() })),
+  members: z.array(
+    z.object({ ref: z.string(), name: z.string(), displayName: z.string(), email: z.string().nullable() }),
+  ),
   services: z.array(serviceSchema),
   capabilities: z.array(capabilitySchema),
   history: z.array(historyEventSchema),

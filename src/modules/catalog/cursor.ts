@@ -15,5 +15,7 @@ export function decodeCursor(cursor: string | undefined): { name: string; id: nu
   } catch {
     // fall through to the error below
   }
-  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', [{ field: 'cursor', reason: 'not a cursor this API returned' }]);
+  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', [
+    { field: 'cursor', reason: 'not a cursor this API returned' },
+  ]);
 }

@@ -32,7 +32,9 @@ describe('parseEntityRef', () => {
   });
 
   it('returns a reason for text that is not a reference', () => {
-    expect(parseEntityRef('group:', inDefault)).toBe('"group:" is not a valid entity reference [kind:][namespace/]name');
+    expect(parseEntityRef('group:', inDefault)).toBe(
+      '"group:" is not a valid entity reference [kind:][namespace/]name',
+    );
     expect(parseEntityRef(':payments', inDefault)).toBe(
       '":payments" is not a valid entity reference [kind:][namespace/]name',
     );

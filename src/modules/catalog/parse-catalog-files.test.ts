@@ -287,7 +287,9 @@ describe('parseCatalogFiles on a whole catalog', () => {
 
 describe('parseCatalogFiles problems', () => {
   it('reports a missing required field and does not store the entity', () => {
-    const result = parseCatalogFiles([{ path: 'catalog-info.yaml', content: component('  type: service\n  lifecycle: production\n') }]);
+    const result = parseCatalogFiles([
+      { path: 'catalog-info.yaml', content: component('  type: service\n  lifecycle: production\n') },
+    ]);
     expect(result.problems.map(formatProblem)).toEqual(['catalog-info.yaml:1: spec.owner: is required']);
     expect(result.entities).toEqual([]);
   });
@@ -390,7 +392,8 @@ spec: { type: service, lifecycle: production, owner: Payments }
   });
 
   it('reports an unparseable reference', () => {
-    const spec = '  type: service\n  lifecycle: production\n  owner: "group:"\n  dependsOn: [ok, "component:default/has space"]\n';
+    const spec =
+      '  type: service\n  lifecycle: production\n  owner: "group:"\n  dependsOn: [ok, "component:default/has space"]\n';
     expect(problemsOf(component(spec))).toEqual([
       'catalog-info.yaml:1: spec.owner: "group:" is not a valid entity reference [kind:][namespace/]name',
       'catalog-info.yaml:1: spec.dependsOn[1]: "component:default/has space" is not a valid entity reference [kind:][namespace/]name: invalid name "has space"',
@@ -398,7 +401,10 @@ spec: { type: service, lifecycle: production, owner: Payments }
   });
 
   it('resolves references without a namespace into the entity’s own namespace', () => {
-    const content = component('  type: service\n  lifecycle: production\n  owner: payments\n  system: checkout\n', '  name: api\n  namespace: shop\n');
+    const content = component(
+      '  type: service\n  lifecycle: production\n  owner: payments\n  system: checkout\n',
+      '  name: api\n  namespace: shop\n',
+    );
     const [entity] = parseCatalogFiles([{ path: 'c.yaml', content }]).entities;
     expect([entity?.ref, entity?.ownerRef, entity?.systemRef]).toEqual([
       'component:shop/api',
@@ -443,7 +449,12 @@ jobs:
   });
 
   it('does not throw on binary-looking or structurally odd input', () => {
-    const odd = ['\u0000\u0001\uFFFD', 'kind: [Component]\napiVersion: 7\nmetadata: name\nspec: []\n', '{{{', 'a: b: c'];
+    const odd = [
+      '\u0000\u0001\uFFFD',
+      'kind: [Component]\napiVersion: 7\nmetadata: name\nspec: []\n',
+      '{{{',
+      'a: b: c',
+    ];
     const result = parseCatalogFiles(odd.map((content, i) => ({ path: `odd-${i}.yaml`, content })));
     expect(result.entities).toEqual([]);
     expect(result.problems.map(formatProblem)).toContain('odd-1.yaml:1: kind: must be a string');

@@ -38,7 +38,8 @@ spec:
   children: []
 `;
 
-const component = (name: string, owner: string) => `apiVersion: backstage.io/v1alpha1
+const component = (name: string, owner: string) =>
+  `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: ${name}
@@ -75,8 +76,14 @@ describe('readCatalogTree', () => {
   });
 
   it('follows Location targets from a single file, outside its directory, through a cycle a → b → a', async () => {
-    await put('repo/catalog/a.yaml', `${location('a', ['../shared/b.yaml', './missing.yaml'])}---\n${group('payments')}`);
-    await put('repo/shared/b.yaml', `${location('b', ['../catalog/a.yaml', 'https://example.com/c.yaml'])}---\n${group('platform-ci')}`);
+    await put(
+      'repo/catalog/a.yaml',
+      `${location('a', ['../shared/b.yaml', './missing.yaml'])}---\n${group('payments')}`,
+    );
+    await put(
+      'repo/shared/b.yaml',
+      `${location('b', ['../catalog/a.yaml', 'https://example.com/c.yaml'])}---\n${group('platform-ci')}`,
+    );
     await put('repo/catalog/unrelated.yaml', group('not-followed'));
 
     const files = await readCatalogTree(join(dir, 'repo/catalog/a.yaml'));

@@ -26,7 +26,7 @@ export async function readCatalogTree(path: string): Promise<CatalogFile[]> {
 
   // The queue grows while it is walked; `seen` is the cycle guard (a → b → a reads each once).
   // Files are read a batch at a time, concurrently, and kept in queue order.
-  for (let i = 0; i < queue.length; ) {
+  for (let i = 0; i < queue.length;) {
     const batch: string[] = [];
     for (; i < queue.length && batch.length < READ_CONCURRENCY; i++) {
       const absolute = queue[i] as string;
@@ -60,7 +60,13 @@ class Listings {
   async under(dir: string): Promise<string[]> {
     if (this.walkedRoot && (dir === this.walkedRoot || dir.startsWith(this.walkedRoot + sep))) {
       const prefix = dir === this.walkedRoot ? dir : dir + sep;
-      return this.walked.filter((f) => f.startsWith(prefix) && !relative(dir, f).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'));
+      return this.walked.filter(
+        (f) =>
+          f.startsWith(prefix) &&
+          !relative(dir, f)
+            .split(sep)
+            .some((part) => part.startsWith('.') || part === 'node_modules'),
+      );
     }
     return listDescriptorFiles(dir);
   }

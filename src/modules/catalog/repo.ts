@@ -85,7 +85,13 @@ export async function listOwned(db: Db, kind: string, ownerRef: string, limit = 
 }
 
 export async function listChildren(db: Db, parentRef: string) {
-  return db.selectFrom('entities').selectAll().where('kind', '=', 'Group').where('parent_ref', '=', parentRef).orderBy('name').execute();
+  return db
+    .selectFrom('entities')
+    .selectAll()
+    .where('kind', '=', 'Group')
+    .where('parent_ref', '=', parentRef)
+    .orderBy('name')
+    .execute();
 }
 
 /** Users of a group, whether the user names the group or the group names the user. */
@@ -230,7 +236,13 @@ export async function findActiveStampsBySource(db: Db, source: string): Promise<
 export async function insertEntities(db: Db, rows: NewEntity[]): Promise<{ id: number; ref: string }[]> {
   const out: { id: number; ref: string }[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await db.insertInto('entities').values(rows.slice(i, i + 500)).returning(['id', 'ref']).execute()));
+    out.push(
+      ...(await db
+        .insertInto('entities')
+        .values(rows.slice(i, i + 500))
+        .returning(['id', 'ref'])
+        .execute()),
+    );
   }
   return out;
 }
@@ -257,21 +269,40 @@ export async function markOrphaned(db: Db, ids: number[]) {
   }
 }
 
-export async function replaceRelations(db: Db, ids: number[], relations: { source_id: number; type: string; target_ref: string }[]) {
+export async function replaceRelations(
+  db: Db,
+  ids: number[],
+  relations: { source_id: number; type: string; target_ref: string }[],
+) {
   for (let i = 0; i < ids.length; i += 5000) {
-    await db.deleteFrom('entity_relations').where('source_id', 'in', ids.slice(i, i + 5000)).execute();
+    await db
+      .deleteFrom('entity_relations')
+      .where('source_id', 'in', ids.slice(i, i + 5000))
+      .execute();
   }
   for (let i = 0; i < relations.length; i += 3000) {
-    await db.insertInto('entity_relations').values(relations.slice(i, i + 3000)).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('entity_relations')
+      .values(relations.slice(i, i + 3000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 
 export async function insertEvents(
   db: Db,
-  events: { entity_id: number; action: 'created' | 'updated' | 'orphaned' | 'restored'; import_id: number | null; actor: string | null }[],
+  events: {
+    entity_id: number;
+    action: 'created' | 'updated' | 'orphaned' | 'restored';
+    import_id: number | null;
+    actor: string | null;
+  }[],
 ) {
   for (let i = 0; i < events.length; i += 3000) {
-    await db.insertInto('entity_events').values(events.slice(i, i + 3000)).execute();
+    await db
+      .insertInto('entity_events')
+      .values(events.slice(i, i + 3000))
+      .execute();
   }
 }
 

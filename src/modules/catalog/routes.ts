@@ -39,15 +39,36 @@ export function catalogRoutes({ db }: AppDeps) {
   app.on('PATCH', ['/teams/:name', '/services/:name', '/capabilities/:name'], adminOnly);
 
   app.openapi(
-    createRoute({ method: 'get', path: '/teams', tags: ['catalog'], summary: 'List teams', request: { query: teamListQuery }, responses: { 200: json(teamPage, 'A page of teams') } }),
+    createRoute({
+      method: 'get',
+      path: '/teams',
+      tags: ['catalog'],
+      summary: 'List teams',
+      request: { query: teamListQuery },
+      responses: { 200: json(teamPage, 'A page of teams') },
+    }),
     async (c) => c.json(await catalog.listTeams(db, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/teams/{name}', tags: ['catalog'], summary: 'A team with its members, services, capabilities and sub-teams', request: { params: nameParams, query: namespaceQuery }, responses: { 200: json(teamDetail, 'The team') } }),
+    createRoute({
+      method: 'get',
+      path: '/teams/{name}',
+      tags: ['catalog'],
+      summary: 'A team with its members, services, capabilities and sub-teams',
+      request: { params: nameParams, query: namespaceQuery },
+      responses: { 200: json(teamDetail, 'The team') },
+    }),
     async (c) => c.json(await catalog.getTeam(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/teams', tags: ['catalog'], summary: 'Create a team', request: body(teamCreate), responses: { 201: json(teamDetail, 'Created') } }),
+    createRoute({
+      method: 'post',
+      path: '/teams',
+      tags: ['catalog'],
+      summary: 'Create a team',
+      request: body(teamCreate),
+      responses: { 201: json(teamDetail, 'Created') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
       const e = await write.createTeam(db, c.req.valid('json'), c.get('principal').name);
@@ -55,7 +76,14 @@ export function catalogRoutes({ db }: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/teams/{name}', tags: ['catalog'], summary: 'Change a team', request: { params: nameParams, query: namespaceQuery, ...body(teamPatch) }, responses: { 200: json(teamDetail, 'Changed') } }),
+    createRoute({
+      method: 'patch',
+      path: '/teams/{name}',
+      tags: ['catalog'],
+      summary: 'Change a team',
+      request: { params: nameParams, query: namespaceQuery, ...body(teamPatch) },
+      responses: { 200: json(teamDetail, 'Changed') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
       const row = await catalog.getEntityRow(db, 'Group', c.req.valid('query').namespace, c.req.valid('param').name);
@@ -65,15 +93,36 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/services', tags: ['catalog'], summary: 'List services', request: { query: listQuery }, responses: { 200: json(servicePage, 'A page of services') } }),
+    createRoute({
+      method: 'get',
+      path: '/services',
+      tags: ['catalog'],
+      summary: 'List services',
+      request: { query: listQuery },
+      responses: { 200: json(servicePage, 'A page of services') },
+    }),
     async (c) => c.json(await catalog.listServices(db, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/services/{name}', tags: ['catalog'], summary: 'A service', request: { params: nameParams, query: namespaceQuery }, responses: { 200: json(serviceDetail, 'The service') } }),
+    createRoute({
+      method: 'get',
+      path: '/services/{name}',
+      tags: ['catalog'],
+      summary: 'A service',
+      request: { params: nameParams, query: namespaceQuery },
+      responses: { 200: json(serviceDetail, 'The service') },
+    }),
     async (c) => c.json(await catalog.getService(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/services', tags: ['catalog'], summary: 'Create a service', request: body(serviceCreate), responses: { 201: json(serviceDetail, 'Created') } }),
+    createRoute({
+      method: 'post',
+      path: '/services',
+      tags: ['catalog'],
+      summary: 'Create a service',
+      request: body(serviceCreate),
+      responses: { 201: json(serviceDetail, 'Created') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
       const e = await write.createService(db, c.req.valid('json'), c.get('principal').name);
@@ -81,25 +130,59 @@ export function catalogRoutes({ db }: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/services/{name}', tags: ['catalog'], summary: 'Change a service', request: { params: nameParams, query: namespaceQuery, ...body(servicePatch) }, responses: { 200: json(serviceDetail, 'Changed') } }),
+    createRoute({
+      method: 'patch',
+      path: '/services/{name}',
+      tags: ['catalog'],
+      summary: 'Change a service',
+      request: { params: nameParams, query: namespaceQuery, ...body(servicePatch) },
+      responses: { 200: json(serviceDetail, 'Changed') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
-      const row = await catalog.getEntityRow(db, 'Component', c.req.valid('query').namespace, c.req.valid('param').name);
+      const row = await catalog.getEntityRow(
+        db,
+        'Component',
+        c.req.valid('query').namespace,
+        c.req.valid('param').name,
+      );
       const e = await write.patchService(db, row, c.req.valid('json'), c.get('principal').name);
       return c.json(await catalog.getService(db, e.namespace, e.name), 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities', tags: ['catalog'], summary: 'List capabilities', request: { query: capabilityListQuery }, responses: { 200: json(capabilityPage, 'A page of capabilities') } }),
+    createRoute({
+      method: 'get',
+      path: '/capabilities',
+      tags: ['catalog'],
+      summary: 'List capabilities',
+      request: { query: capabilityListQuery },
+      responses: { 200: json(capabilityPage, 'A page of capabilities') },
+    }),
     async (c) => c.json(await catalog.listCapabilities(db, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/capabilities/{name}', tags: ['catalog'], summary: 'A capability', request: { params: nameParams, query: namespaceQuery }, responses: { 200: json(capabilityDetail, 'The capability') } }),
-    async (c) => c.json(await catalog.getCapability(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
+    createRoute({
+      method: 'get',
+      path: '/capabilities/{name}',
+      tags: ['catalog'],
+      summary: 'A capability',
+      request: { params: nameParams, query: namespaceQuery },
+      responses: { 200: json(capabilityDetail, 'The capability') },
+    }),
+    async (c) =>
+      c.json(await catalog.getCapability(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/capabilities', tags: ['catalog'], summary: 'Create a capability (platform team)', request: body(capabilityCreate), responses: { 201: json(capabilityDetail, 'Created') } }),
+    createRoute({
+      method: 'post',
+      path: '/capabilities',
+      tags: ['catalog'],
+      summary: 'Create a capability (platform team)',
+      request: body(capabilityCreate),
+      responses: { 201: json(capabilityDetail, 'Created') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
       const e = await write.createCapability(db, c.req.valid('json'), c.get('principal').name);
@@ -107,17 +190,38 @@ export function catalogRoutes({ db }: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/capabilities/{name}', tags: ['catalog'], summary: 'Change a capability (platform team)', request: { params: nameParams, query: namespaceQuery, ...body(capabilityPatch) }, responses: { 200: json(capabilityDetail, 'Changed') } }),
+    createRoute({
+      method: 'patch',
+      path: '/capabilities/{name}',
+      tags: ['catalog'],
+      summary: 'Change a capability (platform team)',
+      request: { params: nameParams, query: namespaceQuery, ...body(capabilityPatch) },
+      responses: { 200: json(capabilityDetail, 'Changed') },
+    }),
     async (c) => {
       requireRole(c.get('principal'), 'admin');
-      const row = await catalog.getEntityRow(db, 'Capability', c.req.valid('query').namespace, c.req.valid('param').name);
+      const row = await catalog.getEntityRow(
+        db,
+        'Capability',
+        c.req.valid('query').namespace,
+        c.req.valid('param').name,
+      );
       const e = await write.patchCapability(db, row, c.req.valid('json'), c.get('principal').name);
       return c.json(await catalog.getCapability(db, e.namespace, e.name), 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/search', tags: ['catalog'], summary: 'Search teams, services, capabilities and people', request: { query: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) }) }, responses: { 200: json(searchResponse, 'Matches, best first') } }),
+    createRoute({
+      method: 'get',
+      path: '/search',
+      tags: ['catalog'],
+      summary: 'Search teams, services, capabilities and people',
+      request: {
+        query: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+      },
+      responses: { 200: json(searchResponse, 'Matches, best first') },
+    }),
     async (c) => {
       const { q, limit } = c.req.valid('query');
       return c.json({ items: await catalog.search(db, q, limit) }, 200);
@@ -131,9 +235,7 @@ export function catalogRoutes({ db }: AppDeps) {
       tags: ['catalog'],
       summary: 'The platform at a glance',
       responses: {
-        200: json(overviewSchema,
-          'Headline numbers',
-        ),
+        200: json(overviewSchema, 'Headline numbers'),
       },
     }),
     async (c) => c.json(await catalog.overview(db), 200),

@@ -27,11 +27,16 @@ export interface Page<T> {
 /** `payments`, `group:payments` or `group:default/payments` → the stored ref. */
 export function ownerRefOf(text: string): string {
   const ref = parseEntityRef(text, { defaultKind: 'group', defaultNamespace: 'default' });
-  if (typeof ref === 'string') throw new AppError('VALIDATION_FAILED', `owner: ${ref}`, [{ field: 'owner', reason: ref }]);
+  if (typeof ref === 'string')
+    throw new AppError('VALIDATION_FAILED', `owner: ${ref}`, [{ field: 'owner', reason: ref }]);
   return formatEntityRef(ref);
 }
 
-async function page(db: Db, kind: string, params: ListParams): Promise<{ rows: EntityRow[]; nextCursor: string | null }> {
+async function page(
+  db: Db,
+  kind: string,
+  params: ListParams,
+): Promise<{ rows: EntityRow[]; nextCursor: string | null }> {
   const rows = await repo.listEntities(db, {
     kind,
     limit: params.limit + 1,
@@ -57,8 +62,14 @@ async function ownersOf(db: Db, rows: EntityRow[]): Promise<OwnerLookup> {
 
 export async function listTeams(db: Db, params: ListParams): Promise<Page<Team>> {
   const { rows, nextCursor } = await page(db, 'Group', params);
-  const counts = await repo.teamCounts(db, rows.map((r) => r.ref));
-  return { items: rows.map((r) => toTeam(r, counts.get(r.ref) ?? { services: 0, capabilities: 0, members: 0 })), nextCursor };
+  const counts = await repo.teamCounts(
+    db,
+    rows.map((r) => r.ref),
+  );
+  return {
+    items: rows.map((r) => toTeam(r, counts.get(r.ref) ?? { services: 0, capabilities: 0, members: 0 })),
+    nextCursor,
+  };
 }
 
 export async function listServices(db: Db, params: ListParams): Promise<Page<Service>> {
@@ -75,7 +86,10 @@ export async function listCapabilities(db: Db, params: ListParams): Promise<Page
 
 export async function getEntityRow(db: Db, kind: string, namespace: string, name: string): Promise<EntityRow> {
   const row = await repo.findEntity(db, kind, namespace, name);
-  if (!row) throw notFound(`${kind === 'Group' ? 'team' : kind === 'Component' ? 'service' : kind.toLowerCase()} "${namespace}/${name}"`);
+  if (!row)
+    throw notFound(
+      `${kind === 'Group' ? 'team' : kind === 'Component' ? 'service' : kind.toLowerCase()} "${namespace}/${name}"`,
+    );
   return row;
 }
 
@@ -91,7 +105,10 @@ export async function getTeam(db: Db, namespace: string, name: string) {
     row.parent_ref ? repo.findEntitiesByRefs(db, [row.parent_ref]) : Promise.resolve([]),
   ]);
   const self = new Map([[row.ref, row]]);
-  const childCounts = await repo.teamCounts(db, children.map((c) => c.ref));
+  const childCounts = await repo.teamCounts(
+    db,
+    children.map((c) => c.ref),
+  );
   const profile = (row.spec as { profile?: { email?: string; displayName?: string } }).profile ?? {};
   return {
     team: toTeam(row, counts.get(row.ref) ?? { services: 0, capabilities: 0, members: 0 }),
@@ -146,7 +163,8 @@ export async function search(db: Db, q: string, limit: number): Promise<SearchRe
 /** The home page's headline numbers. */
 export async function overview(db: Db) {
   const rows = await repo.countByKind(db);
-  const count = (kind: string) => rows.filter((r) => r.kind === kind && r.status === 'active').reduce((s, r) => s + r.n, 0);
+  const count = (kind: string) =>
+    rows.filter((r) => r.kind === kind && r.status === 'active').reduce((s, r) => s + r.n, 0);
   const orphaned = rows.filter((r) => r.status === 'orphaned').reduce((s, r) => s + r.n, 0);
   const teamKinds = await repo.teamKindCounts(db);
   return {

@@ -32,8 +32,7 @@ function checkGaDate(input: SpecInput): void {
   // Date.UTC rolls 2025-02-30 over to March; a real calendar date survives the round trip.
   const real =
     match !== null &&
-    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) ===
-      value;
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === value;
   if (!real) input.problem('gaDate', 'must be a calendar date YYYY-MM-DD');
 }
 

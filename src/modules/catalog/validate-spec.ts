@@ -180,10 +180,7 @@ export function validateLocation(input: SpecInput): LocationTarget[] {
 }
 
 export type ResolvedTarget =
-  | { kind: 'remote' }
-  | { kind: 'absolute' }
-  | { kind: 'path'; path: string }
-  | { kind: 'glob'; pattern: string };
+  { kind: 'remote' } | { kind: 'absolute' } | { kind: 'path'; path: string } | { kind: 'glob'; pattern: string };
 
 /**
  * Resolves a Location target against the directory of the file that holds it, with POSIX semantics, so the

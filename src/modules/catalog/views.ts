@@ -55,7 +55,13 @@ export function toService(row: EntityRow, owners: OwnerLookup): Service {
 }
 
 export function toCapability(row: EntityRow, owners: OwnerLookup): Capability {
-  const spec = row.spec as { category?: string; gaDate?: string; docs?: string; audience?: string[]; detect?: DetectRule[] };
+  const spec = row.spec as {
+    category?: string;
+    gaDate?: string;
+    docs?: string;
+    audience?: string[];
+    detect?: DetectRule[];
+  };
   return {
     ...base(row),
     ownerRef: row.owner_ref,
@@ -69,6 +75,8 @@ export function toCapability(row: EntityRow, owners: OwnerLookup): Capability {
   };
 }
 
-export function toHistory(rows: { action: HistoryEvent['action']; at: Date | string; import_id: number | null; actor: string | null }[]): HistoryEvent[] {
+export function toHistory(
+  rows: { action: HistoryEvent['action']; at: Date | string; import_id: number | null; actor: string | null }[],
+): HistoryEvent[] {
   return rows.map((r) => ({ action: r.action, at: iso(r.at), importId: r.import_id, actor: r.actor }));
 }

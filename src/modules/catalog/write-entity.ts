@@ -5,7 +5,14 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../http/errors.js';
 import { validationError } from '../../http/router.js';
 import { applyEntities } from './apply-entities.js';
-import type { CapabilityCreate, CapabilityPatch, ServiceCreate, ServicePatch, TeamCreate, TeamPatch } from './contract.js';
+import type {
+  CapabilityCreate,
+  CapabilityPatch,
+  ServiceCreate,
+  ServicePatch,
+  TeamCreate,
+  TeamPatch,
+} from './contract.js';
 import type { ParsedEntity } from './entity.js';
 import { parseCatalogFiles } from './parse-catalog-files.js';
 import * as repo from './repo.js';
@@ -43,7 +50,10 @@ function validate(doc: Descriptor): ParsedEntity {
     throw validationError(
       result.problems.map((p) => {
         const key = p.field.replace(/^metadata\./, '');
-        return { field: BODY_FIELD[p.field] ?? (p.field.startsWith('spec.') ? p.field.slice(5) : key), reason: p.reason };
+        return {
+          field: BODY_FIELD[p.field] ?? (p.field.startsWith('spec.') ? p.field.slice(5) : key),
+          reason: p.reason,
+        };
       }),
     );
   }
@@ -65,13 +75,21 @@ async function save(db: Kysely<Database>, doc: Descriptor, source: string, actor
   const entity = validate(doc);
   return db.transaction().execute(async (tx) => {
     const existing = await repo.findStamps(tx, [entity.ref]);
-    if (mustBeNew && existing.length > 0) throw new AppError('CONFLICT', `${entity.ref} already exists`, [{ field: 'name', reason: 'already exists' }]);
+    if (mustBeNew && existing.length > 0)
+      throw new AppError('CONFLICT', `${entity.ref} already exists`, [{ field: 'name', reason: 'already exists' }]);
     await applyEntities(tx, [entity], { source, orphanMissing: false, actor });
     return entity;
   });
 }
 
-function metadataOf(body: { name?: string; namespace?: string | undefined; title?: string | null | undefined; description?: string | null | undefined; tags?: string[] | undefined; links?: { url: string; title?: string | undefined }[] | undefined }) {
+function metadataOf(body: {
+  name?: string;
+  namespace?: string | undefined;
+  title?: string | null | undefined;
+  description?: string | null | undefined;
+  tags?: string[] | undefined;
+  links?: { url: string; title?: string | undefined }[] | undefined;
+}) {
   return {
     ...(body.name ? { name: body.name } : {}),
     ...(body.namespace ? { namespace: body.namespace } : {}),
@@ -84,7 +102,15 @@ function metadataOf(body: { name?: string; namespace?: string | undefined; title
 
 export async function createCapability(db: Kysely<Database>, body: CapabilityCreate, actor: string) {
   const spec: Record<string, unknown> = {};
-  merge(spec, { owner: body.owner, lifecycle: body.lifecycle, category: body.category, gaDate: body.gaDate, docs: body.docs, audience: body.audience, detect: body.detect });
+  merge(spec, {
+    owner: body.owner,
+    lifecycle: body.lifecycle,
+    category: body.category,
+    gaDate: body.gaDate,
+    docs: body.docs,
+    audience: body.audience,
+    detect: body.detect,
+  });
   const metadata: Record<string, unknown> = {};
   merge(metadata, metadataOf(body));
   return save(db, { apiVersion: 'paved.dev/v1alpha1', kind: 'Capability', metadata, spec }, 'api', actor, true);
@@ -93,7 +119,15 @@ export async function createCapability(db: Kysely<Database>, body: CapabilityCre
 export async function patchCapability(db: Kysely<Database>, row: EntityRow, body: CapabilityPatch, actor: string) {
   const doc = toDescriptor(row);
   merge(doc.metadata, metadataOf(body));
-  merge(doc.spec, { owner: body.owner, lifecycle: body.lifecycle, category: body.category, gaDate: body.gaDate, docs: body.docs, audience: body.audience, detect: body.detect });
+  merge(doc.spec, {
+    owner: body.owner,
+    lifecycle: body.lifecycle,
+    category: body.category,
+    gaDate: body.gaDate,
+    docs: body.docs,
+    audience: body.audience,
+    detect: body.detect,
+  });
   return save(db, doc, row.source, actor, false);
 }
 

@@ -3,10 +3,18 @@ import { DORA_LEVELS } from '../../shared/dora-levels.js';
 import { pageOf } from '../catalog/contract.js';
 import { SERVICE_ANNOTATION } from '../catalog/service-mapping/annotations.js';
 
-const zoned = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z' });
+const zoned = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z',
+});
 const sha = z.string().regex(/^[0-9a-fA-F]{7,64}$/, 'must be a commit id');
 /** Text PostgreSQL can store: no NUL characters (valid JSON may carry them as \u0000). */
-const text = (min: number, max: number) => z.string().min(min).max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 const ref = text(1, 200);
 
 export const deploymentInput = z.strictObject({
@@ -40,7 +48,12 @@ export const incidentInput = z.strictObject({
 export const MAX_BATCH = 10_000;
 
 export const batchResult = z
-  .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.array(z.object({ index: z.number().int(), error: z.string() })) })
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.array(z.object({ index: z.number().int(), error: z.string() })),
+  })
   .openapi('FactBatchResult');
 
 const level = z.enum(DORA_LEVELS);
@@ -52,10 +65,21 @@ const doraMetrics = {
   changeFailRate: z.object({ value: z.number().nullable(), failed: z.number().int(), total: z.number().int() }),
   failedDeploymentRecoveryTime: z.object({ medianHours: z.number().nullable(), n: z.number().int() }),
   reworkRate: z.object({ value: z.number().nullable(), rework: z.number().int(), total: z.number().int() }),
-  incidentRecoveryTime: z.object({ medianHours: z.number().nullable(), n: z.number().int(), unresolved: z.number().int() }),
-  levels: z.object({ deploymentFrequency: level, changeLeadTime: level.nullable(), changeFailRate: level.nullable(), recoveryTime: level.nullable() }),
+  incidentRecoveryTime: z.object({
+    medianHours: z.number().nullable(),
+    n: z.number().int(),
+    unresolved: z.number().int(),
+  }),
+  levels: z.object({
+    deploymentFrequency: level,
+    changeLeadTime: level.nullable(),
+    changeFailRate: level.nullable(),
+    recoveryTime: level.nullable(),
+  }),
 };
-export const doraSchema = z.object({ scope: z.string(), from: z.string(), to: z.string(), ...doraMetrics }).openapi('Dora');
+export const doraSchema = z
+  .object({ scope: z.string(), from: z.string(), to: z.string(), ...doraMetrics })
+  .openapi('Dora');
 
 export const doraQuery = z.object({
   scope: z
@@ -78,7 +102,10 @@ export const doraSeriesSchema = z
   })
   .openapi('DoraSeries');
 
-const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true').optional();
+const flag = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((v) => v === 'true')
+  .optional();
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
@@ -103,7 +130,14 @@ export const deploymentRowSchema = z
     shipped: z.number().int(),
     leadTimeMedianHours: z.number().nullable(),
     failed: z.boolean(),
-    incidents: z.array(z.object({ id: z.string(), title: z.string().nullable(), triggeredAt: z.string(), resolvedAt: z.string().nullable() })),
+    incidents: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        triggeredAt: z.string(),
+        resolvedAt: z.string().nullable(),
+      }),
+    ),
     recoveryHours: z.number().nullable(),
     rework: z.boolean(),
   })
@@ -134,7 +168,9 @@ export const unmappedName = z
   .object({
     source: z.enum(['github', 'gitlab', 'pagerduty']),
     name: z.string().openapi({ description: 'The repository slug, or the PagerDuty service id' }),
-    annotation: z.enum([SERVICE_ANNOTATION.github, SERVICE_ANNOTATION.gitlab, SERVICE_ANNOTATION.pagerduty]).openapi({ description: 'The annotation a service needs to claim these facts' }),
+    annotation: z
+      .enum([SERVICE_ANNOTATION.github, SERVICE_ANNOTATION.gitlab, SERVICE_ANNOTATION.pagerduty])
+      .openapi({ description: 'The annotation a service needs to claim these facts' }),
     deployments: z.number().int(),
     changes: z.number().int(),
     incidents: z.number().int(),
@@ -144,7 +180,9 @@ export const unmappedName = z
 
 export const unmappedList = z.object({ items: z.array(unmappedName) });
 
-export const remapCounts = z.object({ deployments: z.number().int(), changes: z.number().int(), incidents: z.number().int() }).openapi('RemapCounts');
+export const remapCounts = z
+  .object({ deployments: z.number().int(), changes: z.number().int(), incidents: z.number().int() })
+  .openapi('RemapCounts');
 
 export type Dora = z.infer<typeof doraSchema>;
 export type DoraSeries = z.infer<typeof doraSeriesSchema>;

@@ -32,12 +32,26 @@ const incidents = [
   ['i4', '2025-03-05T10:00', '2025-03-05T13:00'],
   ['i5', '2025-03-14T00:00', null],
   ['i6', '2025-03-08T00:00', null],
-].map(([id, trig, res]) => ({ id: id as string, service: 'api', triggeredAt: z(trig as string), ...(res ? { resolvedAt: z(res) } : {}) }));
+].map(([id, trig, res]) => ({
+  id: id as string,
+  service: 'api',
+  triggeredAt: z(trig as string),
+  ...(res ? { resolvedAt: z(res) } : {}),
+}));
 
 beforeAll(async () => {
   t = await createTestApp();
-  const catalog = documents(groupDoc('core'), componentDoc('api', 'core', { annotations: { 'github.com/project-slug': 'acme/api' } }), componentDoc('web', 'core'));
-  await runImport(t.database.db, { files: [{ path: 'c.yaml', content: catalog }], source: 't', skipInvalid: false, actor: 't' });
+  const catalog = documents(
+    groupDoc('core'),
+    componentDoc('api', 'core', { annotations: { 'github.com/project-slug': 'acme/api' } }),
+    componentDoc('web', 'core'),
+  );
+  await runImport(t.database.db, {
+    files: [{ path: 'c.yaml', content: catalog }],
+    source: 't',
+    skipInvalid: false,
+    actor: 't',
+  });
 });
 afterAll(() => t.close());
 
@@ -45,11 +59,32 @@ const period = 'from=2025-03-01T00:00:00Z&to=2025-03-11T00:00:00Z';
 
 describe('generic delivery API and GET /api/v1/dora', () => {
   it('stores facts idempotently and computes the metrics DOMAIN.md defines', async () => {
-    expect((await t.call('POST', '/api/v1/changes', { body: changes })).body).toEqual({ created: 6, updated: 0, unchanged: 0, rejected: [] });
+    expect((await t.call('POST', '/api/v1/changes', { body: changes })).body).toEqual({
+      created: 6,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+    });
     // A staging deployment is stored but is not a production deployment.
-    const staging = { id: 'st1', service: 'api', environment: 'staging', commit: sha(5), finishedAt: z('2025-03-05T01:00') };
-    expect((await t.call('POST', '/api/v1/deployments', { body: [...deployments, staging] })).body).toEqual({ created: 7, updated: 0, unchanged: 0, rejected: [] });
-    expect((await t.call('POST', '/api/v1/incidents', { body: incidents })).body).toEqual({ created: 6, updated: 0, unchanged: 0, rejected: [] });
+    const staging = {
+      id: 'st1',
+      service: 'api',
+      environment: 'staging',
+      commit: sha(5),
+      finishedAt: z('2025-03-05T01:00'),
+    };
+    expect((await t.call('POST', '/api/v1/deployments', { body: [...deployments, staging] })).body).toEqual({
+      created: 7,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+    });
+    expect((await t.call('POST', '/api/v1/incidents', { body: incidents })).body).toEqual({
+      created: 6,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+    });
 
     const res = await t.call('GET', `/api/v1/dora?scope=service:api&${period}`);
     expect(res.status).toBe(200);
@@ -67,21 +102,51 @@ describe('generic delivery API and GET /api/v1/dora', () => {
       levels: { deploymentFrequency: 'high', changeLeadTime: 'elite', changeFailRate: 'low', recoveryTime: 'high' },
     });
     // The team and the org see the same facts here (web has none).
-    expect((await t.call('GET', `/api/v1/dora?scope=team:core&${period}`)).body.changeFailRate).toEqual({ value: 0.6, failed: 3, total: 5 });
+    expect((await t.call('GET', `/api/v1/dora?scope=team:core&${period}`)).body.changeFailRate).toEqual({
+      value: 0.6,
+      failed: 3,
+      total: 5,
+    });
     expect((await t.call('GET', `/api/v1/dora?${period}`)).body.deployments).toBe(5);
-    expect((await t.call('GET', `/api/v1/dora?scope=service:web&${period}`)).body).toMatchObject({ deployments: 0, changeFailRate: { value: null } });
+    expect((await t.call('GET', `/api/v1/dora?scope=service:web&${period}`)).body).toMatchObject({
+      deployments: 0,
+      changeFailRate: { value: null },
+    });
   });
 
   it('counts a resent batch once, and updates an incident when it is resolved', async () => {
-    expect((await t.call('POST', '/api/v1/deployments', { body: deployments })).body).toEqual({ created: 0, updated: 0, unchanged: 6, rejected: [] });
-    expect((await t.call('POST', '/api/v1/changes', { body: changes })).body).toEqual({ created: 0, updated: 0, unchanged: 6, rejected: [] });
-    const resolved = { id: 'i6', service: 'api', triggeredAt: z('2025-03-08T00:00'), resolvedAt: z('2025-03-08T04:00') };
-    expect((await t.call('POST', '/api/v1/incidents', { body: [resolved] })).body).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: [] });
+    expect((await t.call('POST', '/api/v1/deployments', { body: deployments })).body).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 6,
+      rejected: [],
+    });
+    expect((await t.call('POST', '/api/v1/changes', { body: changes })).body).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 6,
+      rejected: [],
+    });
+    const resolved = {
+      id: 'i6',
+      service: 'api',
+      triggeredAt: z('2025-03-08T00:00'),
+      resolvedAt: z('2025-03-08T04:00'),
+    };
+    expect((await t.call('POST', '/api/v1/incidents', { body: [resolved] })).body).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      rejected: [],
+    });
     // i6 resolved after 4 h: MTTR over 1, 2, 3, 4, 5 → 3 h; d4 now recovers in 4 h → FDRT median of 4, 6, 36 = 6 h.
     const res = await t.call('GET', `/api/v1/dora?scope=service:api&${period}`);
     expect(res.body.incidentRecoveryTime).toEqual({ medianHours: 3, n: 5, unresolved: 0 });
     expect(res.body.failedDeploymentRecoveryTime).toEqual({ medianHours: 6, n: 3 });
-    const count = await t.database.db.selectFrom('deployments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('deployments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(7);
   });
 

@@ -15,9 +15,18 @@ describe('production environments', () => {
   it('are whole names or globs, in any case', () => {
     const standard = productionPattern();
     expect(['production', 'Production', 'PROD'].map((e) => isProduction(e, standard))).toEqual([true, true, true]);
-    expect(['production-eu', 'preprod', 'staging'].map((e) => isProduction(e, standard))).toEqual([false, false, false]);
+    expect(['production-eu', 'preprod', 'staging'].map((e) => isProduction(e, standard))).toEqual([
+      false,
+      false,
+      false,
+    ]);
     const custom = productionPattern(['live', 'prod-*', 'eu.prod']);
-    expect(['live', 'prod-eu', 'PROD-US-1', 'eu.prod'].map((e) => isProduction(e, custom))).toEqual([true, true, true, true]);
+    expect(['live', 'prod-eu', 'PROD-US-1', 'eu.prod'].map((e) => isProduction(e, custom))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     // `.` is a dot, not any character; `*` needs the dash before it.
     expect(['euXprod', 'prod', 'production'].map((e) => isProduction(e, custom))).toEqual([false, false, false]);
   });
@@ -25,7 +34,10 @@ describe('production environments', () => {
   it('come from PAVED_PRODUCTION_ENVIRONMENTS, production and prod when unset or empty', () => {
     expect(loadConfig({}).productionEnvironments).toEqual(['production', 'prod']);
     expect(loadConfig({ PAVED_PRODUCTION_ENVIRONMENTS: ' ' }).productionEnvironments).toEqual(['production', 'prod']);
-    expect(loadConfig({ PAVED_PRODUCTION_ENVIRONMENTS: 'live, prod-*' }).productionEnvironments).toEqual(['live', 'prod-*']);
+    expect(loadConfig({ PAVED_PRODUCTION_ENVIRONMENTS: 'live, prod-*' }).productionEnvironments).toEqual([
+      'live',
+      'prod-*',
+    ]);
   });
 });
 
@@ -35,8 +47,16 @@ describe('with PAVED_PRODUCTION_ENVIRONMENTS=live,prod-*', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ productionEnvironments: environments, webhookSecrets: { github: [SECRET] } });
-    const catalog = documents(groupDoc('core'), componentDoc('hello-world', 'core', { annotations: { 'github.com/project-slug': 'Codertocat/Hello-World' } }));
-    await runImport(t.database.db, { files: [{ path: 'c.yaml', content: catalog }], source: 't', skipInvalid: false, actor: 't' });
+    const catalog = documents(
+      groupDoc('core'),
+      componentDoc('hello-world', 'core', { annotations: { 'github.com/project-slug': 'Codertocat/Hello-World' } }),
+    );
+    await runImport(t.database.db, {
+      files: [{ path: 'c.yaml', content: catalog }],
+      source: 't',
+      skipInvalid: false,
+      actor: 't',
+    });
   });
   afterAll(() => t.close());
 
@@ -62,15 +82,34 @@ describe('with PAVED_PRODUCTION_ENVIRONMENTS=live,prod-*', () => {
       payload.deployment_status.updated_at = day(12);
       const body = JSON.stringify(payload);
       const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-      await t.app.request('/webhooks/github', { method: 'POST', headers: { 'x-github-event': 'deployment_status', 'x-github-delivery': `status-${id}`, 'x-hub-signature-256': signature }, body });
+      await t.app.request('/webhooks/github', {
+        method: 'POST',
+        headers: {
+          'x-github-event': 'deployment_status',
+          'x-github-delivery': `status-${id}`,
+          'x-hub-signature-256': signature,
+        },
+        body,
+      });
     }
-    await new JobRunner(t.database.db, createRegistry([deriveDeliveryJob(t.database.db, { productionEnvironments: environments })]), silentLogger).drain();
-    const ignored = await t.database.db.selectFrom('deliveries').select('error').where('delivery_id', '=', 'status-7002').executeTakeFirstOrThrow();
+    await new JobRunner(
+      t.database.db,
+      createRegistry([deriveDeliveryJob(t.database.db, { productionEnvironments: environments })]),
+      silentLogger,
+    ).drain();
+    const ignored = await t.database.db
+      .selectFrom('deliveries')
+      .select('error')
+      .where('delivery_id', '=', 'status-7002')
+      .executeTakeFirstOrThrow();
     expect(ignored.error).toBe('environment production is not production');
 
     // live, prod-eu and prod-us count; the API's "production" deployment is kept but does not.
     const period = 'from=2024-06-03T00:00:00Z&to=2024-06-04T00:00:00Z';
-    expect((await t.call('GET', `/api/v1/dora?scope=service:hello-world&${period}`)).body).toMatchObject({ deployments: 3, deploymentFrequency: { perDay: 3, perWeek: 21 } });
+    expect((await t.call('GET', `/api/v1/dora?scope=service:hello-world&${period}`)).body).toMatchObject({
+      deployments: 3,
+      deploymentFrequency: { perDay: 3, perWeek: 21 },
+    });
     const list = await t.call('GET', `/api/v1/deployments?scope=service:hello-world&${period}`);
     expect(list.body.items.map((d: { environment: string }) => d.environment)).toEqual(['prod-us', 'prod-eu', 'live']);
   });

@@ -8,7 +8,9 @@ export const MAX_COUNT = 1_000_000;
 export const MAX_FUTURE_MS = 5 * 60_000;
 export const EVENTS_WRITE_SCOPE = 'events:write';
 
-const typed = (what: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`) });
+const typed = (what: string) => ({
+  error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),
+});
 
 const text = (max: number) =>
   z
@@ -20,13 +22,21 @@ const text = (max: number) =>
 const parsedRefs = new Map<string, string | { error: string }>();
 
 /** Batches repeat the same few names, so each text is parsed once (the cache is bounded). */
-function storedRef(value: string, kind: 'capability' | 'component' | 'group', label: string): string | { error: string } {
+function storedRef(
+  value: string,
+  kind: 'capability' | 'component' | 'group',
+  label: string,
+): string | { error: string } {
   const key = `${kind}|${value}`;
   const cached = parsedRefs.get(key);
   if (cached !== undefined) return cached;
   const ref = parseEntityRef(value, { defaultKind: kind, defaultNamespace: 'default' });
   const result =
-    typeof ref === 'string' ? { error: ref } : ref.kind !== kind ? { error: `"${value}" is not a ${label} reference (kind ${kind})` } : formatEntityRef(ref);
+    typeof ref === 'string'
+      ? { error: ref }
+      : ref.kind !== kind
+        ? { error: `"${value}" is not a ${label} reference (kind ${kind})` }
+        : formatEntityRef(ref);
   if (parsedRefs.size >= 10_000) parsedRefs.clear();
   parsedRefs.set(key, result);
   return result;
@@ -70,13 +80,24 @@ const timestamp = z.string(typed('an ISO 8601 date-time string')).transform((val
 
 export const usageEventInput = z
   .strictObject({
-    id: text(200).optional().openapi({ description: 'Your id for the event: an event whose id is already stored is a duplicate.' }),
-    capability: entityRef('capability', 'capability').openapi({ description: 'Capability name or reference (`golden-ci`, `capability:default/golden-ci`).' }),
-    service: entityRef('component', 'service').optional().openapi({ description: 'Service (Component) name or reference; give service or team.' }),
-    team: entityRef('group', 'team').optional().openapi({ description: 'Team (Group) name or reference, for usage no single service owns.' }),
+    id: text(200)
+      .optional()
+      .openapi({ description: 'Your id for the event: an event whose id is already stored is a duplicate.' }),
+    capability: entityRef('capability', 'capability').openapi({
+      description: 'Capability name or reference (`golden-ci`, `capability:default/golden-ci`).',
+    }),
+    service: entityRef('component', 'service')
+      .optional()
+      .openapi({ description: 'Service (Component) name or reference; give service or team.' }),
+    team: entityRef('group', 'team')
+      .optional()
+      .openapi({ description: 'Team (Group) name or reference, for usage no single service owns.' }),
     actor: text(200).optional(),
     action: text(200).optional(),
-    timestamp: timestamp.openapi({ description: 'When it happened: ISO 8601 with a time zone, from 1970 to at most 5 minutes in the future.', format: 'date-time' }),
+    timestamp: timestamp.openapi({
+      description: 'When it happened: ISO 8601 with a time zone, from 1970 to at most 5 minutes in the future.',
+      format: 'date-time',
+    }),
     count: z
       .number(typed('a number'))
       .int(`must be a whole number from 1 to ${MAX_COUNT}`)
@@ -94,7 +115,8 @@ export const usageEventInput = z
   })
   .openapi('UsageEvent');
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The same schema with zod's generated fast path for valid events (2.4 µs instead of 6 µs an event on the
@@ -107,14 +129,22 @@ export const usageEventParser = z.compile(usageEventInput);
 export type UsageEvent = z.output<typeof usageEventInput>;
 
 export const rejectionSchema = z.object({
-  index: z.number().int().openapi({ description: '0-based position in the array, or among the non-blank NDJSON lines.' }),
-  error: z.string().openapi({ description: 'What is wrong with the event, as `field: reason`, several separated by "; ".' }),
+  index: z
+    .number()
+    .int()
+    .openapi({ description: '0-based position in the array, or among the non-blank NDJSON lines.' }),
+  error: z
+    .string()
+    .openapi({ description: 'What is wrong with the event, as `field: reason`, several separated by "; ".' }),
 });
 
 export const ingestResultSchema = z
   .object({
     accepted: z.number().int().openapi({ description: 'Events stored by this request.' }),
-    duplicates: z.number().int().openapi({ description: 'Valid events whose id was already stored, or came earlier in the same batch.' }),
+    duplicates: z
+      .number()
+      .int()
+      .openapi({ description: 'Valid events whose id was already stored, or came earlier in the same batch.' }),
     rejected: z.array(rejectionSchema),
   })
   .openapi('EventIngestResult');

@@ -7,7 +7,12 @@ let t: TestApp;
 let writer: string;
 let ids: Record<string, number>;
 
-const doc = (kind: string, name: string, spec: string, apiVersion = 'backstage.io/v1alpha1') => `apiVersion: ${apiVersion}
+const doc = (
+  kind: string,
+  name: string,
+  spec: string,
+  apiVersion = 'backstage.io/v1alpha1',
+) => `apiVersion: ${apiVersion}
 kind: ${kind}
 metadata: { name: ${name} }
 spec: ${spec}
@@ -22,7 +27,12 @@ const CATALOG = [
 ].join('---\n');
 
 async function importFiles(source: string, content: string) {
-  const result = await runImport(t.database.db, { files: [{ path: 'catalog-info.yaml', content }], source, skipInvalid: false, actor: 'test' });
+  const result = await runImport(t.database.db, {
+    files: [{ path: 'catalog-info.yaml', content }],
+    source,
+    skipInvalid: false,
+    actor: 'test',
+  });
   expect(result.problems).toEqual([]);
 }
 
@@ -64,7 +74,15 @@ const at = '2025-03-01T12:00:00Z';
 const future = () => new Date(Date.now() + 10 * 60_000).toISOString();
 
 const MIXED = () => [
-  /* 0 */ { id: 'e-0', capability: 'golden-ci', service: 'checkout', actor: 'ci-bot', action: 'build', timestamp: '2025-03-01T12:00:00+01:00', count: 3 },
+  /* 0 */ {
+    id: 'e-0',
+    capability: 'golden-ci',
+    service: 'checkout',
+    actor: 'ci-bot',
+    action: 'build',
+    timestamp: '2025-03-01T12:00:00+01:00',
+    count: 3,
+  },
   /* 1 */ { id: 'e-1', capability: 'nope', service: 'checkout', timestamp: at },
   /* 2 */ { id: 'e-2', capability: 'golden-ci', service: 'component:default/ghost', timestamp: at },
   /* 3 */ { id: 'e-3', capability: 'golden-ci', service: 'checkout' },
@@ -72,7 +90,12 @@ const MIXED = () => [
   /* 5 */ { id: 'e-5', capability: 'golden-ci', service: 'checkout', team: 'payments', timestamp: at },
   /* 6 */ { id: 'e-6', capability: 'golden-ci', service: 'checkout', timestamp: at, count: 0 },
   /* 7 */ { id: 'e-7', capability: 'golden-ci', service: 'checkout', timestamp: at, colour: 'red' },
-  /* 8 */ { id: 'e-8', capability: 'capability:default/telemetry', team: 'payments', timestamp: '2025-03-02T08:30:00.250Z' },
+  /* 8 */ {
+    id: 'e-8',
+    capability: 'capability:default/telemetry',
+    team: 'payments',
+    timestamp: '2025-03-02T08:30:00.250Z',
+  },
   /* 9 */ { id: 'e-0', capability: 'golden-ci', service: 'ledger', timestamp: at },
   /* 10 */ { id: 'e-10', capability: 'golden-ci', service: 'ledger', timestamp: future() },
   /* 11 */ { id: 'e-11', capability: 'golden-ci', service: 'group:default/payments', timestamp: at },
@@ -80,7 +103,14 @@ const MIXED = () => [
   /* 13 */ 42,
   /* 14 */ { id: 'e-14', capability: 'golden-ci', service: 'retired', timestamp: at },
   /* 15 */ { id: 'e-15', capability: 'golden-ci', timestamp: 'yesterday', count: -2 },
-  /* 16 */ { id: 'e-16', capability: 'golden-ci', service: 'ledger', timestamp: at, count: 1_000_000, actor: 'a'.repeat(201) },
+  /* 16 */ {
+    id: 'e-16',
+    capability: 'golden-ci',
+    service: 'ledger',
+    timestamp: at,
+    count: 1_000_000,
+    actor: 'a'.repeat(201),
+  },
   /* 17 */ { id: 'e-17', capability: 'golden-ci', service: 'ledger', timestamp: at, count: 2.5 },
   /* 18 */ { id: 'e-18', capability: 'golden-ci', service: 'ledger', timestamp: at, count: 1_000_001, action: '' },
   /* 19 */ { id: 'e-19', capability: 'golden-ci', service: 'ledger', timestamp: '2025-03-01T12:00' },
@@ -120,8 +150,26 @@ describe('POST /api/v1/events', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ accepted: 2, duplicates: 1, rejected: MIXED_REJECTED });
     expect(await storedRows()).toEqual([
-      { event_id: 'e-0', capability_id: ids['golden-ci'], service_id: ids.checkout, team_id: null, actor: 'ci-bot', action: 'build', occurred_at: '2025-03-01T11:00:00.000Z', count: 3 },
-      { event_id: 'e-8', capability_id: ids.telemetry, service_id: null, team_id: ids.payments, actor: null, action: null, occurred_at: '2025-03-02T08:30:00.250Z', count: 1 },
+      {
+        event_id: 'e-0',
+        capability_id: ids['golden-ci'],
+        service_id: ids.checkout,
+        team_id: null,
+        actor: 'ci-bot',
+        action: 'build',
+        occurred_at: '2025-03-01T11:00:00.000Z',
+        count: 3,
+      },
+      {
+        event_id: 'e-8',
+        capability_id: ids.telemetry,
+        service_id: null,
+        team_id: ids.payments,
+        actor: null,
+        action: null,
+        occurred_at: '2025-03-02T08:30:00.250Z',
+        count: 1,
+      },
     ]);
   });
 
@@ -137,7 +185,9 @@ describe('POST /api/v1/events', () => {
     await post([{ id: 'x', capability: 'golden-ci', service: 'checkout', timestamp: at }]);
     const res = await post([{ id: 'x', capability: 'telemetry', service: 'ledger', timestamp: at, count: 9 }]);
     expect(res.body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
-    expect((await storedRows()).map((r) => [r.event_id, r.capability_id, r.count])).toEqual([['x', ids['golden-ci'], 1]]);
+    expect((await storedRows()).map((r) => [r.event_id, r.capability_id, r.count])).toEqual([
+      ['x', ids['golden-ci'], 1],
+    ]);
   });
 
   it('always stores events without an id', async () => {
@@ -177,7 +227,12 @@ describe('POST /api/v1/events', () => {
   });
 
   it('refuses more than 10,000 events with 413 and stores none of them', async () => {
-    const events = Array.from({ length: 10_001 }, (_, i) => ({ id: `big-${i}`, capability: 'golden-ci', service: 'checkout', timestamp: at }));
+    const events = Array.from({ length: 10_001 }, (_, i) => ({
+      id: `big-${i}`,
+      capability: 'golden-ci',
+      service: 'checkout',
+      timestamp: at,
+    }));
     const json = await post(events);
     expect(json.status).toBe(413);
     expect(json.body.error.code).toBe('PAYLOAD_TOO_LARGE');
@@ -216,7 +271,9 @@ describe('POST /api/v1/events', () => {
     expect(await countRows()).toBe(0);
     expect((await post(event, { token: t.tokens.admin })).body.accepted).toBe(1);
     expect((await post(event, { token: writer })).body.accepted).toBe(1);
-    const viewerWriter = (await createToken(t.database.db, { name: 'viewer-events', role: 'viewer', scopes: ['events:write'] })).token;
+    const viewerWriter = (
+      await createToken(t.database.db, { name: 'viewer-events', role: 'viewer', scopes: ['events:write'] })
+    ).token;
     expect((await post(event, { token: viewerWriter })).status).toBe(200);
   });
 

@@ -19,11 +19,17 @@ export function batchFormat(contentType: string | undefined): BatchFormat {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'application/json') return 'json';
   if (type === 'application/x-ndjson' || type === 'application/ndjson') return 'ndjson';
-  throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send application/json or application/x-ndjson, not "${type || 'nothing'}"`);
+  throw new AppError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `send application/json or application/x-ndjson, not "${type || 'nothing'}"`,
+  );
 }
 
 const tooMany = (size: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', `${size} events in one request; send at most ${MAX_EVENTS_PER_REQUEST} per request (nothing was stored)`);
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `${size} events in one request; send at most ${MAX_EVENTS_PER_REQUEST} per request (nothing was stored)`,
+  );
 
 /** JSON: an array of events, or one event. A body that is not JSON at all fails as a whole. */
 function jsonItems(body: string): unknown[] {
@@ -35,7 +41,9 @@ function jsonItems(body: string): unknown[] {
   }
   if (Array.isArray(raw)) return raw;
   if (isRecord(raw)) return [raw];
-  throw new AppError('VALIDATION_FAILED', 'the body must be an array of events or one event object', [{ field: '(body)', reason: 'must be an array of events or one event object' }]);
+  throw new AppError('VALIDATION_FAILED', 'the body must be an array of events or one event object', [
+    { field: '(body)', reason: 'must be an array of events or one event object' },
+  ]);
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -62,7 +70,8 @@ function ndjsonItems(body: string): { items: unknown[]; lineErrors: Map<number, 
  * Whole-request problems (not JSON at all, more than MAX_EVENTS_PER_REQUEST events) throw.
  */
 export function parseBatch(body: string, format: BatchFormat): ParsedBatch {
-  const { items, lineErrors } = format === 'json' ? { items: jsonItems(body), lineErrors: new Map<number, string>() } : ndjsonItems(body);
+  const { items, lineErrors } =
+    format === 'json' ? { items: jsonItems(body), lineErrors: new Map<number, string>() } : ndjsonItems(body);
   if (items.length > MAX_EVENTS_PER_REQUEST) throw tooMany(items.length);
 
   const events: IndexedEvent[] = [];

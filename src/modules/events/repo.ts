@@ -45,5 +45,8 @@ export async function insertUsageEvents(db: Db, rows: EventColumns): Promise<num
 
 /** Deletes the usage events whose event id starts with `prefix`: one sender's events, when it names them so. */
 export async function deleteUsageEventsByIdPrefix(db: Db, prefix: string): Promise<void> {
-  await db.deleteFrom('usage_events').where('event_id', 'like', `${prefix.replace(/[\\%_]/g, '\\$&')}%`).execute();
+  await db
+    .deleteFrom('usage_events')
+    .where('event_id', 'like', `${prefix.replace(/[\\%_]/g, '\\$&')}%`)
+    .execute();
 }

@@ -31,7 +31,16 @@ function refsOf(events: { event: UsageEvent }[]): string[] {
 export async function ingestEvents(db: Db, batch: ParsedBatch): Promise<IngestResult> {
   const targets = await repo.findRefTargets(db, refsOf(batch.events));
   const rejected: Rejection[] = [...batch.rejected];
-  const rows: repo.EventColumns = { eventId: [], capabilityId: [], serviceId: [], teamId: [], actor: [], action: [], occurredAt: [], count: [] };
+  const rows: repo.EventColumns = {
+    eventId: [],
+    capabilityId: [],
+    serviceId: [],
+    teamId: [],
+    actor: [],
+    action: [],
+    occurredAt: [],
+    count: [],
+  };
   const seenIds = new Set<string>();
   let duplicatesInBatch = 0;
 

@@ -5,8 +5,16 @@ import { existingActiveRefs } from '../catalog/repo.js';
 const CHECKED: { field: string; pick: (e: ParsedEntity) => string[]; note: string }[] = [
   { field: 'spec.owner', pick: (e) => (e.ownerRef ? [e.ownerRef] : []), note: 'shown as unowned' },
   { field: 'spec.parent', pick: (e) => (e.parentRef ? [e.parentRef] : []), note: 'shown without a parent' },
-  { field: 'spec.system', pick: (e) => (e.systemRef && e.kind !== 'System' ? [e.systemRef] : []), note: 'shown without a system' },
-  { field: 'spec.memberOf', pick: (e) => e.relations.filter((r) => r.type === 'memberOf').map((r) => r.targetRef), note: 'membership ignored' },
+  {
+    field: 'spec.system',
+    pick: (e) => (e.systemRef && e.kind !== 'System' ? [e.systemRef] : []),
+    note: 'shown without a system',
+  },
+  {
+    field: 'spec.memberOf',
+    pick: (e) => e.relations.filter((r) => r.type === 'memberOf').map((r) => r.targetRef),
+    note: 'membership ignored',
+  },
 ];
 
 function splitLocation(location: string): { file: string; document: number } {
@@ -28,7 +36,11 @@ export async function checkReferences(db: Db, entities: ParsedEntity[]): Promise
     for (const c of CHECKED) {
       for (const ref of c.pick(e)) {
         if (local.has(ref) || found.has(ref)) continue;
-        warnings.push({ ...splitLocation(e.location), field: c.field, reason: `${ref} is not in the catalog; ${c.note}` });
+        warnings.push({
+          ...splitLocation(e.location),
+          field: c.field,
+          reason: `${ref} is not in the catalog; ${c.note}`,
+        });
       }
     }
   }

@@ -17,7 +17,11 @@ afterAll(() => t.close());
 
 const IMPORT = '/api/v1/imports/backstage';
 const ISO = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-const summary = (counts: Partial<Record<'created' | 'updated' | 'unchanged' | 'orphaned' | 'restored' | 'skipped' | 'invalid', number>>) => ({
+const summary = (
+  counts: Partial<
+    Record<'created' | 'updated' | 'unchanged' | 'orphaned' | 'restored' | 'skipped' | 'invalid', number>
+  >,
+) => ({
   created: 0,
   updated: 0,
   unchanged: 0,
@@ -58,7 +62,13 @@ async function snapshot() {
   const { db } = t.database;
   return {
     entities: await db.selectFrom('entities').selectAll().orderBy('id').execute(),
-    entity_relations: await db.selectFrom('entity_relations').selectAll().orderBy('source_id').orderBy('type').orderBy('target_ref').execute(),
+    entity_relations: await db
+      .selectFrom('entity_relations')
+      .selectAll()
+      .orderBy('source_id')
+      .orderBy('type')
+      .orderBy('target_ref')
+      .execute(),
     entity_events: await db.selectFrom('entity_events').selectAll().orderBy('id').execute(),
     imports: await db.selectFrom('imports').selectAll().orderBy('id').execute(),
     jobs: await db.selectFrom('jobs').selectAll().orderBy('id').execute(),
@@ -66,7 +76,12 @@ async function snapshot() {
 }
 
 const countRows = async (table: 'entities' | 'entity_events' | 'imports') =>
-  (await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await t.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 const history = async (path: string) => {
   const res = await t.call('GET', path);
@@ -100,7 +115,16 @@ describe('importing a Backstage catalog of several files', () => {
       .groupBy('kind')
       .orderBy('kind')
       .execute();
-    expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({ API: 1, Capability: 1, Component: 2, Domain: 1, Group: 3, Resource: 1, System: 1, User: 3 });
+    expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({
+      API: 1,
+      Capability: 1,
+      Component: 2,
+      Domain: 1,
+      Group: 3,
+      Resource: 1,
+      System: 1,
+      User: 3,
+    });
 
     const relations = await t.database.db
       .selectFrom('entity_relations as r')
@@ -137,7 +161,12 @@ describe('importing a Backstage catalog of several files', () => {
       'user:default/carol memberOf group:default/platform-ci',
     ]);
 
-    const locations = await t.database.db.selectFrom('entities').select(['ref', 'location', 'source']).where('kind', 'in', ['API', 'Resource', 'Capability']).orderBy('ref').execute();
+    const locations = await t.database.db
+      .selectFrom('entities')
+      .select(['ref', 'location', 'source'])
+      .where('kind', 'in', ['API', 'Resource', 'Capability'])
+      .orderBy('ref')
+      .execute();
     expect(locations).toEqual([
       { ref: 'api:default/ledger-api', location: 'services/ledger.yaml:2', source: 'git:acme' },
       { ref: 'capability:default/golden-ci', location: 'capabilities/golden-ci.yaml:1', source: 'git:acme' },
@@ -146,7 +175,9 @@ describe('importing a Backstage catalog of several files', () => {
 
     const events = await t.database.db.selectFrom('entity_events').select(['action', 'import_id', 'actor']).execute();
     expect(events).toHaveLength(13);
-    expect(new Set(events.map((e) => `${e.action} ${e.import_id} ${e.actor}`))).toEqual(new Set([`created ${firstImportId} test-admin`]));
+    expect(new Set(events.map((e) => `${e.action} ${e.import_id} ${e.actor}`))).toEqual(
+      new Set([`created ${firstImportId} test-admin`]),
+    );
 
     expect(await t.call('GET', `/api/v1/imports/${firstImportId}`)).toEqual({
       status: 200,
@@ -196,17 +227,28 @@ describe('importing a Backstage catalog of several files', () => {
     const payments = (await t.call('GET', '/api/v1/teams/payments')).body;
     expect(payments.parent).toEqual({ ref: 'group:default/engineering', name: 'engineering', title: 'Engineering' });
     expect(payments.team).toMatchObject({ teamKind: 'customer', counts: { services: 2, capabilities: 0, members: 3 } });
-    expect(payments.members.map((m: { name: string; displayName: string }) => `${m.name}: ${m.displayName}`)).toEqual(['alice: Alice Andersen', 'bob: Bob Berg', 'carol: carol']);
+    expect(payments.members.map((m: { name: string; displayName: string }) => `${m.name}: ${m.displayName}`)).toEqual([
+      'alice: Alice Andersen',
+      'bob: Bob Berg',
+      'carol: carol',
+    ]);
 
     const platform = (await t.call('GET', '/api/v1/teams/platform-ci')).body;
-    expect(platform.team).toMatchObject({ teamKind: 'platform', parentRef: 'group:default/engineering', counts: { services: 0, capabilities: 1, members: 1 } });
+    expect(platform.team).toMatchObject({
+      teamKind: 'platform',
+      parentRef: 'group:default/engineering',
+      counts: { services: 0, capabilities: 1, members: 1 },
+    });
 
     expect((await t.call('GET', '/api/v1/capabilities/golden-ci')).body.capability).toMatchObject({
       owner: { ref: 'group:default/platform-ci', name: 'platform-ci', title: 'Platform CI' },
       lifecycle: 'ga',
       gaDate: '2025-03-01',
       category: 'ci',
-      detect: [{ files: '.github/workflows/*.yml', pattern: 'uses:\\s*acme/golden-ci/' }, { dependency: { ecosystem: 'npm', name: '@acme/telemetry' } }],
+      detect: [
+        { files: '.github/workflows/*.yml', pattern: 'uses:\\s*acme/golden-ci/' },
+        { dependency: { ecosystem: 'npm', name: '@acme/telemetry' } },
+      ],
     });
   });
 
@@ -225,14 +267,23 @@ describe('importing a Backstage catalog of several files', () => {
   it('updates exactly the one entity whose document changed', async () => {
     const before = await snapshot();
     const ledger = acme.get('services/ledger.yaml') ?? '';
-    acme.set('services/ledger.yaml', ledger.replace('Double-entry bookkeeping for card payments.', 'The book of record for every card payment.'));
+    acme.set(
+      'services/ledger.yaml',
+      ledger.replace('Double-entry bookkeeping for card payments.', 'The book of record for every card payment.'),
+    );
     const res = await importFiles(acme);
     expect(res.body.summary).toEqual(summary({ updated: 1, unchanged: 12 }));
 
     const after = await snapshot();
-    const changed = after.entities.filter((e) => JSON.stringify(e) !== JSON.stringify(before.entities.find((b) => b.id === e.id)));
-    expect(changed.map((e) => [e.ref, e.description])).toEqual([['component:default/ledger', 'The book of record for every card payment.']]);
-    expect(after.entity_events.slice(before.entity_events.length).map((e) => [e.action, e.import_id])).toEqual([['updated', res.body.id]]);
+    const changed = after.entities.filter(
+      (e) => JSON.stringify(e) !== JSON.stringify(before.entities.find((b) => b.id === e.id)),
+    );
+    expect(changed.map((e) => [e.ref, e.description])).toEqual([
+      ['component:default/ledger', 'The book of record for every card payment.'],
+    ]);
+    expect(after.entity_events.slice(before.entity_events.length).map((e) => [e.action, e.import_id])).toEqual([
+      ['updated', res.body.id],
+    ]);
     expect(await history('/api/v1/services/ledger')).toEqual({ status: 'active', actions: ['updated', 'created'] });
   });
 
@@ -249,19 +300,40 @@ describe('importing a Backstage catalog of several files', () => {
       ['orphaned', res.body.id],
       ['created', firstImportId],
     ]);
-    expect((await t.call('GET', '/api/v1/services?status=orphaned')).body.items.map((s: { name: string }) => s.name)).toEqual(['payouts']);
-    expect((await t.call('GET', '/api/v1/services?status=active')).body.items.map((s: { name: string }) => s.name)).toEqual(['ledger']);
+    expect(
+      (await t.call('GET', '/api/v1/services?status=orphaned')).body.items.map((s: { name: string }) => s.name),
+    ).toEqual(['payouts']);
+    expect(
+      (await t.call('GET', '/api/v1/services?status=active')).body.items.map((s: { name: string }) => s.name),
+    ).toEqual(['ledger']);
     // An orphaned service no longer counts for its team or in the overview.
     expect((await t.call('GET', '/api/v1/teams/payments')).body.team.counts.services).toBe(1);
-    expect((await t.call('GET', '/api/v1/overview')).body).toMatchObject({ services: 1, orphaned: 1, customerTeams: 1, platformTeams: 1, users: 3, capabilities: 1 });
+    expect((await t.call('GET', '/api/v1/overview')).body).toMatchObject({
+      services: 1,
+      orphaned: 1,
+      customerTeams: 1,
+      platformTeams: 1,
+      users: 3,
+      capabilities: 1,
+    });
   });
 
   it('restores the entity when it comes back', async () => {
-    acme.set('services/payouts.yaml', await readFile(new URL('../../../test/fixtures/catalog/acme/services/payouts.yaml', import.meta.url), 'utf8'));
+    acme.set(
+      'services/payouts.yaml',
+      await readFile(new URL('../../../test/fixtures/catalog/acme/services/payouts.yaml', import.meta.url), 'utf8'),
+    );
     const res = await importFiles(acme);
     expect(res.body.summary).toEqual(summary({ updated: 1, restored: 1, unchanged: 12 }));
-    expect(await history('/api/v1/services/payouts')).toEqual({ status: 'active', actions: ['restored', 'orphaned', 'created'] });
-    const row = await t.database.db.selectFrom('entities').select(['status', 'orphaned_at']).where('ref', '=', 'component:default/payouts').executeTakeFirstOrThrow();
+    expect(await history('/api/v1/services/payouts')).toEqual({
+      status: 'active',
+      actions: ['restored', 'orphaned', 'created'],
+    });
+    const row = await t.database.db
+      .selectFrom('entities')
+      .select(['status', 'orphaned_at'])
+      .where('ref', '=', 'component:default/payouts')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'active', orphaned_at: null });
     expect((await t.call('GET', '/api/v1/overview')).body).toMatchObject({ services: 2, orphaned: 0 });
   });
@@ -301,10 +373,16 @@ spec:
   ];
   const withProblems = () => {
     const files = new Map(acme);
-    files.set('services/payouts.yaml', (acme.get('services/payouts.yaml') ?? '').replace('  lifecycle: experimental\n', ''));
+    files.set(
+      'services/payouts.yaml',
+      (acme.get('services/payouts.yaml') ?? '').replace('  lifecycle: experimental\n', ''),
+    );
     files.set('bad.yaml', BAD);
     // A change that would be an update if the import went through.
-    files.set('services/ledger.yaml', (acme.get('services/ledger.yaml') ?? '').replace('lifecycle: production', 'lifecycle: deprecated'));
+    files.set(
+      'services/ledger.yaml',
+      (acme.get('services/ledger.yaml') ?? '').replace('lifecycle: production', 'lifecycle: deprecated'),
+    );
     return files;
   };
 
@@ -356,12 +434,20 @@ spec:
     expect((await t.call('GET', '/api/v1/services/ledger')).body.service.lifecycle).toBe('deprecated');
     expect(await history('/api/v1/capabilities/golden-ci')).toEqual({ status: 'active', actions: ['created'] });
     // The invalid document did not replace the stored payouts.
-    expect((await t.call('GET', '/api/v1/services/payouts')).body.service).toMatchObject({ status: 'active', lifecycle: 'experimental' });
+    expect((await t.call('GET', '/api/v1/services/payouts')).body.service).toMatchObject({
+      status: 'active',
+      lifecycle: 'experimental',
+    });
     expect((await t.call('GET', '/api/v1/services/bad-name')).status).toBe(404);
     expect((await t.call('GET', '/api/v1/capabilities/broken-cap')).status).toBe(404);
 
     const record = (await t.call('GET', `/api/v1/imports/${res.body.id}`)).body;
-    expect(record).toMatchObject({ status: 'succeeded', summary: res.body.summary, problems: PROBLEMS, warnings: res.body.warnings });
+    expect(record).toMatchObject({
+      status: 'succeeded',
+      summary: res.body.summary,
+      problems: PROBLEMS,
+      warnings: res.body.warnings,
+    });
     expect(await countRows('entities')).toBe(14);
   });
 });
@@ -387,14 +473,19 @@ spec: { type: team, children: [] }
 name: CI
 on: push
 `;
-    const res = await t.call('POST', IMPORT, { body: { files: [{ path: 'kinds.yaml', content }], source: 'test:kinds' } });
+    const res = await t.call('POST', IMPORT, {
+      body: { files: [{ path: 'kinds.yaml', content }], source: 'test:kinds' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'succeeded',
       summary: summary({ created: 1, skipped: 2 }),
       problems: [],
       warnings: [],
-      skipped: ['kinds.yaml:1: kind Template is not read by Paved; skipped', 'kinds.yaml:2: kind Deployment is not read by Paved; skipped'],
+      skipped: [
+        'kinds.yaml:1: kind Template is not read by Paved; skipped',
+        'kinds.yaml:2: kind Deployment is not read by Paved; skipped',
+      ],
     });
     expect((await t.call('GET', '/api/v1/teams/qa-team')).status).toBe(200);
     expect((await t.call('GET', `/api/v1/imports/${res.body.id}`)).body.warnings).toEqual(res.body.skipped);
@@ -406,7 +497,9 @@ kind: Component
 metadata: { name: lonely-svc }
 spec: { type: service, lifecycle: production, owner: group:default/ghosts, system: nowhere }
 `;
-    const res = await t.call('POST', IMPORT, { body: { files: [{ path: 'dangling.yaml', content }], source: 'test:dangling' } });
+    const res = await t.call('POST', IMPORT, {
+      body: { files: [{ path: 'dangling.yaml', content }], source: 'test:dangling' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.summary).toEqual(summary({ created: 1 }));
     expect(res.body.warnings).toEqual([
@@ -414,30 +507,54 @@ spec: { type: service, lifecycle: production, owner: group:default/ghosts, syste
       'dangling.yaml:1: spec.system: system:default/nowhere is not in the catalog; shown without a system',
     ]);
     const svc = (await t.call('GET', '/api/v1/services/lonely-svc')).body.service;
-    expect(svc).toMatchObject({ owner: null, ownerRef: 'group:default/ghosts', systemRef: 'system:default/nowhere', status: 'active' });
+    expect(svc).toMatchObject({
+      owner: null,
+      ownerRef: 'group:default/ghosts',
+      systemRef: 'system:default/nowhere',
+      status: 'active',
+    });
   });
 });
 
 describe('how a catalog arrives', () => {
-  const team = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`;
+  const team = (name: string) =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`;
 
   it('takes a raw application/yaml body', async () => {
-    const res = await t.call('POST', `${IMPORT}?filename=yaml-team.yaml&source=test:yaml`, { body: `${team('yaml-team')}---\n${team('yaml-team-2')}`, headers: { 'content-type': 'application/yaml' } });
+    const res = await t.call('POST', `${IMPORT}?filename=yaml-team.yaml&source=test:yaml`, {
+      body: `${team('yaml-team')}---\n${team('yaml-team-2')}`,
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'succeeded', source: 'test:yaml', summary: summary({ created: 2 }) });
-    const rows = await t.database.db.selectFrom('entities').select(['name', 'location', 'source']).where('source', '=', 'test:yaml').orderBy('name').execute();
+    const rows = await t.database.db
+      .selectFrom('entities')
+      .select(['name', 'location', 'source'])
+      .where('source', '=', 'test:yaml')
+      .orderBy('name')
+      .execute();
     expect(rows).toEqual([
       { name: 'yaml-team', location: 'yaml-team.yaml:1', source: 'test:yaml' },
       { name: 'yaml-team-2', location: 'yaml-team.yaml:2', source: 'test:yaml' },
     ]);
     // Without a filename or source, the file is catalog-info.yaml and the source names it.
-    const plain = await t.call('POST', IMPORT, { body: team('plain-team'), headers: { 'content-type': 'text/yaml; charset=utf-8' } });
-    expect(plain.body).toMatchObject({ status: 'succeeded', source: 'upload:catalog-info.yaml', summary: summary({ created: 1 }) });
+    const plain = await t.call('POST', IMPORT, {
+      body: team('plain-team'),
+      headers: { 'content-type': 'text/yaml; charset=utf-8' },
+    });
+    expect(plain.body).toMatchObject({
+      status: 'succeeded',
+      source: 'upload:catalog-info.yaml',
+      summary: summary({ created: 1 }),
+    });
   });
 
   it('reports a YAML syntax error in a raw body as a problem of that file and document', async () => {
     const before = await snapshot();
-    const res = await t.call('POST', `${IMPORT}?filename=broken.yaml&source=test:yaml`, { body: `${team('fine')}---\nkind: Group\nmetadata: { name: [unclosed\n`, headers: { 'content-type': 'application/yaml' } });
+    const res = await t.call('POST', `${IMPORT}?filename=broken.yaml&source=test:yaml`, {
+      body: `${team('fine')}---\nkind: Group\nmetadata: { name: [unclosed\n`,
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('IMPORT_INVALID');
     expect(res.body.error.details.problems).toHaveLength(1);
@@ -448,13 +565,35 @@ describe('how a catalog arrives', () => {
   it('takes multipart/form-data uploads of several files', async () => {
     const form = new FormData();
     form.append('file', new File([team('mp-team')], 'mp-team.yaml', { type: 'application/yaml' }));
-    form.append('file', new File([`apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: mp-user }\nspec: { memberOf: [mp-team] }\n`], 'mp-user.yaml'));
+    form.append(
+      'file',
+      new File(
+        [`apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: mp-user }\nspec: { memberOf: [mp-team] }\n`],
+        'mp-user.yaml',
+      ),
+    );
     form.append('source', 'test:multipart');
-    const res = await t.app.request(IMPORT, { method: 'POST', body: form, headers: { authorization: `Bearer ${t.tokens.admin}` } });
+    const res = await t.app.request(IMPORT, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${t.tokens.admin}` },
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'succeeded', source: 'test:multipart', summary: summary({ created: 2 }), warnings: [] });
-    expect((await t.call('GET', '/api/v1/teams/mp-team')).body.members.map((m: { name: string }) => m.name)).toEqual(['mp-user']);
-    const rows = await t.database.db.selectFrom('entities').select(['name', 'location']).where('source', '=', 'test:multipart').orderBy('name').execute();
+    expect(await res.json()).toMatchObject({
+      status: 'succeeded',
+      source: 'test:multipart',
+      summary: summary({ created: 2 }),
+      warnings: [],
+    });
+    expect((await t.call('GET', '/api/v1/teams/mp-team')).body.members.map((m: { name: string }) => m.name)).toEqual([
+      'mp-user',
+    ]);
+    const rows = await t.database.db
+      .selectFrom('entities')
+      .select(['name', 'location'])
+      .where('source', '=', 'test:multipart')
+      .orderBy('name')
+      .execute();
     expect(rows).toEqual([
       { name: 'mp-team', location: 'mp-team.yaml:1' },
       { name: 'mp-user', location: 'mp-user.yaml:1' },
@@ -462,24 +601,50 @@ describe('how a catalog arrives', () => {
 
     const empty = new FormData();
     empty.append('source', 'test:multipart');
-    const none = await t.app.request(IMPORT, { method: 'POST', body: empty, headers: { authorization: `Bearer ${t.tokens.admin}` } });
+    const none = await t.app.request(IMPORT, {
+      method: 'POST',
+      body: empty,
+      headers: { authorization: `Bearer ${t.tokens.admin}` },
+    });
     expect(none.status).toBe(400);
     expect(await none.json()).toEqual({
-      error: { code: 'VALIDATION_FAILED', message: 'file: attach at least one descriptor file', details: [{ field: 'file', reason: 'attach at least one descriptor file' }] },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'file: attach at least one descriptor file',
+        details: [{ field: 'file', reason: 'attach at least one descriptor file' }],
+      },
     });
   });
 
   it('answers 415 for any other content type, and 400 for JSON that is broken or not an import', async () => {
-    expect(await t.call('POST', IMPORT, { body: 'name,owner\nledger,payments\n', headers: { 'content-type': 'text/csv' } })).toEqual({
+    expect(
+      await t.call('POST', IMPORT, { body: 'name,owner\nledger,payments\n', headers: { 'content-type': 'text/csv' } }),
+    ).toEqual({
       status: 415,
-      body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send application/json, application/yaml or multipart/form-data, not "text/csv"' } },
+      body: {
+        error: {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: 'send application/json, application/yaml or multipart/form-data, not "text/csv"',
+        },
+      },
     });
-    expect(await t.call('POST', IMPORT, { body: '{"files": [', headers: { 'content-type': 'application/json' } })).toEqual({
+    expect(
+      await t.call('POST', IMPORT, { body: '{"files": [', headers: { 'content-type': 'application/json' } }),
+    ).toEqual({
       status: 400,
       body: { error: { code: 'MALFORMED_JSON', message: 'the body is not valid JSON' } },
     });
     const unknown = await t.call('POST', IMPORT, { body: { files: [{ path: 'a.yaml', content: '' }], owner: 'x' } });
-    expect(unknown).toEqual({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'owner: unknown field', details: [{ field: 'owner', reason: 'unknown field' }] } } });
+    expect(unknown).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'owner: unknown field',
+          details: [{ field: 'owner', reason: 'unknown field' }],
+        },
+      },
+    });
     const empty = await t.call('POST', IMPORT, { body: { files: [] } });
     expect(empty.status).toBe(400);
     expect(empty.body.error.details.map((d: { field: string }) => d.field)).toEqual(['files']);
@@ -491,10 +656,20 @@ describe('how a catalog arrives', () => {
   it('answers 413 PAYLOAD_TOO_LARGE over 20 MB and stores nothing', async () => {
     const before = await snapshot();
     const limit = 20 * 1024 * 1024;
-    const tooLarge = { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'uploads are limited to 20 MB' } } };
+    const tooLarge = {
+      status: 413,
+      body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'uploads are limited to 20 MB' } },
+    };
     const content = `${team('too-big')}# ${'x'.repeat(limit)}\n`;
-    expect(await t.call('POST', IMPORT, { body: { files: [{ path: 'big.yaml', content }], source: 'test:big' } })).toEqual(tooLarge);
-    expect(await t.call('POST', `${IMPORT}?source=test:big`, { body: content, headers: { 'content-type': 'application/yaml' } })).toEqual(tooLarge);
+    expect(
+      await t.call('POST', IMPORT, { body: { files: [{ path: 'big.yaml', content }], source: 'test:big' } }),
+    ).toEqual(tooLarge);
+    expect(
+      await t.call('POST', `${IMPORT}?source=test:big`, {
+        body: content,
+        headers: { 'content-type': 'application/yaml' },
+      }),
+    ).toEqual(tooLarge);
     expect(await snapshot()).toEqual(before);
     expect((await t.call('GET', '/api/v1/teams/too-big')).status).toBe(404);
 
@@ -502,7 +677,10 @@ describe('how a catalog arrives', () => {
     const head = `${team('just-fits')}# `;
     const exact = `${head}${'x'.repeat(limit - Buffer.byteLength(head) - 1)}\n`;
     expect(Buffer.byteLength(exact)).toBe(limit);
-    const fits = await t.call('POST', `${IMPORT}?source=test:big`, { body: exact, headers: { 'content-type': 'application/yaml' } });
+    const fits = await t.call('POST', `${IMPORT}?source=test:big`, {
+      body: exact,
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(fits.status).toBe(200);
     expect(fits.body.summary).toEqual(summary({ created: 1 }));
   });
@@ -524,13 +702,18 @@ describe('importing from a running Backstage', () => {
       name,
       uid: randomUUID(),
       etag: randomUUID(),
-      annotations: { 'backstage.io/managed-by-location': 'url:https://github.com/acme/catalog/blob/main/catalog-info.yaml' },
+      annotations: {
+        'backstage.io/managed-by-location': 'url:https://github.com/acme/catalog/blob/main/catalog-info.yaml',
+      },
     },
     spec,
     relations: [{ type: 'ownedBy', targetRef: 'group:default/bs-payments' }],
   });
   const ENTITIES = [
-    served('Location', 'generated-1234', { type: 'url', target: 'https://github.com/acme/catalog/blob/main/catalog-info.yaml' }),
+    served('Location', 'generated-1234', {
+      type: 'url',
+      target: 'https://github.com/acme/catalog/blob/main/catalog-info.yaml',
+    }),
     served('Group', 'bs-platform', { type: 'team', children: [] }),
     served('Group', 'bs-payments', { type: 'team', children: [] }),
     served('User', 'bs-user', { memberOf: ['bs-payments'] }),
@@ -543,21 +726,33 @@ describe('importing from a running Backstage', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://backstage');
-      requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization });
+      requests.push({
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        authorization: req.headers.authorization,
+      });
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
       // A second token sees a catalog with a broken entity in it.
-      if (req.headers.authorization === `Bearer ${BROKEN_TOKEN}`) return send(200, { items: BROKEN, totalItems: 1, pageInfo: {} });
-      if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(401, { error: { name: 'AuthenticationError', message: 'Missing credentials' } });
-      if (req.method !== 'GET' || url.pathname !== '/api/catalog/entities/by-query') return send(404, { error: { name: 'NotFoundError' } });
+      if (req.headers.authorization === `Bearer ${BROKEN_TOKEN}`)
+        return send(200, { items: BROKEN, totalItems: 1, pageInfo: {} });
+      if (req.headers.authorization !== `Bearer ${TOKEN}`)
+        return send(401, { error: { name: 'AuthenticationError', message: 'Missing credentials' } });
+      if (req.method !== 'GET' || url.pathname !== '/api/catalog/entities/by-query')
+        return send(404, { error: { name: 'NotFoundError' } });
       // Like Backstage: the first request names a limit, later ones only the opaque cursor that carries it.
       const cursor = url.searchParams.get('cursor');
-      const state = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { offset: number; limit: number }) : { offset: 0, limit: Number(url.searchParams.get('limit') ?? 20) };
+      const state = cursor
+        ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { offset: number; limit: number })
+        : { offset: 0, limit: Number(url.searchParams.get('limit') ?? 20) };
       const size = Math.min(state.limit, PAGE);
       const items = ENTITIES.slice(state.offset, state.offset + size);
-      const next = state.offset + size < ENTITIES.length ? Buffer.from(JSON.stringify({ offset: state.offset + size, limit: state.limit })).toString('base64url') : undefined;
+      const next =
+        state.offset + size < ENTITIES.length
+          ? Buffer.from(JSON.stringify({ offset: state.offset + size, limit: state.limit })).toString('base64url')
+          : undefined;
       return send(200, { items, totalItems: ENTITIES.length, pageInfo: next ? { nextCursor: next } : {} });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -565,7 +760,8 @@ describe('importing from a running Backstage', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const runJobs = () => new JobRunner(t.database.db, createRegistry([backstageUrlImportJob(t.database.db)]), silentLogger).drain();
+  const runJobs = () =>
+    new JobRunner(t.database.db, createRegistry([backstageUrlImportJob(t.database.db)]), silentLogger).drain();
 
   it('queues the import (202), then the job reads every page with the token and imports the entities', async () => {
     requests.length = 0;
@@ -608,7 +804,11 @@ describe('importing from a running Backstage', () => {
     });
     const svc = (await t.call('GET', '/api/v1/services/bs-ledger')).body.service;
     expect(svc).toMatchObject({ owner: { name: 'bs-payments' }, source: `backstage:${baseUrl}`, status: 'active' });
-    expect((await t.call('GET', '/api/v1/teams/bs-payments')).body.team.counts).toEqual({ services: 1, capabilities: 0, members: 1 });
+    expect((await t.call('GET', '/api/v1/teams/bs-payments')).body.team.counts).toEqual({
+      services: 1,
+      capabilities: 0,
+      members: 1,
+    });
     const events = await t.database.db
       .selectFrom('entity_events')
       .select(['action', 'actor'])
@@ -620,7 +820,10 @@ describe('importing from a running Backstage', () => {
     // The same catalog again: nothing changes.
     const again = await t.call('POST', IMPORT, { body: { url: baseUrl, token: TOKEN } });
     expect(await runJobs()).toBe(1);
-    expect((await t.call('GET', `/api/v1/imports/${again.body.id}`)).body).toMatchObject({ status: 'succeeded', summary: summary({ unchanged: 4 }) });
+    expect((await t.call('GET', `/api/v1/imports/${again.body.id}`)).body).toMatchObject({
+      status: 'succeeded',
+      summary: summary({ unchanged: 4 }),
+    });
   });
 
   it('marks the import failed, saying why, when Backstage answers 401', async () => {
@@ -682,6 +885,9 @@ describe('importing from a running Backstage', () => {
     expect(items).toHaveLength(3);
     expect(items.map((i) => i.status)).toEqual(['failed', 'rejected', 'failed']);
     expect(items[0]!.id).toBeGreaterThan(items[1]!.id);
-    expect(await t.call('GET', '/api/v1/imports/999999')).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'import 999999 not found' } } });
+    expect(await t.call('GET', '/api/v1/imports/999999')).toEqual({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: 'import 999999 not found' } },
+    });
   });
 });

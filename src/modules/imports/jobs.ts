@@ -8,7 +8,13 @@ import { runImport } from './run-import.js';
 
 export const BACKSTAGE_URL_IMPORT = jobKind(
   'imports.backstage-url',
-  z.object({ importId: z.number().int(), url: z.string(), needsToken: z.boolean(), skipInvalid: z.boolean(), actor: z.string().nullable() }),
+  z.object({
+    importId: z.number().int(),
+    url: z.string(),
+    needsToken: z.boolean(),
+    skipInvalid: z.boolean(),
+    actor: z.string().nullable(),
+  }),
 );
 
 /**
@@ -23,7 +29,13 @@ export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetc
     async handle({ importId, url, needsToken, skipInvalid, actor }) {
       const token = pendingTokens.get(importId) ?? process.env.PAVED_BACKSTAGE_TOKEN ?? null;
       if (needsToken && !pendingTokens.has(importId)) {
-        await repo.finishImport(db, importId, { status: 'failed', summary: null, problems: [], warnings: [], error: 'the Backstage token was lost when Paved restarted; start the import again' });
+        await repo.finishImport(db, importId, {
+          status: 'failed',
+          summary: null,
+          problems: [],
+          warnings: [],
+          error: 'the Backstage token was lost when Paved restarted; start the import again',
+        });
         return { failed: true };
       }
       await repo.setImportStatus(db, importId, 'running');
@@ -34,7 +46,13 @@ export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetc
         return { status: result.status, summary: result.summary };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await repo.finishImport(db, importId, { status: 'failed', summary: null, problems: [], warnings: [], error: message });
+        await repo.finishImport(db, importId, {
+          status: 'failed',
+          summary: null,
+          problems: [],
+          warnings: [],
+          error: message,
+        });
         pendingTokens.delete(importId);
         return { failed: true, error: message };
       }

@@ -7,7 +7,16 @@ export async function insertImport(
 ) {
   return db
     .insertInto('imports')
-    .values({ kind: row.kind, source: row.source, status: row.status, skip_invalid: row.skipInvalid, requested_by: row.requestedBy, summary: null, error: null, finished_at: null })
+    .values({
+      kind: row.kind,
+      source: row.source,
+      status: row.status,
+      skip_invalid: row.skipInvalid,
+      requested_by: row.requestedBy,
+      summary: null,
+      error: null,
+      finished_at: null,
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
@@ -15,7 +24,13 @@ export async function insertImport(
 export async function finishImport(
   db: Db,
   id: number,
-  result: { status: ImportStatus; summary: Record<string, unknown> | null; problems: string[]; warnings: string[]; error?: string | null },
+  result: {
+    status: ImportStatus;
+    summary: Record<string, unknown> | null;
+    problems: string[];
+    warnings: string[];
+    error?: string | null;
+  },
 ) {
   await db
     .updateTable('imports')

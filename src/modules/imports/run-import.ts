@@ -42,9 +42,22 @@ export async function runImport(db: Kysely<Database>, request: ImportRequest): P
   if (problems.length > 0 && !request.skipInvalid) {
     const warnings = parsed.warnings.map(formatProblem);
     if (request.importId) {
-      await repo.finishImport(db, request.importId, { status: 'rejected', summary: { ...empty, ...counts }, problems, warnings: [...warnings, ...skipped] });
+      await repo.finishImport(db, request.importId, {
+        status: 'rejected',
+        summary: { ...empty, ...counts },
+        problems,
+        warnings: [...warnings, ...skipped],
+      });
     }
-    return { id: request.importId ?? null, status: 'rejected', source: request.source, summary: { ...empty, ...counts }, problems, warnings, skipped };
+    return {
+      id: request.importId ?? null,
+      status: 'rejected',
+      source: request.source,
+      summary: { ...empty, ...counts },
+      problems,
+      warnings,
+      skipped,
+    };
   }
 
   return db.transaction().execute(async (tx) => {
@@ -54,10 +67,28 @@ export async function runImport(db: Kysely<Database>, request: ImportRequest): P
     if (!orphanMissing) warnings.push('some documents were invalid, so no entity was marked orphaned in this import');
     const id =
       request.importId ??
-      (await repo.insertImport(tx, { kind: 'backstage', source: request.source, status: 'running', skipInvalid: request.skipInvalid, requestedBy: request.actor })).id;
-    const summary = await applyEntities(tx, parsed.entities, { source: request.source, orphanMissing, importId: id, actor: request.actor });
+      (
+        await repo.insertImport(tx, {
+          kind: 'backstage',
+          source: request.source,
+          status: 'running',
+          skipInvalid: request.skipInvalid,
+          requestedBy: request.actor,
+        })
+      ).id;
+    const summary = await applyEntities(tx, parsed.entities, {
+      source: request.source,
+      orphanMissing,
+      importId: id,
+      actor: request.actor,
+    });
     const full = { ...summary, ...counts };
-    await repo.finishImport(tx, id, { status: 'succeeded', summary: full, problems, warnings: [...warnings, ...skipped] });
+    await repo.finishImport(tx, id, {
+      status: 'succeeded',
+      summary: full,
+      problems,
+      warnings: [...warnings, ...skipped],
+    });
     return { id, status: 'succeeded' as const, source: request.source, summary: full, problems, warnings, skipped };
   });
 }

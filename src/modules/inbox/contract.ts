@@ -14,7 +14,9 @@ export const deliverySchema = z
   .object({
     id: z.string(),
     source: z.enum(SOURCES),
-    deliveryId: z.string().openapi({ description: "The sender's delivery id (X-GitHub-Delivery, the PagerDuty event id)" }),
+    deliveryId: z
+      .string()
+      .openapi({ description: "The sender's delivery id (X-GitHub-Delivery, the PagerDuty event id)" }),
     event: z.string(),
     status: z.enum(STATUSES),
     error: z.string().nullable().openapi({ description: 'Why a delivery failed (or was ignored)' }),
@@ -23,7 +25,9 @@ export const deliverySchema = z
   })
   .openapi('WebhookDelivery');
 
-export const deliveryPage = z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }).openapi('WebhookDeliveryPage');
+export const deliveryPage = z
+  .object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() })
+  .openapi('WebhookDeliveryPage');
 
 export const reprocessBody = z.strictObject({ status: z.enum(['failed', 'all']).default('all') });
 export const reprocessResult = z.object({ queued: z.number().int() });

@@ -24,13 +24,23 @@ const push = (deliveryId: string, repository: string, ref: string, commits: unkn
   ignored: null,
 });
 const statuses = async () =>
-  Object.fromEntries((await database.db.selectFrom('deliveries').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute()).map((r) => [r.status, Number(r.n)]));
+  Object.fromEntries(
+    (
+      await database.db
+        .selectFrom('deliveries')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute()
+    ).map((r) => [r.status, Number(r.n)]),
+  );
 
 describe('the derivation job', () => {
   it('derives a backlog 2,000 deliveries at a time, leaving the rest to a next job', async () => {
     const writer = createDeliveryWriter(database.db);
     // 2,001 pushes to a branch that is not the default one: each is read, and ignored.
-    await Promise.all(Array.from({ length: 2001 }, (_, i) => writer.write(push(`backlog-${i}`, 'acme/shop', 'refs/heads/topic'))));
+    await Promise.all(
+      Array.from({ length: 2001 }, (_, i) => writer.write(push(`backlog-${i}`, 'acme/shop', 'refs/heads/topic'))),
+    );
     expect(await database.db.selectFrom('jobs').select('id').where('status', '=', 'queued').execute()).toHaveLength(1);
     // The first job derives 10 batches of 200 and queues the next, which derives the last one.
     expect(await runner().drain()).toBe(2);
@@ -64,7 +74,12 @@ describe('the derivation job', () => {
       writer.write(push('good-2', 'acme/shop', 'refs/heads/main', [commit('c'.repeat(40))])),
     ]);
     expect(await runner().drain()).toBe(1);
-    const rows = await database.db.selectFrom('deliveries').select(['delivery_id', 'status', 'error']).where('delivery_id', 'in', ['good-1', 'nul', 'good-2']).orderBy('id').execute();
+    const rows = await database.db
+      .selectFrom('deliveries')
+      .select(['delivery_id', 'status', 'error'])
+      .where('delivery_id', 'in', ['good-1', 'nul', 'good-2'])
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => [r.delivery_id, r.status])).toEqual([
       ['good-1', 'processed'],
       ['nul', 'failed'],

@@ -38,7 +38,12 @@ async function parseBodies(deliveries: Stored[]): Promise<(unknown | SyntaxError
   return bodies;
 }
 
-async function read(delivery: Stored, body: unknown, services: ServiceLookup, settings: GithubSettings): Promise<Reading> {
+async function read(
+  delivery: Stored,
+  body: unknown,
+  services: ServiceLookup,
+  settings: GithubSettings,
+): Promise<Reading> {
   if (body instanceof SyntaxError) return { status: 'failed', reason: `the stored body is not JSON: ${body.message}` };
   try {
     if (delivery.source === 'github') return await deriveGithub(services, delivery.event, body, settings);
@@ -56,11 +61,18 @@ async function read(delivery: Stored, body: unknown, services: ServiceLookup, se
  * every delivery marked in one transaction. A payload lacking what we need is marked failed with the reason and
  * derives nothing; a delivery that carries nothing Paved uses is marked ignored with the reason.
  */
-export async function deriveDeliveries(db: Kysely<Database>, ids: number[], settings: DeriveSettings = {}): Promise<Map<number, DeriveOutcome>> {
+export async function deriveDeliveries(
+  db: Kysely<Database>,
+  ids: number[],
+  settings: DeriveSettings = {},
+): Promise<Map<number, DeriveOutcome>> {
   const deliveries = await repo.getDeliveries(db, ids);
   const services = createServiceLookup(db);
   const bodies = await parseBodies(deliveries);
-  const readSettings: GithubSettings = { deployWorkflows: settings.deployWorkflows ?? DEFAULT_DEPLOY_WORKFLOWS, production: productionPattern(settings.productionEnvironments) };
+  const readSettings: GithubSettings = {
+    deployWorkflows: settings.deployWorkflows ?? DEFAULT_DEPLOY_WORKFLOWS,
+    production: productionPattern(settings.productionEnvironments),
+  };
   const readings = await Promise.all(deliveries.map((d, i) => read(d, bodies[i], services, readSettings)));
   const facts: DeliveryFacts[] = [];
   const outcomes = new Map<number, DeriveOutcome>(ids.map((id) => [id, { missing: id }]));
@@ -79,6 +91,10 @@ export async function deriveDeliveries(db: Kysely<Database>, ids: number[], sett
 }
 
 /** One stored delivery, as `deriveDeliveries` derives it. */
-export async function deriveStoredDelivery(db: Kysely<Database>, id: number, settings: DeriveSettings = {}): Promise<DeriveOutcome> {
+export async function deriveStoredDelivery(
+  db: Kysely<Database>,
+  id: number,
+  settings: DeriveSettings = {},
+): Promise<DeriveOutcome> {
   return (await deriveDeliveries(db, [id], settings)).get(id) ?? { missing: id };
 }

@@ -38,7 +38,15 @@ const build = (id: number, name: string, status: string, environment: string | n
   environment: environment ? { name: environment, action: 'start', deployment_tier: environment } : null,
 });
 
-function pipelineHook(o: { id: number; commit: string; timestamp: string; status: string; source?: string; ref?: string; builds?: unknown[] }) {
+function pipelineHook(o: {
+  id: number;
+  commit: string;
+  timestamp: string;
+  status: string;
+  source?: string;
+  ref?: string;
+  builds?: unknown[];
+}) {
   return {
     object_kind: 'pipeline',
     object_attributes: {
@@ -60,12 +68,29 @@ function pipelineHook(o: { id: number; commit: string; timestamp: string; status
     },
     user: { id: 1, name: 'Administrator', username: 'root', email: 'user_email@gitlab.com' },
     project,
-    commit: { id: o.commit, message: 'test\n', timestamp: o.timestamp, url: `http://example.com/gitlab-org/gitlab-test/commit/${o.commit}`, author: { name: 'User', email: 'user@gitlab.com' } },
-    builds: o.builds ?? [build(380, 'production', 'skipped', 'production'), build(377, 'test-image', 'success', null), build(379, 'staging', 'created', 'staging')],
+    commit: {
+      id: o.commit,
+      message: 'test\n',
+      timestamp: o.timestamp,
+      url: `http://example.com/gitlab-org/gitlab-test/commit/${o.commit}`,
+      author: { name: 'User', email: 'user@gitlab.com' },
+    },
+    builds: o.builds ?? [
+      build(380, 'production', 'skipped', 'production'),
+      build(377, 'test-image', 'success', null),
+      build(379, 'staging', 'created', 'staging'),
+    ],
   };
 }
 
-function deploymentHook(o: { id: number; status: string; environment: string; commit: string; at: string; commitUrl?: string }) {
+function deploymentHook(o: {
+  id: number;
+  status: string;
+  environment: string;
+  commit: string;
+  at: string;
+  commitUrl?: string;
+}) {
   return {
     object_kind: 'deployment',
     status: o.status,
@@ -89,7 +114,12 @@ function deploymentHook(o: { id: number; status: string; environment: string; co
 /** A Push Hook as in GitLab's documentation (its two commits, their ids and times), to this ref. */
 function pushHook(ref: string) {
   const commits = [
-    { id: 'b6568db1bc1dcd7f8b4d5a946b0b91f9dacd7327', message: 'Update Catalan translation to e38cb41.\n\nSee https://gitlab.com/gitlab-org/gitlab for more information', timestamp: '2011-12-12T14:27:31+02:00' },
+    {
+      id: 'b6568db1bc1dcd7f8b4d5a946b0b91f9dacd7327',
+      message:
+        'Update Catalan translation to e38cb41.\n\nSee https://gitlab.com/gitlab-org/gitlab for more information',
+      timestamp: '2011-12-12T14:27:31+02:00',
+    },
     { id: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7', message: 'fixed readme', timestamp: '2012-01-03T23:36:29+02:00' },
   ];
   return {
@@ -105,58 +135,160 @@ function pushHook(ref: string) {
     user_username: 'jsmith',
     project_id: 15,
     project,
-    commits: commits.map((c) => ({ ...c, title: c.message.split('\n')[0], url: `http://example.com/gitlab-org/gitlab-test/commit/${c.id}`, author: { name: 'Jordi Mallach', email: 'jordi@softcatala.org' }, added: ['CHANGELOG'], modified: ['app/controller/application.rb'], removed: [] })),
+    commits: commits.map((c) => ({
+      ...c,
+      title: c.message.split('\n')[0],
+      url: `http://example.com/gitlab-org/gitlab-test/commit/${c.id}`,
+      author: { name: 'Jordi Mallach', email: 'jordi@softcatala.org' },
+      added: ['CHANGELOG'],
+      modified: ['app/controller/application.rb'],
+      removed: [],
+    })),
     total_commits_count: 2,
-    repository: { name: 'Gitlab Test', url: 'git@example.com:gitlab-org/gitlab-test.git', description: '', homepage: 'http://example.com/gitlab-org/gitlab-test' },
+    repository: {
+      name: 'Gitlab Test',
+      url: 'git@example.com:gitlab-org/gitlab-test.git',
+      description: '',
+      homepage: 'http://example.com/gitlab-org/gitlab-test',
+    },
   };
 }
 
 async function deliver(event: string, payload: unknown, options: { token?: string | null; key?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-gitlab-event': event, 'x-gitlab-event-uuid': '13792a34-cac6-4fda-95a8-c58e00a3954e' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-gitlab-event': event,
+    'x-gitlab-event-uuid': '13792a34-cac6-4fda-95a8-c58e00a3954e',
+  };
   if (options.token !== null) headers['x-gitlab-token'] = options.token ?? TOKEN;
   if (options.key) headers['idempotency-key'] = options.key;
   const res = await t.app.request('/webhooks/gitlab', { method: 'POST', headers, body: JSON.stringify(payload) });
   return { status: res.status, body: (await res.json()) as any };
 }
-const drain = () => new JobRunner(t.database.db, createRegistry([deriveDeliveryJob(t.database.db)]), silentLogger).drain();
-const deliveries = () => t.database.db.selectFrom('deliveries').select(['delivery_id', 'event', 'status', 'error']).orderBy('id').execute();
+const drain = () =>
+  new JobRunner(t.database.db, createRegistry([deriveDeliveryJob(t.database.db)]), silentLogger).drain();
+const deliveries = () =>
+  t.database.db.selectFrom('deliveries').select(['delivery_id', 'event', 'status', 'error']).orderBy('id').execute();
 
 beforeAll(async () => {
   t = await createTestApp({ webhookSecrets: { gitlab: ['rotated-out-token', TOKEN] } });
-  const catalog = documents(groupDoc('core'), componentDoc('gitlab-test', 'core', { annotations: { 'gitlab.com/project-slug': 'gitlab-org/gitlab-test' } }));
-  await runImport(t.database.db, { files: [{ path: 'c.yaml', content: catalog }], source: 't', skipInvalid: false, actor: 't' });
+  const catalog = documents(
+    groupDoc('core'),
+    componentDoc('gitlab-test', 'core', { annotations: { 'gitlab.com/project-slug': 'gitlab-org/gitlab-test' } }),
+  );
+  await runImport(t.database.db, {
+    files: [{ path: 'c.yaml', content: catalog }],
+    source: 't',
+    skipInvalid: false,
+    actor: 't',
+  });
 });
 afterAll(() => t.close());
 
 describe('POST /webhooks/gitlab', () => {
   it('derives changes from pipelines and deployments from deployment hooks, counting each once', async () => {
     // The documented pipeline runs for a merge request: its commit is not known to be on the default branch.
-    expect((await deliver('Pipeline Hook', pipelineHook({ id: 31, commit: C1, timestamp: '2016-08-12T17:23:21+02:00', status: 'success', source: 'merge_request_event' }), { key: 'k-mr' })).body.status).toBe('accepted');
+    expect(
+      (
+        await deliver(
+          'Pipeline Hook',
+          pipelineHook({
+            id: 31,
+            commit: C1,
+            timestamp: '2016-08-12T17:23:21+02:00',
+            status: 'success',
+            source: 'merge_request_event',
+          }),
+          { key: 'k-mr' },
+        )
+      ).body.status,
+    ).toBe('accepted');
     // The same pipeline pushed to master: C1 committed 15:23:21 UTC.
-    expect(await deliver('Pipeline Hook', pipelineHook({ id: 32, commit: C1, timestamp: '2016-08-12T17:23:21+02:00', status: 'success' }), { key: 'k-p32' })).toEqual({ status: 202, body: { status: 'accepted', deliveryId: 'k-p32' } });
+    expect(
+      await deliver(
+        'Pipeline Hook',
+        pipelineHook({ id: 32, commit: C1, timestamp: '2016-08-12T17:23:21+02:00', status: 'success' }),
+        { key: 'k-p32' },
+      ),
+    ).toEqual({ status: 202, body: { status: 'accepted', deliveryId: 'k-p32' } });
     // C2 at 07:00 UTC the next day; its pipeline failed, but the commit is on master all the same. Its production
     // job succeeded: GitLab reports that deployment with a Deployment Hook (id 16 below), so the job is not counted.
-    const p33 = pipelineHook({ id: 33, commit: C2, timestamp: '2016-08-13T09:00:00+02:00', status: 'failed', builds: [build(390, 'deploy-production', 'success', 'production'), build(391, 'smoke', 'failed', null)] });
+    const p33 = pipelineHook({
+      id: 33,
+      commit: C2,
+      timestamp: '2016-08-13T09:00:00+02:00',
+      status: 'failed',
+      builds: [build(390, 'deploy-production', 'success', 'production'), build(391, 'smoke', 'failed', null)],
+    });
     expect((await deliver('Pipeline Hook', p33, { key: 'k-p33' })).status).toBe(202);
     // A pipeline on another branch says nothing about the default branch.
-    expect((await deliver('Pipeline Hook', pipelineHook({ id: 34, commit: '279484c09fbe69ededfced8c1bb6e6d24616b468', timestamp: '2016-08-12T18:00:00+02:00', status: 'success', ref: 'feature' }), { key: 'k-p34' })).status).toBe(202);
+    expect(
+      (
+        await deliver(
+          'Pipeline Hook',
+          pipelineHook({
+            id: 34,
+            commit: '279484c09fbe69ededfced8c1bb6e6d24616b468',
+            timestamp: '2016-08-12T18:00:00+02:00',
+            status: 'success',
+            ref: 'feature',
+          }),
+          { key: 'k-p34' },
+        )
+      ).status,
+    ).toBe(202);
 
     // Deployment 15 of C1: running, then success at 17:53:21 +0200 = 15:53:21 UTC.
-    await deliver('Deployment Hook', deploymentHook({ id: 15, status: 'running', environment: 'production', commit: C1, at: '2016-08-12 17:50:00 +0200' }), { key: 'k-d15-running' });
-    const d15 = deploymentHook({ id: 15, status: 'success', environment: 'production', commit: C1, at: '2016-08-12 17:53:21 +0200' });
+    await deliver(
+      'Deployment Hook',
+      deploymentHook({
+        id: 15,
+        status: 'running',
+        environment: 'production',
+        commit: C1,
+        at: '2016-08-12 17:50:00 +0200',
+      }),
+      { key: 'k-d15-running' },
+    );
+    const d15 = deploymentHook({
+      id: 15,
+      status: 'success',
+      environment: 'production',
+      commit: C1,
+      at: '2016-08-12 17:53:21 +0200',
+    });
     expect((await deliver('Deployment Hook', d15, { key: 'k-d15' })).body.status).toBe('accepted');
     // GitLab retries (same Idempotency-Key): a duplicate. An older GitLab without the key sends the same body twice:
     // stored once. A second webhook on the project sends it under its own key: stored, but one deployment still.
-    expect((await deliver('Deployment Hook', d15, { key: 'k-d15' })).body).toEqual({ status: 'duplicate', deliveryId: 'k-d15' });
+    expect((await deliver('Deployment Hook', d15, { key: 'k-d15' })).body).toEqual({
+      status: 'duplicate',
+      deliveryId: 'k-d15',
+    });
     const unkeyed = await deliver('Deployment Hook', d15);
     expect(unkeyed.body.deliveryId).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((await deliver('Deployment Hook', d15)).body.status).toBe('duplicate');
     expect((await deliver('Deployment Hook', d15, { key: 'k-d15-group-hook' })).body.status).toBe('accepted');
     // Deployment 16 of C2 at 08:00 UTC on the 13th; a staging deployment (GitLab's documented example) counts not.
-    await deliver('Deployment Hook', deploymentHook({ id: 16, status: 'success', environment: 'production', commit: C2, at: '2016-08-13 08:00:00 UTC' }), { key: 'k-d16' });
-    await deliver('Deployment Hook', deploymentHook({ id: 17, status: 'success', environment: 'staging', commit: C2, at: '2016-08-13 07:30:00 UTC' }), { key: 'k-d17' });
+    await deliver(
+      'Deployment Hook',
+      deploymentHook({
+        id: 16,
+        status: 'success',
+        environment: 'production',
+        commit: C2,
+        at: '2016-08-13 08:00:00 UTC',
+      }),
+      { key: 'k-d16' },
+    );
+    await deliver(
+      'Deployment Hook',
+      deploymentHook({ id: 17, status: 'success', environment: 'staging', commit: C2, at: '2016-08-13 07:30:00 UTC' }),
+      { key: 'k-d17' },
+    );
     // Events Paved does not read are kept and acknowledged.
-    expect((await deliver('Note Hook', { object_kind: 'note', project }, { key: 'k-note' })).body.status).toBe('ignored');
+    expect((await deliver('Note Hook', { object_kind: 'note', project }, { key: 'k-note' })).body.status).toBe(
+      'ignored',
+    );
     expect(await drain()).toBe(1); // one job derives every pending delivery
 
     expect((await deliveries()).map((d) => [d.delivery_id, d.status, d.error])).toEqual([
@@ -172,12 +304,22 @@ describe('POST /webhooks/gitlab', () => {
       ['k-d17', 'ignored', 'environment staging is not production'],
       ['k-note', 'ignored', 'Paved does not read Note Hook events'],
     ]);
-    const deployments = await t.database.db.selectFrom('deployments').select(['source', 'external_id', 'commit_sha', 'finished_at']).orderBy('external_id').execute();
-    expect(deployments.map((d) => [d.source, d.external_id, d.commit_sha, new Date(d.finished_at).toISOString()])).toEqual([
+    const deployments = await t.database.db
+      .selectFrom('deployments')
+      .select(['source', 'external_id', 'commit_sha', 'finished_at'])
+      .orderBy('external_id')
+      .execute();
+    expect(
+      deployments.map((d) => [d.source, d.external_id, d.commit_sha, new Date(d.finished_at).toISOString()]),
+    ).toEqual([
       ['gitlab', '15', C1, '2016-08-12T15:53:21.000Z'],
       ['gitlab', '16', C2, '2016-08-13T08:00:00.000Z'],
     ]);
-    const changes = await t.database.db.selectFrom('changes').select(['repository', 'commit_sha', 'committed_at']).orderBy('position').execute();
+    const changes = await t.database.db
+      .selectFrom('changes')
+      .select(['repository', 'commit_sha', 'committed_at'])
+      .orderBy('position')
+      .execute();
     expect(changes.map((c) => [c.repository, c.commit_sha, new Date(c.committed_at).toISOString()])).toEqual([
       ['gitlab-org/gitlab-test', C1, '2016-08-12T15:23:21.000Z'],
       ['gitlab-org/gitlab-test', C2, '2016-08-13T07:00:00.000Z'],
@@ -185,7 +327,10 @@ describe('POST /webhooks/gitlab', () => {
 
     // Over [Aug 12, Aug 14): 2 deployments in 2 days = 1 a day, 7 a week. Lead times: C1 15:23:21 → 15:53:21 =
     // 0.5 h; C2 07:00 → 08:00 = 1 h; median of the even count (0.5 + 1) / 2 = 0.75 h. No incident: 0 of 2 failed.
-    const dora = await t.call('GET', '/api/v1/dora?scope=service:gitlab-test&from=2016-08-12T00:00:00Z&to=2016-08-14T00:00:00Z');
+    const dora = await t.call(
+      'GET',
+      '/api/v1/dora?scope=service:gitlab-test&from=2016-08-12T00:00:00Z&to=2016-08-14T00:00:00Z',
+    );
     expect(dora.body).toMatchObject({
       deployments: 2,
       deploymentFrequency: { perDay: 1, perWeek: 7 },
@@ -197,54 +342,141 @@ describe('POST /webhooks/gitlab', () => {
   it('refuses a missing or wrong token, storing nothing, and never stores the token', async () => {
     const before = (await deliveries()).length;
     for (const token of ['wrong-token', null]) {
-      const res = await deliver('Deployment Hook', deploymentHook({ id: 99, status: 'success', environment: 'production', commit: C1, at: '2016-08-12 17:53:21 +0200' }), { token, key: `k-${token}` });
-      expect(res).toEqual({ status: 401, body: { error: { code: 'INVALID_SIGNATURE', message: 'X-Gitlab-Token is not a configured token' } } });
+      const res = await deliver(
+        'Deployment Hook',
+        deploymentHook({
+          id: 99,
+          status: 'success',
+          environment: 'production',
+          commit: C1,
+          at: '2016-08-12 17:53:21 +0200',
+        }),
+        { token, key: `k-${token}` },
+      );
+      expect(res).toEqual({
+        status: 401,
+        body: { error: { code: 'INVALID_SIGNATURE', message: 'X-Gitlab-Token is not a configured token' } },
+      });
     }
     expect((await deliveries()).length).toBe(before);
-    const headers = await t.database.db.selectFrom('deliveries').select('headers').where('delivery_id', '=', 'k-d16').executeTakeFirstOrThrow();
-    expect(headers.headers).toEqual({ 'content-type': 'application/json', 'x-gitlab-event': 'Deployment Hook', 'x-gitlab-event-uuid': '13792a34-cac6-4fda-95a8-c58e00a3954e', 'idempotency-key': 'k-d16' });
+    const headers = await t.database.db
+      .selectFrom('deliveries')
+      .select('headers')
+      .where('delivery_id', '=', 'k-d16')
+      .executeTakeFirstOrThrow();
+    expect(headers.headers).toEqual({
+      'content-type': 'application/json',
+      'x-gitlab-event': 'Deployment Hook',
+      'x-gitlab-event-uuid': '13792a34-cac6-4fda-95a8-c58e00a3954e',
+      'idempotency-key': 'k-d16',
+    });
   });
 
   it('answers 400 to malformed JSON and a missing event header', async () => {
-    const malformed = await t.app.request('/webhooks/gitlab', { method: 'POST', headers: { 'x-gitlab-token': TOKEN, 'x-gitlab-event': 'Pipeline Hook' }, body: '{"object_kind": ' });
+    const malformed = await t.app.request('/webhooks/gitlab', {
+      method: 'POST',
+      headers: { 'x-gitlab-token': TOKEN, 'x-gitlab-event': 'Pipeline Hook' },
+      body: '{"object_kind": ',
+    });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as any).error.code).toBe('MALFORMED_JSON');
-    const noEvent = await t.app.request('/webhooks/gitlab', { method: 'POST', headers: { 'x-gitlab-token': TOKEN }, body: '{}' });
-    expect(await noEvent.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'X-Gitlab-Event: is required', details: [{ field: 'X-Gitlab-Event', reason: 'is required' }] } });
+    const noEvent = await t.app.request('/webhooks/gitlab', {
+      method: 'POST',
+      headers: { 'x-gitlab-token': TOKEN },
+      body: '{}',
+    });
+    expect(await noEvent.json()).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'X-Gitlab-Event: is required',
+        details: [{ field: 'X-Gitlab-Event', reason: 'is required' }],
+      },
+    });
   });
 
   it('keeps a delivery that lacks what we need, marked failed with the reason, and derives nothing', async () => {
     // Only the short sha: the deployed commit cannot be matched to the changes it ships.
-    await deliver('Deployment Hook', deploymentHook({ id: 40, status: 'success', environment: 'production', commit: C1, at: '2016-08-12 17:53:21 +0200', commitUrl: 'http://192.168.64.1:3005/gitlab-org/gitlab-test/-/commit/bcbb5ec3' }), { key: 'k-short' });
+    await deliver(
+      'Deployment Hook',
+      deploymentHook({
+        id: 40,
+        status: 'success',
+        environment: 'production',
+        commit: C1,
+        at: '2016-08-12 17:53:21 +0200',
+        commitUrl: 'http://192.168.64.1:3005/gitlab-org/gitlab-test/-/commit/bcbb5ec3',
+      }),
+      { key: 'k-short' },
+    );
     // A time without its zone is refused rather than guessed.
-    await deliver('Deployment Hook', deploymentHook({ id: 41, status: 'success', environment: 'production', commit: C1, at: '2016-08-12 17:53:21' }), { key: 'k-zoneless' });
-    const noCommit: Record<string, unknown> = pipelineHook({ id: 42, commit: C1, timestamp: '2016-08-12T17:23:21+02:00', status: 'success' });
+    await deliver(
+      'Deployment Hook',
+      deploymentHook({ id: 41, status: 'success', environment: 'production', commit: C1, at: '2016-08-12 17:53:21' }),
+      { key: 'k-zoneless' },
+    );
+    const noCommit: Record<string, unknown> = pipelineHook({
+      id: 42,
+      commit: C1,
+      timestamp: '2016-08-12T17:23:21+02:00',
+      status: 'success',
+    });
     delete noCommit.commit;
     await deliver('Pipeline Hook', noCommit, { key: 'k-no-commit' });
     expect(await drain()).toBe(1); // one job derives every pending delivery
 
-    const failed = await t.database.db.selectFrom('deliveries').select(['delivery_id', 'status', 'error']).where('delivery_id', 'in', ['k-short', 'k-zoneless', 'k-no-commit']).orderBy('id').execute();
+    const failed = await t.database.db
+      .selectFrom('deliveries')
+      .select(['delivery_id', 'status', 'error'])
+      .where('delivery_id', 'in', ['k-short', 'k-zoneless', 'k-no-commit'])
+      .orderBy('id')
+      .execute();
     expect(failed).toEqual([
       { delivery_id: 'k-short', status: 'failed', error: 'commit_url is not a full commit id' },
       { delivery_id: 'k-zoneless', status: 'failed', error: 'status_changed_at is not a time with a zone' },
       { delivery_id: 'k-no-commit', status: 'failed', error: 'commit is missing' },
     ]);
-    expect(await t.database.db.selectFrom('deployments').select('external_id').where('external_id', 'in', ['40', '41']).execute()).toEqual([]);
+    expect(
+      await t.database.db
+        .selectFrom('deployments')
+        .select('external_id')
+        .where('external_id', 'in', ['40', '41'])
+        .execute(),
+    ).toEqual([]);
   });
 
   it('derives changes from pushes to the default branch, every commit of the push', async () => {
-    expect((await deliver('Push Hook', pushHook('refs/heads/feature'), { key: 'k-push-feature' })).body.status).toBe('accepted');
+    expect((await deliver('Push Hook', pushHook('refs/heads/feature'), { key: 'k-push-feature' })).body.status).toBe(
+      'accepted',
+    );
     await deliver('Push Hook', pushHook('refs/heads/master'), { key: 'k-push' });
     // The head commit deployed an hour after it was made: 2012-01-03T21:36:29Z + 1 h.
-    await deliver('Deployment Hook', deploymentHook({ id: 60, status: 'success', environment: 'production', commit: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7', at: '2012-01-03 22:36:29 UTC' }), { key: 'k-d60' });
+    await deliver(
+      'Deployment Hook',
+      deploymentHook({
+        id: 60,
+        status: 'success',
+        environment: 'production',
+        commit: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7',
+        at: '2012-01-03 22:36:29 UTC',
+      }),
+      { key: 'k-d60' },
+    );
     expect(await drain()).toBe(1);
     expect((await deliveries()).filter((d) => d.delivery_id.startsWith('k-push'))).toEqual([
-      { delivery_id: 'k-push-feature', event: 'Push Hook', status: 'ignored', error: 'push to refs/heads/feature, not the default branch master' },
+      {
+        delivery_id: 'k-push-feature',
+        event: 'Push Hook',
+        status: 'ignored',
+        error: 'push to refs/heads/feature, not the default branch master',
+      },
       { delivery_id: 'k-push', event: 'Push Hook', status: 'processed', error: null },
     ]);
     // The deployment ships both commits: 2011-12-12T12:27:31Z → 22 days 10 h 8 min 58 s, and 1 h; median of two.
     const first = 22 * 24 + 10 + 8 / 60 + 58 / 3600;
-    const dora = await t.call('GET', '/api/v1/dora?scope=service:gitlab-test&from=2012-01-01T00:00:00Z&to=2012-01-10T00:00:00Z');
+    const dora = await t.call(
+      'GET',
+      '/api/v1/dora?scope=service:gitlab-test&from=2012-01-01T00:00:00Z&to=2012-01-10T00:00:00Z',
+    );
     expect(dora.body.deployments).toBe(1);
     expect(dora.body.changeLeadTime.n).toBe(2);
     expect(dora.body.changeLeadTime.medianHours).toBeCloseTo((first + 1) / 2, 9);

@@ -12,14 +12,25 @@ const SECRET = 'pd-secret';
 let t: TestApp;
 
 /** A PagerDuty webhooks v3 payload, shaped as in PagerDuty's documentation. */
-function pdEvent(eventId: string, type: string, occurredAt: string, incident: { id: string; createdAt: string; status: string }) {
+function pdEvent(
+  eventId: string,
+  type: string,
+  occurredAt: string,
+  incident: { id: string; createdAt: string; status: string },
+) {
   return {
     event: {
       id: eventId,
       event_type: type,
       resource_type: 'incident',
       occurred_at: occurredAt,
-      agent: { html_url: 'https://acme.pagerduty.com/users/PLH1HKV', id: 'PLH1HKV', self: 'https://api.pagerduty.com/users/PLH1HKV', summary: 'Tenex Engineer', type: 'user_reference' },
+      agent: {
+        html_url: 'https://acme.pagerduty.com/users/PLH1HKV',
+        id: 'PLH1HKV',
+        self: 'https://api.pagerduty.com/users/PLH1HKV',
+        summary: 'Tenex Engineer',
+        type: 'user_reference',
+      },
       client: null,
       data: {
         id: incident.id,
@@ -31,7 +42,13 @@ function pdEvent(eventId: string, type: string, occurredAt: string, incident: { 
         incident_key: 'd3640fbd41094207a1c11e58e46b1662',
         created_at: incident.createdAt,
         title: 'A little bump in the road',
-        service: { html_url: 'https://acme.pagerduty.com/services/PF9KMXH', id: 'PF9KMXH', self: 'https://api.pagerduty.com/services/PF9KMXH', summary: 'API Service', type: 'service_reference' },
+        service: {
+          html_url: 'https://acme.pagerduty.com/services/PF9KMXH',
+          id: 'PF9KMXH',
+          self: 'https://api.pagerduty.com/services/PF9KMXH',
+          summary: 'API Service',
+          type: 'service_reference',
+        },
         assignees: [],
         escalation_policy: { id: 'PKNDVHS', summary: 'Default', type: 'escalation_policy_reference' },
         teams: [],
@@ -46,16 +63,31 @@ function pdEvent(eventId: string, type: string, occurredAt: string, incident: { 
 async function deliver(payload: unknown, secrets = ['rotated-out', SECRET]) {
   const body = JSON.stringify(payload);
   const signatures = secrets.map((s) => `v1=${createHmac('sha256', s).update(body).digest('hex')}`).join(',');
-  const res = await t.app.request('/webhooks/pagerduty', { method: 'POST', headers: { 'content-type': 'application/json', 'x-pagerduty-signature': signatures }, body });
+  const res = await t.app.request('/webhooks/pagerduty', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-pagerduty-signature': signatures },
+    body,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
-const drain = () => new JobRunner(t.database.db, createRegistry([deriveDeliveryJob(t.database.db)]), silentLogger).drain();
+const drain = () =>
+  new JobRunner(t.database.db, createRegistry([deriveDeliveryJob(t.database.db)]), silentLogger).drain();
 
 beforeAll(async () => {
   t = await createTestApp({ webhookSecrets: { pagerduty: [SECRET] } });
-  const catalog = documents(groupDoc('core'), componentDoc('api', 'core', { annotations: { 'pagerduty.com/service-id': 'PF9KMXH' } }));
-  await runImport(t.database.db, { files: [{ path: 'c.yaml', content: catalog }], source: 't', skipInvalid: false, actor: 't' });
-  await t.call('POST', '/api/v1/deployments', { body: [{ id: 'rel-1', service: 'api', finishedAt: '2020-04-09T15:00:00Z' }] });
+  const catalog = documents(
+    groupDoc('core'),
+    componentDoc('api', 'core', { annotations: { 'pagerduty.com/service-id': 'PF9KMXH' } }),
+  );
+  await runImport(t.database.db, {
+    files: [{ path: 'c.yaml', content: catalog }],
+    source: 't',
+    skipInvalid: false,
+    actor: 't',
+  });
+  await t.call('POST', '/api/v1/deployments', {
+    body: [{ id: 'rel-1', service: 'api', finishedAt: '2020-04-09T15:00:00Z' }],
+  });
 });
 afterAll(() => t.close());
 
@@ -65,29 +97,60 @@ describe('POST /webhooks/pagerduty', () => {
     const triggered = pdEvent('01BZ-TRIG', 'incident.triggered', '2020-04-09T15:16:28.169Z', incident);
     expect(await deliver(triggered)).toEqual({ status: 202, body: { status: 'accepted', deliveryId: '01BZ-TRIG' } });
     expect((await deliver(triggered)).body.status).toBe('duplicate');
-    expect((await deliver(pdEvent('01BZ-ACK', 'incident.acknowledged', '2020-04-09T15:20:00Z', { ...incident, status: 'acknowledged' }))).status).toBe(202);
-    expect((await deliver(pdEvent('01BZ-RES', 'incident.resolved', '2020-04-09T16:16:27Z', { ...incident, status: 'resolved' }))).status).toBe(202);
+    expect(
+      (
+        await deliver(
+          pdEvent('01BZ-ACK', 'incident.acknowledged', '2020-04-09T15:20:00Z', { ...incident, status: 'acknowledged' }),
+        )
+      ).status,
+    ).toBe(202);
+    expect(
+      (
+        await deliver(
+          pdEvent('01BZ-RES', 'incident.resolved', '2020-04-09T16:16:27Z', { ...incident, status: 'resolved' }),
+        )
+      ).status,
+    ).toBe(202);
     // A second incident whose resolved event arrives before its triggered event.
     const late = { id: 'PLATE01', createdAt: '2020-04-09T18:00:00Z', status: 'resolved' };
     await deliver(pdEvent('01BZ-LRES', 'incident.resolved', '2020-04-09T20:00:00Z', late));
-    await deliver(pdEvent('01BZ-LTRIG', 'incident.triggered', '2020-04-09T18:00:01Z', { ...late, status: 'triggered' }));
+    await deliver(
+      pdEvent('01BZ-LTRIG', 'incident.triggered', '2020-04-09T18:00:01Z', { ...late, status: 'triggered' }),
+    );
     expect(await drain()).toBe(1); // one job derives every pending delivery
 
-    const rows = await t.database.db.selectFrom('incidents').select(['external_id', 'severity', 'triggered_at', 'resolved_at']).orderBy('external_id').execute();
-    expect(rows.map((r) => [r.external_id, r.severity, new Date(r.triggered_at).toISOString(), r.resolved_at && new Date(r.resolved_at).toISOString()])).toEqual([
+    const rows = await t.database.db
+      .selectFrom('incidents')
+      .select(['external_id', 'severity', 'triggered_at', 'resolved_at'])
+      .orderBy('external_id')
+      .execute();
+    expect(
+      rows.map((r) => [
+        r.external_id,
+        r.severity,
+        new Date(r.triggered_at).toISOString(),
+        r.resolved_at && new Date(r.resolved_at).toISOString(),
+      ]),
+    ).toEqual([
       ['PGR0VU2', 'P1', '2020-04-09T15:16:27.000Z', '2020-04-09T16:16:27.000Z'],
       ['PLATE01', 'P1', '2020-04-09T18:00:00.000Z', '2020-04-09T20:00:00.000Z'],
     ]);
     // Both follow deployment rel-1 (15:00) within 7 days: it failed; recovery 15:16:27 → 20:00:00 = 4 h 43 min 33 s.
     // MTTR: 1 h and 2 h → 1.5 h.
-    const dora = await t.call('GET', '/api/v1/dora?scope=service:api&from=2020-04-09T00:00:00Z&to=2020-04-10T00:00:00Z');
+    const dora = await t.call(
+      'GET',
+      '/api/v1/dora?scope=service:api&from=2020-04-09T00:00:00Z&to=2020-04-10T00:00:00Z',
+    );
     expect(dora.body).toMatchObject({
       changeFailRate: { value: 1, failed: 1, total: 1 },
       failedDeploymentRecoveryTime: { medianHours: (4 * 3600 + 43 * 60 + 33) / 3600, n: 1 },
       incidentRecoveryTime: { medianHours: 1.5, n: 2, unresolved: 0 },
     });
     // Each opens at PagerDuty (the event's html_url), newest first.
-    const list = await t.call('GET', '/api/v1/incidents?scope=service:api&from=2020-04-09T00:00:00Z&to=2020-04-10T00:00:00Z');
+    const list = await t.call(
+      'GET',
+      '/api/v1/incidents?scope=service:api&from=2020-04-09T00:00:00Z&to=2020-04-10T00:00:00Z',
+    );
     expect(list.body.items.map((i: { externalId: string; url: string | null }) => [i.externalId, i.url])).toEqual([
       ['PLATE01', 'https://acme.pagerduty.com/incidents/PLATE01'],
       ['PGR0VU2', 'https://acme.pagerduty.com/incidents/PGR0VU2'],
@@ -96,7 +159,14 @@ describe('POST /webhooks/pagerduty', () => {
 
   it('refuses signatures that do not match and stores nothing', async () => {
     const before = (await t.database.db.selectFrom('deliveries').select('id').execute()).length;
-    const res = await deliver(pdEvent('01BZ-X', 'incident.triggered', '2020-04-09T15:16:28Z', { id: 'PX', createdAt: '2020-04-09T15:16:27Z', status: 'triggered' }), ['wrong']);
+    const res = await deliver(
+      pdEvent('01BZ-X', 'incident.triggered', '2020-04-09T15:16:28Z', {
+        id: 'PX',
+        createdAt: '2020-04-09T15:16:27Z',
+        status: 'triggered',
+      }),
+      ['wrong'],
+    );
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('INVALID_SIGNATURE');
     expect((await t.database.db.selectFrom('deliveries').select('id').execute()).length).toBe(before);

@@ -19,12 +19,23 @@ export type DeliveryStatus = 'processed' | 'ignored' | 'failed';
 /** Stored deliveries by id, in id order (the order they arrived in). */
 export async function getDeliveries(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('deliveries').select(['id', 'source', 'event', 'body']).where('id', 'in', ids).orderBy('id').execute();
+  return db
+    .selectFrom('deliveries')
+    .select(['id', 'source', 'event', 'body'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
 }
 
 /** The oldest deliveries still to derive. */
 export async function pendingDeliveryIds(db: Db, limit: number) {
-  const rows = await db.selectFrom('deliveries').select('id').where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -41,13 +52,15 @@ export async function markDeliveries(db: Db, marks: { id: number; status: Delive
 export type ReprocessStatus = 'failed' | 'all';
 
 const selectReprocessable = (db: Db, status: ReprocessStatus) => {
-  let q = db.selectFrom('deliveries').where((eb) =>
-    eb.or([
-      eb.and([eb('source', '=', 'github'), eb('event', 'in', [...READ_EVENTS.github])]),
-      eb.and([eb('source', '=', 'gitlab'), eb('event', 'in', [...READ_EVENTS.gitlab])]),
-      eb('source', '=', 'pagerduty'),
-    ]),
-  );
+  let q = db
+    .selectFrom('deliveries')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('source', '=', 'github'), eb('event', 'in', [...READ_EVENTS.github])]),
+        eb.and([eb('source', '=', 'gitlab'), eb('event', 'in', [...READ_EVENTS.gitlab])]),
+        eb('source', '=', 'pagerduty'),
+      ]),
+    );
   if (status === 'failed') q = q.where('status', '=', 'failed');
   return q;
 };
@@ -61,14 +74,34 @@ export async function countReprocessable(db: Db, status: ReprocessStatus): Promi
 }
 
 /** The next `limit` ids a reprocess derives, after `after` and up to `upTo`, in id order. */
-export async function reprocessableIds(db: Db, range: { status: ReprocessStatus; after: number; upTo: number }, limit: number) {
-  const rows = await selectReprocessable(db, range.status).select('id').where('id', '>', range.after).where('id', '<=', range.upTo).orderBy('id').limit(limit).execute();
+export async function reprocessableIds(
+  db: Db,
+  range: { status: ReprocessStatus; after: number; upTo: number },
+  limit: number,
+) {
+  const rows = await selectReprocessable(db, range.status)
+    .select('id')
+    .where('id', '>', range.after)
+    .where('id', '<=', range.upTo)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** Stored deliveries newest first (before a given id), without their bodies. */
-export async function listDeliveries(db: Db, filter: { status?: DeliveryStatus | 'pending' | undefined; source?: DeliveriesTable['source'] | undefined; before?: number | undefined; limit: number }) {
-  let q = db.selectFrom('deliveries').select(['id', 'source', 'delivery_id', 'event', 'status', 'error', 'received_at', 'processed_at']);
+export async function listDeliveries(
+  db: Db,
+  filter: {
+    status?: DeliveryStatus | 'pending' | undefined;
+    source?: DeliveriesTable['source'] | undefined;
+    before?: number | undefined;
+    limit: number;
+  },
+) {
+  let q = db
+    .selectFrom('deliveries')
+    .select(['id', 'source', 'delivery_id', 'event', 'status', 'error', 'received_at', 'processed_at']);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.source) q = q.where('source', '=', filter.source);
   if (filter.before !== undefined) q = q.where('id', '<', filter.before);
@@ -82,7 +115,10 @@ export async function listDeliveries(db: Db, filter: { status?: DeliveryStatus |
  * escaping it into an array literal.
  */
 export async function insertDeliveries(db: Db, rows: NewDelivery[], job: { type: string; afterMs: number }) {
-  const values = rows.map((d) => sql`(${d.source}, ${d.deliveryId}, ${d.event}, ${JSON.stringify(d.headers)}, ${d.body}, ${d.integrationId}::bigint, ${d.ignored})`);
+  const values = rows.map(
+    (d) =>
+      sql`(${d.source}, ${d.deliveryId}, ${d.event}, ${JSON.stringify(d.headers)}, ${d.body}, ${d.integrationId}::bigint, ${d.ignored})`,
+  );
   const { rows: stored } = await sql<{ source: string; delivery_id: string }>`
     with stored as (
       insert into deliveries (source, delivery_id, event, headers, body, integration_id, status, error, processed_at)

@@ -40,7 +40,11 @@ async function deriveBatch(db: Kysely<Database>, walk: Walk, settings: DeriveSet
  * facts again (a change re-derived keeps the service it had, so the remap is what maps it). Safe to run twice:
  * facts are keyed by the senders' ids, so nothing counts twice. Runs in this process (the CLI without a server).
  */
-export async function reprocessDeliveries(db: Kysely<Database>, status: ReprocessStatus, settings: DeriveSettings = {}): Promise<ReprocessCounts & { remapped: RemapCounts }> {
+export async function reprocessDeliveries(
+  db: Kysely<Database>,
+  status: ReprocessStatus,
+  settings: DeriveSettings = {},
+): Promise<ReprocessCounts & { remapped: RemapCounts }> {
   const total: ReprocessCounts = { deliveries: 0, processed: 0, ignored: 0, failed: 0 };
   let walk: Walk = { status, upTo: (await countReprocessable(db, status)).upTo, after: 0 };
   for (;;) {

@@ -13,12 +13,20 @@ const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url
 function decodeCursor(cursor: string | undefined): number | undefined {
   if (!cursor) return undefined;
   const id = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', [{ field: 'cursor', reason: 'not a cursor this API returned' }]);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', [
+      { field: 'cursor', reason: 'not a cursor this API returned' },
+    ]);
   return id;
 }
 
 async function pageOfDeliveries(db: Db, query: DeliveryQuery) {
-  const rows = await repo.listDeliveries(db, { status: query.status, source: query.source, before: decodeCursor(query.cursor), limit: query.limit + 1 });
+  const rows = await repo.listDeliveries(db, {
+    status: query.status,
+    source: query.source,
+    before: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -64,7 +72,8 @@ export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
       path: '/deliveries/reprocess',
       tags: ['delivery'],
       summary: 'Derive the stored deliveries again (all, or only the failed ones) as a job, then map facts again',
-      description: 'Only deliveries of events Paved reads are derived again; others stay ignored. Deliveries arriving meanwhile are derived by their own jobs.',
+      description:
+        'Only deliveries of events Paved reads are derived again; others stay ignored. Deliveries arriving meanwhile are derived by their own jobs.',
       request: { body: { content: { 'application/json': { schema: reprocessBody } }, required: false } },
       responses: { 202: json(reprocessResult, 'How many deliveries will be derived again') },
     }),

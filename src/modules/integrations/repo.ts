@@ -6,7 +6,10 @@ export async function listIntegrations(db: Db) {
 }
 
 /** A name already used for this provider returns null. */
-export async function insertIntegration(db: Db, i: { provider: IntegrationProvider; name: string; secret: string; createdBy: string | null }) {
+export async function insertIntegration(
+  db: Db,
+  i: { provider: IntegrationProvider; name: string; secret: string; createdBy: string | null },
+) {
   const row = await db
     .insertInto('integrations')
     .values({ provider: i.provider, name: i.name, secret: i.secret, created_by: i.createdBy })

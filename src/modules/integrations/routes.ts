@@ -51,11 +51,23 @@ export function integrationRoutes({ db }: AppDeps) {
       requireRole(principal, 'admin');
       const input = c.req.valid('json');
       if (input.provider === 'pagerduty' && !input.secret) {
-        throw new AppError('VALIDATION_FAILED', 'secret: PagerDuty generates the signing secret of a webhook subscription; send that', [{ field: 'secret', reason: 'is required for PagerDuty' }]);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'secret: PagerDuty generates the signing secret of a webhook subscription; send that',
+          [{ field: 'secret', reason: 'is required for PagerDuty' }],
+        );
       }
       const secret = input.secret ?? randomBytes(32).toString('base64url');
-      const row = await repo.insertIntegration(db, { provider: input.provider, name: input.name, secret, createdBy: principal.name });
-      if (!row) throw new AppError('CONFLICT', `name: a ${input.provider} integration named "${input.name}" exists`, [{ field: 'name', reason: 'is already used for this provider' }]);
+      const row = await repo.insertIntegration(db, {
+        provider: input.provider,
+        name: input.name,
+        secret,
+        createdBy: principal.name,
+      });
+      if (!row)
+        throw new AppError('CONFLICT', `name: a ${input.provider} integration named "${input.name}" exists`, [
+          { field: 'name', reason: 'is already used for this provider' },
+        ]);
       invalidateIntegrationSecrets(db);
       return c.json({ ...view(row), secret }, 201);
     },

@@ -31,7 +31,8 @@ function cacheOf(db: Db): Cache {
 
 async function load(db: Db): Promise<Secrets> {
   const secrets: Secrets = new Map();
-  for (const row of await listSecrets(db)) secrets.set(row.provider, [...(secrets.get(row.provider) ?? []), { id: row.id, secret: row.secret }]);
+  for (const row of await listSecrets(db))
+    secrets.set(row.provider, [...(secrets.get(row.provider) ?? []), { id: row.id, secret: row.secret }]);
   return secrets;
 }
 

@@ -48,7 +48,10 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 /** Same-origin JSON call to /api/v1; the session cookie travels with it. Throws ApiError on any failure. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -62,7 +65,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'Paved could not be reached. Check your connection and that the server is running.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'Paved could not be reached. Check your connection and that the server is running.',
+    );
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -75,8 +82,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!res.ok) {
     // What answered may not be Paved (a proxy's error page), so each part of the body falls back.
     const error = (body as { error?: Partial<ErrorBody['error']> } | null)?.error;
-    throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? `the server answered ${res.status}`, error?.details);
+    throw new ApiError(
+      res.status,
+      error?.code ?? `HTTP_${res.status}`,
+      error?.message ?? `the server answered ${res.status}`,
+      error?.details,
+    );
   }
-  if (body === null) throw new ApiError(res.status, 'BAD_RESPONSE', 'the server answered with something that is not JSON');
+  if (body === null)
+    throw new ApiError(res.status, 'BAD_RESPONSE', 'the server answered with something that is not JSON');
   return body as T;
 }

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A bordered surface; with a title it becomes a labelled section. */
-export function Card({ title, actions, children, className = '' }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = '',
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`card ${className}`.trim()}>
       {title !== undefined || actions !== undefined ? (

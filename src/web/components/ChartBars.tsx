@@ -2,7 +2,16 @@ import type { ChartProps } from './chart-types.js';
 import { PALETTE } from './chart-palette.js';
 
 /** Chart's `hbar` kind: one labelled row per datum, the bar's length proportional to its value. */
-export function ChartBars({ data, x, series, colorOf, formatX = String, formatValue = String, max, annotate }: ChartProps) {
+export function ChartBars({
+  data,
+  x,
+  series,
+  colorOf,
+  formatX = String,
+  formatValue = String,
+  max,
+  annotate,
+}: ChartProps) {
   const s = series[0];
   if (!s) return null;
   const values = data.map((d) => Number(d[s.key] ?? 0));

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** What a page shows when there is nothing yet: what it means and what to do next. */
-export function EmptyState({ title, children, action, compact = false }: { title: string; children?: ReactNode; action?: ReactNode; compact?: boolean }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+  compact = false,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+  compact?: boolean;
+}) {
   return (
     <div className={compact ? 'empty empty-compact' : 'empty'} role="status">
       <svg className="empty-icon" viewBox="0 0 24 24" aria-hidden="true" width="32" height="32">
@@ -23,7 +33,8 @@ export function ImportHint() {
         <code>paved import backstage ./catalog</code>
       </pre>
       <p>
-        or send descriptors to <code>POST /api/v1/imports/backstage</code> (see the <a href="/api/openapi.json">API reference</a>).
+        or send descriptors to <code>POST /api/v1/imports/backstage</code> (see the{' '}
+        <a href="/api/openapi.json">API reference</a>).
       </p>
     </>
   );

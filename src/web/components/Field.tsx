@@ -8,7 +8,23 @@ export interface ControlProps {
 }
 
 /** A labelled form control with its help text and, when there is one, its problem (client or server). */
-export function Field({ id, label, required = false, help, error, children, className = '' }: { id: string; label: string; required?: boolean; help?: ReactNode; error?: string | undefined; children: (props: ControlProps) => ReactNode; className?: string }) {
+export function Field({
+  id,
+  label,
+  required = false,
+  help,
+  error,
+  children,
+  className = '',
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  help?: ReactNode;
+  error?: string | undefined;
+  children: (props: ControlProps) => ReactNode;
+  className?: string;
+}) {
   const described = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${className}`.trim()}>
@@ -21,7 +37,12 @@ export function Field({ id, label, required = false, help, error, children, clas
           </span>
         ) : null}
       </label>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': described, ...(required ? { 'aria-required': true } : {}) })}
+      {children({
+        id,
+        'aria-invalid': Boolean(error),
+        'aria-describedby': described,
+        ...(required ? { 'aria-required': true } : {}),
+      })}
       {help ? (
         <p id={`${id}-help`} className="field-help">
           {help}

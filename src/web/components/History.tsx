@@ -4,7 +4,12 @@ import { Link } from 'react-router-dom';
 import { Badge, type Tone } from './Badge.js';
 import { EmptyState } from './EmptyState.js';
 
-const TONE: Record<HistoryEvent['action'], Tone> = { created: 'success', updated: 'info', orphaned: 'danger', restored: 'accent' };
+const TONE: Record<HistoryEvent['action'], Tone> = {
+  created: 'success',
+  updated: 'info',
+  orphaned: 'danger',
+  restored: 'accent',
+};
 
 /** An entity's change log, newest first as the API returns it. */
 export function History({ events }: { events: HistoryEvent[] }) {

@@ -1,5 +1,15 @@
 /** The "Load more" button under a cursor-paginated list. */
-export function LoadMore({ hasNextPage, isFetchingNextPage, fetchNextPage, shown }: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown; shown: number }) {
+export function LoadMore({
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  shown,
+}: {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+  shown: number;
+}) {
   return (
     <div className="load-more">
       <span className="muted">{shown} shown</span>

@@ -1,5 +1,13 @@
 /** Skeletons shaped like what is coming, so the page does not jump when it arrives. */
-export function Loading({ variant = 'lines', count = 3, label = 'Loading' }: { variant?: 'lines' | 'cards' | 'table' | 'stats'; count?: number; label?: string }) {
+export function Loading({
+  variant = 'lines',
+  count = 3,
+  label = 'Loading',
+}: {
+  variant?: 'lines' | 'cards' | 'table' | 'stats';
+  count?: number;
+  label?: string;
+}) {
   const items = Array.from({ length: count }, (_, i) => i);
   return (
     <div className={`skeleton-${variant}`} aria-busy="true" aria-live="polite">

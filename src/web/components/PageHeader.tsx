@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
 /** The page's h1, an optional breadcrumb back to its list, and its actions. */
-export function PageHeader({ title, subtitle, back, actions, badges }: { title: ReactNode; subtitle?: ReactNode; back?: { to: string; label: string }; actions?: ReactNode; badges?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  back,
+  actions,
+  badges,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  back?: { to: string; label: string };
+  actions?: ReactNode;
+  badges?: ReactNode;
+}) {
   return (
     <div className="page-header">
       {back ? (

@@ -12,7 +12,8 @@ const KINDS: { value: Kind; label: string }[] = [
   { value: 'team', label: 'Team' },
   { value: 'service', label: 'Service' },
 ];
-const qualified = (e: { name: string; namespace: string }) => (e.namespace === 'default' ? e.name : `${e.namespace}/${e.name}`);
+const qualified = (e: { name: string; namespace: string }) =>
+  e.namespace === 'default' ? e.name : `${e.namespace}/${e.name}`;
 
 function TeamOptions({ id, q }: { id: string; q: string }) {
   const teams = useTeams({ q: q || undefined }).items;
@@ -84,7 +85,14 @@ export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
         <div className="field field-grow scope-name">
           <label htmlFor="scope-name">{kind === 'team' ? 'Team' : 'Service'}</label>
           <div className="row">
-            <input id="scope-name" list={listId} value={name} placeholder={kind === 'team' ? 'team name' : 'service name'} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+            <input
+              id="scope-name"
+              list={listId}
+              value={name}
+              placeholder={kind === 'team' ? 'team name' : 'service name'}
+              autoComplete="off"
+              onChange={(e) => setName(e.target.value)}
+            />
             <button type="submit" className="button" disabled={!name.trim()}>
               Show
             </button>
@@ -97,17 +105,34 @@ export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
         <Segmented<Range | 'custom'>
           label="Period"
           value={period.range ?? 'custom'}
-          onChange={(r) => (r === 'custom' ? undefined : update({ range: r === DEFAULT_RANGE ? null : r, from: null, to: null }))}
-          options={[...RANGES.map((r) => ({ value: r.value, label: r.label })), ...(period.range ? [] : [{ value: 'custom' as const, label: 'Dates' }])]}
+          onChange={(r) =>
+            r === 'custom' ? undefined : update({ range: r === DEFAULT_RANGE ? null : r, from: null, to: null })
+          }
+          options={[
+            ...RANGES.map((r) => ({ value: r.value, label: r.label })),
+            ...(period.range ? [] : [{ value: 'custom' as const, label: 'Dates' }]),
+          ]}
         />
       </div>
       <div className="field scope-date">
         <label htmlFor="period-from">From</label>
-        <input id="period-from" type="date" value={from} max={to || undefined} onChange={(e) => chooseDates(e.target.value, to)} />
+        <input
+          id="period-from"
+          type="date"
+          value={from}
+          max={to || undefined}
+          onChange={(e) => chooseDates(e.target.value, to)}
+        />
       </div>
       <div className="field scope-date">
         <label htmlFor="period-to">To (included)</label>
-        <input id="period-to" type="date" value={to} min={from || undefined} onChange={(e) => chooseDates(from, e.target.value)} />
+        <input
+          id="period-to"
+          type="date"
+          value={to}
+          min={from || undefined}
+          onChange={(e) => chooseDates(from, e.target.value)}
+        />
       </div>
       <p className="muted small scope-period" data-testid="period-label">
         {periodLabel(period)} · {period.days} days, UTC

@@ -25,7 +25,14 @@ export function SearchBox() {
         <circle cx="8.5" cy="8.5" r="5.5" stroke="currentColor" strokeWidth="1.8" fill="none" />
         <path d="M13 13l4 4" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
       </svg>
-      <input id="global-search" type="search" placeholder="Search teams, services, capabilities…" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+      <input
+        id="global-search"
+        type="search"
+        placeholder="Search teams, services, capabilities…"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+      />
     </form>
   );
 }

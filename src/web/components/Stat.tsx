@@ -3,7 +3,19 @@ import { Link } from 'react-router-dom';
 import { formatNumber } from '../lib/format.js';
 
 /** One headline number with its label; links to the list behind it. A value already formatted ("75 %") is shown as is. */
-export function Stat({ label, value, to, hint, testId }: { label: string; value: number | string; to?: string; hint?: ReactNode; testId?: string }) {
+export function Stat({
+  label,
+  value,
+  to,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: number | string;
+  to?: string;
+  hint?: ReactNode;
+  testId?: string;
+}) {
   const body = (
     <>
       <span className="stat-value" data-testid={`stat-${testId ?? label.toLowerCase().replace(/\s+/g, '-')}`}>

@@ -12,7 +12,13 @@ export function Tabs({ items, label }: { items: TabItem[]; label: string }) {
   return (
     <nav className="tabs" aria-label={label}>
       {items.map((t) => (
-        <Link key={t.label} to={t.to} className={t.active ? 'tab tab-active' : 'tab'} aria-current={t.active ? 'page' : undefined} replace>
+        <Link
+          key={t.label}
+          to={t.to}
+          className={t.active ? 'tab tab-active' : 'tab'}
+          aria-current={t.active ? 'page' : undefined}
+          replace
+        >
           {t.label}
           {t.count !== undefined ? <span className="tab-count">{t.count}</span> : null}
         </Link>

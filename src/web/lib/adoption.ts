@@ -39,12 +39,25 @@ export function formatDays(days: number | null): string {
 
 /** The headline numbers in one sentence a VP can read aloud, e.g. "9 of 12 eligible teams use it; 7 chose it freely". */
 export function adoptionReading(summary: CapabilityAdoption['summary']): string {
-  const { eligibleTeams: eligible, adoptingTeams: adopting, voluntaryTeams: voluntary, mandatedTeams: mandated, churnedTeams: churned } = summary;
-  if (eligible === 0) return 'No customer team is eligible for it yet: eligible teams own at least one service of its audience.';
+  const {
+    eligibleTeams: eligible,
+    adoptingTeams: adopting,
+    voluntaryTeams: voluntary,
+    mandatedTeams: mandated,
+    churnedTeams: churned,
+  } = summary;
+  if (eligible === 0)
+    return 'No customer team is eligible for it yet: eligible teams own at least one service of its audience.';
   const stopped = churned > 0 ? ` ${plural(churned, 'team')} stopped using it.` : '';
   if (adopting === 0) return `None of the ${plural(eligible, 'eligible team')} uses it yet.${stopped}`;
   const how =
-    mandated === 0 ? (voluntary === 1 ? 'it chose it freely' : `all ${voluntary} chose it freely`) : voluntary === 0 ? `all under a mandate` : `${voluntary} chose it freely, ${mandated} under a mandate`;
+    mandated === 0
+      ? voluntary === 1
+        ? 'it chose it freely'
+        : `all ${voluntary} chose it freely`
+      : voluntary === 0
+        ? `all under a mandate`
+        : `${voluntary} chose it freely, ${mandated} under a mandate`;
   return `${adopting} of ${plural(eligible, 'eligible team')} ${adopting === 1 ? 'uses' : 'use'} it; ${how}.${stopped}`;
 }
 
@@ -54,6 +67,12 @@ export function shortSha(commit: string): string {
 }
 
 /** A mandate covering the team is in effect now (DOMAIN.md: scope all customer teams, or a list naming it). */
-export function mandatedNow(teamRef: string, mandates: Pick<Mandate, 'scope' | 'effectiveFrom'>[], now = new Date()): boolean {
-  return mandates.some((m) => new Date(m.effectiveFrom) <= now && (m.scope === 'all' || m.scope.teams.includes(teamRef)));
+export function mandatedNow(
+  teamRef: string,
+  mandates: Pick<Mandate, 'scope' | 'effectiveFrom'>[],
+  now = new Date(),
+): boolean {
+  return mandates.some(
+    (m) => new Date(m.effectiveFrom) <= now && (m.scope === 'all' || m.scope.teams.includes(teamRef)),
+  );
 }

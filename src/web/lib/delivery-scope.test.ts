@@ -23,7 +23,13 @@ describe('delivery scope and period', () => {
     });
     const now = new Date('2025-06-15T13:45:00Z');
     // 30 days ending with 15 Jun: [17 May, 16 Jun).
-    expect(resolvePeriod({ range: '30d' }, now)).toMatchObject({ from: '2025-05-17T00:00:00.000Z', to: '2025-06-16T00:00:00.000Z', firstDay: '2025-05-17', lastDay: '2025-06-15', days: 30 });
+    expect(resolvePeriod({ range: '30d' }, now)).toMatchObject({
+      from: '2025-05-17T00:00:00.000Z',
+      to: '2025-06-16T00:00:00.000Z',
+      firstDay: '2025-05-17',
+      lastDay: '2025-06-15',
+      days: 30,
+    });
     // The default is 90 days; 12 months is [16 Jun 2024, 16 Jun 2025): 365 days.
     expect(resolvePeriod({}, now)).toMatchObject({ range: '90d', days: 90 });
     expect(resolvePeriod({ range: '12m' }, now)).toMatchObject({ from: '2024-06-16T00:00:00.000Z', days: 365 });

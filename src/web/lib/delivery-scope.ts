@@ -75,13 +75,30 @@ export function resolvePeriod(values: { range?: string; from?: string; to?: stri
   if (validDate(from) && validDate(to) && from <= to) {
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`) + DAY;
-    return { from: new Date(start).toISOString(), to: new Date(end).toISOString(), range: null, firstDay: from, lastDay: to, days: Math.round((end - start) / DAY) };
+    return {
+      from: new Date(start).toISOString(),
+      to: new Date(end).toISOString(),
+      range: null,
+      firstDay: from,
+      lastDay: to,
+      days: Math.round((end - start) / DAY),
+    };
   }
   const range = RANGES.find((r) => r.value === values.range)?.value ?? DEFAULT_RANGE;
   const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   const endDate = new Date(end);
-  const start = range === '12m' ? Date.UTC(endDate.getUTCFullYear() - 1, endDate.getUTCMonth(), endDate.getUTCDate()) : end - (range === '30d' ? 30 : 90) * DAY;
-  return { from: new Date(start).toISOString(), to: endDate.toISOString(), range, firstDay: day(start), lastDay: day(end - DAY), days: Math.round((end - start) / DAY) };
+  const start =
+    range === '12m'
+      ? Date.UTC(endDate.getUTCFullYear() - 1, endDate.getUTCMonth(), endDate.getUTCDate())
+      : end - (range === '30d' ? 30 : 90) * DAY;
+  return {
+    from: new Date(start).toISOString(),
+    to: endDate.toISOString(),
+    range,
+    firstDay: day(start),
+    lastDay: day(end - DAY),
+    days: Math.round((end - start) / DAY),
+  };
 }
 
 export function periodLabel(period: Period): string {

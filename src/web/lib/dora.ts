@@ -34,7 +34,13 @@ export function formatPer(value: number): string {
 export function doraReading(who: string, d: Dora): string {
   if (d.deployments === 0) return `${who}: no production deployment in this period.`;
   const times = d.deployments === 1 ? 'once' : `${d.deployments} times`;
-  const failed = d.changeFailRate.failed === 0 ? 'none caused an incident' : `${formatRate(d.changeFailRate.value)} caused an incident`;
-  const recovered = d.failedDeploymentRecoveryTime.medianHours === null ? '' : `, recovered from in a median ${formatHours(d.failedDeploymentRecoveryTime.medianHours)}`;
+  const failed =
+    d.changeFailRate.failed === 0
+      ? 'none caused an incident'
+      : `${formatRate(d.changeFailRate.value)} caused an incident`;
+  const recovered =
+    d.failedDeploymentRecoveryTime.medianHours === null
+      ? ''
+      : `, recovered from in a median ${formatHours(d.failedDeploymentRecoveryTime.medianHours)}`;
   return `${who} deployed to production ${times} (${formatFrequency(d.deploymentFrequency)}); ${failed}${recovered}.`;
 }

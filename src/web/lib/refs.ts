@@ -4,7 +4,9 @@ export function parseRef(ref: string): { kind: string | null; namespace: string;
   const kind = colon >= 0 ? ref.slice(0, colon) : null;
   const rest = colon >= 0 ? ref.slice(colon + 1) : ref;
   const slash = rest.indexOf('/');
-  return slash >= 0 ? { kind, namespace: rest.slice(0, slash), name: rest.slice(slash + 1) } : { kind, namespace: 'default', name: rest };
+  return slash >= 0
+    ? { kind, namespace: rest.slice(0, slash), name: rest.slice(slash + 1) }
+    : { kind, namespace: 'default', name: rest };
 }
 
 const SECTION: Record<string, string> = {

@@ -59,7 +59,10 @@ export function HomePage() {
                     title="Capabilities by lifecycle"
                     x="lifecycle"
                     series={[{ key: 'count', label: 'Capabilities' }]}
-                    data={LIFECYCLES.map((l) => ({ lifecycle: l, count: o.capabilitiesByLifecycle.find((c) => c.lifecycle === l)?.count ?? 0 }))}
+                    data={LIFECYCLES.map((l) => ({
+                      lifecycle: l,
+                      count: o.capabilitiesByLifecycle.find((c) => c.lifecycle === l)?.count ?? 0,
+                    }))}
                     colorOf={(d) => LIFECYCLE_COLORS[String(d.lifecycle)] ?? '#64748b'}
                     formatX={lifecycleLabel}
                   />

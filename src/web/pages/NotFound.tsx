@@ -15,7 +15,8 @@ export function NotFoundPage() {
         }
       >
         <p>
-          Nothing lives at <code>{location.pathname}</code>. Use the navigation or the search box to find a team, service or capability.
+          Nothing lives at <code>{location.pathname}</code>. Use the navigation or the search box to find a team,
+          service or capability.
         </p>
       </EmptyState>
     </div>

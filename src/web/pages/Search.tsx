@@ -10,7 +10,14 @@ import { useSearch } from '../hooks/queries/use-search.js';
 import { parseRef, pathOfRef } from '../lib/refs.js';
 
 const ORDER = ['capability', 'service', 'team', 'user', 'system', 'api'];
-const HEADING: Record<string, string> = { capability: 'Capabilities', service: 'Services', team: 'Teams', user: 'People', system: 'Systems', api: 'APIs' };
+const HEADING: Record<string, string> = {
+  capability: 'Capabilities',
+  service: 'Services',
+  team: 'Teams',
+  user: 'People',
+  system: 'Systems',
+  api: 'APIs',
+};
 
 function group(items: SearchResult[]): [string, SearchResult[]][] {
   const groups = new Map<string, SearchResult[]>();
@@ -28,7 +35,9 @@ function Result({ item }: { item: SearchResult }) {
       <div className="row row-tight">
         {path ? <Link to={path}>{label}</Link> : <span className="result-name">{label}</span>}
         <StatusBadge status={item.status} />
-        {item.title ? <span className="mono muted small">{namespace === 'default' ? item.name : `${namespace}/${item.name}`}</span> : null}
+        {item.title ? (
+          <span className="mono muted small">{namespace === 'default' ? item.name : `${namespace}/${item.name}`}</span>
+        ) : null}
       </div>
       {item.description ? <p className="muted small clamp-2">{item.description}</p> : null}
     </li>
@@ -42,7 +51,12 @@ export function SearchPage() {
 
   return (
     <div className="page page-narrow">
-      <PageHeader title={q ? <>Results for “{q}”</> : 'Search'} subtitle={search.data ? `${search.data.items.length} match${search.data.items.length === 1 ? '' : 'es'}` : undefined} />
+      <PageHeader
+        title={q ? <>Results for “{q}”</> : 'Search'}
+        subtitle={
+          search.data ? `${search.data.items.length} match${search.data.items.length === 1 ? '' : 'es'}` : undefined
+        }
+      />
       {!q ? (
         <EmptyState title="Search the catalog">
           <p>Type in the search box above to find teams, services, capabilities and people.</p>
@@ -58,7 +72,14 @@ export function SearchPage() {
       ) : (
         <div className="stack">
           {group(search.data.items).map(([kind, items]) => (
-            <Card key={kind} title={<>{HEADING[kind] ?? kind} <Badge>{items.length}</Badge></>}>
+            <Card
+              key={kind}
+              title={
+                <>
+                  {HEADING[kind] ?? kind} <Badge>{items.length}</Badge>
+                </>
+              }
+            >
               <ul className="results" aria-label={HEADING[kind] ?? kind}>
                 {items.map((item) => (
                   <Result key={item.ref} item={item} />

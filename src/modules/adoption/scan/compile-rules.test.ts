@@ -4,10 +4,55 @@ import { compileCapabilities, globMatcher, globPathspec } from './compile-rules.
 import { parseOriginUrl } from './read-origin.js';
 
 describe('globMatcher', () => {
-  const globs = ['./foo/*.yml', 'foo/**', '**', '*', '**/*', 'a/**/b/*.ts', '.github/workflows/*.yml', '**/Dockerfile', 'Dockerfile', 'src/[ab].ts', 'src/?.ts', 'x/**/', '*.md', '**/.env*', 'a/*/c', 'a/**', '*.{yml,yaml}', '!(a)/*.ts'];
-  const paths = ['foo/a.yml', 'foo', 'foo/b/c', 'a', 'a/b', 'a/x/b/y.ts', 'a/b/y.ts', '.github/workflows/ci.yml', '.github/workflows/x/ci.yml', 'Dockerfile', 'x/Dockerfile', 'x/Dockerfile.dev', 'src/a.ts', 'src/c.ts', 'x', 'x/y', 'README.md', 'docs/a.md', '.env', 'a/.env.local', 'a/b/c', 'a/bb/c', 'c.yml', 'b/z.ts', 'a/z.ts'];
+  const globs = [
+    './foo/*.yml',
+    'foo/**',
+    '**',
+    '*',
+    '**/*',
+    'a/**/b/*.ts',
+    '.github/workflows/*.yml',
+    '**/Dockerfile',
+    'Dockerfile',
+    'src/[ab].ts',
+    'src/?.ts',
+    'x/**/',
+    '*.md',
+    '**/.env*',
+    'a/*/c',
+    'a/**',
+    '*.{yml,yaml}',
+    '!(a)/*.ts',
+  ];
+  const paths = [
+    'foo/a.yml',
+    'foo',
+    'foo/b/c',
+    'a',
+    'a/b',
+    'a/x/b/y.ts',
+    'a/b/y.ts',
+    '.github/workflows/ci.yml',
+    '.github/workflows/x/ci.yml',
+    'Dockerfile',
+    'x/Dockerfile',
+    'x/Dockerfile.dev',
+    'src/a.ts',
+    'src/c.ts',
+    'x',
+    'x/y',
+    'README.md',
+    'docs/a.md',
+    '.env',
+    'a/.env.local',
+    'a/b/c',
+    'a/bb/c',
+    'c.yml',
+    'b/z.ts',
+    'a/z.ts',
+  ];
 
-  it("answers exactly as picomatch with dot: true, prefilters included", () => {
+  it('answers exactly as picomatch with dot: true, prefilters included', () => {
     const differences = globs.flatMap((glob) => {
       const reference = picomatch(glob, { dot: true });
       const fast = globMatcher(glob);
@@ -31,10 +76,17 @@ describe('compileCapabilities', () => {
     const compiled = compileCapabilities([
       {
         capability: 'broken',
-        rules: [{ files: 'a/*.yml', pattern: '(' }, { files: 'b/*.yml', pattern: 'ok' }, { dependency: { ecosystem: 'cargo' as 'npm', name: 'x' } }],
+        rules: [
+          { files: 'a/*.yml', pattern: '(' },
+          { files: 'b/*.yml', pattern: 'ok' },
+          { dependency: { ecosystem: 'cargo' as 'npm', name: 'x' } },
+        ],
       },
     ]);
-    expect(compiled.problems).toEqual(['detect[0] of broken has an invalid pattern; skipped', 'detect[2] of broken has an invalid dependency; skipped']);
+    expect(compiled.problems).toEqual([
+      'detect[0] of broken has an invalid pattern; skipped',
+      'detect[2] of broken has an invalid dependency; skipped',
+    ]);
     expect(compiled.capabilities[0]?.rules.map((r) => r.ruleIndex)).toEqual([1]);
   });
 });

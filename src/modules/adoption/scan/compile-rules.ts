@@ -10,7 +10,14 @@ export interface CapabilityRules {
 }
 
 export type CompiledRule =
-  | { kind: 'files'; capability: number; ruleIndex: number; glob: string; test: (path: string) => boolean; pattern: string | null }
+  | {
+      kind: 'files';
+      capability: number;
+      ruleIndex: number;
+      glob: string;
+      test: (path: string) => boolean;
+      pattern: string | null;
+    }
   | { kind: 'dependency'; capability: number; ruleIndex: number; ecosystem: Ecosystem; name: string };
 
 export interface CompiledCapability {
@@ -43,7 +50,8 @@ export function compileCapabilities(list: CapabilityRules[]): CompiledCapabiliti
     const rules: CompiledRule[] = [];
     entry.rules.forEach((rule, ruleIndex) => {
       const compiled = compileRule(rule, capability, ruleIndex, matchers);
-      if (typeof compiled === 'string') problems.push(`detect[${ruleIndex}] of ${entry.capability} ${compiled}; skipped`);
+      if (typeof compiled === 'string')
+        problems.push(`detect[${ruleIndex}] of ${entry.capability} ${compiled}; skipped`);
       else rules.push(compiled);
     });
     return { name: entry.capability, rules, pathspecs: pathspecsOf(rules) };
@@ -68,7 +76,11 @@ function compileRule(
 ): CompiledRule | string {
   if ('dependency' in rule) {
     const { ecosystem, name } = rule.dependency ?? {};
-    if (!(DEPENDENCY_ECOSYSTEMS as readonly unknown[]).includes(ecosystem) || typeof name !== 'string' || name.trim() === '') {
+    if (
+      !(DEPENDENCY_ECOSYSTEMS as readonly unknown[]).includes(ecosystem) ||
+      typeof name !== 'string' ||
+      name.trim() === ''
+    ) {
       return 'has an invalid dependency';
     }
     return { kind: 'dependency', capability, ruleIndex, ecosystem, name: normaliseDependencyName(ecosystem, name) };
@@ -107,7 +119,10 @@ export function globMatcher(glob: string): (path: string) => boolean {
   const last = glob.slice(glob.lastIndexOf('/') + 1);
   const suffix = last.slice(Math.max(...[...'*?]'].map((ch) => last.lastIndexOf(ch))) + 1);
   const prefix = base === '' ? '' : `${base}/`;
-  return (path) => (prefix === '' || path.startsWith(prefix) || path === base) && path.endsWith(suffix) && (path === glob || re.test(path));
+  return (path) =>
+    (prefix === '' || path.startsWith(prefix) || path === base) &&
+    path.endsWith(suffix) &&
+    (path === glob || re.test(path));
 }
 
 function pathspecsOf(rules: CompiledRule[]): string[] {

@@ -20,7 +20,8 @@ beforeAll(() => {
   execFileSync('git', ['init', '-q', '--bare', join(root, 'empty.git')]);
   // A clone whose object store has been wiped: it looks like a repository, reading it fails.
   execFileSync('git', ['clone', '-q', '--no-local', app.path, join(root, 'corrupt')]);
-  for (const name of readdirSync(join(root, 'corrupt/.git/objects/pack'))) rmSync(join(root, 'corrupt/.git/objects/pack', name));
+  for (const name of readdirSync(join(root, 'corrupt/.git/objects/pack')))
+    rmSync(join(root, 'corrupt/.git/objects/pack', name));
   mkdirSync(join(root, 'notes'));
   writeFileSync(join(root, 'notes/todo.md'), 'not a repository\n');
   writeFileSync(join(root, 'README.md'), 'files at the root are ignored\n');
@@ -37,11 +38,17 @@ describe('findRepositories', () => {
 
   it('is the root itself when the root is a repository', async () => {
     expect(await findRepositories(join(root, 'app'))).toEqual({ repositories: [join(root, 'app')], problems: [] });
-    expect(await findRepositories(join(root, 'mirror.git'))).toEqual({ repositories: [join(root, 'mirror.git')], problems: [] });
+    expect(await findRepositories(join(root, 'mirror.git'))).toEqual({
+      repositories: [join(root, 'mirror.git')],
+      problems: [],
+    });
   });
 
   it('reports a root that does not exist', async () => {
-    expect(await findRepositories(join(root, 'missing'))).toEqual({ repositories: [], problems: [`${join(root, 'missing')}: ENOENT`] });
+    expect(await findRepositories(join(root, 'missing'))).toEqual({
+      repositories: [],
+      problems: [`${join(root, 'missing')}: ENOENT`],
+    });
   });
 
   it.skipIf(process.getuid?.() === 0)('reports an unreadable directory and goes on', async () => {
@@ -66,9 +73,20 @@ describe('scanning what was found', () => {
     const byName = Object.fromEntries(results.map((r) => [r.path.slice(root.length + 1), r]));
     const adopted = { capability: 'golden-ci', firstAdoption: { commit: head, date: '2024-01-01T00:00:00Z' } };
     expect(byName.app).toMatchObject({ name: 'app', head, matches: [adopted] });
-    expect(byName['mirror.git']).toMatchObject({ name: 'mirror', head, remoteUrl: join(root, 'app'), matches: [adopted] });
-    expect(byName['empty.git']).toEqual({ path: join(root, 'empty.git'), error: 'HEAD does not name a commit (empty repository?)' });
-    expect(byName.corrupt).toEqual({ path: join(root, 'corrupt'), error: `HEAD names ${head}, which cannot be read (corrupt repository?)` });
+    expect(byName['mirror.git']).toMatchObject({
+      name: 'mirror',
+      head,
+      remoteUrl: join(root, 'app'),
+      matches: [adopted],
+    });
+    expect(byName['empty.git']).toEqual({
+      path: join(root, 'empty.git'),
+      error: 'HEAD does not name a commit (empty repository?)',
+    });
+    expect(byName.corrupt).toEqual({
+      path: join(root, 'corrupt'),
+      error: `HEAD names ${head}, which cannot be read (corrupt repository?)`,
+    });
   });
 
   it('returns an error for a path that is not a repository', async () => {
@@ -81,6 +99,9 @@ describe('scanning what was found', () => {
   it('never finds a repository above the path it was given', async () => {
     const inner = join(root, 'app', 'src');
     mkdirSync(inner, { recursive: true });
-    expect(await scanRepository(inner, golden, { history: false })).toEqual({ path: inner, error: 'not a git repository' });
+    expect(await scanRepository(inner, golden, { history: false })).toEqual({
+      path: inner,
+      error: 'not a git repository',
+    });
   });
 });

@@ -37,7 +37,9 @@ export async function findFirstAdoptions(
   compiled: CompiledCapabilities,
   evaluator: RuleEvaluator,
 ): Promise<Map<number, FirstAdoption | null>> {
-  const walks = new Map<number, Walk>(capabilities.map((capability) => [capability, { capability, state: new Map(), adoption: null, done: false }]));
+  const walks = new Map<number, Walk>(
+    capabilities.map((capability) => [capability, { capability, state: new Map(), adoption: null, done: false }]),
+  );
   for (const entry of headEntries) {
     for (const capability of evaluator.relevantTo(entry.path)) walks.get(capability)?.state.set(entry.path, entry);
   }
@@ -63,7 +65,12 @@ export async function findFirstAdoptions(
       if (active === 0) break;
     }
   }
-  return new Map([...walks.values()].map((w) => [w.capability, w.adoption && { commit: w.adoption.commit, date: isoUtc(w.adoption.time) }]));
+  return new Map(
+    [...walks.values()].map((w) => [
+      w.capability,
+      w.adoption && { commit: w.adoption.commit, date: isoUtc(w.adoption.time) },
+    ]),
+  );
 }
 
 async function step(walk: Walk, commit: CommitChanges, changes: PathChange[], evaluator: RuleEvaluator): Promise<void> {
@@ -83,7 +90,8 @@ async function step(walk: Walk, commit: CommitChanges, changes: PathChange[], ev
 /** Turns the state at a commit into the state at its first parent. */
 function undo(state: Map<string, FileEntry>, changes: PathChange[]): void {
   for (const change of changes) {
-    if (change.before) state.set(change.path, { path: change.path, oid: change.before.oid, mode: change.before.mode, size: null });
+    if (change.before)
+      state.set(change.path, { path: change.path, oid: change.before.oid, mode: change.before.mode, size: null });
     else state.delete(change.path);
   }
 }

@@ -28,7 +28,16 @@ const INHERITED_GIT_VARIABLES = [
 ];
 
 /** Options every command gets: paths as bytes (no quoting), and output that user config cannot reshape. */
-const FIXED_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showRoot=true', '-c', 'log.showSignature=false', '-c', 'color.ui=false'];
+const FIXED_CONFIG = [
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'log.showRoot=true',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'color.ui=false',
+];
 
 export class GitError extends Error {
   constructor(
@@ -73,7 +82,11 @@ export function repoName(repo: GitRepo): string {
   return repo.bare && name.endsWith('.git') && name.length > 4 ? name.slice(0, -4) : name;
 }
 
-export function spawnGit(repo: GitRepo, args: string[], stdin: 'pipe' | 'ignore' = 'ignore'): ChildProcessWithoutNullStreams {
+export function spawnGit(
+  repo: GitRepo,
+  args: string[],
+  stdin: 'pipe' | 'ignore' = 'ignore',
+): ChildProcessWithoutNullStreams {
   return spawn('git', [...FIXED_CONFIG, ...args], {
     cwd: repo.path,
     env: repo.env,
@@ -82,7 +95,11 @@ export function spawnGit(repo: GitRepo, args: string[], stdin: 'pipe' | 'ignore'
 }
 
 /** Runs git to completion and returns stdout; a non-zero exit not listed in `okExitCodes` rejects with a GitError. */
-export function runGit(repo: GitRepo, args: string[], okExitCodes: number[] = [0]): Promise<{ stdout: Buffer; exitCode: number }> {
+export function runGit(
+  repo: GitRepo,
+  args: string[],
+  okExitCodes: number[] = [0],
+): Promise<{ stdout: Buffer; exitCode: number }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawnGit(repo, args);
     const out: Buffer[] = [];

@@ -111,7 +111,12 @@ describe('manifest parsing', () => {
   });
 
   it('reads PEP 621, PEP 735 and Poetry declarations from pyproject.toml', () => {
-    expect(names('pyproject', PYPROJECT_PEP621)).toEqual({ requests: 7, 'acme-telemetry': 8, 'acme-feature-flags': 12, pytest: 15 });
+    expect(names('pyproject', PYPROJECT_PEP621)).toEqual({
+      requests: 7,
+      'acme-telemetry': 8,
+      'acme-feature-flags': 12,
+      pytest: 15,
+    });
     expect(names('pyproject', PYPROJECT_POETRY)).toEqual({ requests: 6, 'acme-events': 9, 'acme-telemetry': 13 });
   });
 
@@ -128,9 +133,18 @@ describe('manifest parsing', () => {
   });
 
   it('knows manifests by name, not under node_modules or vendor', () => {
-    expect(['package.json', 'a/b/package.json', 'node_modules/x/package.json', 'requirements-dev.txt', 'reqs.txt', 'svc/pyproject.toml', 'vendor/m/go.mod', 'pom.xml'].map(manifestKind)).toEqual(
-      ['npm', 'npm', null, 'requirements', null, 'pyproject', null, 'maven'],
-    );
+    expect(
+      [
+        'package.json',
+        'a/b/package.json',
+        'node_modules/x/package.json',
+        'requirements-dev.txt',
+        'reqs.txt',
+        'svc/pyproject.toml',
+        'vendor/m/go.mod',
+        'pom.xml',
+      ].map(manifestKind),
+    ).toEqual(['npm', 'npm', null, 'requirements', null, 'pyproject', null, 'maven']);
   });
 });
 
@@ -147,7 +161,13 @@ describe('dependency rules on a repository', () => {
   const capabilities = [
     libraries('telemetry', '@acme/telemetry', 'acme-telemetry', 'github.com/acme/telemetry-go', 'com.acme:telemetry'),
     libraries('events', '@acme/events', 'acme-events', 'github.com/acme/events-go', 'com.acme:events-client'),
-    libraries('feature-flags', '@acme/feature-flags', 'acme-feature-flags', 'github.com/acme/feature-flags-go', 'com.acme:feature-flags'),
+    libraries(
+      'feature-flags',
+      '@acme/feature-flags',
+      'acme-feature-flags',
+      'github.com/acme/feature-flags-go',
+      'com.acme:feature-flags',
+    ),
   ];
 
   it('matches exactly the named packages in every ecosystem, with the manifest line', async () => {
@@ -170,13 +190,23 @@ describe('dependency rules on a repository', () => {
         [
           { ruleIndex: 0, file: 'web/package.json', line: 8, text: '"@acme/telemetry": "^1.2.0"' },
           { ruleIndex: 1, file: 'api/pyproject.toml', line: 8, text: '"acme-telemetry[otel]~=1.4",' },
-          { ruleIndex: 1, file: 'worker/pyproject.toml', line: 13, text: '[tool.poetry.dependencies."acme-telemetry"]' },
+          {
+            ruleIndex: 1,
+            file: 'worker/pyproject.toml',
+            line: 13,
+            text: '[tool.poetry.dependencies."acme-telemetry"]',
+          },
         ],
       ],
       [
         'events',
         [
-          { ruleIndex: 1, file: 'worker/pyproject.toml', line: 9, text: 'acme_events = { version = "^2.0", extras = [' },
+          {
+            ruleIndex: 1,
+            file: 'worker/pyproject.toml',
+            line: 9,
+            text: 'acme_events = { version = "^2.0", extras = [',
+          },
           { ruleIndex: 2, file: 'orders/go.mod', line: 9, text: 'github.com/acme/events-go v0.3.0 // indirect' },
         ],
       ],
@@ -184,7 +214,12 @@ describe('dependency rules on a repository', () => {
         'feature-flags',
         [
           { ruleIndex: 1, file: 'api/pyproject.toml', line: 12, text: 'flags = ["ACME.feature-flags>=1"]' },
-          { ruleIndex: 1, file: 'api/requirements-dev.txt', line: 5, text: 'Acme_Feature.Flags[otel,  grpc]>=1.4,<2 ; python_version >= "3.10"  # flags' },
+          {
+            ruleIndex: 1,
+            file: 'api/requirements-dev.txt',
+            line: 5,
+            text: 'Acme_Feature.Flags[otel,  grpc]>=1.4,<2 ; python_version >= "3.10"  # flags',
+          },
           { ruleIndex: 2, file: 'orders/go.mod', line: 5, text: 'require github.com/acme/feature-flags-go v1.0.0' },
           { ruleIndex: 3, file: 'java/pom.xml', line: 8, text: '<artifactId>feature-flags</artifactId>' },
         ],

@@ -126,7 +126,10 @@ function parseRequirements(lines: string[]): DeclaredDependencies {
 }
 
 /** Requirement strings (with their 0-based line) to names; options (`-r`, `--index-url`) and paths name nothing. */
-function fromRequirementStrings(requirements: { value: string; line: number }[], lines: string[]): DeclaredDependencies {
+function fromRequirementStrings(
+  requirements: { value: string; line: number }[],
+  lines: string[],
+): DeclaredDependencies {
   const found: DeclaredDependencies = new Map();
   for (const { value, line } of requirements) {
     const match = PEP508_NAME.exec(value.trim());

@@ -1,6 +1,13 @@
 import type { ObjectReader } from './object-reader.js';
 import type { CompiledCapabilities, CompiledRule } from './compile-rules.js';
-import { kindEcosystem, manifestKind, parseManifest, type DeclaredDependencies, type Ecosystem, type ManifestKind } from './manifests.js';
+import {
+  kindEcosystem,
+  manifestKind,
+  parseManifest,
+  type DeclaredDependencies,
+  type Ecosystem,
+  type ManifestKind,
+} from './manifests.js';
 import type { PatternMatcher, PatternOutcome } from './pattern-matcher.js';
 import { SYMLINK_MODE, type FileEntry } from './read-tree.js';
 
@@ -59,7 +66,9 @@ export class RuleEvaluator {
     private readonly reader: ObjectReader,
     private readonly matcher: PatternMatcher,
   ) {
-    this.ecosystems = compiled.capabilities.map((c) => new Set(c.rules.flatMap((r) => (r.kind === 'dependency' ? [r.ecosystem] : []))));
+    this.ecosystems = compiled.capabilities.map(
+      (c) => new Set(c.rules.flatMap((r) => (r.kind === 'dependency' ? [r.ecosystem] : []))),
+    );
   }
 
   /** The entries any rule can look at: matched by a files glob, or a manifest of an ecosystem some rule names. */
@@ -76,7 +85,8 @@ export class RuleEvaluator {
     const cls = this.classify(path);
     if (cls.relevantTo === undefined) {
       const capabilities = new Set(cls.rules.map((rule) => rule.capability));
-      if (cls.ecosystem !== null) this.ecosystems.forEach((set, c) => set.has(cls.ecosystem as Ecosystem) && capabilities.add(c));
+      if (cls.ecosystem !== null)
+        this.ecosystems.forEach((set, c) => set.has(cls.ecosystem as Ecosystem) && capabilities.add(c));
       cls.relevantTo = [...capabilities];
     }
     return cls.relevantTo;
@@ -94,7 +104,12 @@ export class RuleEvaluator {
         if (rule.pattern === null || !capabilities.has(rule.capability) || known?.patterns.has(rule.pattern)) continue;
         needsOf(needs, entry).patterns.add(rule.pattern);
       }
-      if (cls.manifest && cls.ecosystem && !known?.manifests.has(cls.manifest) && this.wantsManifest(cls.ecosystem, capabilities)) {
+      if (
+        cls.manifest &&
+        cls.ecosystem &&
+        !known?.manifests.has(cls.manifest) &&
+        this.wantsManifest(cls.ecosystem, capabilities)
+      ) {
         needsOf(needs, entry).manifests.add(cls.manifest);
       }
     }
@@ -134,8 +149,10 @@ export class RuleEvaluator {
       if (rule.pattern === null) return { ruleIndex: rule.ruleIndex, file: entry.path, line: null, text: null };
       if (entry.mode === SYMLINK_MODE) return null;
       const facts = this.facts.get(entry.oid);
-      if (facts?.unread === 'large') this.problems.add(`${entry.path}${where} is over 1 MB; not read for the pattern of ${capability}`);
-      if (facts?.unread === 'missing') this.problems.add(`${entry.path}${where}: object ${entry.oid} is missing; not read`);
+      if (facts?.unread === 'large')
+        this.problems.add(`${entry.path}${where} is over 1 MB; not read for the pattern of ${capability}`);
+      if (facts?.unread === 'missing')
+        this.problems.add(`${entry.path}${where}: object ${entry.oid} is missing; not read`);
       const outcome = facts?.patterns.get(rule.pattern);
       if (outcome === 'timeout') {
         this.problems.add(
@@ -147,7 +164,8 @@ export class RuleEvaluator {
     }
     if (cls.ecosystem !== rule.ecosystem || cls.manifest === null) return null;
     const declared = this.facts.get(entry.oid)?.manifests.get(cls.manifest);
-    if (declared === null) this.problems.add(`${entry.path}${where} is not a readable ${rule.ecosystem} manifest; skipped`);
+    if (declared === null)
+      this.problems.add(`${entry.path}${where} is not a readable ${rule.ecosystem} manifest; skipped`);
     const found = declared?.get(rule.name);
     return found ? { ruleIndex: rule.ruleIndex, file: entry.path, line: found.line, text: found.text } : null;
   }
@@ -159,14 +177,18 @@ export class RuleEvaluator {
     for (const glob of this.compiled.globs) if (glob.test(path)) (rules ??= []).push(...glob.rules);
     const manifest = manifestKind(path);
     // Most paths match nothing: they share one object rather than each allocating its own.
-    cls = rules === null && manifest === null ? NOTHING : { rules: rules ?? [], manifest, ecosystem: manifest === null ? null : kindEcosystem(manifest) };
+    cls =
+      rules === null && manifest === null
+        ? NOTHING
+        : { rules: rules ?? [], manifest, ecosystem: manifest === null ? null : kindEcosystem(manifest) };
     this.classes.set(path, cls);
     return cls;
   }
 
   private wantsManifest(ecosystem: Ecosystem, capabilities: ReadonlySet<number>): boolean {
     for (const c of capabilities) {
-      if (this.compiled.capabilities[c]?.rules.some((r) => r.kind === 'dependency' && r.ecosystem === ecosystem)) return true;
+      if (this.compiled.capabilities[c]?.rules.some((r) => r.kind === 'dependency' && r.ecosystem === ecosystem))
+        return true;
     }
     return false;
   }

@@ -62,7 +62,8 @@ export class ObjectReader {
     child.stdin.on('error', () => {}); // EPIPE after an early exit; reported by 'close'
     child.on('error', (error) => this.fail(new GitError(`git could not be started: ${error.message}`, null, '')));
     child.on('close', (code) => {
-      if (this.queue.length > 0) this.fail(new GitError(gitFailure(['cat-file'], this.stderr, code), code, this.stderr));
+      if (this.queue.length > 0)
+        this.fail(new GitError(gitFailure(['cat-file'], this.stderr, code), code, this.stderr));
     });
     this.child = child;
     return child;

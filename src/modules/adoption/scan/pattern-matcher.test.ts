@@ -31,13 +31,20 @@ describe('PatternMatcher', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     expect(first).toEqual([{ line: 1, text: 'zzz' }]);
     expect(second).toEqual([{ line: 3, text: 'foo' }, 'timeout', { line: 1, text: 'x' }]);
-    expect(third).toEqual([{ line: 1, text: 'aaa' }, { line: 2, text: 'foo' }]);
+    expect(third).toEqual([
+      { line: 1, text: 'aaa' },
+      { line: 2, text: 'foo' },
+    ]);
     // The restarted worker keeps serving.
     expect(await matcher.match('ok', ['^ok$'])).toEqual([{ line: 1, text: 'ok' }]);
   });
 
   it('gives up each runaway pattern of the same text in turn', async () => {
     matcher = new PatternMatcher({ budgetMs: 150 });
-    expect(await matcher.match(LONG, [RUNAWAY, '(a|aa)+$', '!$'])).toEqual(['timeout', 'timeout', { line: 1, text: LONG }]);
+    expect(await matcher.match(LONG, [RUNAWAY, '(a|aa)+$', '!$'])).toEqual([
+      'timeout',
+      'timeout',
+      { line: 1, text: LONG },
+    ]);
   });
 });

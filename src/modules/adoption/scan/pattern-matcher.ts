@@ -118,7 +118,10 @@ export class PatternMatcher {
     const runningId = Atomics.load(this.progress, 0);
     const running = Atomics.load(this.progress, 1);
     // Without a pattern to blame (the worker died before starting on it), every pattern of the text is given up.
-    const blamed = runningId === head.id && running >= 0 && running < head.indexes.length ? [running] : head.indexes.map((_, i) => i);
+    const blamed =
+      runningId === head.id && running >= 0 && running < head.indexes.length
+        ? [running]
+        : head.indexes.map((_, i) => i);
     for (const i of blamed) head.outcomes[head.indexes[i] as number] = 'timeout';
     head.indexes = head.indexes.filter((_, i) => !blamed.includes(i));
     head.patterns = head.patterns.filter((_, i) => !blamed.includes(i));

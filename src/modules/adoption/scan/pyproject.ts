@@ -39,7 +39,8 @@ export function parsePyproject(lines: string[]): RequirementString[] {
     if (!keyValue?.[1]) continue;
     const key = unquoteKey(keyValue[1]);
     const value = scanValue(lines, i, keyValue[0].length);
-    if (table === 'project' && (key === 'dependencies' || key === 'optional-dependencies')) found.push(...value.elements);
+    if (table === 'project' && (key === 'dependencies' || key === 'optional-dependencies'))
+      found.push(...value.elements);
     else if (table === 'project.optional-dependencies' || table === 'dependency-groups') found.push(...value.elements);
     else if (POETRY_TABLE.test(table) && key !== 'python') found.push({ value: key, line: i });
     i = value.endLine;

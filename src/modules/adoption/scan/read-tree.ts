@@ -32,7 +32,8 @@ export async function readHead(repo: GitRepo, reader: ObjectReader): Promise<Hea
     // An unborn HEAD (no commits yet) and a HEAD whose commit object is gone read alike; the ref tells them apart.
     const { stdout, exitCode } = await runGit(repo, ['rev-parse', '--verify', '-q', 'HEAD'], [0, 1]);
     const target = stdout.toString('utf8').trim();
-    if (exitCode === 0 && target !== '') throw new GitError(`HEAD names ${target}, which cannot be read (corrupt repository?)`, null, '');
+    if (exitCode === 0 && target !== '')
+      throw new GitError(`HEAD names ${target}, which cannot be read (corrupt repository?)`, null, '');
     throw new GitError('HEAD does not name a commit (empty repository?)', null, '');
   }
   const headerEnd = text.indexOf('\n\n');
@@ -54,7 +55,8 @@ export async function readTreeFiles(reader: ObjectReader, tree: string): Promise
   const hashBytes = tree.length / 2;
   const walk = async (oid: string, prefix: string): Promise<FileEntry[]> => {
     const object = await reader.read(oid, Number.MAX_SAFE_INTEGER);
-    if (!object?.content || object.type !== 'tree') throw new GitError(`tree ${oid} (${prefix || '/'}) cannot be read`, null, '');
+    if (!object?.content || object.type !== 'tree')
+      throw new GitError(`tree ${oid} (${prefix || '/'}) cannot be read`, null, '');
     const parts: (FileEntry | Promise<FileEntry[]>)[] = [];
     const data = object.content;
     let at = 0;

@@ -41,7 +41,8 @@ describe('scanRepository at HEAD', () => {
     repo = GitFixture.create(join(dir, 'payments'));
     repo.commit('2024-01-10T09:00:00+02:00', { 'README.md': '# payments\n' });
     head = repo.commit('2024-03-01T10:30:00+02:00', {
-      '.github/workflows/ci.yml': 'name: ci\njobs:\n  build:\n    uses:   acme/golden-ci/.github/workflows/build.yml@v2\n',
+      '.github/workflows/ci.yml':
+        'name: ci\njobs:\n  build:\n    uses:   acme/golden-ci/.github/workflows/build.yml@v2\n',
       '.github/workflows/lint.yml': 'name: lint\njobs:\n  lint:\n    runs-on: ubuntu-latest\n',
       'docs/ci.md': 'We use `uses: acme/golden-ci/` in .github/workflows/*.yml\n',
       Dockerfile: '# syntax=docker/dockerfile:1\nFROM acme/base-python:3.12\n',
@@ -68,7 +69,14 @@ describe('scanRepository at HEAD', () => {
     expect(result.matches).toEqual([
       {
         capability: 'golden-ci',
-        evidence: [{ ruleIndex: 0, file: '.github/workflows/ci.yml', line: 4, text: 'uses:   acme/golden-ci/.github/workflows/build.yml@v2' }],
+        evidence: [
+          {
+            ruleIndex: 0,
+            file: '.github/workflows/ci.yml',
+            line: 4,
+            text: 'uses:   acme/golden-ci/.github/workflows/build.yml@v2',
+          },
+        ],
         firstAdoption: null,
       },
       {
@@ -80,7 +88,11 @@ describe('scanRepository at HEAD', () => {
         ],
         firstAdoption: null,
       },
-      { capability: 'slo-as-code', evidence: [{ ruleIndex: 0, file: '.acme/slo.yaml', line: null, text: null }], firstAdoption: null },
+      {
+        capability: 'slo-as-code',
+        evidence: [{ ruleIndex: 0, file: '.acme/slo.yaml', line: null, text: null }],
+        firstAdoption: null,
+      },
       {
         capability: 'windows-lines',
         evidence: [{ ruleIndex: 0, file: 'scripts/setup.cmd', line: 2, text: 'call acme-setup' }],
@@ -109,7 +121,11 @@ describe('files the scanner does not read', () => {
   it('does not read binary files or files over 1 MB for patterns, and still sees that they exist', async () => {
     const repo = GitFixture.create(join(dir, 'assets'));
     repo.commit('2024-01-01T00:00:00Z', {
-      'assets/logo.bin': Buffer.concat([Buffer.from('ACME-MAGIC\n'), Buffer.from([0, 1, 2, 3]), Buffer.from('\nACME-MAGIC\n')]),
+      'assets/logo.bin': Buffer.concat([
+        Buffer.from('ACME-MAGIC\n'),
+        Buffer.from([0, 1, 2, 3]),
+        Buffer.from('\nACME-MAGIC\n'),
+      ]),
       'data/big.txt': `ACME-MAGIC\n${'x'.repeat(80)}\n`.repeat(13_000),
       'data/small.txt': 'nothing here\n',
     });
@@ -120,7 +136,11 @@ describe('files the scanner does not read', () => {
     ];
     const result = scanned(await scanRepository(repo.path, capabilities, { history: false }));
     expect(result.matches).toEqual([
-      { capability: 'large-exists', evidence: [{ ruleIndex: 0, file: 'data/big.txt', line: null, text: null }], firstAdoption: null },
+      {
+        capability: 'large-exists',
+        evidence: [{ ruleIndex: 0, file: 'data/big.txt', line: null, text: null }],
+        firstAdoption: null,
+      },
     ]);
     expect(result.problems).toEqual(['data/big.txt is over 1 MB; not read for the pattern of large-pattern']);
   });
@@ -135,7 +155,12 @@ describe('entries that are not regular files', () => {
     repo.git(['update-index', '--add', '--cacheinfo', `160000,${repo.git(['rev-parse', 'HEAD'])},vendor/lib`]);
     const date = '2024-02-01T00:00:00Z';
     repo.git(['commit', '-q', '-m', 'link and submodule'], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
-    expect(repo.git(['ls-tree', '-r', 'HEAD']).split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['120000', '100644', '160000']);
+    expect(
+      repo
+        .git(['ls-tree', '-r', 'HEAD'])
+        .split('\n')
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(['120000', '100644', '160000']);
     const capabilities: CapabilityRules[] = [
       { capability: 'link-exists', rules: [{ files: '*.yml' }] },
       { capability: 'link-pattern', rules: [{ files: '*.yml', pattern: 'golden-ci|real' }] },
@@ -155,7 +180,9 @@ describe('entries that are not regular files', () => {
 describe('evidence', () => {
   it('keeps at most 10 files per rule, the first in path order', async () => {
     const repo = GitFixture.create(join(dir, 'many'));
-    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`svc-${String(i).padStart(2, '0')}/Dockerfile`, 'FROM acme/base-go:1\n']));
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`svc-${String(i).padStart(2, '0')}/Dockerfile`, 'FROM acme/base-go:1\n']),
+    );
     repo.commit('2024-01-01T00:00:00Z', files);
     const result = scanned(await scanRepository(repo.path, CAPABILITIES, { history: false }));
     expect(result.matches.map((m) => [m.capability, m.evidence.map((e) => e.file)])).toEqual([
@@ -179,10 +206,15 @@ describe('a runaway pattern', () => {
     const started = Date.now();
     const result = scanned(await scanRepository(repo.path, capabilities, { history: true, patternBudgetMs: 300 }));
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(result.problems).toEqual(['pattern of runaway (detect[0]) ran longer than 300 ms on src/a-long.txt; skipped']);
+    expect(result.problems).toEqual([
+      'pattern of runaway (detect[0]) ran longer than 300 ms on src/a-long.txt; skipped',
+    ]);
     expect(result.matches.map((m) => [m.capability, m.evidence])).toEqual([
       ['runaway', [{ ruleIndex: 0, file: 'src/b-short.txt', line: 2, text: 'aaa' }]],
-      ['golden-ci', [{ ruleIndex: 0, file: '.github/workflows/ci.yml', line: 1, text: 'uses: acme/golden-ci/build@v1' }]],
+      [
+        'golden-ci',
+        [{ ruleIndex: 0, file: '.github/workflows/ci.yml', line: 1, text: 'uses: acme/golden-ci/build@v1' }],
+      ],
     ]);
   });
 });
@@ -205,10 +237,15 @@ describe('the catalog-info.yaml Component', () => {
   it('defaults the namespace, and is null when only nested descriptors exist', async () => {
     const plain = GitFixture.create(join(dir, 'plain-descriptor'));
     plain.commit('2024-01-01T00:00:00Z', { 'catalog-info.yaml': 'kind: Component\nmetadata:\n  name: orders\n' });
-    expect(scanned(await scanRepository(plain.path, [], { history: false })).component).toEqual({ name: 'orders', namespace: 'default' });
+    expect(scanned(await scanRepository(plain.path, [], { history: false })).component).toEqual({
+      name: 'orders',
+      namespace: 'default',
+    });
 
     const nested = GitFixture.create(join(dir, 'nested-descriptor'));
-    nested.commit('2024-01-01T00:00:00Z', { 'services/a/catalog-info.yaml': 'kind: Component\nmetadata:\n  name: a\n' });
+    nested.commit('2024-01-01T00:00:00Z', {
+      'services/a/catalog-info.yaml': 'kind: Component\nmetadata:\n  name: a\n',
+    });
     expect(scanned(await scanRepository(nested.path, [], { history: false })).component).toBeNull();
   });
 

@@ -65,10 +65,15 @@ const MAX_PROBLEMS = 200;
  * repository only: one cat-file process for objects, one log for history; never a checkout, fetch or write.
  * Failures are returned, not thrown.
  */
-export async function scanRepository(path: string, capabilities: CapabilityRules[], options: ScanRepositoryOptions): Promise<ScanResult> {
+export async function scanRepository(
+  path: string,
+  capabilities: CapabilityRules[],
+  options: ScanRepositoryOptions,
+): Promise<ScanResult> {
   let reader: ObjectReader | null = null;
   const ownMatcher = options.matcher === undefined && options.patternBudgetMs !== undefined;
-  const matcher = options.matcher ?? (ownMatcher ? new PatternMatcher({ budgetMs: options.patternBudgetMs }) : sharedMatcher());
+  const matcher =
+    options.matcher ?? (ownMatcher ? new PatternMatcher({ budgetMs: options.patternBudgetMs }) : sharedMatcher());
   try {
     const repo = await openRepo(path);
     reader = new ObjectReader(repo);
@@ -86,10 +91,21 @@ export async function scanRepository(path: string, capabilities: CapabilityRules
     ]);
 
     const matched = compiled.capabilities
-      .map((capability, index) => ({ index, capability, evidence: evaluator.evidence(index, candidates, EVIDENCE_PER_RULE) }))
+      .map((capability, index) => ({
+        index,
+        capability,
+        evidence: evaluator.evidence(index, candidates, EVIDENCE_PER_RULE),
+      }))
       .filter((m) => m.evidence.length > 0);
     const adoptions = options.history
-      ? await findFirstAdoptions(repo, head.commit, candidates, matched.map((m) => m.index), compiled, evaluator)
+      ? await findFirstAdoptions(
+          repo,
+          head.commit,
+          candidates,
+          matched.map((m) => m.index),
+          compiled,
+          evaluator,
+        )
       : new Map<number, FirstAdoption | null>();
 
     problems.push(...evaluator.problems);
@@ -105,7 +121,10 @@ export async function scanRepository(path: string, capabilities: CapabilityRules
         evidence: m.evidence.slice(0, EVIDENCE_PER_CAPABILITY),
         firstAdoption: adoptions.get(m.index) ?? null,
       })),
-      problems: problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS - 1), `and ${problems.length - MAX_PROBLEMS + 1} more problems`] : problems,
+      problems:
+        problems.length > MAX_PROBLEMS
+          ? [...problems.slice(0, MAX_PROBLEMS - 1), `and ${problems.length - MAX_PROBLEMS + 1} more problems`]
+          : problems,
     };
   } catch (error) {
     return { path, error: error instanceof Error ? error.message : String(error) };
@@ -138,7 +157,11 @@ export interface ScanRepositoriesOptions {
 }
 
 /** Scans many repositories with a fixed concurrency, reusing one pattern worker per lane; results in input order. */
-export async function scanRepositories(paths: string[], capabilities: CapabilityRules[], options: ScanRepositoriesOptions): Promise<ScanResult[]> {
+export async function scanRepositories(
+  paths: string[],
+  capabilities: CapabilityRules[],
+  options: ScanRepositoriesOptions,
+): Promise<ScanResult[]> {
   const results: ScanResult[] = new Array(paths.length);
   let next = 0;
   const lane = async () => {
@@ -148,7 +171,11 @@ export async function scanRepositories(paths: string[], capabilities: Capability
         const index = next++;
         const path = paths[index] as string;
         const previousHead = options.previousHeads?.get(path);
-        const result = await scanRepository(path, capabilities, { history: options.history, matcher, ...(previousHead ? { previousHead } : {}) });
+        const result = await scanRepository(path, capabilities, {
+          history: options.history,
+          matcher,
+          ...(previousHead ? { previousHead } : {}),
+        });
         results[index] = result;
         options.onResult?.(result);
       }

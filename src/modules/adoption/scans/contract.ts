@@ -35,10 +35,17 @@ export const repositoryResult = z.union([
 ]);
 
 export const scanResultsBody = z
-  .strictObject({ root: z.string().min(1).max(4000), history: z.boolean(), repositories: z.array(repositoryResult).max(20_000), problems: z.array(z.string().max(2000)).max(20_000).default([]) })
+  .strictObject({
+    root: z.string().min(1).max(4000),
+    history: z.boolean(),
+    repositories: z.array(repositoryResult).max(20_000),
+    problems: z.array(z.string().max(2000)).max(20_000).default([]),
+  })
   .openapi('ScanResults');
 
-export const scanRequest = z.strictObject({ path: z.string().min(1).max(4000).optional(), history: z.boolean().default(false) }).openapi('ScanRequest');
+export const scanRequest = z
+  .strictObject({ path: z.string().min(1).max(4000).optional(), history: z.boolean().default(false) })
+  .openapi('ScanRequest');
 
 export const scanSummary = z.object({
   repositories: z.number().int(),

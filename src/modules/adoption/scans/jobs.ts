@@ -5,7 +5,10 @@ import { defineJob, jobKind } from '../../../jobs/define-job.js';
 import * as repo from './repo.js';
 import { runScan } from './service.js';
 
-export const RUN_SCAN = jobKind('scans.run', z.object({ scanId: z.number().int(), root: z.string(), history: z.boolean(), actor: z.string().nullable() }));
+export const RUN_SCAN = jobKind(
+  'scans.run',
+  z.object({ scanId: z.number().int(), root: z.string(), history: z.boolean(), actor: z.string().nullable() }),
+);
 
 export function runScanJob(db: Kysely<Database>) {
   return defineJob(RUN_SCAN, {

@@ -22,12 +22,28 @@ describe('slugOfUrl', () => {
 
 describe('mapRepository', () => {
   it('prefers the catalog-info Component, then the remote, then a unique directory name', () => {
-    expect(mapRepository({ name: 'x', remoteUrl: 'git@github.com:acme/checkout.git', component: { name: 'Ledger', namespace: 'default' } }, services)).toEqual({ serviceId: 2, via: 'catalog-info' });
-    expect(mapRepository({ name: 'x', remoteUrl: 'git@github.com:acme/checkout.git', component: null }, services)).toEqual({ serviceId: 1, via: 'remote' });
-    expect(mapRepository({ name: 'ledger-service', remoteUrl: null, component: null }, services)).toEqual({ serviceId: 2, via: 'directory' });
+    expect(
+      mapRepository(
+        {
+          name: 'x',
+          remoteUrl: 'git@github.com:acme/checkout.git',
+          component: { name: 'Ledger', namespace: 'default' },
+        },
+        services,
+      ),
+    ).toEqual({ serviceId: 2, via: 'catalog-info' });
+    expect(
+      mapRepository({ name: 'x', remoteUrl: 'git@github.com:acme/checkout.git', component: null }, services),
+    ).toEqual({ serviceId: 1, via: 'remote' });
+    expect(mapRepository({ name: 'ledger-service', remoteUrl: null, component: null }, services)).toEqual({
+      serviceId: 2,
+      via: 'directory',
+    });
   });
   it('leaves ambiguous and unknown repositories unmapped', () => {
     expect(mapRepository({ name: 'search', remoteUrl: null, component: null }, services)).toBeNull();
-    expect(mapRepository({ name: 'billing', remoteUrl: 'https://github.com/acme/billing', component: null }, services)).toBeNull();
+    expect(
+      mapRepository({ name: 'billing', remoteUrl: 'https://github.com/acme/billing', component: null }, services),
+    ).toBeNull();
   });
 });

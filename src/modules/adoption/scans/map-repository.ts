@@ -25,7 +25,9 @@ export type Mapping = { serviceId: number; via: 'catalog-info' | 'remote' | 'dir
 export function mapRepository(repo: RepositoryIdentity, services: ServiceCandidate[]): Mapping {
   if (repo.component) {
     const { name, namespace } = repo.component;
-    const found = services.find((s) => s.name.toLowerCase() === name.toLowerCase() && s.namespace === namespace.toLowerCase());
+    const found = services.find(
+      (s) => s.name.toLowerCase() === name.toLowerCase() && s.namespace === namespace.toLowerCase(),
+    );
     if (found) return { serviceId: found.id, via: 'catalog-info' };
   }
   const remote = repo.remoteUrl ? slugOfUrl(repo.remoteUrl) : null;

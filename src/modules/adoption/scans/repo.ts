@@ -6,18 +6,37 @@ import { chunks } from '../../../shared/chunks.js';
 /** A LIKE pattern matching values that start with `prefix`, its wildcards taken literally. */
 const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
 
-export async function insertScan(db: Db, s: { root: string; history: boolean; status: 'queued' | 'running'; requestedBy: string | null }) {
+export async function insertScan(
+  db: Db,
+  s: { root: string; history: boolean; status: 'queued' | 'running'; requestedBy: string | null },
+) {
   return db
     .insertInto('scans')
-    .values({ root: s.root, history: s.history, status: s.status, requested_by: s.requestedBy, summary: null, finished_at: null })
+    .values({
+      root: s.root,
+      history: s.history,
+      status: s.status,
+      requested_by: s.requestedBy,
+      summary: null,
+      finished_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
-export async function finishScan(db: Db, id: number, s: { status: 'succeeded' | 'failed'; summary: Record<string, unknown> | null; problems: string[] }) {
+export async function finishScan(
+  db: Db,
+  id: number,
+  s: { status: 'succeeded' | 'failed'; summary: Record<string, unknown> | null; problems: string[] },
+) {
   await db
     .updateTable('scans')
-    .set({ status: s.status, summary: JSON.stringify(s.summary), problems: JSON.stringify(s.problems), finished_at: new Date() })
+    .set({
+      status: s.status,
+      summary: JSON.stringify(s.summary),
+      problems: JSON.stringify(s.problems),
+      finished_at: new Date(),
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -36,19 +55,38 @@ export async function listScans(db: Db, limit: number) {
 
 /** Active services with the annotations that say where their code lives. */
 export async function listServiceLocations(db: Db) {
-  return db.selectFrom('entities').select(['id', 'name', 'namespace', 'metadata']).where('kind', '=', 'Component').where('status', '=', 'active').execute();
+  return db
+    .selectFrom('entities')
+    .select(['id', 'name', 'namespace', 'metadata'])
+    .where('kind', '=', 'Component')
+    .where('status', '=', 'active')
+    .execute();
 }
 
 /** Active capabilities and their detect rules. */
 export async function listCapabilityRules(db: Db) {
-  return db.selectFrom('entities').select(['id', 'name', 'spec']).where('kind', '=', 'Capability').where('status', '=', 'active').execute();
+  return db
+    .selectFrom('entities')
+    .select(['id', 'name', 'spec'])
+    .where('kind', '=', 'Capability')
+    .where('status', '=', 'active')
+    .execute();
 }
 
 export async function listRepositories(db: Db, options: { unmappedOnly?: boolean } = {}) {
   let q = db
     .selectFrom('repositories as r')
     .leftJoin('entities as s', 's.id', 'r.service_id')
-    .select(['r.id', 'r.path', 'r.name', 'r.remote_url', 'r.head', 'r.last_scanned_at', 'r.last_error', 's.name as service']);
+    .select([
+      'r.id',
+      'r.path',
+      'r.name',
+      'r.remote_url',
+      'r.head',
+      'r.last_scanned_at',
+      'r.last_error',
+      's.name as service',
+    ]);
   if (options.unmappedOnly) q = q.where('r.service_id', 'is', null);
   return q.orderBy('r.name').execute();
 }
@@ -59,11 +97,29 @@ export async function findRepository(db: Db, path: string) {
 
 export async function upsertRepository(
   db: Db,
-  r: { path: string; name: string; remoteUrl: string | null; serviceId: number | null; head: string; headDate: Date; scanId: number },
+  r: {
+    path: string;
+    name: string;
+    remoteUrl: string | null;
+    serviceId: number | null;
+    head: string;
+    headDate: Date;
+    scanId: number;
+  },
 ) {
   return db
     .insertInto('repositories')
-    .values({ path: r.path, name: r.name, remote_url: r.remoteUrl, service_id: r.serviceId, head: r.head, head_date: r.headDate, last_scan_id: r.scanId, last_scanned_at: new Date(), last_error: null })
+    .values({
+      path: r.path,
+      name: r.name,
+      remote_url: r.remoteUrl,
+      service_id: r.serviceId,
+      head: r.head,
+      head_date: r.headDate,
+      last_scan_id: r.scanId,
+      last_scanned_at: new Date(),
+      last_error: null,
+    })
     .onConflict((oc) =>
       oc.column('path').doUpdateSet({
         name: r.name,
@@ -81,7 +137,11 @@ export async function upsertRepository(
 }
 
 export async function touchRepository(db: Db, path: string, scanId: number, error: string | null) {
-  await db.updateTable('repositories').set({ last_scan_id: scanId, last_scanned_at: new Date(), last_error: error }).where('path', '=', path).execute();
+  await db
+    .updateTable('repositories')
+    .set({ last_scan_id: scanId, last_scanned_at: new Date(), last_error: error })
+    .where('path', '=', path)
+    .execute();
 }
 
 export async function listRepositoryDetections(db: Db, repositoryId: number) {
@@ -90,7 +150,16 @@ export async function listRepositoryDetections(db: Db, repositoryId: number) {
 
 export async function insertDetection(
   db: Db,
-  d: { repositoryId: number; capabilityId: number; evidence: string; commit: string; commitDate: Date; adoptedAt: Date; adoptionCommit: string | null; fromHistory: boolean },
+  d: {
+    repositoryId: number;
+    capabilityId: number;
+    evidence: string;
+    commit: string;
+    commitDate: Date;
+    adoptedAt: Date;
+    adoptionCommit: string | null;
+    fromHistory: boolean;
+  },
 ) {
   await db
     .insertInto('detections')
@@ -113,7 +182,16 @@ export async function updateDetection(
   db: Db,
   repositoryId: number,
   capabilityId: number,
-  d: { matched: boolean; evidence?: string; commit?: string; commitDate?: Date; adoptedAt?: Date; adoptionCommit?: string | null; fromHistory?: boolean; unmatchedSince: Date | null },
+  d: {
+    matched: boolean;
+    evidence?: string;
+    commit?: string;
+    commitDate?: Date;
+    adoptedAt?: Date;
+    adoptionCommit?: string | null;
+    fromHistory?: boolean;
+    unmatchedSince: Date | null;
+  },
 ) {
   await db
     .updateTable('detections')
@@ -135,7 +213,11 @@ export async function updateDetection(
 
 /** HEAD of every repository whose path starts with `pathPrefix`, by path. */
 export async function listRepositoryHeads(db: Db, pathPrefix: string): Promise<Map<string, string | null>> {
-  const rows = await db.selectFrom('repositories').select(['path', 'head']).where('path', 'like', startsWith(pathPrefix)).execute();
+  const rows = await db
+    .selectFrom('repositories')
+    .select(['path', 'head'])
+    .where('path', 'like', startsWith(pathPrefix))
+    .execute();
   return new Map(rows.map((r) => [r.path, r.head]));
 }
 

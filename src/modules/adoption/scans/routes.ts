@@ -13,10 +13,16 @@ import { jsonBody as body, jsonResponse as json } from '../../../http/openapi.js
 
 /** Only directories under the configured root may be scanned from the API. */
 function scanPath(root: string | null | undefined, path: string | undefined): string {
-  if (!root) throw new AppError('VALIDATION_FAILED', 'scanning from the API needs PAVED_SCAN_ROOT set on the server', [{ field: 'path', reason: 'PAVED_SCAN_ROOT is not set on the server' }]);
+  if (!root)
+    throw new AppError('VALIDATION_FAILED', 'scanning from the API needs PAVED_SCAN_ROOT set on the server', [
+      { field: 'path', reason: 'PAVED_SCAN_ROOT is not set on the server' },
+    ]);
   const target = resolve(root, path ?? '.');
   const rel = relative(resolve(root), target);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new AppError('VALIDATION_FAILED', 'path: must be inside PAVED_SCAN_ROOT', [{ field: 'path', reason: 'must be inside PAVED_SCAN_ROOT' }]);
+  if (rel.startsWith('..') || isAbsolute(rel))
+    throw new AppError('VALIDATION_FAILED', 'path: must be inside PAVED_SCAN_ROOT', [
+      { field: 'path', reason: 'must be inside PAVED_SCAN_ROOT' },
+    ]);
   return target;
 }
 
@@ -24,37 +30,80 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({ method: 'post', path: '/scans', tags: ['adoption'], summary: 'Scan the repositories under the server’s PAVED_SCAN_ROOT (or a folder of it) for capability adoption', request: body(scanRequest), responses: { 202: json(scanSchema, 'Queued') } }),
+    createRoute({
+      method: 'post',
+      path: '/scans',
+      tags: ['adoption'],
+      summary: 'Scan the repositories under the server’s PAVED_SCAN_ROOT (or a folder of it) for capability adoption',
+      request: body(scanRequest),
+      responses: { 202: json(scanSchema, 'Queued') },
+    }),
     async (c) => {
       const principal = c.get('principal');
       requireRole(principal, 'admin');
       const input = c.req.valid('json');
       const root = scanPath(scanRoot, input.path);
-      const { id } = await repo.insertScan(db, { root, history: input.history, status: 'queued', requestedBy: principal.name });
-      await enqueueJob(db, RUN_SCAN, { scanId: id, root, history: input.history, actor: principal.name }, { maxAttempts: 1 });
+      const { id } = await repo.insertScan(db, {
+        root,
+        history: input.history,
+        status: 'queued',
+        requestedBy: principal.name,
+      });
+      await enqueueJob(
+        db,
+        RUN_SCAN,
+        { scanId: id, root, history: input.history, actor: principal.name },
+        { maxAttempts: 1 },
+      );
       notifyJobs?.();
       return c.json(toScan((await repo.getScan(db, id))!), 202);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/scans/results', tags: ['adoption'], summary: 'Store scan results made by `paved scan` on this machine', request: body(scanResultsBody), responses: { 201: json(scanSchema, 'Stored') } }),
+    createRoute({
+      method: 'post',
+      path: '/scans/results',
+      tags: ['adoption'],
+      summary: 'Store scan results made by `paved scan` on this machine',
+      request: body(scanResultsBody),
+      responses: { 201: json(scanSchema, 'Stored') },
+    }),
     async (c) => {
       const principal = c.get('principal');
       requireRole(principal, 'admin');
       const input = c.req.valid('json');
-      const { id } = await recordScan(db, { root: input.root, history: input.history, results: input.repositories, problems: input.problems, actor: principal.name });
+      const { id } = await recordScan(db, {
+        root: input.root,
+        history: input.history,
+        results: input.repositories,
+        problems: input.problems,
+        actor: principal.name,
+      });
       return c.json(toScan((await repo.getScan(db, id))!), 201);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/scans', tags: ['adoption'], summary: 'Recent scans', responses: { 200: json(z.object({ items: z.array(scanSchema) }), 'Scans, newest first') } }),
+    createRoute({
+      method: 'get',
+      path: '/scans',
+      tags: ['adoption'],
+      summary: 'Recent scans',
+      responses: { 200: json(z.object({ items: z.array(scanSchema) }), 'Scans, newest first') },
+    }),
     async (c) => c.json({ items: (await repo.listScans(db, 50)).map(toScan) }, 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/scans/{id}', tags: ['adoption'], summary: 'One scan', request: { params: z.object({ id: z.coerce.number().int().positive() }) }, responses: { 200: json(scanSchema, 'The scan') } }),
+    createRoute({
+      method: 'get',
+      path: '/scans/{id}',
+      tags: ['adoption'],
+      summary: 'One scan',
+      request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+      responses: { 200: json(scanSchema, 'The scan') },
+    }),
     async (c) => {
       const row = await repo.getScan(db, c.req.valid('param').id);
       if (!row) throw notFound(`scan ${c.req.valid('param').id}`);
@@ -63,11 +112,31 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/repositories', tags: ['adoption'], summary: 'Scanned repositories; `unmapped=true` lists those that match no service', request: { query: z.object({ unmapped: z.enum(['true', 'false']).optional() }) }, responses: { 200: json(z.object({ items: z.array(repositorySchema) }), 'Repositories') } }),
+    createRoute({
+      method: 'get',
+      path: '/repositories',
+      tags: ['adoption'],
+      summary: 'Scanned repositories; `unmapped=true` lists those that match no service',
+      request: { query: z.object({ unmapped: z.enum(['true', 'false']).optional() }) },
+      responses: { 200: json(z.object({ items: z.array(repositorySchema) }), 'Repositories') },
+    }),
     async (c) => {
       const rows = await repo.listRepositories(db, { unmappedOnly: c.req.valid('query').unmapped === 'true' });
       const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-      return c.json({ items: rows.map((r) => ({ path: r.path, name: r.name, remoteUrl: r.remote_url, service: r.service, head: r.head, lastScannedAt: iso(r.last_scanned_at), lastError: r.last_error })) }, 200);
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            path: r.path,
+            name: r.name,
+            remoteUrl: r.remote_url,
+            service: r.service,
+            head: r.head,
+            lastScannedAt: iso(r.last_scanned_at),
+            lastError: r.last_error,
+          })),
+        },
+        200,
+      );
     },
   );
 

@@ -42,7 +42,12 @@ let alpha: GitFixture;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await runImport(database.db, { files: [{ path: 'catalog-info.yaml', content: CATALOG }], source: 'test', skipInvalid: false, actor: 'test' });
+  await runImport(database.db, {
+    files: [{ path: 'catalog-info.yaml', content: CATALOG }],
+    source: 'test',
+    skipInvalid: false,
+    actor: 'test',
+  });
   root = mkdtempSync(join(tmpdir(), 'paved-scan-'));
   // alpha adopts on 2025-02-01 and keeps it.
   alpha = GitFixture.create(join(root, 'alpha-svc'));
@@ -55,7 +60,9 @@ beforeAll(async () => {
   beta.commit(at('2025-04-01'), { '.github/workflows/ci.yml': null });
   beta.commit(at('2025-05-01'), { '.github/workflows/build.yml': WORKFLOW });
   // gamma has a workflow that uses something else.
-  GitFixture.create(join(root, 'gamma-svc')).commit(at('2025-01-01'), { '.github/workflows/ci.yml': 'jobs:\n  b:\n    uses: actions/checkout@v4\n' });
+  GitFixture.create(join(root, 'gamma-svc')).commit(at('2025-01-01'), {
+    '.github/workflows/ci.yml': 'jobs:\n  b:\n    uses: actions/checkout@v4\n',
+  });
   // A folder that is not a repository is reported and skipped.
   mkdirSync(join(root, 'notes'));
   writeFileSync(join(root, 'notes', 'todo.txt'), 'nothing\n');
@@ -67,15 +74,37 @@ afterAll(async () => {
 
 async function adoption(to: string) {
   const capability = await getEntityRow(database.db, 'Capability', 'default', 'golden-ci');
-  return capabilityAdoption(database.db, capability, { from: new Date('2025-01-01T00:00:00Z'), to: new Date(to) }, new Date(to));
+  return capabilityAdoption(
+    database.db,
+    capability,
+    { from: new Date('2025-01-01T00:00:00Z'), to: new Date(to) },
+    new Date(to),
+  );
 }
 
 describe('scanning real repositories into adoption numbers', () => {
   it('finds the adopting services, first adoption from history, and classifies them by mandate', async () => {
     const capability = await getEntityRow(database.db, 'Capability', 'default', 'golden-ci');
-    await insertMandate(database.db, { capabilityId: capability.id, scope: 'all', teamRefs: [], effectiveFrom: new Date('2025-04-15T00:00:00Z'), deadline: null, note: null, createdBy: 'test' });
+    await insertMandate(database.db, {
+      capabilityId: capability.id,
+      scope: 'all',
+      teamRefs: [],
+      effectiveFrom: new Date('2025-04-15T00:00:00Z'),
+      deadline: null,
+      note: null,
+      createdBy: 'test',
+    });
     const { summary, problems } = await runScan(database.db, { root, history: true, actor: 'test' });
-    expect(summary).toEqual({ repositories: 3, scanned: 3, unchanged: 0, failed: 0, mapped: 3, unmapped: [], matching: 2, churned: 0 });
+    expect(summary).toEqual({
+      repositories: 3,
+      scanned: 3,
+      unchanged: 0,
+      failed: 0,
+      mapped: 3,
+      unmapped: [],
+      matching: 2,
+      churned: 0,
+    });
     expect(problems.some((p) => p.includes('notes'))).toBe(true);
 
     const result = await adoption('2025-06-01T00:00:00Z');
@@ -95,7 +124,13 @@ describe('scanning real repositories into adoption numbers', () => {
       ['alpha', '2025-02-01T10:00:00.000Z', 'voluntary'],
       ['beta', '2025-05-01T10:00:00.000Z', 'mandated'],
     ]);
-    expect(result.teams[1]?.evidence[0]).toMatchObject({ type: 'detection', service: 'beta-svc', file: '.github/workflows/build.yml', line: 5, text: 'uses: acme/golden-ci/.github/workflows/build.yml@v3' });
+    expect(result.teams[1]?.evidence[0]).toMatchObject({
+      type: 'detection',
+      service: 'beta-svc',
+      file: '.github/workflows/build.yml',
+      line: 5,
+      text: 'uses: acme/golden-ci/.github/workflows/build.yml@v3',
+    });
   });
 
   it('skips unchanged repositories and churns a service whose repository stops matching', async () => {
@@ -105,7 +140,12 @@ describe('scanning real repositories into adoption numbers', () => {
     alpha.commit(at('2025-06-10'), { '.github/workflows/ci.yml': null });
     const after = await runScan(database.db, { root, history: true, actor: 'test' });
     expect(after.summary).toMatchObject({ scanned: 1, unchanged: 2, churned: 1 });
-    const row = await database.db.selectFrom('detections as d').innerJoin('repositories as r', 'r.id', 'd.repository_id').select(['d.matched', 'd.unmatched_since']).where('r.name', '=', 'alpha-svc').executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('detections as d')
+      .innerJoin('repositories as r', 'r.id', 'd.repository_id')
+      .select(['d.matched', 'd.unmatched_since'])
+      .where('r.name', '=', 'alpha-svc')
+      .executeTakeFirstOrThrow();
     expect(row.matched).toBe(false);
     const later = await adoption('2030-01-01T00:00:00Z');
     expect(later.teams.map((t) => [t.team, t.status])).toEqual([

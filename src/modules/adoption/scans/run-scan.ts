@@ -25,7 +25,10 @@ export async function scanTree(options: ScanOptions): Promise<{ results: Reposit
       const index = next++;
       const path = found.repositories[index] as string;
       const previousHead = options.previousHeads.get(path);
-      results[index] = (await scanRepository(path, options.capabilities, { history: options.history, ...(previousHead ? { previousHead } : {}) })) as RepositoryResult;
+      results[index] = (await scanRepository(path, options.capabilities, {
+        history: options.history,
+        ...(previousHead ? { previousHead } : {}),
+      })) as RepositoryResult;
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
@@ -42,6 +45,8 @@ export async function scanInputs(db: Kysely<Database>) {
   const capabilities = (await repo.listCapabilityRules(db))
     .map((c) => ({ capability: c.name, rules: ((c.spec as { detect?: DetectRule[] }).detect ?? []) as DetectRule[] }))
     .filter((c) => c.rules.length > 0);
-  const previousHeads = new Map((await repo.listRepositories(db)).filter((r) => r.head !== null).map((r) => [r.path, r.head as string]));
+  const previousHeads = new Map(
+    (await repo.listRepositories(db)).filter((r) => r.head !== null).map((r) => [r.path, r.head as string]),
+  );
   return { capabilities, previousHeads };
 }

@@ -30,14 +30,24 @@ spec:
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'paved-scans-api-'));
   t = await createTestApp({ scanRoot: root });
-  await runImport(t.database.db, { files: [{ path: 'c.yaml', content: CATALOG }], source: 't', skipInvalid: false, actor: 't' });
+  await runImport(t.database.db, {
+    files: [{ path: 'c.yaml', content: CATALOG }],
+    source: 't',
+    skipInvalid: false,
+    actor: 't',
+  });
   const repo = GitFixture.create(join(root, 'indexer'));
   // The repository names its own Component: it is mapped through its catalog-info.yaml.
   repo.commit('2025-03-01T12:00:00Z', {
     'catalog-info.yaml': componentDoc('indexer', 'search'),
     'docker/Dockerfile': 'FROM acme/base-node:20\nRUN npm ci\n',
   });
-  await runImport(t.database.db, { files: [{ path: 'indexer.yaml', content: componentDoc('indexer', 'search') }], source: 'indexer', skipInvalid: false, actor: 't' });
+  await runImport(t.database.db, {
+    files: [{ path: 'indexer.yaml', content: componentDoc('indexer', 'search') }],
+    source: 'indexer',
+    skipInvalid: false,
+    actor: 't',
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -52,11 +62,21 @@ describe('POST /api/v1/scans', () => {
     const ran = await new JobRunner(t.database.db, createRegistry([runScanJob(t.database.db)]), silentLogger).drain();
     expect(ran).toBe(1);
     const scan = await t.call('GET', `/api/v1/scans/${queued.body.id}`);
-    expect(scan.body).toMatchObject({ status: 'succeeded', summary: { repositories: 1, scanned: 1, mapped: 1, unmapped: [], matching: 1, churned: 0 } });
+    expect(scan.body).toMatchObject({
+      status: 'succeeded',
+      summary: { repositories: 1, scanned: 1, mapped: 1, unmapped: [], matching: 1, churned: 0 },
+    });
     const repos = await t.call('GET', '/api/v1/repositories');
     expect(repos.body.items).toMatchObject([{ name: 'indexer', service: 'indexer', lastError: null }]);
     const adoption = await t.call('GET', '/api/v1/capabilities/base-images/adoption?from=2025-01-01&to=2025-04-01');
-    expect(adoption.body.teams).toMatchObject([{ team: 'search', adoptedAt: '2025-03-01T12:00:00.000Z', kind: 'voluntary', evidence: [{ file: 'docker/Dockerfile', line: 1, text: 'FROM acme/base-node:20' }] }]);
+    expect(adoption.body.teams).toMatchObject([
+      {
+        team: 'search',
+        adoptedAt: '2025-03-01T12:00:00.000Z',
+        kind: 'voluntary',
+        evidence: [{ file: 'docker/Dockerfile', line: 1, text: 'FROM acme/base-node:20' }],
+      },
+    ]);
   });
 
   it('refuses paths outside the root and non-admins', async () => {

@@ -11,17 +11,41 @@ export type { ScanSchemaRow };
 /** Stores results produced elsewhere (by `paved scan` next to a running server) as one scan. */
 export async function recordScan(
   db: Kysely<Database>,
-  input: { root: string; history: boolean; results: RepositoryResult[]; problems: string[]; actor: string | null; scanId?: number },
+  input: {
+    root: string;
+    history: boolean;
+    results: RepositoryResult[];
+    problems: string[];
+    actor: string | null;
+    scanId?: number;
+  },
 ): Promise<{ id: number; summary: ScanSummary; problems: string[] }> {
-  const id = input.scanId ?? (await repo.insertScan(db, { root: input.root, history: input.history, status: 'running', requestedBy: input.actor })).id;
+  const id =
+    input.scanId ??
+    (
+      await repo.insertScan(db, {
+        root: input.root,
+        history: input.history,
+        status: 'running',
+        requestedBy: input.actor,
+      })
+    ).id;
   const summary = await storeScanResults(db, id, input.results);
   await repo.finishScan(db, id, { status: 'succeeded', summary: { ...summary }, problems: input.problems });
   return { id, summary, problems: input.problems };
 }
 
 /** Scans a directory of repositories and stores what it finds. */
-export async function runScan(db: Kysely<Database>, input: { root: string; history: boolean; actor: string | null; scanId?: number }) {
+export async function runScan(
+  db: Kysely<Database>,
+  input: { root: string; history: boolean; actor: string | null; scanId?: number },
+) {
   const { capabilities, previousHeads } = await scanInputs(db);
-  const { results, problems } = await scanTree({ root: input.root, history: input.history, previousHeads, capabilities });
+  const { results, problems } = await scanTree({
+    root: input.root,
+    history: input.history,
+    previousHeads,
+    capabilities,
+  });
   return recordScan(db, { ...input, results, problems });
 }

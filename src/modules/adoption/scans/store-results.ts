@@ -17,10 +17,24 @@ export async function loadServiceCandidates(db: Kysely<Database>): Promise<Servi
  * Stores one scan's results. A capability found again keeps its first adoption date unless history gives
  * a better one; a capability no longer found makes the repository's service churned for it at this scan.
  */
-export async function storeScanResults(db: Kysely<Database>, scanId: number, results: RepositoryResult[], now = new Date()): Promise<ScanSummary> {
+export async function storeScanResults(
+  db: Kysely<Database>,
+  scanId: number,
+  results: RepositoryResult[],
+  now = new Date(),
+): Promise<ScanSummary> {
   const services = await loadServiceCandidates(db);
   const capabilityIds = new Map((await repo.listCapabilityRules(db)).map((c) => [c.name, c.id]));
-  const summary: ScanSummary = { repositories: results.length, scanned: 0, unchanged: 0, failed: 0, mapped: 0, unmapped: [], matching: 0, churned: 0 };
+  const summary: ScanSummary = {
+    repositories: results.length,
+    scanned: 0,
+    unchanged: 0,
+    failed: 0,
+    mapped: 0,
+    unmapped: [],
+    matching: 0,
+    churned: 0,
+  };
 
   for (const result of results) {
     if ('unchanged' in result) {
@@ -39,7 +53,15 @@ export async function storeScanResults(db: Kysely<Database>, scanId: number, res
     else summary.unmapped.push(result.name);
     await db.transaction().execute(async (tx) => {
       const headDate = new Date(result.headDate);
-      const { id } = await repo.upsertRepository(tx, { path: result.path, name: result.name, remoteUrl: result.remoteUrl, serviceId: mapping?.serviceId ?? null, head: result.head, headDate, scanId });
+      const { id } = await repo.upsertRepository(tx, {
+        path: result.path,
+        name: result.name,
+        remoteUrl: result.remoteUrl,
+        serviceId: mapping?.serviceId ?? null,
+        head: result.head,
+        headDate,
+        scanId,
+      });
       const existing = new Map((await repo.listRepositoryDetections(tx, id)).map((d) => [d.capability_id, d]));
       const seen = new Set<number>();
       for (const match of result.matches) {

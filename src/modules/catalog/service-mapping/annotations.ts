@@ -24,7 +24,11 @@ export function repositoryOf(annotations: Record<string, string>): Service['repo
 /** Lowercase `owner/repo` paths where a service's code lives: its project slugs and `backstage.io/source-location`. */
 export function codeLocations(annotations: Record<string, string>): string[] {
   const source = annotations['backstage.io/source-location'];
-  return [annotations[SERVICE_ANNOTATION.github], annotations[SERVICE_ANNOTATION.gitlab], source ? slugOfUrl(source) : null]
+  return [
+    annotations[SERVICE_ANNOTATION.github],
+    annotations[SERVICE_ANNOTATION.gitlab],
+    source ? slugOfUrl(source) : null,
+  ]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .map((s) => s.toLowerCase());
 }
@@ -49,4 +53,3 @@ export function slugOfUrl(url: string): string | null {
     .toLowerCase();
   return clean.includes('/') ? clean : null;
 }
-

@@ -17,14 +17,17 @@ export async function servicesByAnnotation(db: Db, source: MappedSource, names: 
   const key = annotationKey(source);
   return db
     .selectFrom('entities')
-    .select(['id', key.as('name'), sql<string | null>`metadata->'annotations'->>'paved.dev/deploy-workflows'`.as('deployWorkflows')])
+    .select([
+      'id',
+      key.as('name'),
+      sql<string | null>`metadata->'annotations'->>'paved.dev/deploy-workflows'`.as('deployWorkflows'),
+    ])
     .where('kind', '=', 'Component')
     .where('status', '=', 'active')
     .where(key, 'in', names)
     .orderBy('id')
     .execute();
 }
-
 
 /**
  * The same mapping as a table expression (name, id) for set-based updates: one service per name, the oldest when

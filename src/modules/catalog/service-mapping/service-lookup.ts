@@ -10,7 +10,8 @@ import { SERVICE_ANNOTATION, type MappedSource as Kind } from './annotations.js'
  */
 export function createServiceLookup(db: Db): ServiceLookup {
   const answers = new Map<string, Promise<MappedService | null>>();
-  let asked: { kind: Kind; name: string; resolve: (s: MappedService | null) => void; reject: (e: unknown) => void }[] = [];
+  let asked: { kind: Kind; name: string; resolve: (s: MappedService | null) => void; reject: (e: unknown) => void }[] =
+    [];
 
   async function load(kind: Kind, names: string[]) {
     const rows = await repo.servicesByAnnotation(db, kind, names);

@@ -50,18 +50,40 @@ describe('computeDora', () => {
   });
 
   it('puts each level boundary where DOMAIN.md does', () => {
-    const level = (over: Partial<DoraTotals>, days = 7) => computeDora(totals(over), t('2025-03-01'), new Date(t('2025-03-01').getTime() + days * 86_400_000)).levels;
+    const level = (over: Partial<DoraTotals>, days = 7) =>
+      computeDora(totals(over), t('2025-03-01'), new Date(t('2025-03-01').getTime() + days * 86_400_000)).levels;
     // Frequency: 7 in 7 days = 1/day → elite; 6 → high; 1 in 7 days = 1/week → high; 1 in 30 days → medium; 1 in 31 → low.
-    expect([level({ deployments: 7 }), level({ deployments: 6 }), level({ deployments: 1 }), level({ deployments: 1 }, 30), level({ deployments: 1 }, 31)].map((l) => l.deploymentFrequency)).toEqual(['elite', 'high', 'high', 'medium', 'low']);
+    expect(
+      [
+        level({ deployments: 7 }),
+        level({ deployments: 6 }),
+        level({ deployments: 1 }),
+        level({ deployments: 1 }, 30),
+        level({ deployments: 1 }, 31),
+      ].map((l) => l.deploymentFrequency),
+    ).toEqual(['elite', 'high', 'high', 'medium', 'low']);
     // Lead time: < 24 h elite, 24 h high, < 168 h high, 168 h medium, 720 h low.
     const lead = (h: number) => level({ leadTime: { medianHours: h, n: 1 } }).changeLeadTime;
-    expect([lead(23.9), lead(24), lead(167.9), lead(168), lead(719.9), lead(720)]).toEqual(['elite', 'high', 'high', 'medium', 'medium', 'low']);
+    expect([lead(23.9), lead(24), lead(167.9), lead(168), lead(719.9), lead(720)]).toEqual([
+      'elite',
+      'high',
+      'high',
+      'medium',
+      'medium',
+      'low',
+    ]);
     // Change fail rate: 1/20 = 5 % elite, 2/20 = 10 % high, 3/20 = 15 % medium, 4/20 = 20 % low.
     const cfr = (failed: number) => level({ deployments: 20, failed }).changeFailRate;
     expect([cfr(1), cfr(2), cfr(3), cfr(4)]).toEqual(['elite', 'high', 'medium', 'low']);
     // Recovery: < 1 h elite, 1 h high, 24 h medium, 168 h low.
     const recovery = (h: number) => level({ recovery: { medianHours: h, n: 1 } }).recoveryTime;
-    expect([recovery(0.5), recovery(1), recovery(24), recovery(167), recovery(168)]).toEqual(['elite', 'high', 'medium', 'medium', 'low']);
+    expect([recovery(0.5), recovery(1), recovery(24), recovery(167), recovery(168)]).toEqual([
+      'elite',
+      'high',
+      'medium',
+      'medium',
+      'low',
+    ]);
   });
 
   it('has no rates and no levels without deployments', () => {

@@ -23,7 +23,12 @@ export interface DoraResult {
   failedDeploymentRecoveryTime: { medianHours: number | null; n: number };
   reworkRate: { value: number | null; rework: number; total: number };
   incidentRecoveryTime: { medianHours: number | null; n: number; unresolved: number };
-  levels: { deploymentFrequency: DoraLevel; changeLeadTime: DoraLevel | null; changeFailRate: DoraLevel | null; recoveryTime: DoraLevel | null };
+  levels: {
+    deploymentFrequency: DoraLevel;
+    changeLeadTime: DoraLevel | null;
+    changeFailRate: DoraLevel | null;
+    recoveryTime: DoraLevel | null;
+  };
 }
 
 const DAY = 86_400_000;

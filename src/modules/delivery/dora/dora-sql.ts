@@ -10,7 +10,8 @@ export interface FactWindow {
 }
 
 /** Hours between two timestamptz expressions, as float8 (the same arithmetic as JavaScript's on milliseconds). */
-export const hoursBetween = (later: RawBuilder<unknown>, earlier: RawBuilder<unknown>) => sql<number>`extract(epoch from ${later} - ${earlier})::float8 / 3600`;
+export const hoursBetween = (later: RawBuilder<unknown>, earlier: RawBuilder<unknown>) =>
+  sql<number>`extract(epoch from ${later} - ${earlier})::float8 / 3600`;
 
 /**
  * The delivery facts of DOMAIN.md as common table expressions, the only definition of each rule; the metrics, the

@@ -20,7 +20,11 @@ const changes = [
   ['web', 'b2', '2025-02-26T00:00'],
   ['web', 'b3', '2025-03-02T00:00'],
   ['web', 'b4', '2025-03-03T00:00'],
-].map(([service, commit, at]) => ({ service: service as string, commit: sha(commit as string), timestamp: z(at as string) }));
+].map(([service, commit, at]) => ({
+  service: service as string,
+  commit: sha(commit as string),
+  timestamp: z(at as string),
+}));
 /** A commit id for a name: a0 → 61000000 ('a' in hex, then the digit). */
 function sha(name: string) {
   return name === 'unknown' ? 'ffffffff' : `${name.charCodeAt(0).toString(16)}${name.slice(1)}`.padEnd(8, '0');
@@ -37,7 +41,12 @@ const deployments = [
   ['web', 'e3', 'unknown', '2025-03-02T08:00'], // a commit Paved does not know: ships nothing
   ['web', 'e4', 'b4', '2025-03-04T00:00'], // ships b3 (48 h) and b4 (24 h), not b2 (e1 did): median 36 h
   ['web', 'e5', 'b4', '2025-03-10T22:00'], // ships nothing
-].map(([service, id, commit, at]) => ({ id: id as string, service: service as string, commit: sha(commit as string), finishedAt: z(at as string) }));
+].map(([service, id, commit, at]) => ({
+  id: id as string,
+  service: service as string,
+  commit: sha(commit as string),
+  finishedAt: z(at as string),
+}));
 const incidents = [
   ['api', 'i1', '2025-03-02T14:00', '2025-03-02T16:00'], // → d2 (d2b finished after the trigger); 2 h
   ['api', 'i2', '2025-03-02T15:00', '2025-03-02T20:00'], // → d2; 5 h
@@ -47,7 +56,13 @@ const incidents = [
   ['api', 'i6', '2025-03-08T00:00', null], // → d4, still open
   ['web', 'k1', '2025-03-01T02:00', '2025-03-01T05:00'], // → e1, before the period (3.6 days earlier); 3 h
   ['web', 'k2', '2025-03-11T06:00', '2025-03-11T08:00'], // after the period, → e5 (8 h earlier): e5 failed
-].map(([service, id, trig, res]) => ({ id: id as string, service: service as string, title: `incident ${id}`, triggeredAt: z(trig as string), ...(res ? { resolvedAt: z(res) } : {}) }));
+].map(([service, id, trig, res]) => ({
+  id: id as string,
+  service: service as string,
+  title: `incident ${id}`,
+  triggeredAt: z(trig as string),
+  ...(res ? { resolvedAt: z(res) } : {}),
+}));
 
 const externalIds = (items: { externalId: string }[]) => items.map((i) => i.externalId);
 
@@ -67,8 +82,17 @@ async function allPages(path: string, limit: number) {
 beforeAll(async () => {
   t = await createTestApp();
   const catalog = documents(groupDoc('core'), componentDoc('api', 'core'), componentDoc('web', 'core'));
-  await runImport(t.database.db, { files: [{ path: 'c.yaml', content: catalog }], source: 't', skipInvalid: false, actor: 't' });
-  for (const [path, body] of [['/api/v1/changes', changes], ['/api/v1/deployments', deployments], ['/api/v1/incidents', incidents]] as const) {
+  await runImport(t.database.db, {
+    files: [{ path: 'c.yaml', content: catalog }],
+    source: 't',
+    skipInvalid: false,
+    actor: 't',
+  });
+  for (const [path, body] of [
+    ['/api/v1/changes', changes],
+    ['/api/v1/deployments', deployments],
+    ['/api/v1/incidents', incidents],
+  ] as const) {
     const res = await t.call('POST', path, { body });
     expect(res.body.rejected).toEqual([]);
   }
@@ -80,7 +104,15 @@ describe('GET /api/v1/deployments', () => {
     const res = await t.call('GET', `/api/v1/deployments?scope=service:api&${period}`);
     expect(res.status).toBe(200);
     expect(res.body.nextCursor).toBeNull();
-    const rows = res.body.items.map((d: any) => [d.externalId, d.shipped, d.leadTimeMedianHours, d.failed, d.incidents.map((i: any) => i.title), d.recoveryHours, d.rework]);
+    const rows = res.body.items.map((d: any) => [
+      d.externalId,
+      d.shipped,
+      d.leadTimeMedianHours,
+      d.failed,
+      d.incidents.map((i: any) => i.title),
+      d.recoveryHours,
+      d.rework,
+    ]);
     expect(rows).toEqual([
       ['d4', 1, 24, true, ['incident i6'], null, false], // i6 is open: no recovery time yet
       ['d3', 1, 24, true, ['incident i3', 'incident i4'], 36, false], // 03-04 01:00 → 03-05 13:00
@@ -102,8 +134,18 @@ describe('GET /api/v1/deployments', () => {
       leadTimeMedianHours: 24,
       failed: true,
       incidents: [
-        { id: expect.any(String), title: 'incident i3', triggeredAt: '2025-03-04T01:00:00.000Z', resolvedAt: '2025-03-04T02:00:00.000Z' },
-        { id: expect.any(String), title: 'incident i4', triggeredAt: '2025-03-05T10:00:00.000Z', resolvedAt: '2025-03-05T13:00:00.000Z' },
+        {
+          id: expect.any(String),
+          title: 'incident i3',
+          triggeredAt: '2025-03-04T01:00:00.000Z',
+          resolvedAt: '2025-03-04T02:00:00.000Z',
+        },
+        {
+          id: expect.any(String),
+          title: 'incident i4',
+          triggeredAt: '2025-03-05T10:00:00.000Z',
+          resolvedAt: '2025-03-05T13:00:00.000Z',
+        },
       ],
       recoveryHours: 36,
       rework: false,
@@ -112,7 +154,13 @@ describe('GET /api/v1/deployments', () => {
 
   it('keeps the rules across the period start: a rollback and an unknown commit ship nothing, an incident after the end still fails its deployment', async () => {
     const res = await t.call('GET', `/api/v1/deployments?scope=service:web&${period}`);
-    const rows = res.body.items.map((d: any) => [d.externalId, d.shipped, d.leadTimeMedianHours, d.failed, d.recoveryHours]);
+    const rows = res.body.items.map((d: any) => [
+      d.externalId,
+      d.shipped,
+      d.leadTimeMedianHours,
+      d.failed,
+      d.recoveryHours,
+    ]);
     // Newest first. k2 (03-11 06:00–08:00, after the period) → e5: failed, recovered in 2 h.
     expect(rows).toEqual([
       ['e5', 0, null, true, 2],
@@ -140,13 +188,19 @@ describe('GET /api/v1/deployments', () => {
     expect(all).toHaveLength(dora.deployments);
     expect(all.reduce((sum: number, d: any) => sum + d.shipped, 0)).toBe(dora.changeLeadTime.n); // no lead time here is <= 0
     expect(externalIds((await t.call('GET', `${base}&failed=true`)).body.items)).toEqual(['e5', 'd4', 'd3', 'd2']);
-    expect((await t.call('GET', `${base}&failed=false`)).body.items).toHaveLength(dora.deployments - dora.changeFailRate.failed);
+    expect((await t.call('GET', `${base}&failed=false`)).body.items).toHaveLength(
+      dora.deployments - dora.changeFailRate.failed,
+    );
     expect(externalIds((await t.call('GET', `${base}&rework=true`)).body.items)).toEqual(['d2b']);
     expect(all.filter((d: any) => d.recoveryHours !== null)).toHaveLength(dora.failedDeploymentRecoveryTime.n);
 
     const incidentsBase = `/api/v1/incidents?scope=team:core&${period}`;
-    expect((await t.call('GET', `${incidentsBase}&status=open`)).body.items).toHaveLength(dora.incidentRecoveryTime.unresolved);
-    expect((await t.call('GET', `${incidentsBase}&status=resolved`)).body.items).toHaveLength(dora.incidentRecoveryTime.n);
+    expect((await t.call('GET', `${incidentsBase}&status=open`)).body.items).toHaveLength(
+      dora.incidentRecoveryTime.unresolved,
+    );
+    expect((await t.call('GET', `${incidentsBase}&status=resolved`)).body.items).toHaveLength(
+      dora.incidentRecoveryTime.n,
+    );
   });
 
   it('pages newest first with a cursor, ties broken by id, and no row twice', async () => {
@@ -164,12 +218,22 @@ describe('GET /api/v1/deployments', () => {
     const bad = await t.call('GET', `/api/v1/deployments?cursor=bm90LWEtY3Vyc29y`);
     expect(bad).toEqual({
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: 'cursor: not a cursor this API returned', details: [{ field: 'cursor', reason: 'not a cursor this API returned' }] } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'cursor: not a cursor this API returned',
+          details: [{ field: 'cursor', reason: 'not a cursor this API returned' }],
+        },
+      },
     });
-    expect((await t.call('GET', '/api/v1/deployments?failed=yes')).body.error.details).toEqual([{ field: 'failed', reason: 'must be true or false' }]);
+    expect((await t.call('GET', '/api/v1/deployments?failed=yes')).body.error.details).toEqual([
+      { field: 'failed', reason: 'must be true or false' },
+    ]);
     expect((await t.call('GET', '/api/v1/deployments?limit=501')).body.error.details[0].field).toBe('limit');
     expect((await t.call('GET', '/api/v1/incidents?status=closed')).body.error.details[0].field).toBe('status');
-    expect((await t.call('GET', `/api/v1/deployments?from=2025-03-11T00:00:00Z&to=2025-03-01T00:00:00Z`)).body.error.details).toEqual([{ field: 'from', reason: 'must be before to' }]);
+    expect(
+      (await t.call('GET', `/api/v1/deployments?from=2025-03-11T00:00:00Z&to=2025-03-01T00:00:00Z`)).body.error.details,
+    ).toEqual([{ field: 'from', reason: 'must be before to' }]);
     expect((await t.call('GET', '/api/v1/incidents', { role: null })).status).toBe(401);
   });
 });
@@ -177,8 +241,13 @@ describe('GET /api/v1/deployments', () => {
 describe('GET /api/v1/incidents', () => {
   it('lists the incidents triggered in the period with their recovery and the deployment each is attributed to', async () => {
     const res = await t.call('GET', `/api/v1/incidents?scope=team:core&${period}`);
-    const deploymentAt = (at: string) => deployments.find((d) => new Date(d.finishedAt).getTime() === new Date(at).getTime())?.id;
-    const rows = res.body.items.map((i: any) => [i.externalId, i.recoveryHours, i.deployment && deploymentAt(i.deployment.finishedAt)]);
+    const deploymentAt = (at: string) =>
+      deployments.find((d) => new Date(d.finishedAt).getTime() === new Date(at).getTime())?.id;
+    const rows = res.body.items.map((i: any) => [
+      i.externalId,
+      i.recoveryHours,
+      i.deployment && deploymentAt(i.deployment.finishedAt),
+    ]);
     // i5 and k2 were triggered after the period; k1 belongs to e1, which finished before it.
     expect(rows).toEqual([
       ['i6', null, 'd4'],
@@ -206,7 +275,10 @@ describe('GET /api/v1/incidents', () => {
     const paged = await allPages(`/api/v1/incidents?scope=team:core&${period}`, 2);
     expect(paged.flat().map((i) => i.externalId)).toEqual(['i6', 'i4', 'i3', 'i2', 'i1', 'k1']);
     // The unattributed i5 is listed with no deployment when its day is in the period.
-    const later = await t.call('GET', '/api/v1/incidents?scope=service:api&from=2025-03-14T00:00:00Z&to=2025-03-15T00:00:00Z');
+    const later = await t.call(
+      'GET',
+      '/api/v1/incidents?scope=service:api&from=2025-03-14T00:00:00Z&to=2025-03-15T00:00:00Z',
+    );
     expect(later.body.items.map((i: any) => [i.externalId, i.deployment])).toEqual([['i5', null]]);
   });
 });

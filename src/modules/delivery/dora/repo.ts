@@ -4,7 +4,10 @@ import { inTransaction } from '../../../db/transaction.js';
 import { factTables, shippedCommits, type FactWindow } from './dora-sql.js';
 
 /** Service ids in a scope: one service, a team's services, or every service. */
-export async function serviceIdsInScope(db: Db, scope: { kind: 'org' } | { kind: 'team'; ref: string } | { kind: 'service'; ref: string }) {
+export async function serviceIdsInScope(
+  db: Db,
+  scope: { kind: 'org' } | { kind: 'team'; ref: string } | { kind: 'service'; ref: string },
+) {
   let q = db.selectFrom('entities').select('id').where('kind', '=', 'Component');
   if (scope.kind === 'team') q = q.where('owner_ref', '=', scope.ref);
   if (scope.kind === 'service') q = q.where('ref', '=', scope.ref);
@@ -42,8 +45,13 @@ export interface DoraTotalsRow {
  * The totals of [from, to), one row per calendar week or month (UTC) when `interval` is given, else one row.
  * Medians are percentile_cont(0.5): of an even count, the mean of the two middle values (DOMAIN.md).
  */
-export async function doraTotals(db: Db, window: FactWindow, interval: 'week' | 'month' | null): Promise<DoraTotalsRow[]> {
-  const bucket = (at: string) => (interval ? sql`date_trunc(${interval}, ${sql.ref(at)}, 'UTC')` : sql`${window.from.toISOString()}::timestamptz`);
+export async function doraTotals(
+  db: Db,
+  window: FactWindow,
+  interval: 'week' | 'month' | null,
+): Promise<DoraTotalsRow[]> {
+  const bucket = (at: string) =>
+    interval ? sql`date_trunc(${interval}, ${sql.ref(at)}, 'UTC')` : sql`${window.from.toISOString()}::timestamptz`;
   const query = sql<DoraTotalsRow>`
     with ${factTables(window)},
     deployment_totals as (
@@ -106,7 +114,11 @@ export interface DeploymentFactRow {
 }
 
 /** A page of the period's production deployments with their facts, newest first (`limit` rows at most). */
-export async function listDeploymentFacts(db: Db, window: FactWindow, filter: { failed?: boolean | undefined; rework?: boolean | undefined; after?: After | undefined; limit: number }) {
+export async function listDeploymentFacts(
+  db: Db,
+  window: FactWindow,
+  filter: { failed?: boolean | undefined; rework?: boolean | undefined; after?: After | undefined; limit: number },
+) {
   const conditions = [sql`true`];
   if (filter.failed !== undefined) conditions.push(sql`d.failed = ${filter.failed}`);
   if (filter.rework !== undefined) conditions.push(sql`d.rework = ${filter.rework}`);
@@ -158,9 +170,14 @@ export interface IncidentFactRow {
 }
 
 /** A page of the incidents triggered in the period, with the deployment each is attributed to, newest first. */
-export async function listIncidentFacts(db: Db, window: FactWindow, filter: { status?: 'open' | 'resolved' | undefined; after?: After | undefined; limit: number }) {
+export async function listIncidentFacts(
+  db: Db,
+  window: FactWindow,
+  filter: { status?: 'open' | 'resolved' | undefined; after?: After | undefined; limit: number },
+) {
   const conditions = [sql`a.triggered_at < ${window.to.toISOString()}::timestamptz`];
-  if (filter.status) conditions.push(filter.status === 'open' ? sql`a.resolved_at is null` : sql`a.resolved_at is not null`);
+  if (filter.status)
+    conditions.push(filter.status === 'open' ? sql`a.resolved_at is null` : sql`a.resolved_at is not null`);
   if (filter.after) conditions.push(before('a.triggered_at', filter.after, 'a.id'));
   const query = sql<IncidentFactRow>`
     with ${factTables(window)},

@@ -30,7 +30,12 @@ const batch = z.array(z.unknown()).max(MAX_BATCH, `at most ${MAX_BATCH} items pe
 export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
   const app = createRouter();
   const settings = { production: productionPattern(productionEnvironments) };
-  const post = (path: string, summary: string, item: z.ZodType, run: (items: unknown[]) => Promise<z.infer<typeof batchResult>>) =>
+  const post = (
+    path: string,
+    summary: string,
+    item: z.ZodType,
+    run: (items: unknown[]) => Promise<z.infer<typeof batchResult>>,
+  ) =>
     app.openapi(
       createRoute({
         method: 'post',
@@ -44,17 +49,36 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
       async (c) => {
         requireRole(c.get('principal'), 'admin');
         const items = c.req.valid('json');
-        if (items.length === 0) throw new AppError('VALIDATION_FAILED', '(body): send at least one item', [{ field: '(body)', reason: 'send at least one item' }]);
+        if (items.length === 0)
+          throw new AppError('VALIDATION_FAILED', '(body): send at least one item', [
+            { field: '(body)', reason: 'send at least one item' },
+          ]);
         return c.json(await run(items), 200);
       },
     );
 
-  post('/deployments', 'Record successful deployments (backfills, other CD systems)', deploymentInput, (items) => ingestDeployments(db, items, deploymentInput));
-  post('/changes', 'Record commits on the default branch', changeInput, (items) => ingestChanges(db, items, changeInput));
-  post('/incidents', 'Record incidents; posting the same id again updates it (e.g. when resolved)', incidentInput, (items) => ingestIncidents(db, items, incidentInput));
+  post('/deployments', 'Record successful deployments (backfills, other CD systems)', deploymentInput, (items) =>
+    ingestDeployments(db, items, deploymentInput),
+  );
+  post('/changes', 'Record commits on the default branch', changeInput, (items) =>
+    ingestChanges(db, items, changeInput),
+  );
+  post(
+    '/incidents',
+    'Record incidents; posting the same id again updates it (e.g. when resolved)',
+    incidentInput,
+    (items) => ingestIncidents(db, items, incidentInput),
+  );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/dora', tags: ['delivery'], summary: 'DORA metrics and incident recovery time for the org, a team or a service', request: { query: doraQuery }, responses: { 200: json(doraSchema, 'The metrics') } }),
+    createRoute({
+      method: 'get',
+      path: '/dora',
+      tags: ['delivery'],
+      summary: 'DORA metrics and incident recovery time for the org, a team or a service',
+      request: { query: doraQuery },
+      responses: { 200: json(doraSchema, 'The metrics') },
+    }),
     async (c) => c.json(await dora(db, c.req.valid('query'), settings), 200),
   );
   app.openapi(
@@ -63,7 +87,8 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
       path: '/dora/series',
       tags: ['delivery'],
       summary: 'DORA metrics per calendar week or month (UTC)',
-      description: 'Defaults: monthly, the 12 periods up to now. `from` is rounded down to its period start; the last point ends at `to` and may be partial. At most 120 points.',
+      description:
+        'Defaults: monthly, the 12 periods up to now. `from` is rounded down to its period start; the last point ends at `to` and may be partial. At most 120 points.',
       request: { query: doraSeriesQuery },
       responses: { 200: json(doraSeriesSchema, 'One point per period') },
     }),

@@ -17,16 +17,28 @@ describe('calendar periods (UTC)', () => {
   });
 
   it('gives 12 periods by default, the last one holding the last instant before `to`', () => {
-    expect(isoList(periodStarts('month', d('2025-03-12T12:00:00Z'))).slice(0, 2)).toEqual(['2024-04-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z']);
+    expect(isoList(periodStarts('month', d('2025-03-12T12:00:00Z'))).slice(0, 2)).toEqual([
+      '2024-04-01T00:00:00.000Z',
+      '2024-05-01T00:00:00.000Z',
+    ]);
     const onBoundary = periodStarts('month', d('2025-04-01T00:00:00Z'));
-    expect([onBoundary.length, onBoundary[0]?.toISOString(), onBoundary[11]?.toISOString()]).toEqual([12, '2024-04-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z']);
+    expect([onBoundary.length, onBoundary[0]?.toISOString(), onBoundary[11]?.toISOString()]).toEqual([
+      12,
+      '2024-04-01T00:00:00.000Z',
+      '2025-03-01T00:00:00.000Z',
+    ]);
     // Weeks across a year end: Monday 2024-12-30 holds 2025-01-01.
-    expect(isoList(periodStarts('week', d('2025-01-08T00:00:00Z'), d('2025-01-01T00:00:00Z')))).toEqual(['2024-12-30T00:00:00.000Z', '2025-01-06T00:00:00.000Z']);
+    expect(isoList(periodStarts('week', d('2025-01-08T00:00:00Z'), d('2025-01-01T00:00:00Z')))).toEqual([
+      '2024-12-30T00:00:00.000Z',
+      '2025-01-06T00:00:00.000Z',
+    ]);
   });
 
   it('refuses more than 120 points, naming from', () => {
     expect(periodStarts('month', d('2025-01-01T00:00:00Z'), d('2015-01-01T00:00:00Z'))).toHaveLength(120);
-    expect(() => periodStarts('month', d('2025-01-01T00:00:01Z'), d('2015-01-01T00:00:00Z'))).toThrow('from: at most 120 months before to');
+    expect(() => periodStarts('month', d('2025-01-01T00:00:01Z'), d('2015-01-01T00:00:00Z'))).toThrow(
+      'from: at most 120 months before to',
+    );
   });
 });
 
@@ -36,7 +48,12 @@ const sha = (n: number) => String(n).repeat(8);
 
 beforeAll(async () => {
   t = await createTestApp();
-  await runImport(t.database.db, { files: [{ path: 'c.yaml', content: documents(groupDoc('core'), componentDoc('api', 'core')) }], source: 't', skipInvalid: false, actor: 't' });
+  await runImport(t.database.db, {
+    files: [{ path: 'c.yaml', content: documents(groupDoc('core'), componentDoc('api', 'core')) }],
+    source: 't',
+    skipInvalid: false,
+    actor: 't',
+  });
   const changes = [
     [1, '2025-02-24T10:00'],
     [2, '2025-02-25T00:00'],
@@ -53,7 +70,11 @@ beforeAll(async () => {
     { id: 'n1', service: 'api', triggeredAt: z('2025-02-25T13:00'), resolvedAt: z('2025-02-25T15:00') }, // → p1; 2 h
     { id: 'n2', service: 'api', triggeredAt: z('2025-03-11T01:00') }, // → p3, open
   ];
-  for (const [path, body] of [['/api/v1/changes', changes], ['/api/v1/deployments', deployments], ['/api/v1/incidents', incidents]] as const) {
+  for (const [path, body] of [
+    ['/api/v1/changes', changes],
+    ['/api/v1/deployments', deployments],
+    ['/api/v1/incidents', incidents],
+  ] as const) {
     expect((await t.call('POST', path, { body })).body.rejected).toEqual([]);
   }
 });
@@ -65,7 +86,12 @@ describe('GET /api/v1/dora/series', () => {
   it('gives one point per calendar week, from rounded down to its Monday, the last one partial', async () => {
     const res = await t.call('GET', path);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ scope: 'service:api', interval: 'week', from: '2025-02-24T00:00:00.000Z', to: '2025-03-12T12:00:00.000Z' });
+    expect(res.body).toMatchObject({
+      scope: 'service:api',
+      interval: 'week',
+      from: '2025-02-24T00:00:00.000Z',
+      to: '2025-03-12T12:00:00.000Z',
+    });
     const [first, second, last] = res.body.points;
     expect(res.body.points).toHaveLength(3);
     // Week of 02-24 (7 days): p0 and p1 (p0 counts although it is before the asked `from`); lead 2 h and 12 h → 7 h;
@@ -83,7 +109,13 @@ describe('GET /api/v1/dora/series', () => {
       levels: { deploymentFrequency: 'high', changeLeadTime: 'elite', changeFailRate: 'low', recoveryTime: 'high' },
     });
     // Week of 03-03: p2 alone, lead 6 h, nothing failed, no incident.
-    expect(second).toMatchObject({ start: '2025-03-03T00:00:00.000Z', deployments: 1, changeLeadTime: { medianHours: 6, n: 1 }, changeFailRate: { value: 0 }, incidentRecoveryTime: { medianHours: null, n: 0 } });
+    expect(second).toMatchObject({
+      start: '2025-03-03T00:00:00.000Z',
+      deployments: 1,
+      changeLeadTime: { medianHours: 6, n: 1 },
+      changeFailRate: { value: 0 },
+      incidentRecoveryTime: { medianHours: null, n: 0 },
+    });
     // 03-10 to 03-12 12:00 is 2.5 days: p3 → 1 / 2.5 = 0.4 a day. n2 is open: p3 failed, no recovery time yet.
     expect(last).toMatchObject({
       start: '2025-03-10T00:00:00.000Z',
@@ -97,10 +129,20 @@ describe('GET /api/v1/dora/series', () => {
 
   it('gives for each point exactly what GET /dora gives for its period', async () => {
     for (const interval of ['week', 'month']) {
-      const series = (await t.call('GET', `/api/v1/dora/series?scope=team:core&interval=${interval}&from=2025-02-01T00:00:00Z&to=2025-03-12T12:00:00Z`)).body;
+      const series = (
+        await t.call(
+          'GET',
+          `/api/v1/dora/series?scope=team:core&interval=${interval}&from=2025-02-01T00:00:00Z&to=2025-03-12T12:00:00Z`,
+        )
+      ).body;
       for (const { start, end, ...point } of series.points) {
         const single = (await t.call('GET', `/api/v1/dora?scope=team:core&from=${start}&to=${end}`)).body;
-        expect({ ...single, scope: undefined, from: undefined, to: undefined }).toEqual({ ...point, scope: undefined, from: undefined, to: undefined });
+        expect({ ...single, scope: undefined, from: undefined, to: undefined }).toEqual({
+          ...point,
+          scope: undefined,
+          from: undefined,
+          to: undefined,
+        });
       }
     }
   });
@@ -114,9 +156,17 @@ describe('GET /api/v1/dora/series', () => {
 
   it('refuses an unknown interval, a range of more than 120 points, and from after to, naming the field', async () => {
     expect((await t.call('GET', '/api/v1/dora/series?interval=day')).body.error.details[0].field).toBe('interval');
-    expect((await t.call('GET', '/api/v1/dora/series?interval=week&from=2020-01-01T00:00:00Z&to=2025-01-01T00:00:00Z')).body).toEqual({
-      error: { code: 'VALIDATION_FAILED', message: 'from: at most 120 weeks before to', details: [{ field: 'from', reason: 'at most 120 weeks before to' }] },
+    expect(
+      (await t.call('GET', '/api/v1/dora/series?interval=week&from=2020-01-01T00:00:00Z&to=2025-01-01T00:00:00Z')).body,
+    ).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'from: at most 120 weeks before to',
+        details: [{ field: 'from', reason: 'at most 120 weeks before to' }],
+      },
     });
-    expect((await t.call('GET', '/api/v1/dora/series?from=2025-03-01T00:00:00Z&to=2025-02-01T00:00:00Z')).body.error.details).toEqual([{ field: 'from', reason: 'must be before to' }]);
+    expect(
+      (await t.call('GET', '/api/v1/dora/series?from=2025-03-01T00:00:00Z&to=2025-02-01T00:00:00Z')).body.error.details,
+    ).toEqual([{ field: 'from', reason: 'must be before to' }]);
   });
 });

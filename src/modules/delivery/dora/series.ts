@@ -20,7 +20,9 @@ export function periodStart(t: Date, interval: Interval): Date {
 
 /** The period start `n` periods after the period start `t` (before it when `n` is negative). */
 export function addPeriods(t: Date, interval: Interval, n: number): Date {
-  return interval === 'month' ? new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + n, 1)) : new Date(t.getTime() + n * 7 * DAY);
+  return interval === 'month'
+    ? new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + n, 1))
+    : new Date(t.getTime() + n * 7 * DAY);
 }
 
 /**
@@ -28,7 +30,9 @@ export function addPeriods(t: Date, interval: Interval, n: number): Date {
  * one holding the last instant before `to` (so a `to` on a boundary adds no empty point).
  */
 export function periodStarts(interval: Interval, to: Date, from?: Date): Date[] {
-  const first = from ? periodStart(from, interval) : addPeriods(periodStart(new Date(to.getTime() - 1), interval), interval, -11);
+  const first = from
+    ? periodStart(from, interval)
+    : addPeriods(periodStart(new Date(to.getTime() - 1), interval), interval, -11);
   const starts: Date[] = [];
   for (let start = first; start < to; start = addPeriods(start, interval, 1)) {
     if (starts.length === MAX_POINTS) {
@@ -41,17 +45,35 @@ export function periodStarts(interval: Interval, to: Date, from?: Date): Date[] 
 }
 
 /** DORA metrics per calendar week or month, every point from one pass over the facts of the whole range. */
-export async function doraSeries(db: Db, query: PeriodQuery & { interval: Interval }, settings = DEFAULT_DORA_SETTINGS, now = new Date()): Promise<DoraSeries> {
+export async function doraSeries(
+  db: Db,
+  query: PeriodQuery & { interval: Interval },
+  settings = DEFAULT_DORA_SETTINGS,
+  now = new Date(),
+): Promise<DoraSeries> {
   const { interval } = query;
   const to = query.to ? new Date(query.to) : now;
   if (query.from) mustPrecede(new Date(query.from), to);
   const starts = periodStarts(interval, to, query.from ? new Date(query.from) : undefined);
   const from = starts[0] as Date;
-  const rows = await repo.doraTotals(db, { serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)), from, to, production: settings.production }, interval);
+  const rows = await repo.doraTotals(
+    db,
+    {
+      serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)),
+      from,
+      to,
+      production: settings.production,
+    },
+    interval,
+  );
   const byStart = new Map(rows.map((row) => [new Date(row.bucket).getTime(), row]));
   const points = starts.map((start, i) => {
     const end = starts[i + 1] ?? to;
-    return { start: start.toISOString(), end: end.toISOString(), ...computeDora(totalsOf(byStart.get(start.getTime())), start, end) };
+    return {
+      start: start.toISOString(),
+      end: end.toISOString(),
+      ...computeDora(totalsOf(byStart.get(start.getTime())), start, end),
+    };
   });
   return { scope: query.scope, interval, from: from.toISOString(), to: to.toISOString(), points };
 }

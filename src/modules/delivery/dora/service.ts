@@ -14,13 +14,20 @@ export type Scope = { kind: 'org' } | { kind: 'team'; ref: string } | { kind: 's
 export function parseScope(scope: string): Scope {
   if (scope === 'org') return { kind: 'org' };
   const [kind, name] = [scope.slice(0, scope.indexOf(':')), scope.slice(scope.indexOf(':') + 1)];
-  const ref = parseEntityRef(name, { defaultKind: kind === 'team' ? 'group' : 'component', defaultNamespace: 'default' });
-  if (typeof ref === 'string') throw new AppError('VALIDATION_FAILED', `scope: ${ref}`, [{ field: 'scope', reason: ref }]);
+  const ref = parseEntityRef(name, {
+    defaultKind: kind === 'team' ? 'group' : 'component',
+    defaultNamespace: 'default',
+  });
+  if (typeof ref === 'string')
+    throw new AppError('VALIDATION_FAILED', `scope: ${ref}`, [{ field: 'scope', reason: ref }]);
   return { kind: kind as 'team' | 'service', ref: formatEntityRef(ref) };
 }
 
 export const mustPrecede = (from: Date, to: Date) => {
-  if (from >= to) throw new AppError('VALIDATION_FAILED', 'from: must be before to', [{ field: 'from', reason: 'must be before to' }]);
+  if (from >= to)
+    throw new AppError('VALIDATION_FAILED', 'from: must be before to', [
+      { field: 'from', reason: 'must be before to' },
+    ]);
 };
 
 export interface PeriodQuery {
@@ -36,11 +43,21 @@ export interface DoraSettings {
 export const DEFAULT_DORA_SETTINGS: DoraSettings = { production: productionPattern() };
 
 /** The services of the scope and the period [from, to) (default: the 30 days before `now`). */
-export async function factWindow(db: Db, query: PeriodQuery, settings: DoraSettings, now = new Date()): Promise<FactWindow> {
+export async function factWindow(
+  db: Db,
+  query: PeriodQuery,
+  settings: DoraSettings,
+  now = new Date(),
+): Promise<FactWindow> {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
   mustPrecede(from, to);
-  return { serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)), from, to, production: settings.production };
+  return {
+    serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)),
+    from,
+    to,
+    production: settings.production,
+  };
 }
 
 /** A totals row as the metrics read it: a bucket without deployments (or incidents) counts zero of them. */
@@ -56,8 +73,18 @@ export function totalsOf(row: repo.DoraTotalsRow | undefined): DoraTotals {
 }
 
 /** DORA metrics for an org, a team or a service over [from, to) (default: the last 30 days). */
-export async function dora(db: Db, query: PeriodQuery, settings = DEFAULT_DORA_SETTINGS, now = new Date()): Promise<DoraResult & { scope: string; from: string; to: string }> {
+export async function dora(
+  db: Db,
+  query: PeriodQuery,
+  settings = DEFAULT_DORA_SETTINGS,
+  now = new Date(),
+): Promise<DoraResult & { scope: string; from: string; to: string }> {
   const window = await factWindow(db, query, settings, now);
   const [row] = await repo.doraTotals(db, window, null);
-  return { scope: query.scope, from: window.from.toISOString(), to: window.to.toISOString(), ...computeDora(totalsOf(row), window.from, window.to) };
+  return {
+    scope: query.scope,
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    ...computeDora(totalsOf(row), window.from, window.to),
+  };
 }

@@ -31,14 +31,26 @@ async function validate<T extends { service: string }>(db: Kysely<Database>, ite
   items.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (!result.success) {
-      rejected.push({ index, error: zodDetails(result.error).map((d) => `${d.field}: ${d.reason}`).join('; ') });
+      rejected.push({
+        index,
+        error: zodDetails(result.error)
+          .map((d) => `${d.field}: ${d.reason}`)
+          .join('; '),
+      });
       return;
     }
     const ref = serviceRefOf(result.data.service);
     if (typeof ref !== 'string') rejected.push({ index, error: `service: ${ref.error}` });
     else parsed.push({ index, item: result.data, ref });
   });
-  const services = new Map((await repo.findServices(db, parsed.map((p) => p.ref))).map((s) => [s.ref, s]));
+  const services = new Map(
+    (
+      await repo.findServices(
+        db,
+        parsed.map((p) => p.ref),
+      )
+    ).map((s) => [s.ref, s]),
+  );
   const valid: Valid<T>[] = [];
   for (const p of parsed) {
     const service = services.get(p.ref);
@@ -47,19 +59,30 @@ async function validate<T extends { service: string }>(db: Kysely<Database>, ite
       continue;
     }
     const annotations = (service.metadata as { annotations?: Record<string, string> }).annotations ?? {};
-    valid.push({ index: p.index, item: p.item, serviceId: service.id, repository: repositoryOf(annotations)?.slug.toLowerCase() ?? service.ref });
+    valid.push({
+      index: p.index,
+      item: p.item,
+      serviceId: service.id,
+      repository: repositoryOf(annotations)?.slug.toLowerCase() ?? service.ref,
+    });
   }
   rejected.sort((a, b) => a.index - b.index);
   return { valid, rejected };
 }
 
-const same = (a: Date | string | null, b: Date | string | null) => (a === null || b === null ? a === b : new Date(a).getTime() === new Date(b).getTime());
+const same = (a: Date | string | null, b: Date | string | null) =>
+  a === null || b === null ? a === b : new Date(a).getTime() === new Date(b).getTime();
 
 /**
  * Counts each item against what was stored before the batch (an item equal to it is unchanged; the same id
  * again in one batch counts as an update) and returns the rows to write: one per id, the batch's last one.
  */
-function plan<T extends { externalId: string }>(valid: T[], isUnchanged: (item: T) => boolean, existed: (id: string) => boolean, result: BatchResult): T[] {
+function plan<T extends { externalId: string }>(
+  valid: T[],
+  isUnchanged: (item: T) => boolean,
+  existed: (id: string) => boolean,
+  result: BatchResult,
+): T[] {
   const seen = new Set<string>();
   const last = new Map<string, { item: T; unchanged: boolean }>();
   for (const item of valid) {
@@ -74,10 +97,18 @@ function plan<T extends { externalId: string }>(valid: T[], isUnchanged: (item: 
   return [...last.values()].filter((l) => !l.unchanged).map((l) => l.item);
 }
 
-export async function ingestDeployments(db: Kysely<Database>, items: unknown[], schema: ZodType<DeploymentInput>): Promise<BatchResult> {
+export async function ingestDeployments(
+  db: Kysely<Database>,
+  items: unknown[],
+  schema: ZodType<DeploymentInput>,
+): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
   return inTransaction(db, async (tx) => {
-    const existing = await repo.deploymentsByExternalId(tx, API, valid.map((v) => v.item.id));
+    const existing = await repo.deploymentsByExternalId(
+      tx,
+      API,
+      valid.map((v) => v.item.id),
+    );
     const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejected };
     const rows: repo.DeploymentRow[] = valid.map(({ item, serviceId, repository }) => ({
       source: API,
@@ -93,7 +124,14 @@ export async function ingestDeployments(db: Kysely<Database>, items: unknown[], 
       rows,
       (r) => {
         const b = existing.get(r.externalId);
-        return !!b && b.service_id === r.serviceId && b.repository === r.repository && b.environment === r.environment && b.commit_sha === r.commit && same(b.finished_at, r.finishedAt);
+        return (
+          !!b &&
+          b.service_id === r.serviceId &&
+          b.repository === r.repository &&
+          b.environment === r.environment &&
+          b.commit_sha === r.commit &&
+          same(b.finished_at, r.finishedAt)
+        );
       },
       (id) => existing.has(id),
       result,
@@ -103,10 +141,18 @@ export async function ingestDeployments(db: Kysely<Database>, items: unknown[], 
   });
 }
 
-export async function ingestIncidents(db: Kysely<Database>, items: unknown[], schema: ZodType<IncidentInput>): Promise<BatchResult> {
+export async function ingestIncidents(
+  db: Kysely<Database>,
+  items: unknown[],
+  schema: ZodType<IncidentInput>,
+): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
   return inTransaction(db, async (tx) => {
-    const existing = await repo.incidentsByExternalId(tx, API, valid.map((v) => v.item.id));
+    const existing = await repo.incidentsByExternalId(
+      tx,
+      API,
+      valid.map((v) => v.item.id),
+    );
     const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejected };
     const rows: repo.IncidentRow[] = valid.map(({ item, serviceId }) => ({
       source: API,
@@ -148,7 +194,11 @@ export async function ingestIncidents(db: Kysely<Database>, items: unknown[], sc
  * Commits from the API are ordered by their time (then their place in the batch), as pushes order them. A commit
  * already known (from a push, or earlier in the batch) is unchanged: the first record stands.
  */
-export async function ingestChanges(db: Kysely<Database>, items: unknown[], schema: ZodType<ChangeInput>): Promise<BatchResult> {
+export async function ingestChanges(
+  db: Kysely<Database>,
+  items: unknown[],
+  schema: ZodType<ChangeInput>,
+): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
   return inTransaction(db, async (tx) => {
     const first = new Map<string, repo.ChangeRow>();
@@ -156,7 +206,16 @@ export async function ingestChanges(db: Kysely<Database>, items: unknown[], sche
       const commit = item.commit.toLowerCase();
       const committedAt = new Date(item.timestamp);
       const key = `${repository}\n${commit}`;
-      if (!first.has(key)) first.set(key, { source: API, repository, serviceId, commit, committedAt: committedAt.toISOString(), position: committedAt.getTime() * 1000 + (index % 1000), deliveryId: null });
+      if (!first.has(key))
+        first.set(key, {
+          source: API,
+          repository,
+          serviceId,
+          commit,
+          committedAt: committedAt.toISOString(),
+          position: committedAt.getTime() * 1000 + (index % 1000),
+          deliveryId: null,
+        });
     }
     const created = await repo.writeChanges(tx, [...first.values()]);
     return { created, updated: 0, unchanged: valid.length - created, rejected };

@@ -51,9 +51,20 @@ describe('csvRecords (RFC 4180)', () => {
 
 describe('readFactsFile', () => {
   it('turns CSV rows into the JSON API items: empty cells left out, causes split on ";"', async () => {
-    const csv = '\uFEFFid,service,title,causes,triggeredAt,resolvedAt\r\ni1,api,"Slow, then down",config; capacity,2025-03-01T10:00:00Z,2025-03-01T12:00:00Z\r\n\r\ni2,api,,,2025-03-02T10:00:00Z,\r\n';
+    const csv =
+      '\uFEFFid,service,title,causes,triggeredAt,resolvedAt\r\ni1,api,"Slow, then down",config; capacity,2025-03-01T10:00:00Z,2025-03-01T12:00:00Z\r\n\r\ni2,api,,,2025-03-02T10:00:00Z,\r\n';
     expect(await read('i.csv', csv, 'incidents')).toEqual([
-      { line: 2, item: { id: 'i1', service: 'api', title: 'Slow, then down', causes: ['config', 'capacity'], triggeredAt: '2025-03-01T10:00:00Z', resolvedAt: '2025-03-01T12:00:00Z' } },
+      {
+        line: 2,
+        item: {
+          id: 'i1',
+          service: 'api',
+          title: 'Slow, then down',
+          causes: ['config', 'capacity'],
+          triggeredAt: '2025-03-01T10:00:00Z',
+          resolvedAt: '2025-03-01T12:00:00Z',
+        },
+      },
       { line: 4, item: { id: 'i2', service: 'api', triggeredAt: '2025-03-02T10:00:00Z' } },
     ]);
   });
@@ -76,7 +87,9 @@ describe('readFactsFile', () => {
     expect(await read('d.csv', 'id,service,colour\nd1,api,red\n', 'deployments')).toEqual([
       { line: 1, error: 'colour: unknown field (expected id, service, environment, commit, finishedAt)' },
     ]);
-    expect(await read('d2.csv', 'id,service,finishedAt\nd1,api\n', 'deployments')).toEqual([{ line: 2, error: 'has 2 cells; the header has 3' }]);
+    expect(await read('d2.csv', 'id,service,finishedAt\nd1,api\n', 'deployments')).toEqual([
+      { line: 2, error: 'has 2 cells; the header has 3' },
+    ]);
     await expect(read('d.json', '[]', 'deployments')).rejects.toThrow('the file must end in .csv, .ndjson or .jsonl');
   });
 });

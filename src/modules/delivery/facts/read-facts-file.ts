@@ -8,7 +8,11 @@ import { changeInput, deploymentInput, incidentInput } from '../contract.js';
 export type FactKind = 'deployments' | 'changes' | 'incidents';
 
 /** Each file's items are the JSON API's items, checked by the same schemas. */
-export const FACT_SCHEMAS = { deployments: deploymentInput, changes: changeInput, incidents: incidentInput } as const satisfies Record<FactKind, z.ZodObject>;
+export const FACT_SCHEMAS = {
+  deployments: deploymentInput,
+  changes: changeInput,
+  incidents: incidentInput,
+} as const satisfies Record<FactKind, z.ZodObject>;
 
 /** One item of a file with the line it starts on, or why that line is not an item. */
 export type FactLine = { line: number; item: Record<string, unknown> } | { line: number; error: string };
@@ -56,7 +60,8 @@ export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<
   if (quoted) yield { line: start, error: 'a quoted cell is never closed' };
 }
 
-const linesOf = (path: string) => createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+const linesOf = (path: string) =>
+  createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
 
 async function* ndjsonItems(path: string): AsyncGenerator<FactLine> {
   let line = 0;
@@ -70,7 +75,8 @@ async function* ndjsonItems(path: string): AsyncGenerator<FactLine> {
       yield { line, error: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
       continue;
     }
-    if (value && typeof value === 'object' && !Array.isArray(value)) yield { line, item: value as Record<string, unknown> };
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      yield { line, item: value as Record<string, unknown> };
     else yield { line, error: 'must be a JSON object' };
   }
 }
@@ -88,7 +94,11 @@ async function* csvItems(path: string, kind: FactKind): AsyncGenerator<FactLine>
     if (!header) {
       header = record.cells.map((c) => c.trim());
       const problems = header.flatMap((name, i) =>
-        !known.includes(name) ? [`${name || `column ${i + 1}`}: unknown field (expected ${known.join(', ')})`] : header?.indexOf(name) !== i ? [`${name}: named twice`] : [],
+        !known.includes(name)
+          ? [`${name || `column ${i + 1}`}: unknown field (expected ${known.join(', ')})`]
+          : header?.indexOf(name) !== i
+            ? [`${name}: named twice`]
+            : [],
       );
       if (problems.length) {
         for (const error of problems) yield { line: record.line, error };
@@ -105,7 +115,13 @@ async function* csvItems(path: string, kind: FactKind): AsyncGenerator<FactLine>
     header.forEach((field, i) => {
       const cell = record.cells[i] ?? '';
       if (cell === '') return;
-      item[field] = field === 'causes' ? cell.split(';').map((c) => c.trim()).filter(Boolean) : cell;
+      item[field] =
+        field === 'causes'
+          ? cell
+              .split(';')
+              .map((c) => c.trim())
+              .filter(Boolean)
+          : cell;
     });
     yield { line: record.line, item };
   }

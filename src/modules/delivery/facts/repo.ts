@@ -96,7 +96,11 @@ const onIncidentConflict = {
 };
 
 /** Incidents whole, one row per (source, external id); webhook events, which change some fields only, use recordIncidentEvent. */
-export async function writeIncidents(db: Db, rows: readonly IncidentRow[], rule: Exclude<ConflictRule, 'fill'>): Promise<void> {
+export async function writeIncidents(
+  db: Db,
+  rows: readonly IncidentRow[],
+  rule: Exclude<ConflictRule, 'fill'>,
+): Promise<void> {
   for (const b of chunks(rows, CHUNK)) {
     await sql`
       insert into incidents (source, external_id, service_id, external_service, title, severity, cause_tags, triggered_at, resolved_at, url, delivery_id)
@@ -143,7 +147,13 @@ export async function recordIncidentEvent(
   };
   await db
     .insertInto('incidents')
-    .values({ source: i.source, external_id: i.externalId, cause_tags: '[]', resolved_at: i.resolvedAt ?? null, ...values })
+    .values({
+      source: i.source,
+      external_id: i.externalId,
+      cause_tags: '[]',
+      resolved_at: i.resolvedAt ?? null,
+      ...values,
+    })
     .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet(values))
     .execute();
 }
@@ -157,25 +167,55 @@ export async function deleteIncident(db: Db, source: string, externalId: string)
 export async function findServices(db: Db, refs: readonly string[]) {
   const found = [];
   for (const part of chunks([...new Set(refs)], LOOKUP_CHUNK)) {
-    found.push(...(await db.selectFrom('entities').select(['id', 'ref', 'name', 'metadata']).where('kind', '=', 'Component').where('status', '=', 'active').where('ref', 'in', part).execute()));
+    found.push(
+      ...(await db
+        .selectFrom('entities')
+        .select(['id', 'ref', 'name', 'metadata'])
+        .where('kind', '=', 'Component')
+        .where('status', '=', 'active')
+        .where('ref', 'in', part)
+        .execute()),
+    );
   }
   return found;
 }
 
 /** A source's stored deployments by their external id. */
-export async function deploymentsByExternalId(db: Db, source: string, ids: readonly string[]): Promise<Map<string, Selectable<DeploymentsTable>>> {
+export async function deploymentsByExternalId(
+  db: Db,
+  source: string,
+  ids: readonly string[],
+): Promise<Map<string, Selectable<DeploymentsTable>>> {
   const rows: Selectable<DeploymentsTable>[] = [];
   for (const part of chunks([...new Set(ids)], LOOKUP_CHUNK)) {
-    rows.push(...(await db.selectFrom('deployments').selectAll().where('source', '=', source).where('external_id', 'in', part).execute()));
+    rows.push(
+      ...(await db
+        .selectFrom('deployments')
+        .selectAll()
+        .where('source', '=', source)
+        .where('external_id', 'in', part)
+        .execute()),
+    );
   }
   return new Map(rows.map((r) => [r.external_id, r]));
 }
 
 /** A source's stored incidents by their external id. */
-export async function incidentsByExternalId(db: Db, source: string, ids: readonly string[]): Promise<Map<string, Selectable<IncidentsTable>>> {
+export async function incidentsByExternalId(
+  db: Db,
+  source: string,
+  ids: readonly string[],
+): Promise<Map<string, Selectable<IncidentsTable>>> {
   const rows: Selectable<IncidentsTable>[] = [];
   for (const part of chunks([...new Set(ids)], LOOKUP_CHUNK)) {
-    rows.push(...(await db.selectFrom('incidents').selectAll().where('source', '=', source).where('external_id', 'in', part).execute()));
+    rows.push(
+      ...(await db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('source', '=', source)
+        .where('external_id', 'in', part)
+        .execute()),
+    );
   }
   return new Map(rows.map((r) => [r.external_id, r]));
 }
@@ -209,7 +249,12 @@ export async function summarizeFacts(db: Db, m: Undelivered): Promise<StoredFact
       .where('source', 'in', m.sources)
       .where('delivery_id', 'is', null)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).where('source', 'in', m.sources).where('delivery_id', 'is', null).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source', 'in', m.sources)
+      .where('delivery_id', 'is', null)
+      .executeTakeFirstOrThrow(),
   ]);
   const time = (t: Date | string | null) => (t === null ? null : new Date(t));
   return {

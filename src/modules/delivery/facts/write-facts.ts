@@ -10,7 +10,10 @@ export interface DeliveryFacts {
 type Tagged<K extends Fact['kind']> = Extract<Fact, { kind: K }> & { deliveryId: number };
 
 const deploymentKey = (d: DeploymentFact) => `${d.source}\n${d.externalId}`;
-const deploymentRow = (d: Tagged<'deployment' | 'runDeployment'>): repo.DeploymentRow => ({ ...d, finishedAt: d.finishedAt.toISOString() });
+const deploymentRow = (d: Tagged<'deployment' | 'runDeployment'>): repo.DeploymentRow => ({
+  ...d,
+  finishedAt: d.finishedAt.toISOString(),
+});
 
 /**
  * Writes the facts of several deliveries, in delivery order, with as few statements as the rules allow; the result
@@ -21,10 +24,14 @@ export async function writeFacts(db: Db, deliveries: DeliveryFacts[]) {
   const all = deliveries.flatMap(({ deliveryId, facts }) => facts.map((f) => ({ ...f, deliveryId })));
   const of = <K extends Fact['kind']>(kind: K) => all.filter((f): f is Tagged<K> => f.kind === kind);
 
-  await repo.writeChanges(db, of('change').map((c) => ({ ...c, committedAt: c.committedAt.toISOString() })));
+  await repo.writeChanges(
+    db,
+    of('change').map((c) => ({ ...c, committedAt: c.committedAt.toISOString() })),
+  );
   const statuses = new Map(of('deployment').map((d) => [deploymentKey(d), d]));
   const runs = new Map<string, Tagged<'runDeployment'>>();
-  for (const run of of('runDeployment')) if (!statuses.has(deploymentKey(run)) && !runs.has(deploymentKey(run))) runs.set(deploymentKey(run), run);
+  for (const run of of('runDeployment'))
+    if (!statuses.has(deploymentKey(run)) && !runs.has(deploymentKey(run))) runs.set(deploymentKey(run), run);
   await repo.writeDeployments(db, [...statuses.values()].map(deploymentRow), 'replace');
   await repo.writeDeployments(db, [...runs.values()].map(deploymentRow), 'fill');
 

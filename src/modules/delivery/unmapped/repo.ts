@@ -27,7 +27,14 @@ export interface RemapCounts {
  * always name a service, so they are never unmapped.
  */
 export async function listUnmapped(db: Db): Promise<UnmappedName[]> {
-  const { rows } = await sql<{ source: UnmappedSource; name: string; deployments: number; changes: number; incidents: number; last_seen: Date | string }>`
+  const { rows } = await sql<{
+    source: UnmappedSource;
+    name: string;
+    deployments: number;
+    changes: number;
+    incidents: number;
+    last_seen: Date | string;
+  }>`
     select source, name, sum(deployments)::int as deployments, sum(changes)::int as changes, sum(incidents)::int as incidents, max(last_seen) as last_seen
     from (
       select source, repository as name, count(*) as deployments, 0 as changes, 0 as incidents, max(finished_at) as last_seen
@@ -57,7 +64,9 @@ const needsService = (alias: string) =>
   sql`(${sql.ref(`${alias}.service_id`)} is null or not exists (select 1 from entities e where e.id = ${sql.ref(`${alias}.service_id`)} and e.status = 'active'))`;
 
 async function countUpdated(db: Db, update: RawBuilder<unknown>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`with updated as (${update} returning 1) select count(*)::int as n from updated`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`with updated as (${update} returning 1) select count(*)::int as n from updated`.execute(db);
   return rows[0]?.n ?? 0;
 }
 

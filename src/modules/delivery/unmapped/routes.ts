@@ -25,7 +25,8 @@ export function unmappedRoutes({ db }: AppDeps) {
       method: 'post',
       path: '/unmapped/remap',
       tags: ['delivery'],
-      summary: "Map unmapped facts (and facts of services no longer in the catalog) with the catalog's current annotations",
+      summary:
+        "Map unmapped facts (and facts of services no longer in the catalog) with the catalog's current annotations",
       responses: { 200: json(remapCounts, 'How many facts now map to a service') },
     }),
     async (c) => {

@@ -10,7 +10,8 @@ export const keys = {
   capability: (namespace: string, name: string) => ['capability', namespace, name] as const,
   search: (q: string) => ['search', q] as const,
   imports: ['imports'] as const,
-  capabilityAdoption: (namespace: string, name: string, query: object) => ['capability-adoption', namespace, name, query] as const,
+  capabilityAdoption: (namespace: string, name: string, query: object) =>
+    ['capability-adoption', namespace, name, query] as const,
   adoptionMatrix: ['adoption-matrix'] as const,
   teamAdoption: (namespace: string, name: string) => ['team-adoption', namespace, name] as const,
   mandates: (name: string) => ['mandates', name] as const,

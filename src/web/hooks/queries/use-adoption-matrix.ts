@@ -5,5 +5,8 @@ import { keys } from './keys.js';
 
 /** GET /adoption/matrix: customer teams × capabilities, for the heatmap and the home page. */
 export function useAdoptionMatrix() {
-  return useQuery({ queryKey: keys.adoptionMatrix, queryFn: ({ signal }) => api<AdoptionMatrix>('/adoption/matrix', { signal }) });
+  return useQuery({
+    queryKey: keys.adoptionMatrix,
+    queryFn: ({ signal }) => api<AdoptionMatrix>('/adoption/matrix', { signal }),
+  });
 }

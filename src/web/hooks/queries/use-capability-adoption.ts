@@ -11,10 +11,15 @@ export interface AdoptionRange {
 
 /** GET /capabilities/{name}/adoption; keeps the last answer on screen while a new range loads. */
 export function useCapabilityAdoption(name: string, range: AdoptionRange, namespace = 'default') {
-  const query = { from: range.from, interval: range.interval, namespace: namespace === 'default' ? undefined : namespace };
+  const query = {
+    from: range.from,
+    interval: range.interval,
+    namespace: namespace === 'default' ? undefined : namespace,
+  };
   return useQuery({
     queryKey: keys.capabilityAdoption(namespace, name, query),
-    queryFn: ({ signal }) => api<CapabilityAdoption>(withQuery(`/capabilities/${encodeURIComponent(name)}/adoption`, query), { signal }),
+    queryFn: ({ signal }) =>
+      api<CapabilityAdoption>(withQuery(`/capabilities/${encodeURIComponent(name)}/adoption`, query), { signal }),
     placeholderData: keepPreviousData,
   });
 }

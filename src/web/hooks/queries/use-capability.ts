@@ -8,6 +8,11 @@ export function useCapability(name: string, namespace = 'default') {
   return useQuery({
     queryKey: keys.capability(namespace, name),
     queryFn: ({ signal }) =>
-      api<CapabilityDetail>(withQuery(`/capabilities/${encodeURIComponent(name)}`, { namespace: namespace === 'default' ? undefined : namespace }), { signal }),
+      api<CapabilityDetail>(
+        withQuery(`/capabilities/${encodeURIComponent(name)}`, {
+          namespace: namespace === 'default' ? undefined : namespace,
+        }),
+        { signal },
+      ),
   });
 }

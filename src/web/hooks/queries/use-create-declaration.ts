@@ -7,7 +7,8 @@ import { invalidateAdoption } from './adoption-changed.js';
 export function useCreateDeclaration(capability: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: DeclarationCreate) => api<Declaration>(`/capabilities/${encodeURIComponent(capability)}/declarations`, { method: 'POST', body }),
+    mutationFn: (body: DeclarationCreate) =>
+      api<Declaration>(`/capabilities/${encodeURIComponent(capability)}/declarations`, { method: 'POST', body }),
     onSuccess: () => invalidateAdoption(client, capability),
   });
 }

@@ -7,7 +7,8 @@ import { invalidateAdoption } from './adoption-changed.js';
 export function useCreateMandate(capability: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: MandateCreate) => api<Mandate>(`/capabilities/${encodeURIComponent(capability)}/mandates`, { method: 'POST', body }),
+    mutationFn: (body: MandateCreate) =>
+      api<Mandate>(`/capabilities/${encodeURIComponent(capability)}/mandates`, { method: 'POST', body }),
     onSuccess: () => invalidateAdoption(client, capability),
   });
 }

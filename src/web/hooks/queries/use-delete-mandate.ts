@@ -6,7 +6,8 @@ import { invalidateAdoption } from './adoption-changed.js';
 export function useDeleteMandate(capability: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api<void>(`/capabilities/${encodeURIComponent(capability)}/mandates/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: number) =>
+      api<void>(`/capabilities/${encodeURIComponent(capability)}/mandates/${id}`, { method: 'DELETE' }),
     onSuccess: () => invalidateAdoption(client, capability),
   });
 }

@@ -8,6 +8,7 @@ export function useImports(limit = 50) {
   return useQuery({
     queryKey: keys.imports,
     queryFn: ({ signal }) => api<ImportList>(withQuery('/imports', { limit }), { signal }),
-    refetchInterval: (query) => (query.state.data?.items.some((i) => i.status === 'queued' || i.status === 'running') ? 3000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((i) => i.status === 'queued' || i.status === 'running') ? 3000 : false,
   });
 }

@@ -11,6 +11,9 @@ export function useRecordView(name: string, kind: NonNullable<CapabilityView['ki
   useEffect(() => {
     if (!name || recorded.current === name) return;
     recorded.current = name;
-    api<void>(`/capabilities/${encodeURIComponent(name)}/views`, { method: 'POST', body: { kind } satisfies CapabilityView }).catch(() => undefined);
+    api<void>(`/capabilities/${encodeURIComponent(name)}/views`, {
+      method: 'POST',
+      body: { kind } satisfies CapabilityView,
+    }).catch(() => undefined);
   }, [name, kind]);
 }

@@ -7,7 +7,8 @@ import { invalidateDelivery } from './delivery-changed.js';
 export function useReprocess() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (status: NonNullable<ReprocessBody['status']>) => api<ReprocessResult>('/deliveries/reprocess', { method: 'POST', body: { status } satisfies ReprocessBody }),
+    mutationFn: (status: NonNullable<ReprocessBody['status']>) =>
+      api<ReprocessResult>('/deliveries/reprocess', { method: 'POST', body: { status } satisfies ReprocessBody }),
     onSuccess: () => invalidateDelivery(client),
   });
 }

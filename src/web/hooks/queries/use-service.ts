@@ -8,6 +8,11 @@ export function useService(name: string, namespace = 'default') {
   return useQuery({
     queryKey: keys.service(namespace, name),
     queryFn: ({ signal }) =>
-      api<ServiceDetail>(withQuery(`/services/${encodeURIComponent(name)}`, { namespace: namespace === 'default' ? undefined : namespace }), { signal }),
+      api<ServiceDetail>(
+        withQuery(`/services/${encodeURIComponent(name)}`, {
+          namespace: namespace === 'default' ? undefined : namespace,
+        }),
+        { signal },
+      ),
   });
 }

@@ -8,6 +8,11 @@ export function useTeamAdoption(name: string, namespace = 'default') {
   return useQuery({
     queryKey: keys.teamAdoption(namespace, name),
     queryFn: ({ signal }) =>
-      api<TeamAdoption>(withQuery(`/teams/${encodeURIComponent(name)}/adoption`, { namespace: namespace === 'default' ? undefined : namespace }), { signal }),
+      api<TeamAdoption>(
+        withQuery(`/teams/${encodeURIComponent(name)}/adoption`, {
+          namespace: namespace === 'default' ? undefined : namespace,
+        }),
+        { signal },
+      ),
   });
 }

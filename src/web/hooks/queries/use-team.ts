@@ -8,6 +8,9 @@ export function useTeam(name: string, namespace = 'default') {
   return useQuery({
     queryKey: keys.team(namespace, name),
     queryFn: ({ signal }) =>
-      api<TeamDetail>(withQuery(`/teams/${encodeURIComponent(name)}`, { namespace: namespace === 'default' ? undefined : namespace }), { signal }),
+      api<TeamDetail>(
+        withQuery(`/teams/${encodeURIComponent(name)}`, { namespace: namespace === 'default' ? undefined : namespace }),
+        { signal },
+      ),
   });
 }

@@ -8,10 +8,15 @@ export function useUpdateCapability(name: string, namespace = 'default') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CapabilityPatch) =>
-      api<CapabilityDetail>(withQuery(`/capabilities/${encodeURIComponent(name)}`, { namespace: namespace === 'default' ? undefined : namespace }), {
-        method: 'PATCH',
-        body,
-      }),
+      api<CapabilityDetail>(
+        withQuery(`/capabilities/${encodeURIComponent(name)}`, {
+          namespace: namespace === 'default' ? undefined : namespace,
+        }),
+        {
+          method: 'PATCH',
+          body,
+        },
+      ),
     onSuccess: (detail) => {
       client.setQueryData(keys.capability(namespace, name), detail);
       void client.invalidateQueries({ queryKey: ['capabilities'] });

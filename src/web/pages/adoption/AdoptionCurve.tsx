@@ -16,12 +16,26 @@ interface Props {
 /** Adopting teams over time, voluntary and mandated stacked, under the line of eligible teams. */
 export function AdoptionCurve({ adoption, range, onRange, onInterval, updating }: Props) {
   const { series, interval } = adoption;
-  const data = series.map((p) => ({ period: p.periodStart, voluntary: p.voluntaryTeams, mandated: p.mandatedTeams, eligible: p.eligibleTeams }));
+  const data = series.map((p) => ({
+    period: p.periodStart,
+    voluntary: p.voluntaryTeams,
+    mandated: p.mandatedTeams,
+    eligible: p.eligibleTeams,
+  }));
   const nobody = series.every((p) => p.adoptingTeams === 0);
   const controls = (
     <div className="row chart-controls">
-      {updating ? <span className="muted small" aria-live="polite">Updating…</span> : null}
-      <Segmented label="Range" value={range} onChange={onRange} options={RANGES.map((m) => ({ value: m, label: `${m} mo` }))} />
+      {updating ? (
+        <span className="muted small" aria-live="polite">
+          Updating…
+        </span>
+      ) : null}
+      <Segmented
+        label="Range"
+        value={range}
+        onChange={onRange}
+        options={RANGES.map((m) => ({ value: m, label: `${m} mo` }))}
+      />
       <IntervalToggle value={interval} onChange={onInterval} />
     </div>
   );
@@ -29,7 +43,10 @@ export function AdoptionCurve({ adoption, range, onRange, onInterval, updating }
     <Card title="Adoption over time" actions={controls} className="adoption-curve">
       {nobody ? (
         <EmptyState compact title="No team used it in this period">
-          <p>Adoption appears once a repository scan matches its detect rules, usage events arrive, or a team declares that it uses it.</p>
+          <p>
+            Adoption appears once a repository scan matches its detect rules, usage events arrive, or a team declares
+            that it uses it.
+          </p>
         </EmptyState>
       ) : (
         <Chart

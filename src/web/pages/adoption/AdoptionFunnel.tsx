@@ -26,7 +26,11 @@ export function AdoptionFunnel({ funnel }: { funnel: CapabilityAdoption['funnel'
         max={Math.max(funnel.eligible, funnel.aware, funnel.tried, 1)}
         formatX={label}
         colorOf={(d) => STEPS.find((s) => s.key === d.step)?.color ?? ADOPTION_COLORS.eligible}
-        annotate={(d) => (d.step === 'eligible' ? 'teams' : `· ${formatPercent(funnel.eligible ? Number(d.teams) / funnel.eligible : null)}`)}
+        annotate={(d) =>
+          d.step === 'eligible'
+            ? 'teams'
+            : `· ${formatPercent(funnel.eligible ? Number(d.teams) / funnel.eligible : null)}`
+        }
       />
       <dl className="funnel-help">
         {STEPS.slice(1).map((s) => (

@@ -23,7 +23,10 @@ export function AdoptionPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Adoption" subtitle="Which customer teams use which capabilities, and whether they chose them or were required to." />
+      <PageHeader
+        title="Adoption"
+        subtitle="Which customer teams use which capabilities, and whether they chose them or were required to."
+      />
       {matrix.isPending ? (
         <>
           <Loading variant="stats" count={4} label="Loading adoption" />
@@ -43,14 +46,32 @@ export function AdoptionPage() {
   );
 }
 
-function AdoptionOverview({ matrix, sort, onSort }: { matrix: AdoptionMatrix; sort: MatrixSort; onSort: (s: MatrixSort) => void }) {
+function AdoptionOverview({
+  matrix,
+  sort,
+  onSort,
+}: {
+  matrix: AdoptionMatrix;
+  sort: MatrixSort;
+  onSort: (s: MatrixSort) => void;
+}) {
   const h = matrixHeadline(matrix);
   return (
     <>
       <div className="stats">
-        <Stat label="Teams using the platform" testId="teams-using" value={`${h.teamsUsing} / ${h.customerTeams}`} hint={`${formatPercent(h.teamRate)} of customer teams use at least one capability`} />
+        <Stat
+          label="Teams using the platform"
+          testId="teams-using"
+          value={`${h.teamsUsing} / ${h.customerTeams}`}
+          hint={`${formatPercent(h.teamRate)} of customer teams use at least one capability`}
+        />
         <Stat label="Adoptions" testId="adoptions" value={h.adoptions} hint="team × capability pairs in use" />
-        <Stat label="Voluntary share" testId="matrix-voluntary-share" value={formatPercent(h.voluntaryShare)} hint={`${h.voluntary} of ${h.adoptions} chosen freely`} />
+        <Stat
+          label="Voluntary share"
+          testId="matrix-voluntary-share"
+          value={formatPercent(h.voluntaryShare)}
+          hint={`${h.voluntary} of ${h.adoptions} chosen freely`}
+        />
         <Stat label="Churned" testId="matrix-churned" value={h.churned} hint="team × capability pairs that stopped" />
       </div>
       <Card

@@ -21,7 +21,9 @@ const PARAMS = ['range', 'interval'] as const;
 export function CapabilityAdoption({ name, title, namespace }: { name: string; title: string; namespace: string }) {
   useRecordView(name);
   const params = useFilterParams(PARAMS);
-  const range = (RANGES as readonly number[]).includes(Number(params.values.range)) ? (Number(params.values.range) as RangeMonths) : 12;
+  const range = (RANGES as readonly number[]).includes(Number(params.values.range))
+    ? (Number(params.values.range) as RangeMonths)
+    : 12;
   const interval = params.values.interval === 'week' ? 'week' : 'month';
   const query = useCapabilityAdoption(name, { from: rangeStart(range), interval }, namespace);
   const mandates = useMandates(name);
@@ -52,9 +54,10 @@ export function CapabilityAdoption({ name, title, namespace }: { name: string; t
   }
 
   const a = query.data;
-  const teams = [...a.teams.map((t) => ({ ref: t.teamRef, label: t.title || t.team })), ...a.notAdopted.map((t) => ({ ref: t.teamRef, label: t.title || t.team }))].sort((x, y) =>
-    x.label.localeCompare(y.label),
-  );
+  const teams = [
+    ...a.teams.map((t) => ({ ref: t.teamRef, label: t.title || t.team })),
+    ...a.notAdopted.map((t) => ({ ref: t.teamRef, label: t.title || t.team })),
+  ].sort((x, y) => x.label.localeCompare(y.label));
 
   return (
     <section className="adoption" aria-labelledby="adoption-heading">
@@ -62,7 +65,10 @@ export function CapabilityAdoption({ name, title, namespace }: { name: string; t
       {a.summary.eligibleTeams === 0 && a.teams.length === 0 ? (
         <Card>
           <EmptyState title="No customer team is eligible yet">
-            <p>Eligible teams are customer teams owning at least one service{'; '}a capability’s audience can narrow them to some component types.</p>
+            <p>
+              Eligible teams are customer teams owning at least one service{'; '}a capability’s audience can narrow them
+              to some component types.
+            </p>
           </EmptyState>
         </Card>
       ) : (

@@ -53,7 +53,10 @@ export function DeclareUse({ capability, title, teams }: { capability: string; t
   return (
     <Card title="Declare use" className="declare-use">
       <p className="muted small">
-        For use no scan or event can see. {role === 'member' ? 'As a member you can declare for your own team only.' : 'As an admin you can declare for any team.'}
+        For use no scan or event can see.{' '}
+        {role === 'member'
+          ? 'As a member you can declare for your own team only.'
+          : 'As an admin you can declare for any team.'}
       </p>
       <form onSubmit={submit} noValidate aria-label="Declare use" className="declare-form">
         {refused ? (
@@ -63,7 +66,8 @@ export function DeclareUse({ capability, title, teams }: { capability: string; t
         ) : null}
         {done ? (
           <p className="alert alert-success" role="status">
-            Recorded: {teamLabel(done.team)} {done.status === 'using' ? 'uses' : 'stopped using'} {title} since {formatDate(done.date)}.
+            Recorded: {teamLabel(done.team)} {done.status === 'using' ? 'uses' : 'stopped using'} {title} since{' '}
+            {formatDate(done.date)}.
           </p>
         ) : null}
         <div className="form-grid">
@@ -98,7 +102,14 @@ export function DeclareUse({ capability, title, teams }: { capability: string; t
             {(p) => <input {...p} type="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} />}
           </Field>
           <Field id="declare-note" label="Note" error={problemFor(problems, 'note')}>
-            {(p) => <input {...p} value={note} placeholder="e.g. all pipelines moved in Q2" onChange={(e) => setNote(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                value={note}
+                placeholder="e.g. all pipelines moved in Q2"
+                onChange={(e) => setNote(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <div className="form-actions">

@@ -7,7 +7,12 @@ const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '
 const formatMonth = (iso: string | null) => (iso ? monthFormat.format(new Date(iso)) : '');
 import type { CellState, MatrixRow } from './matrix-model.js';
 
-const STATE_TEXT: Record<CellState, string> = { voluntary: 'voluntary', mandated: 'mandated', churned: 'churned', none: 'not adopted' };
+const STATE_TEXT: Record<CellState, string> = {
+  voluntary: 'voluntary',
+  mandated: 'mandated',
+  churned: 'churned',
+  none: 'not adopted',
+};
 
 export function HeatmapLegend() {
   return (
@@ -24,7 +29,12 @@ export function HeatmapLegend() {
 
 /** Teams × capabilities; row and column headers stay in view while scrolling. */
 export function Heatmap({ matrix, rows }: { matrix: AdoptionMatrix; rows: MatrixRow[] }) {
-  const using = matrix.capabilities.map((cap) => rows.filter((r) => r.cells.some((c) => c.capability === cap.name && (c.state === 'voluntary' || c.state === 'mandated'))).length);
+  const using = matrix.capabilities.map(
+    (cap) =>
+      rows.filter((r) =>
+        r.cells.some((c) => c.capability === cap.name && (c.state === 'voluntary' || c.state === 'mandated')),
+      ).length,
+  );
   return (
     <div className="heatmap-wrap" tabIndex={0} aria-label="Adoption heatmap (scrolls)">
       <table className="heatmap">
@@ -57,11 +67,25 @@ export function Heatmap({ matrix, rows }: { matrix: AdoptionMatrix; rows: Matrix
                 {row.cells.map((cell, i) => {
                   const cap = matrix.capabilities[i];
                   const capLabel = cap?.title || cell.capability;
-                  const tip = cell.state === 'none' ? `${label} · ${capLabel}: not adopted` : `${label} · ${capLabel}: ${STATE_TEXT[cell.state]}, adopted ${formatDate(cell.adoptedAt)}`;
+                  const tip =
+                    cell.state === 'none'
+                      ? `${label} · ${capLabel}: not adopted`
+                      : `${label} · ${capLabel}: ${STATE_TEXT[cell.state]}, adopted ${formatDate(cell.adoptedAt)}`;
                   return (
-                    <td key={cell.capability} className="heatmap-cell-td" data-capability={cell.capability} data-state={cell.state}>
+                    <td
+                      key={cell.capability}
+                      className="heatmap-cell-td"
+                      data-capability={cell.capability}
+                      data-state={cell.state}
+                    >
                       <span className={`heatmap-cell heatmap-${cell.state}`} data-tip={tip}>
-                        <span aria-hidden="true">{cell.state === 'none' ? '' : cell.state === 'churned' ? 'churned' : formatMonth(cell.adoptedAt)}</span>
+                        <span aria-hidden="true">
+                          {cell.state === 'none'
+                            ? ''
+                            : cell.state === 'churned'
+                              ? 'churned'
+                              : formatMonth(cell.adoptedAt)}
+                        </span>
                         <span className="visually-hidden">{tip}</span>
                       </span>
                     </td>

@@ -29,7 +29,12 @@ export function HomeAdoption() {
           value={h ? formatPercent(h.teamRate) : loading}
           hint={h ? `${h.teamsUsing} of ${h.customerTeams} customer teams use a capability` : undefined}
         />
-        <Figure label="Voluntary share" testId="home-voluntary-share" value={h ? formatPercent(h.voluntaryShare) : loading} hint={h ? `${h.voluntary} of ${h.adoptions} adoptions chosen freely` : undefined} />
+        <Figure
+          label="Voluntary share"
+          testId="home-voluntary-share"
+          value={h ? formatPercent(h.voluntaryShare) : loading}
+          hint={h ? `${h.voluntary} of ${h.adoptions} adoptions chosen freely` : undefined}
+        />
         <Figure label="Deployment frequency" value="—" />
         <Figure label="Change lead time" value="—" />
       </div>

@@ -22,7 +22,9 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
   const id = `mandate-${mandate?.id ?? 'new'}`;
   const [scope, setScope] = useState<'all' | 'teams'>(mandate && mandate.scope !== 'all' ? 'teams' : 'all');
   const [chosen, setChosen] = useState<string[]>(mandate && mandate.scope !== 'all' ? mandate.scope.teams : []);
-  const [effectiveFrom, setEffectiveFrom] = useState(day(mandate?.effectiveFrom) || new Date().toISOString().slice(0, 10));
+  const [effectiveFrom, setEffectiveFrom] = useState(
+    day(mandate?.effectiveFrom) || new Date().toISOString().slice(0, 10),
+  );
   const [deadline, setDeadline] = useState(day(mandate?.deadline));
   const [note, setNote] = useState(mandate?.note ?? '');
   const [submitted, setSubmitted] = useState(false);
@@ -34,7 +36,10 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
   const problems = { ...server, ...(submitted ? client : {}) };
   const scopeError = problemFor(problems, 'scope');
   // Teams named in the mandate but no longer eligible stay choosable, so editing never drops them silently.
-  const options = [...teams, ...chosen.filter((ref) => !teams.some((t) => t.ref === ref)).map((ref) => ({ ref, label: ref }))];
+  const options = [
+    ...teams,
+    ...chosen.filter((ref) => !teams.some((t) => t.ref === ref)).map((ref) => ({ ref, label: ref })),
+  ];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,10 +61,12 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
       <fieldset className="fieldset fieldset-plain" aria-describedby={scopeError ? `${id}-scope-error` : undefined}>
         <legend>Who must use it</legend>
         <label className="choice">
-          <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} /> All customer teams
+          <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} /> All
+          customer teams
         </label>
         <label className="choice">
-          <input type="radio" name={`${id}-scope`} checked={scope === 'teams'} onChange={() => setScope('teams')} /> Chosen teams
+          <input type="radio" name={`${id}-scope`} checked={scope === 'teams'} onChange={() => setScope('teams')} />{' '}
+          Chosen teams
         </label>
         {scope === 'teams' ? (
           <div className="choice-grid" role="group" aria-label="Teams">
@@ -77,13 +84,30 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
         ) : null}
       </fieldset>
       <div className="form-grid">
-        <Field id={`${id}-from`} label="Effective from" required error={problemFor(problems, 'effectiveFrom')} help="Teams adopting on or after this day count as mandated.">
+        <Field
+          id={`${id}-from`}
+          label="Effective from"
+          required
+          error={problemFor(problems, 'effectiveFrom')}
+          help="Teams adopting on or after this day count as mandated."
+        >
           {(p) => <input {...p} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />}
         </Field>
-        <Field id={`${id}-deadline`} label="Deadline" error={problemFor(problems, 'deadline')} help="Optional: when teams are expected to have adopted.">
+        <Field
+          id={`${id}-deadline`}
+          label="Deadline"
+          error={problemFor(problems, 'deadline')}
+          help="Optional: when teams are expected to have adopted."
+        >
           {(p) => <input {...p} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
         </Field>
-        <Field id={`${id}-note`} label="Note" error={problemFor(problems, 'note')} className="span-2" help="Why it is required, e.g. the audit finding or policy.">
+        <Field
+          id={`${id}-note`}
+          label="Note"
+          error={problemFor(problems, 'note')}
+          className="span-2"
+          help="Why it is required, e.g. the audit finding or policy."
+        >
           {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
         </Field>
       </div>

@@ -14,7 +14,19 @@ import { formatDate } from '../../lib/format.js';
 import { shortRef } from '../../lib/refs.js';
 import { MandateForm, type TeamOption } from './MandateForm.js';
 
-function MandateItem({ mandate: m, teams, isAdmin, onEdit, capability }: { mandate: Mandate; teams: TeamOption[]; isAdmin: boolean; onEdit: () => void; capability: string }) {
+function MandateItem({
+  mandate: m,
+  teams,
+  isAdmin,
+  onEdit,
+  capability,
+}: {
+  mandate: Mandate;
+  teams: TeamOption[];
+  isAdmin: boolean;
+  onEdit: () => void;
+  capability: string;
+}) {
   const remove = useDeleteMandate(capability);
   const [confirming, setConfirming] = useState(false);
   const label = (ref: string) => teams.find((t) => t.ref === ref)?.label ?? shortRef(ref);
@@ -23,7 +35,11 @@ function MandateItem({ mandate: m, teams, isAdmin, onEdit, capability }: { manda
     <li className="mandate" data-mandate={m.id}>
       <div className="mandate-main">
         <p className="mandate-scope">
-          {m.scope === 'all' ? <strong>All customer teams</strong> : <strong>{m.scope.teams.map(label).join(', ')}</strong>}{' '}
+          {m.scope === 'all' ? (
+            <strong>All customer teams</strong>
+          ) : (
+            <strong>{m.scope.teams.map(label).join(', ')}</strong>
+          )}{' '}
           {upcoming ? <Badge tone="info">upcoming</Badge> : <Badge tone="accent">in effect</Badge>}
         </p>
         <p className="muted small">
@@ -32,14 +48,21 @@ function MandateItem({ mandate: m, teams, isAdmin, onEdit, capability }: { manda
           {m.createdBy ? ` · added by ${m.createdBy}` : ''}
         </p>
         {m.note ? <p className="mandate-note">{m.note}</p> : null}
-        {remove.error ? <p className="field-error">{remove.error instanceof Error ? remove.error.message : 'Deleting failed.'}</p> : null}
+        {remove.error ? (
+          <p className="field-error">{remove.error instanceof Error ? remove.error.message : 'Deleting failed.'}</p>
+        ) : null}
       </div>
       {isAdmin ? (
         <div className="row row-tight mandate-actions">
           {confirming ? (
             <>
               <span className="small">Delete it?</span>
-              <button type="button" className="button button-small button-danger" disabled={remove.isPending} onClick={() => remove.mutate(m.id)}>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(m.id)}
+              >
                 {remove.isPending ? 'Deleting…' : 'Delete'}
               </button>
               <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(false)}>
@@ -90,7 +113,14 @@ export function Mandates({ capability, teams }: { capability: string; teams: Tea
   return (
     <Card title="Mandates" actions={addButton}>
       {editing === 'new' ? (
-        <MandateForm mandate={null} teams={teams} pending={create.isPending} error={create.error} onCancel={close} onSubmit={(input) => create.mutate(input, { onSuccess: close })} />
+        <MandateForm
+          mandate={null}
+          teams={teams}
+          pending={create.isPending}
+          error={create.error}
+          onCancel={close}
+          onSubmit={(input) => create.mutate(input, { onSuccess: close })}
+        />
       ) : null}
       {list.isPending ? (
         <Loading count={2} label="Loading mandates" />
@@ -117,7 +147,14 @@ export function Mandates({ capability, teams }: { capability: string; teams: Tea
                 />
               </li>
             ) : (
-              <MandateItem key={m.id} mandate={m} teams={teams} isAdmin={isAdmin} capability={capability} onEdit={() => open(m.id)} />
+              <MandateItem
+                key={m.id}
+                mandate={m}
+                teams={teams}
+                isAdmin={isAdmin}
+                capability={capability}
+                onEdit={() => open(m.id)}
+              />
             ),
           )}
         </ul>

@@ -28,13 +28,19 @@ export function TeamAdoption({ name, namespace, customer }: { name: string; name
   }
   const { uses, notYet } = query.data;
   const required = notYet.filter((c) => c.mandated).length;
-  const capLink = (capability: string, title: string | null) => <Link to={entityPath('capability', capability) ?? '#'}>{title || capability}</Link>;
+  const capLink = (capability: string, title: string | null) => (
+    <Link to={entityPath('capability', capability) ?? '#'}>{title || capability}</Link>
+  );
 
   if (uses.length === 0 && notYet.length === 0) {
     return (
       <Card title="Adoption">
         <EmptyState compact title={customer ? 'No capabilities to adopt yet' : 'Not a customer team'}>
-          <p>{customer ? 'Capabilities appear here once the platform offers some to this team.' : 'Adoption is measured for customer teams: teams that own services and no capability.'}</p>
+          <p>
+            {customer
+              ? 'Capabilities appear here once the platform offers some to this team.'
+              : 'Adoption is measured for customer teams: teams that own services and no capability.'}
+          </p>
         </EmptyState>
       </Card>
     );

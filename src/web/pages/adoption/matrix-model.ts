@@ -11,7 +11,8 @@ export interface MatrixRow {
 
 export type MatrixSort = 'name' | 'uses';
 
-const stateOf = (cell: AdoptionMatrix['cells'][number] | undefined): CellState => (!cell ? 'none' : cell.status === 'churned' ? 'churned' : cell.kind);
+const stateOf = (cell: AdoptionMatrix['cells'][number] | undefined): CellState =>
+  !cell ? 'none' : cell.status === 'churned' ? 'churned' : cell.kind;
 
 /** The heatmap's rows: one per customer team, one cell per capability, sorted by name or by capabilities used. */
 export function matrixRows(matrix: AdoptionMatrix, sort: MatrixSort): MatrixRow[] {
@@ -23,7 +24,8 @@ export function matrixRows(matrix: AdoptionMatrix, sort: MatrixSort): MatrixRow[
     });
     return { team, cells, uses: cells.filter((c) => c.state === 'voluntary' || c.state === 'mandated').length };
   });
-  const byName = (a: MatrixRow, b: MatrixRow) => (a.team.title || a.team.name).localeCompare(b.team.title || b.team.name);
+  const byName = (a: MatrixRow, b: MatrixRow) =>
+    (a.team.title || a.team.name).localeCompare(b.team.title || b.team.name);
   return rows.sort(sort === 'uses' ? (a, b) => b.uses - a.uses || byName(a, b) : byName);
 }
 

@@ -28,7 +28,8 @@ export function SignIn() {
   };
 
   const error = signIn.error;
-  const message = error instanceof ApiError && error.status === 401 ? 'That token is unknown, revoked or expired.' : error?.message;
+  const message =
+    error instanceof ApiError && error.status === 401 ? 'That token is unknown, revoked or expired.' : error?.message;
   const missing = touched && !token.trim();
 
   return (
@@ -60,7 +61,9 @@ export function SignIn() {
               autoFocus
             />
             <p id="token-help" className={missing ? 'field-error' : 'field-help'}>
-              {missing ? 'Paste your token to sign in.' : 'Paved prints an admin token on first start (or uses PAVED_ADMIN_TOKEN). Admins issue more with POST /api/v1/tokens.'}
+              {missing
+                ? 'Paste your token to sign in.'
+                : 'Paved prints an admin token on first start (or uses PAVED_ADMIN_TOKEN). Admins issue more with POST /api/v1/tokens.'}
             </p>
           </div>
           {message ? (

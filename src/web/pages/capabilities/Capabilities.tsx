@@ -41,7 +41,13 @@ export function CapabilitiesPage() {
       <form className="filters" role="search" aria-label="Filter capabilities" onSubmit={(e) => e.preventDefault()}>
         <div className="field field-grow">
           <label htmlFor="cap-q">Search</label>
-          <input id="cap-q" type="search" placeholder="Name, title or description" value={q} onChange={(e) => filters.set('q', e.target.value)} />
+          <input
+            id="cap-q"
+            type="search"
+            placeholder="Name, title or description"
+            value={q}
+            onChange={(e) => filters.set('q', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="cap-lifecycle">Lifecycle</label>
@@ -78,8 +84,17 @@ export function CapabilitiesPage() {
         <ErrorState error={list.error} retry={() => void list.refetch()} what="capabilities" />
       ) : shown.length === 0 ? (
         filters.active ? (
-          <EmptyState title="No capability matches these filters" action={<button type="button" className="button" onClick={filters.clear}>Clear filters</button>}>
-            {category && list.hasNextPage ? <p>Only the capabilities loaded so far were checked for this category.</p> : null}
+          <EmptyState
+            title="No capability matches these filters"
+            action={
+              <button type="button" className="button" onClick={filters.clear}>
+                Clear filters
+              </button>
+            }
+          >
+            {category && list.hasNextPage ? (
+              <p>Only the capabilities loaded so far were checked for this category.</p>
+            ) : null}
           </EmptyState>
         ) : (
           <EmptyState
@@ -92,7 +107,10 @@ export function CapabilitiesPage() {
               ) : null
             }
           >
-            <p>Capabilities are Paved&apos;s own descriptor kind: add <code>kind: Capability</code> documents next to your Backstage catalog.</p>
+            <p>
+              Capabilities are Paved&apos;s own descriptor kind: add <code>kind: Capability</code> documents next to
+              your Backstage catalog.
+            </p>
             <ImportHint />
           </EmptyState>
         )
@@ -103,7 +121,12 @@ export function CapabilitiesPage() {
               <CapabilityCard key={c.ref} capability={c} />
             ))}
           </div>
-          <LoadMore hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} shown={shown.length} />
+          <LoadMore
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={list.fetchNextPage}
+            shown={shown.length}
+          />
         </>
       )}
     </div>

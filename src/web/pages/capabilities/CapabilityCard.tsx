@@ -21,7 +21,9 @@ export function CapabilityCard({ capability: c }: { capability: Capability }) {
         </div>
       </div>
       {c.title ? <p className="mono muted small">{c.name}</p> : null}
-      <p className="capability-card-description">{c.description || <span className="muted">No description yet.</span>}</p>
+      <p className="capability-card-description">
+        {c.description || <span className="muted">No description yet.</span>}
+      </p>
       <dl className="capability-card-meta">
         <div>
           <dt>Owner</dt>

@@ -51,7 +51,13 @@ export function CapabilityFields({ initial, creating, pending, error, cancelTo, 
       </p>
       {error ? (
         <div className="alert alert-danger" role="alert">
-          <p>{error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? 'Some fields need attention; see below.' : error instanceof Error ? error.message : 'Saving failed.'}</p>
+          <p>
+            {error instanceof ApiError && error.code === 'VALIDATION_FAILED'
+              ? 'Some fields need attention; see below.'
+              : error instanceof Error
+                ? error.message
+                : 'Saving failed.'}
+          </p>
           {leftovers.length ? (
             <ul>
               {leftovers.map(([field, reason]) => (
@@ -70,8 +76,22 @@ export function CapabilityFields({ initial, creating, pending, error, cancelTo, 
 
       <div className="form-grid">
         {creating ? (
-          <Field id="cap-name" label="Name" required error={err('name')} help="Its identifier in the catalog, e.g. golden-ci. It cannot change later.">
-            {(p) => <input {...p} className="mono" value={draft.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />}
+          <Field
+            id="cap-name"
+            label="Name"
+            required
+            error={err('name')}
+            help="Its identifier in the catalog, e.g. golden-ci. It cannot change later."
+          >
+            {(p) => (
+              <input
+                {...p}
+                className="mono"
+                value={draft.name}
+                onChange={(e) => set('name', e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
         ) : null}
         <Field id="cap-title" label="Title" error={err('title')} help="What customers see, e.g. Golden CI pipeline.">
@@ -80,7 +100,15 @@ export function CapabilityFields({ initial, creating, pending, error, cancelTo, 
         <Field id="cap-owner" label="Owner" required error={err('owner')} help="The platform team that runs it.">
           {(p) => (
             <>
-              <input {...p} className="mono" list="platform-teams" placeholder="platform-ci" value={draft.owner} onChange={(e) => set('owner', e.target.value)} autoComplete="off" />
+              <input
+                {...p}
+                className="mono"
+                list="platform-teams"
+                placeholder="platform-ci"
+                value={draft.owner}
+                onChange={(e) => set('owner', e.target.value)}
+                autoComplete="off"
+              />
               <datalist id="platform-teams">
                 {platformTeams.items.map((t) => (
                   <option key={t.ref} value={t.namespace === 'default' ? t.name : `${t.namespace}/${t.name}`}>
@@ -93,7 +121,11 @@ export function CapabilityFields({ initial, creating, pending, error, cancelTo, 
         </Field>
         <Field id="cap-lifecycle" label="Lifecycle" required error={err('lifecycle')}>
           {(p) => (
-            <select {...p} value={draft.lifecycle} onChange={(e) => set('lifecycle', e.target.value as Draft['lifecycle'])}>
+            <select
+              {...p}
+              value={draft.lifecycle}
+              onChange={(e) => set('lifecycle', e.target.value as Draft['lifecycle'])}
+            >
               {LIFECYCLES.map((l) => (
                 <option key={l} value={l}>
                   {lifecycleLabel(l)}
@@ -109,15 +141,30 @@ export function CapabilityFields({ initial, creating, pending, error, cancelTo, 
           {(p) => <input {...p} type="date" value={draft.gaDate} onChange={(e) => set('gaDate', e.target.value)} />}
         </Field>
         <Field id="cap-docs" label="Documentation URL" error={err('docs')} className="span-2">
-          {(p) => <input {...p} type="url" placeholder="https://docs.example.com/golden-ci" value={draft.docs} onChange={(e) => set('docs', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="url"
+              placeholder="https://docs.example.com/golden-ci"
+              value={draft.docs}
+              onChange={(e) => set('docs', e.target.value)}
+            />
+          )}
         </Field>
         <Field id="cap-description" label="Description" error={err('description')} className="span-2">
-          {(p) => <textarea {...p} rows={4} value={draft.description} onChange={(e) => set('description', e.target.value)} />}
+          {(p) => (
+            <textarea {...p} rows={4} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+          )}
         </Field>
         <Field id="cap-tags" label="Tags" error={err('tags')} help="Comma-separated.">
           {(p) => <input {...p} value={draft.tags} onChange={(e) => set('tags', e.target.value)} />}
         </Field>
-        <Field id="cap-audience" label="Audience" error={err('audience')} help="Component types it is meant for, comma-separated; empty means every customer team.">
+        <Field
+          id="cap-audience"
+          label="Audience"
+          error={err('audience')}
+          help="Component types it is meant for, comma-separated; empty means every customer team."
+        >
           {(p) => <input {...p} value={draft.audience} onChange={(e) => set('audience', e.target.value)} />}
         </Field>
       </div>

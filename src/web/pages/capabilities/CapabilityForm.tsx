@@ -17,7 +17,9 @@ export function CapabilityFormPage() {
   const { name } = useParams();
   const namespace = useSearchParams()[0].get('namespace') ?? 'default';
   const isAdmin = useIsAdmin();
-  const back = name ? { to: entityPath('capability', name, namespace) ?? '/capabilities', label: name } : { to: '/capabilities', label: 'Capabilities' };
+  const back = name
+    ? { to: entityPath('capability', name, namespace) ?? '/capabilities', label: name }
+    : { to: '/capabilities', label: 'Capabilities' };
 
   if (!isAdmin) {
     return (
@@ -44,13 +46,26 @@ function CreateCapability({ back }: { back: { to: string; label: string } }) {
         pending={create.isPending}
         error={create.error}
         cancelTo={back.to}
-        onSubmit={(draft) => create.mutate(toCreate(draft), { onSuccess: (d) => navigate(entityPath('capability', d.capability.name, d.capability.namespace) ?? '/capabilities') })}
+        onSubmit={(draft) =>
+          create.mutate(toCreate(draft), {
+            onSuccess: (d) =>
+              navigate(entityPath('capability', d.capability.name, d.capability.namespace) ?? '/capabilities'),
+          })
+        }
       />
     </div>
   );
 }
 
-function EditCapability({ name, namespace, back }: { name: string; namespace: string; back: { to: string; label: string } }) {
+function EditCapability({
+  name,
+  namespace,
+  back,
+}: {
+  name: string;
+  namespace: string;
+  back: { to: string; label: string };
+}) {
   const query = useCapability(name, namespace);
   return (
     <div className="page page-narrow">
@@ -60,13 +75,26 @@ function EditCapability({ name, namespace, back }: { name: string; namespace: st
       ) : query.error ? (
         <ErrorState error={query.error} retry={() => void query.refetch()} what="the capability" />
       ) : (
-        <EditForm key={query.data.capability.updatedAt} capability={query.data.capability} namespace={namespace} back={back} />
+        <EditForm
+          key={query.data.capability.updatedAt}
+          capability={query.data.capability}
+          namespace={namespace}
+          back={back}
+        />
       )}
     </div>
   );
 }
 
-function EditForm({ capability, namespace, back }: { capability: Capability; namespace: string; back: { to: string; label: string } }) {
+function EditForm({
+  capability,
+  namespace,
+  back,
+}: {
+  capability: Capability;
+  namespace: string;
+  back: { to: string; label: string };
+}) {
   const navigate = useNavigate();
   const update = useUpdateCapability(capability.name, namespace);
   const before = toDraft(capability);

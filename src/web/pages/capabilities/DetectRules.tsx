@@ -5,13 +5,19 @@ type Rule = Capability['detect'][number];
 
 /** The rule as it would be written in the descriptor. */
 function ruleYaml(rule: Rule): string {
-  if ('dependency' in rule) return `- dependency: { ecosystem: ${rule.dependency.ecosystem}, name: ${JSON.stringify(rule.dependency.name)} }`;
-  return [`- files: ${JSON.stringify(rule.files)}`, ...(rule.pattern ? [`  pattern: ${JSON.stringify(rule.pattern)}`] : [])].join('\n');
+  if ('dependency' in rule)
+    return `- dependency: { ecosystem: ${rule.dependency.ecosystem}, name: ${JSON.stringify(rule.dependency.name)} }`;
+  return [
+    `- files: ${JSON.stringify(rule.files)}`,
+    ...(rule.pattern ? [`  pattern: ${JSON.stringify(rule.pattern)}`] : []),
+  ].join('\n');
 }
 
 function ruleMeaning(rule: Rule): string {
   if ('dependency' in rule) return `A ${rule.dependency.ecosystem} manifest depends on ${rule.dependency.name}.`;
-  return rule.pattern ? `A file matching ${rule.files} has a line matching the pattern.` : `A file matching ${rule.files} exists.`;
+  return rule.pattern
+    ? `A file matching ${rule.files} has a line matching the pattern.`
+    : `A file matching ${rule.files} exists.`;
 }
 
 /** How adoption is seen in a repository: any one rule matching is enough. */

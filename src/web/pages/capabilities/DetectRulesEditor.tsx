@@ -2,8 +2,17 @@ import { Field } from '../../components/Field.js';
 import { ECOSYSTEMS, emptyRule, problemFor, type RuleDraft } from './form-model.js';
 
 /** Edits the detect rules: each is a files glob (with an optional line pattern) or a package dependency. */
-export function DetectRulesEditor({ rules, onChange, problems }: { rules: RuleDraft[]; onChange: (rules: RuleDraft[]) => void; problems: Record<string, string> }) {
-  const update = (i: number, change: Partial<RuleDraft>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...change } : r)));
+export function DetectRulesEditor({
+  rules,
+  onChange,
+  problems,
+}: {
+  rules: RuleDraft[];
+  onChange: (rules: RuleDraft[]) => void;
+  problems: Record<string, string>;
+}) {
+  const update = (i: number, change: Partial<RuleDraft>) =>
+    onChange(rules.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const listProblem = problems.detect;
 
   return (
@@ -19,7 +28,11 @@ export function DetectRulesEditor({ rules, onChange, problems }: { rules: RuleDr
             <div className="rule-fields">
               <Field id={`rule-${i}-type`} label="Kind">
                 {(p) => (
-                  <select {...p} value={rule.type} onChange={(e) => update(i, { type: e.target.value as RuleDraft['type'] })}>
+                  <select
+                    {...p}
+                    value={rule.type}
+                    onChange={(e) => update(i, { type: e.target.value as RuleDraft['type'] })}
+                  >
                     <option value="files">Files</option>
                     <option value="dependency">Dependency</option>
                   </select>
@@ -27,18 +40,49 @@ export function DetectRulesEditor({ rules, onChange, problems }: { rules: RuleDr
               </Field>
               {rule.type === 'files' ? (
                 <>
-                  <Field id={`rule-${i}-files`} label="Files glob" required error={problemFor(problems, `detect.${i}.files`)} className="field-grow">
-                    {(p) => <input {...p} className="mono" placeholder=".github/workflows/*.yml" value={rule.files} onChange={(e) => update(i, { files: e.target.value })} />}
+                  <Field
+                    id={`rule-${i}-files`}
+                    label="Files glob"
+                    required
+                    error={problemFor(problems, `detect.${i}.files`)}
+                    className="field-grow"
+                  >
+                    {(p) => (
+                      <input
+                        {...p}
+                        className="mono"
+                        placeholder=".github/workflows/*.yml"
+                        value={rule.files}
+                        onChange={(e) => update(i, { files: e.target.value })}
+                      />
+                    )}
                   </Field>
-                  <Field id={`rule-${i}-pattern`} label="Line pattern (regex)" error={problemFor(problems, `detect.${i}.pattern`)} className="field-grow">
-                    {(p) => <input {...p} className="mono" placeholder="uses:\s*acme/golden-ci/" value={rule.pattern} onChange={(e) => update(i, { pattern: e.target.value })} />}
+                  <Field
+                    id={`rule-${i}-pattern`}
+                    label="Line pattern (regex)"
+                    error={problemFor(problems, `detect.${i}.pattern`)}
+                    className="field-grow"
+                  >
+                    {(p) => (
+                      <input
+                        {...p}
+                        className="mono"
+                        placeholder="uses:\s*acme/golden-ci/"
+                        value={rule.pattern}
+                        onChange={(e) => update(i, { pattern: e.target.value })}
+                      />
+                    )}
                   </Field>
                 </>
               ) : (
                 <>
                   <Field id={`rule-${i}-ecosystem`} label="Ecosystem">
                     {(p) => (
-                      <select {...p} value={rule.ecosystem} onChange={(e) => update(i, { ecosystem: e.target.value as RuleDraft['ecosystem'] })}>
+                      <select
+                        {...p}
+                        value={rule.ecosystem}
+                        onChange={(e) => update(i, { ecosystem: e.target.value as RuleDraft['ecosystem'] })}
+                      >
                         {ECOSYSTEMS.map((eco) => (
                           <option key={eco} value={eco}>
                             {eco}
@@ -47,12 +91,31 @@ export function DetectRulesEditor({ rules, onChange, problems }: { rules: RuleDr
                       </select>
                     )}
                   </Field>
-                  <Field id={`rule-${i}-dependency`} label="Package" required error={problemFor(problems, `detect.${i}.dependency`)} className="field-grow">
-                    {(p) => <input {...p} className="mono" placeholder="@acme/telemetry" value={rule.dependency} onChange={(e) => update(i, { dependency: e.target.value })} />}
+                  <Field
+                    id={`rule-${i}-dependency`}
+                    label="Package"
+                    required
+                    error={problemFor(problems, `detect.${i}.dependency`)}
+                    className="field-grow"
+                  >
+                    {(p) => (
+                      <input
+                        {...p}
+                        className="mono"
+                        placeholder="@acme/telemetry"
+                        value={rule.dependency}
+                        onChange={(e) => update(i, { dependency: e.target.value })}
+                      />
+                    )}
                   </Field>
                 </>
               )}
-              <button type="button" className="button button-ghost rule-remove" onClick={() => onChange(rules.filter((_, j) => j !== i))} aria-label={`Remove rule ${i + 1}`}>
+              <button
+                type="button"
+                className="button button-ghost rule-remove"
+                onClick={() => onChange(rules.filter((_, j) => j !== i))}
+                aria-label={`Remove rule ${i + 1}`}
+              >
                 Remove
               </button>
             </div>

@@ -29,7 +29,19 @@ const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 export const emptyRule = (): RuleDraft => ({ type: 'files', files: '', pattern: '', ecosystem: 'npm', dependency: '' });
 
 export function emptyDraft(): Draft {
-  return { name: '', title: '', description: '', owner: '', lifecycle: 'experimental', category: '', gaDate: '', docs: '', tags: '', audience: '', detect: [] };
+  return {
+    name: '',
+    title: '',
+    description: '',
+    owner: '',
+    lifecycle: 'experimental',
+    category: '',
+    gaDate: '',
+    docs: '',
+    tags: '',
+    audience: '',
+    detect: [],
+  };
 }
 
 export function toDraft(c: Capability): Draft {
@@ -80,13 +92,16 @@ export function validateDraft(d: Draft, creating: boolean): Record<string, strin
   const p: Record<string, string> = {};
   if (creating) {
     if (!d.name.trim()) p.name = 'A name is required.';
-    else if (d.name.length > 63 || !NAME.test(d.name)) p.name = 'Use 1-63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit.';
+    else if (d.name.length > 63 || !NAME.test(d.name))
+      p.name = 'Use 1-63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit.';
   }
   if (!d.owner.trim()) p.owner = 'Name the platform team that owns it, e.g. platform-ci.';
   if (!d.lifecycle) p.lifecycle = 'Choose a lifecycle.';
-  if (d.docs.trim() && !isHttpUrl(d.docs.trim())) p.docs = 'Use a full http(s) address, e.g. https://docs.example.com/golden-ci.';
+  if (d.docs.trim() && !isHttpUrl(d.docs.trim()))
+    p.docs = 'Use a full http(s) address, e.g. https://docs.example.com/golden-ci.';
   d.detect.forEach((r, i) => {
-    if (r.type === 'files' && !r.files.trim()) p[`detect.${i}.files`] = 'A glob is required, e.g. .github/workflows/*.yml.';
+    if (r.type === 'files' && !r.files.trim())
+      p[`detect.${i}.files`] = 'A glob is required, e.g. .github/workflows/*.yml.';
     if (r.type === 'dependency' && !r.dependency.trim()) p[`detect.${i}.dependency`] = 'A package name is required.';
   });
   return p;
@@ -131,7 +146,19 @@ export function problemFor(problems: Record<string, string>, field: string): str
   return found.length ? found.join('; ') : undefined;
 }
 
-const SHOWN = new Set(['name', 'title', 'description', 'owner', 'lifecycle', 'category', 'gaDate', 'docs', 'tags', 'audience', 'detect']);
+const SHOWN = new Set([
+  'name',
+  'title',
+  'description',
+  'owner',
+  'lifecycle',
+  'category',
+  'gaDate',
+  'docs',
+  'tags',
+  'audience',
+  'detect',
+]);
 
 /** Problems no field on the form can show, so they go in the summary instead of disappearing. */
 export function unplacedProblems(problems: Record<string, string>): [string, string][] {

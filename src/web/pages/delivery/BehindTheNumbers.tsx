@@ -9,8 +9,10 @@ import { DeploymentList } from './DeploymentList.js';
 import { drillSearch, type DrillList } from './drill.js';
 
 const EXPLAIN: Record<DrillList, string> = {
-  deployments: 'Every production deployment that finished in the period: frequency counts them, lead time takes the median over the commits they shipped.',
-  failed: 'Deployments with at least one attributed incident (triggered within 7 days after it, before the next deployment): change fail rate and recovery time come from these.',
+  deployments:
+    'Every production deployment that finished in the period: frequency counts them, lead time takes the median over the commits they shipped.',
+  failed:
+    'Deployments with at least one attributed incident (triggered within 7 days after it, before the next deployment): change fail rate and recovery time come from these.',
   rework: 'Deployments that finished while an incident of the same service was open.',
   incidents: 'Incidents triggered in the period; incident recovery time is the median over the resolved ones.',
 };
@@ -22,7 +24,12 @@ export function BehindTheNumbers({ dora, query, list }: { dora: Dora; query: Dor
   useEffect(() => {
     if (hash === '#behind-the-numbers') ref.current?.scrollIntoView({ block: 'start' });
   }, [hash, list]);
-  const tab = (value: DrillList, label: string, count: number) => ({ label, to: drillSearch(search, value), active: list === value, count });
+  const tab = (value: DrillList, label: string, count: number) => ({
+    label,
+    to: drillSearch(search, value),
+    active: list === value,
+    count,
+  });
   const incidents = dora.incidentRecoveryTime.n + dora.incidentRecoveryTime.unresolved;
 
   return (
@@ -42,8 +49,18 @@ export function BehindTheNumbers({ dora, query, list }: { dora: Dora; query: Dor
           <IncidentList filters={query} caption="Incidents triggered in the period" />
         ) : (
           <DeploymentList
-            filters={{ ...query, failed: list === 'failed' ? 'true' : undefined, rework: list === 'rework' ? 'true' : undefined }}
-            caption={list === 'failed' ? 'Failed deployments' : list === 'rework' ? 'Deployments during an open incident' : 'Production deployments'}
+            filters={{
+              ...query,
+              failed: list === 'failed' ? 'true' : undefined,
+              rework: list === 'rework' ? 'true' : undefined,
+            }}
+            caption={
+              list === 'failed'
+                ? 'Failed deployments'
+                : list === 'rework'
+                  ? 'Deployments during an open incident'
+                  : 'Production deployments'
+            }
           />
         )}
       </Card>

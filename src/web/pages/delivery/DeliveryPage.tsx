@@ -29,7 +29,9 @@ export function DeliveryPage() {
     <div className="page delivery">
       <PageHeader
         title="Delivery"
-        subtitle={<>{scopeLabel(scope)}: how often and how safely it ships, and how fast it recovers (the DORA key metrics).</>}
+        subtitle={
+          <>{scopeLabel(scope)}: how often and how safely it ships, and how fast it recovers (the DORA key metrics).</>
+        }
         actions={
           <>
             {catalogPage ? (
@@ -51,10 +53,11 @@ export function DeliveryPage() {
       ) : d && d.deployments === 0 && d.incidentRecoveryTime.n + d.incidentRecoveryTime.unresolved === 0 ? (
         <EmptyState title="No deployment and no incident in this period">
           <p>
-            Paved counts successful production deployments and incidents of the services in this scope, from GitHub, GitLab and PagerDuty webhooks or{' '}
-            <code>POST /api/v1/deployments</code>, <code>/changes</code> and <code>/incidents</code>. Try a longer period
-            {scope.kind === 'org' ? '' : ', check the name'}, or look for facts whose repository or PagerDuty service maps to no service on the{' '}
-            <Link to="/unmapped">Unmapped</Link> page.
+            Paved counts successful production deployments and incidents of the services in this scope, from GitHub,
+            GitLab and PagerDuty webhooks or <code>POST /api/v1/deployments</code>, <code>/changes</code> and{' '}
+            <code>/incidents</code>. Try a longer period
+            {scope.kind === 'org' ? '' : ', check the name'}, or look for facts whose repository or PagerDuty service
+            maps to no service on the <Link to="/unmapped">Unmapped</Link> page.
           </p>
         </EmptyState>
       ) : d ? (
@@ -64,7 +67,11 @@ export function DeliveryPage() {
             {dora.isPlaceholderData ? <span className="muted small"> Updating…</span> : null}
           </p>
           <DoraMetrics dora={d} />
-          <DoraTrends query={query} interval={interval} onInterval={(i) => state.update({ interval: i === defaultInterval(period) ? null : i })} />
+          <DoraTrends
+            query={query}
+            interval={interval}
+            onInterval={(i) => state.update({ interval: i === defaultInterval(period) ? null : i })}
+          />
           <BehindTheNumbers dora={d} query={query} list={list} />
         </>
       ) : null}

@@ -22,10 +22,38 @@ export function DeliverySummary({ scope }: { scope: string }) {
   const d = dora.data;
   const items: [string, string, ReactNode][] = d
     ? [
-        ['Deployments', formatFrequency(d.deploymentFrequency), <LevelBadge level={d.levels.deploymentFrequency} rule={LEVEL_RULES.deploymentFrequency} testId="summary-deployment-frequency" />],
-        ['Lead time', formatHours(d.changeLeadTime.medianHours), <LevelBadge level={d.levels.changeLeadTime} rule={LEVEL_RULES.changeLeadTime} testId="summary-change-lead-time" />],
-        ['Change fail rate', formatRate(d.changeFailRate.value), <LevelBadge level={d.levels.changeFailRate} rule={LEVEL_RULES.changeFailRate} testId="summary-change-fail-rate" />],
-        ['Recovery', formatHours(d.failedDeploymentRecoveryTime.medianHours), <LevelBadge level={d.levels.recoveryTime} rule={LEVEL_RULES.recoveryTime} testId="summary-recovery-time" />],
+        [
+          'Deployments',
+          formatFrequency(d.deploymentFrequency),
+          <LevelBadge
+            level={d.levels.deploymentFrequency}
+            rule={LEVEL_RULES.deploymentFrequency}
+            testId="summary-deployment-frequency"
+          />,
+        ],
+        [
+          'Lead time',
+          formatHours(d.changeLeadTime.medianHours),
+          <LevelBadge
+            level={d.levels.changeLeadTime}
+            rule={LEVEL_RULES.changeLeadTime}
+            testId="summary-change-lead-time"
+          />,
+        ],
+        [
+          'Change fail rate',
+          formatRate(d.changeFailRate.value),
+          <LevelBadge
+            level={d.levels.changeFailRate}
+            rule={LEVEL_RULES.changeFailRate}
+            testId="summary-change-fail-rate"
+          />,
+        ],
+        [
+          'Recovery',
+          formatHours(d.failedDeploymentRecoveryTime.medianHours),
+          <LevelBadge level={d.levels.recoveryTime} rule={LEVEL_RULES.recoveryTime} testId="summary-recovery-time" />,
+        ],
       ]
     : [];
   return (

@@ -63,14 +63,19 @@ export function DeploymentTable({ deployments, caption }: { deployments: Deploym
                   <ul className="plain-list small">
                     {d.incidents.map((i) => (
                       <li key={i.id}>
-                        {i.title ?? <span className="muted">untitled</span>} <span className="muted nowrap">{i.resolvedAt ? '' : '· unresolved'}</span>
+                        {i.title ?? <span className="muted">untitled</span>}{' '}
+                        <span className="muted nowrap">{i.resolvedAt ? '' : '· unresolved'}</span>
                       </li>
                     ))}
                   </ul>
                 )}
               </td>
               <td className="num nowrap" data-cell="recovery">
-                {d.failed && d.recoveryHours === null ? <span className="muted">unresolved</span> : formatHours(d.recoveryHours)}
+                {d.failed && d.recoveryHours === null ? (
+                  <span className="muted">unresolved</span>
+                ) : (
+                  formatHours(d.recoveryHours)
+                )}
               </td>
             </tr>
           ))}

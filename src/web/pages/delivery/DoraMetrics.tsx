@@ -7,7 +7,15 @@ import { drillSearch } from './drill.js';
 import { LevelBadge } from './LevelBadge.js';
 
 /** One of the four key metrics: its value, its level with the rule behind it, and what it is made of. */
-function KeyMetric(p: { label: string; testId: string; value: string; to: string; level: Dora['levels'][keyof Dora['levels']]; rule: string; detail: string }) {
+function KeyMetric(p: {
+  label: string;
+  testId: string;
+  value: string;
+  to: string;
+  level: Dora['levels'][keyof Dora['levels']];
+  rule: string;
+  detail: string;
+}) {
   return (
     <Stat
       label={p.label}
@@ -16,7 +24,8 @@ function KeyMetric(p: { label: string; testId: string; value: string; to: string
       to={p.to}
       hint={
         <>
-          <LevelBadge level={p.level} rule={p.rule} testId={p.testId} /> <span data-testid={`n-${p.testId}`}>{p.detail}</span>
+          <LevelBadge level={p.level} rule={p.rule} testId={p.testId} />{' '}
+          <span data-testid={`n-${p.testId}`}>{p.detail}</span>
         </>
       }
     />
@@ -87,7 +96,9 @@ export function DoraMetrics({ dora: d }: { dora: Dora }) {
           hint={
             <span data-testid="n-incident-recovery-time">
               median of {plural(d.incidentRecoveryTime.n, 'resolved incident')}
-              {d.incidentRecoveryTime.unresolved > 0 ? ` · ${d.incidentRecoveryTime.unresolved} unresolved` : ' · all resolved'}
+              {d.incidentRecoveryTime.unresolved > 0
+                ? ` · ${d.incidentRecoveryTime.unresolved} unresolved`
+                : ' · all resolved'}
             </span>
           }
         />

@@ -18,11 +18,35 @@ interface Trend {
 
 const TRENDS: Trend[] = [
   { key: 'deployments', title: 'Deployments', value: (p) => p.deployments, unit: 'count', color: '#4f46e5' },
-  { key: 'lead-time', title: 'Change lead time (median)', value: (p) => p.changeLeadTime.medianHours, unit: 'hours', color: '#0ea5e9' },
-  { key: 'change-fail-rate', title: 'Change fail rate', value: (p) => p.changeFailRate.value, unit: 'rate', color: '#db2777' },
-  { key: 'recovery-time', title: 'Failed deployment recovery (median)', value: (p) => p.failedDeploymentRecoveryTime.medianHours, unit: 'hours', color: '#d97706' },
+  {
+    key: 'lead-time',
+    title: 'Change lead time (median)',
+    value: (p) => p.changeLeadTime.medianHours,
+    unit: 'hours',
+    color: '#0ea5e9',
+  },
+  {
+    key: 'change-fail-rate',
+    title: 'Change fail rate',
+    value: (p) => p.changeFailRate.value,
+    unit: 'rate',
+    color: '#db2777',
+  },
+  {
+    key: 'recovery-time',
+    title: 'Failed deployment recovery (median)',
+    value: (p) => p.failedDeploymentRecoveryTime.medianHours,
+    unit: 'hours',
+    color: '#d97706',
+  },
   { key: 'rework-rate', title: 'Rework rate', value: (p) => p.reworkRate.value, unit: 'rate', color: '#9333ea' },
-  { key: 'incident-recovery', title: 'Incident recovery time (median)', value: (p) => p.incidentRecoveryTime.medianHours, unit: 'hours', color: '#0d9488' },
+  {
+    key: 'incident-recovery',
+    title: 'Incident recovery time (median)',
+    value: (p) => p.incidentRecoveryTime.medianHours,
+    unit: 'hours',
+    color: '#0d9488',
+  },
 ];
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -43,11 +67,22 @@ function scaled(t: Trend, points: DoraPoint[]): { data: Datum[]; format: (v: num
     toChart = (v) => (days ? v / 24 : v);
     format = (v) => `${oneDecimal.format(v)} ${days ? 'd' : 'h'}`;
   }
-  return { data: points.map((p, i) => ({ period: p.start, value: values[i] == null ? null : toChart(values[i] as number) })), format };
+  return {
+    data: points.map((p, i) => ({ period: p.start, value: values[i] == null ? null : toChart(values[i] as number) })),
+    format,
+  };
 }
 
 /** One small bar chart per metric and calendar week or month; a period with nothing to measure has no bar. */
-export function DoraTrends({ query, interval, onInterval }: { query: DoraQuery; interval: DoraInterval; onInterval: (i: DoraInterval) => void }) {
+export function DoraTrends({
+  query,
+  interval,
+  onInterval,
+}: {
+  query: DoraQuery;
+  interval: DoraInterval;
+  onInterval: (i: DoraInterval) => void;
+}) {
   const series = useDoraSeries({ ...query, interval });
   const controls = (
     <div className="row chart-controls">
@@ -91,7 +126,10 @@ export function DoraTrends({ query, interval, onInterval }: { query: DoraQuery; 
           })}
         </div>
       )}
-      <p className="muted small">Calendar {interval}s in UTC; the last one may be partial. Medians and rates need at least one deployment or incident in the {interval}.</p>
+      <p className="muted small">
+        Calendar {interval}s in UTC; the last one may be partial. Medians and rates need at least one deployment or
+        incident in the {interval}.
+      </p>
     </Card>
   );
 }

@@ -2,7 +2,13 @@ import type { ImportRecord } from '../../api/types.js';
 import { Badge, type Tone } from '../../components/Badge.js';
 import { formatDateTime } from '../../lib/format.js';
 
-const STATUS_TONE: Record<ImportRecord['status'], Tone> = { queued: 'neutral', running: 'info', succeeded: 'success', rejected: 'warning', failed: 'danger' };
+const STATUS_TONE: Record<ImportRecord['status'], Tone> = {
+  queued: 'neutral',
+  running: 'info',
+  succeeded: 'success',
+  rejected: 'warning',
+  failed: 'danger',
+};
 const COUNTS = ['created', 'updated', 'unchanged', 'orphaned', 'restored', 'skipped', 'invalid'] as const;
 
 function Messages({ title, items, tone }: { title: string; items: string[]; tone: 'danger' | 'warning' }) {
@@ -46,7 +52,9 @@ export function ImportItem({ record: r }: { record: ImportRecord }) {
           ))}
         </dl>
       ) : (
-        <p className="muted small">{r.status === 'queued' || r.status === 'running' ? 'In progress…' : 'No summary recorded.'}</p>
+        <p className="muted small">
+          {r.status === 'queued' || r.status === 'running' ? 'In progress…' : 'No summary recorded.'}
+        </p>
       )}
       {r.error ? (
         <p className="alert alert-danger" role="note">

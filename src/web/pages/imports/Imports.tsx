@@ -10,7 +10,10 @@ export function ImportsPage() {
   const imports = useImports();
   return (
     <div className="page page-narrow">
-      <PageHeader title="Imports" subtitle="Each Backstage import is atomic: with any invalid document, nothing changes and every problem is listed." />
+      <PageHeader
+        title="Imports"
+        subtitle="Each Backstage import is atomic: with any invalid document, nothing changes and every problem is listed."
+      />
       {imports.isPending ? (
         <Loading variant="table" count={4} label="Loading imports" />
       ) : imports.error ? (

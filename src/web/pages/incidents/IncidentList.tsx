@@ -15,14 +15,22 @@ export function IncidentList({ filters, caption }: { filters: IncidentFilters; c
   if (list.items.length === 0) {
     return (
       <EmptyState compact title={filters.status ? EMPTY[filters.status] : 'No incident was triggered in this period'}>
-        <p>Incidents come from PagerDuty webhooks, GitHub and GitLab issues labelled <code>incident</code>, or <code>POST /api/v1/incidents</code>, on services of this scope.</p>
+        <p>
+          Incidents come from PagerDuty webhooks, GitHub and GitLab issues labelled <code>incident</code>, or{' '}
+          <code>POST /api/v1/incidents</code>, on services of this scope.
+        </p>
       </EmptyState>
     );
   }
   return (
     <>
       <IncidentTable incidents={list.items} caption={caption} />
-      <LoadMore hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} shown={list.items.length} />
+      <LoadMore
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+        shown={list.items.length}
+      />
     </>
   );
 }

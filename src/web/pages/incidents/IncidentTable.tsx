@@ -34,7 +34,8 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
                   (i.title ?? <span className="muted">untitled</span>)
                 )}
                 <div className="muted small">
-                  {i.severity ? <Badge title="Severity">{i.severity}</Badge> : null} <span className="mono">{i.externalId}</span> <span>via {i.source}</span>
+                  {i.severity ? <Badge title="Severity">{i.severity}</Badge> : null}{' '}
+                  <span className="mono">{i.externalId}</span> <span>via {i.source}</span>
                 </div>
                 {i.causes.length ? <div className="muted small">causes: {i.causes.join(', ')}</div> : null}
               </th>
@@ -70,7 +71,10 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
                     </div>
                   </>
                 ) : (
-                  <span className="muted" title="No production deployment of the service finished in the 7 days before it">
+                  <span
+                    className="muted"
+                    title="No production deployment of the service finished in the 7 days before it"
+                  >
                     none
                   </span>
                 )}

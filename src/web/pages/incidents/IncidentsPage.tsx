@@ -37,7 +37,12 @@ export function IncidentsPage() {
     <div className="page incidents-page">
       <PageHeader
         title="Incidents"
-        subtitle={<>{scopeLabel(scope)}: incidents triggered in the period, their recovery time and the deployment each is attributed to.</>}
+        subtitle={
+          <>
+            {scopeLabel(scope)}: incidents triggered in the period, their recovery time and the deployment each is
+            attributed to.
+          </>
+        }
         actions={
           <Link className="button" to={`/delivery${carrySearch(search)}`}>
             Delivery
@@ -52,7 +57,12 @@ export function IncidentsPage() {
       ) : r ? (
         <div className="stats stats-3">
           <Stat label="Incidents" testId="incidents" value={r.n + r.unresolved} hint="triggered in the period" />
-          <Stat label="Median recovery time" testId="incident-recovery-time" value={formatHours(r.medianHours)} hint={`resolved − triggered, over ${plural(r.n, 'resolved incident')}`} />
+          <Stat
+            label="Median recovery time"
+            testId="incident-recovery-time"
+            value={formatHours(r.medianHours)}
+            hint={`resolved − triggered, over ${plural(r.n, 'resolved incident')}`}
+          />
           <Stat label="Unresolved" testId="unresolved" value={r.unresolved} hint="not in the median until resolved" />
         </div>
       ) : null}

@@ -26,7 +26,11 @@ export function ServiceDetailPage() {
     return (
       <div className="page">
         <PageHeader title={name} back={back} />
-        {query.error ? <ErrorState error={query.error} retry={() => void query.refetch()} what="the service" /> : <Loading count={5} label="Loading the service" />}
+        {query.error ? (
+          <ErrorState error={query.error} retry={() => void query.refetch()} what="the service" />
+        ) : (
+          <Loading count={5} label="Loading the service" />
+        )}
       </div>
     );
   }
@@ -58,7 +62,8 @@ export function ServiceDetailPage() {
             {annotations.length === 0 ? (
               <EmptyState compact title="No annotations">
                 <p>
-                  Add <code>github.com/project-slug</code> or <code>pagerduty.com/service-id</code> to link this service to its repository and incidents.
+                  Add <code>github.com/project-slug</code> or <code>pagerduty.com/service-id</code> to link this service
+                  to its repository and incidents.
                 </p>
               </EmptyState>
             ) : (

@@ -17,7 +17,15 @@ export function RepoLink({ repository }: { repository: Service['repository'] }) 
 }
 
 /** Services as a table: used by the services list and a team's page (which hides the owner column). */
-export function ServiceTable({ services, showOwner = true, caption }: { services: Service[]; showOwner?: boolean; caption?: string }) {
+export function ServiceTable({
+  services,
+  showOwner = true,
+  caption,
+}: {
+  services: Service[];
+  showOwner?: boolean;
+  caption?: string;
+}) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -37,7 +45,8 @@ export function ServiceTable({ services, showOwner = true, caption }: { services
           {services.map((s) => (
             <tr key={s.ref}>
               <th scope="row">
-                <Link to={entityPath('service', s.name, s.namespace) ?? '#'}>{s.title || s.name}</Link> <StatusBadge status={s.status} />
+                <Link to={entityPath('service', s.name, s.namespace) ?? '#'}>{s.title || s.name}</Link>{' '}
+                <StatusBadge status={s.status} />
                 {s.title ? <div className="mono muted small">{s.name}</div> : null}
               </th>
               {showOwner ? (
@@ -47,7 +56,9 @@ export function ServiceTable({ services, showOwner = true, caption }: { services
               ) : null}
               <td>{s.type ?? <span className="muted">—</span>}</td>
               <td>{s.lifecycle ? <LifecycleBadge lifecycle={s.lifecycle} /> : <span className="muted">—</span>}</td>
-              <td>{s.systemRef ? <span className="mono">{shortRef(s.systemRef)}</span> : <span className="muted">—</span>}</td>
+              <td>
+                {s.systemRef ? <span className="mono">{shortRef(s.systemRef)}</span> : <span className="muted">—</span>}
+              </td>
               <td>
                 <RepoLink repository={s.repository} />
               </td>

@@ -19,7 +19,13 @@ export function ServicesPage() {
   const type = useDebounced(v.type);
   const lifecycle = useDebounced(v.lifecycle);
   const status = v.status === 'active' || v.status === 'orphaned' ? v.status : undefined;
-  const list = useServices({ q: q || undefined, owner: owner || undefined, type: type || undefined, lifecycle: lifecycle || undefined, status });
+  const list = useServices({
+    q: q || undefined,
+    owner: owner || undefined,
+    type: type || undefined,
+    lifecycle: lifecycle || undefined,
+    status,
+  });
 
   return (
     <div className="page">
@@ -27,19 +33,40 @@ export function ServicesPage() {
       <form className="filters" role="search" aria-label="Filter services" onSubmit={(e) => e.preventDefault()}>
         <div className="field field-grow">
           <label htmlFor="svc-q">Search</label>
-          <input id="svc-q" type="search" placeholder="Name, title or description" value={v.q} onChange={(e) => filters.set('q', e.target.value)} />
+          <input
+            id="svc-q"
+            type="search"
+            placeholder="Name, title or description"
+            value={v.q}
+            onChange={(e) => filters.set('q', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="svc-owner">Owner</label>
-          <input id="svc-owner" placeholder="team name" value={v.owner} onChange={(e) => filters.set('owner', e.target.value)} />
+          <input
+            id="svc-owner"
+            placeholder="team name"
+            value={v.owner}
+            onChange={(e) => filters.set('owner', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="svc-type">Type</label>
-          <input id="svc-type" placeholder="service, website…" value={v.type} onChange={(e) => filters.set('type', e.target.value)} />
+          <input
+            id="svc-type"
+            placeholder="service, website…"
+            value={v.type}
+            onChange={(e) => filters.set('type', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="svc-lifecycle">Lifecycle</label>
-          <input id="svc-lifecycle" placeholder="production…" value={v.lifecycle} onChange={(e) => filters.set('lifecycle', e.target.value)} />
+          <input
+            id="svc-lifecycle"
+            placeholder="production…"
+            value={v.lifecycle}
+            onChange={(e) => filters.set('lifecycle', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="svc-status">Status</label>
@@ -61,7 +88,14 @@ export function ServicesPage() {
         <ErrorState error={list.error} retry={() => void list.refetch()} what="services" />
       ) : list.items.length === 0 ? (
         filters.active ? (
-          <EmptyState title="No service matches these filters" action={<button type="button" className="button" onClick={filters.clear}>Clear filters</button>} />
+          <EmptyState
+            title="No service matches these filters"
+            action={
+              <button type="button" className="button" onClick={filters.clear}>
+                Clear filters
+              </button>
+            }
+          />
         ) : (
           <EmptyState title="No services in the catalog yet">
             <p>
@@ -73,7 +107,12 @@ export function ServicesPage() {
       ) : (
         <>
           <ServiceTable services={list.items} caption="Services" />
-          <LoadMore hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} shown={list.items.length} />
+          <LoadMore
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={list.fetchNextPage}
+            shown={list.items.length}
+          />
         </>
       )}
     </div>

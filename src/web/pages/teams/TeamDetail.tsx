@@ -27,7 +27,11 @@ export function TeamDetailPage() {
     return (
       <div className="page">
         <PageHeader title={name} back={back} />
-        {query.error ? <ErrorState error={query.error} retry={() => void query.refetch()} what="the team" /> : <Loading count={5} label="Loading the team" />}
+        {query.error ? (
+          <ErrorState error={query.error} retry={() => void query.refetch()} what="the team" />
+        ) : (
+          <Loading count={5} label="Loading the team" />
+        )}
       </div>
     );
   }
@@ -48,14 +52,17 @@ export function TeamDetailPage() {
         }
         subtitle={
           <>
-            <code>{team.ref}</code> · {plural(services.length, 'service')} · {plural(capabilities.length, 'capability', 'capabilities')} · {plural(members.length, 'member')}
+            <code>{team.ref}</code> · {plural(services.length, 'service')} ·{' '}
+            {plural(capabilities.length, 'capability', 'capabilities')} · {plural(members.length, 'member')}
           </>
         }
       />
       {team.description ? <p className="prose lead">{team.description}</p> : null}
       <div className="detail-grid">
         <div className="stack">
-          {team.teamKind !== 'platform' ? <TeamAdoption name={team.name} namespace={namespace} customer={team.teamKind === 'customer'} /> : null}
+          {team.teamKind !== 'platform' ? (
+            <TeamAdoption name={team.name} namespace={namespace} customer={team.teamKind === 'customer'} />
+          ) : null}
           <Card title={`Services (${services.length})`}>
             {services.length === 0 ? (
               <EmptyState compact title="This team owns no services">

@@ -6,7 +6,11 @@ import { entityPath, pathOfRef, shortRef } from '../../lib/refs.js';
 /** Where the team sits: its parent above, its sub-teams below. */
 export function TeamHierarchy({ detail }: { detail: TeamDetail }) {
   const { team, parent, children } = detail;
-  const parentPath = parent ? entityPath('team', parent.name, team.namespace) : team.parentRef ? pathOfRef(team.parentRef) : null;
+  const parentPath = parent
+    ? entityPath('team', parent.name, team.namespace)
+    : team.parentRef
+      ? pathOfRef(team.parentRef)
+      : null;
   return (
     <div className="hierarchy">
       <p className="hierarchy-label">Parent</p>

@@ -17,7 +17,8 @@ const FILTERS = ['kind', 'q'] as const;
 /** Customer teams (own services) and platform teams (own capabilities). */
 export function TeamsPage() {
   const filters = useFilterParams(FILTERS);
-  const kind = filters.values.kind === 'customer' || filters.values.kind === 'platform' ? filters.values.kind : undefined;
+  const kind =
+    filters.values.kind === 'customer' || filters.values.kind === 'platform' ? filters.values.kind : undefined;
   const q = useDebounced(filters.values.q);
   const list = useTeams({ kind, q: q || undefined });
   const overview = useOverview().data;
@@ -44,7 +45,13 @@ export function TeamsPage() {
           <label htmlFor="team-q" className="visually-hidden">
             Filter teams
           </label>
-          <input id="team-q" type="search" placeholder="Filter teams" value={filters.values.q} onChange={(e) => filters.set('q', e.target.value)} />
+          <input
+            id="team-q"
+            type="search"
+            placeholder="Filter teams"
+            value={filters.values.q}
+            onChange={(e) => filters.set('q', e.target.value)}
+          />
         </div>
       </div>
       {list.isPending ? (
@@ -53,8 +60,19 @@ export function TeamsPage() {
         <ErrorState error={list.error} retry={() => void list.refetch()} what="teams" />
       ) : list.items.length === 0 ? (
         filters.active ? (
-          <EmptyState title="No team matches" action={<button type="button" className="button" onClick={filters.clear}>Show all teams</button>}>
-            {kind === 'platform' ? <p>A platform team is one that owns at least one capability.</p> : kind === 'customer' ? <p>A customer team is one that owns at least one service.</p> : null}
+          <EmptyState
+            title="No team matches"
+            action={
+              <button type="button" className="button" onClick={filters.clear}>
+                Show all teams
+              </button>
+            }
+          >
+            {kind === 'platform' ? (
+              <p>A platform team is one that owns at least one capability.</p>
+            ) : kind === 'customer' ? (
+              <p>A customer team is one that owns at least one service.</p>
+            ) : null}
           </EmptyState>
         ) : (
           <EmptyState title="No teams in the catalog yet">
@@ -73,9 +91,15 @@ export function TeamsPage() {
                   <th scope="col">Team</th>
                   <th scope="col">Kind</th>
                   <th scope="col">Parent</th>
-                  <th scope="col" className="num">Services</th>
-                  <th scope="col" className="num">Capabilities</th>
-                  <th scope="col" className="num">Members</th>
+                  <th scope="col" className="num">
+                    Services
+                  </th>
+                  <th scope="col" className="num">
+                    Capabilities
+                  </th>
+                  <th scope="col" className="num">
+                    Members
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -84,13 +108,24 @@ export function TeamsPage() {
                   return (
                     <tr key={t.ref}>
                       <th scope="row">
-                        <Link to={entityPath('team', t.name, t.namespace) ?? '#'}>{t.title || t.name}</Link> <StatusBadge status={t.status} />
+                        <Link to={entityPath('team', t.name, t.namespace) ?? '#'}>{t.title || t.name}</Link>{' '}
+                        <StatusBadge status={t.status} />
                         {t.title ? <div className="mono muted small">{t.name}</div> : null}
                       </th>
                       <td>
                         <TeamKindBadge kind={t.teamKind} />
                       </td>
-                      <td>{t.parentRef ? parent ? <Link to={parent}>{shortRef(t.parentRef)}</Link> : shortRef(t.parentRef) : <span className="muted">—</span>}</td>
+                      <td>
+                        {t.parentRef ? (
+                          parent ? (
+                            <Link to={parent}>{shortRef(t.parentRef)}</Link>
+                          ) : (
+                            shortRef(t.parentRef)
+                          )
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
                       <td className="num">{t.counts.services}</td>
                       <td className="num">{t.counts.capabilities}</td>
                       <td className="num">{t.counts.members}</td>
@@ -100,7 +135,12 @@ export function TeamsPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} shown={list.items.length} />
+          <LoadMore
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={list.fetchNextPage}
+            shown={list.items.length}
+          />
         </>
       )}
     </div>

@@ -13,17 +13,26 @@ export function FailedDeliveries({ admin }: { admin: boolean }) {
   const reprocess = useReprocess();
   const actions =
     admin && list.items.length > 0 ? (
-      <button type="button" className="button" onClick={() => reprocess.mutate('failed')} disabled={reprocess.isPending}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => reprocess.mutate('failed')}
+        disabled={reprocess.isPending}
+      >
         {reprocess.isPending ? 'Queuing…' : 'Reprocess failed'}
       </button>
     ) : undefined;
 
   return (
     <Card title="Failed webhook deliveries" actions={actions} className="failed-deliveries">
-      <p className="muted small">Stored as received and kept: once the cause is fixed (a Paved update, a configuration change), reprocessing derives their facts again.</p>
+      <p className="muted small">
+        Stored as received and kept: once the cause is fixed (a Paved update, a configuration change), reprocessing
+        derives their facts again.
+      </p>
       {reprocess.data ? (
         <p className="alert alert-success" role="status">
-          Queued {plural(reprocess.data.queued, 'delivery', 'deliveries')} for reprocessing; this list updates when the job has run.{' '}
+          Queued {plural(reprocess.data.queued, 'delivery', 'deliveries')} for reprocessing; this list updates when the
+          job has run.{' '}
           <button type="button" className="button button-small" onClick={() => void list.refetch()}>
             Refresh
           </button>
@@ -67,7 +76,12 @@ export function FailedDeliveries({ admin }: { admin: boolean }) {
               </tbody>
             </table>
           </div>
-          <LoadMore hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} shown={list.items.length} />
+          <LoadMore
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={list.fetchNextPage}
+            shown={list.items.length}
+          />
         </>
       )}
     </Card>

@@ -3,7 +3,11 @@ import { Badge } from '../../components/Badge.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { formatDateTime } from '../../lib/format.js';
 
-const SOURCE: Record<UnmappedName['source'], string> = { github: 'GitHub repository', gitlab: 'GitLab project', pagerduty: 'PagerDuty service' };
+const SOURCE: Record<UnmappedName['source'], string> = {
+  github: 'GitHub repository',
+  gitlab: 'GitLab project',
+  pagerduty: 'PagerDuty service',
+};
 
 /** Each outside name with what arrived under it, and the catalog annotation that would map it to a service. */
 export function UnmappedNames({ items }: { items: UnmappedName[] }) {

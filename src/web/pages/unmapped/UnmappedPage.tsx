@@ -25,11 +25,14 @@ export function UnmappedPage() {
 
   return (
     <div className="page unmapped-page">
-      <PageHeader title="Unmapped" subtitle="Deployments, commits and incidents that arrived under a repository or PagerDuty service no service in the catalog names. They are kept, never dropped." />
+      <PageHeader
+        title="Unmapped"
+        subtitle="Deployments, commits and incidents that arrived under a repository or PagerDuty service no service in the catalog names. They are kept, never dropped."
+      />
       <Card title={`Names that map to no service (${items.length})`} actions={actions}>
         <p className="muted small">
-          Add the annotation to the service’s <code>catalog-info.yaml</code> under <code>metadata.annotations</code>, import the catalog again, then map again: the facts join that service’s
-          numbers.
+          Add the annotation to the service’s <code>catalog-info.yaml</code> under <code>metadata.annotations</code>,
+          import the catalog again, then map again: the facts join that service’s numbers.
         </p>
         {r ? (
           <p className="alert alert-success" role="status" data-testid="remap-result">
@@ -46,7 +49,8 @@ export function UnmappedPage() {
         ) : items.length === 0 ? (
           <EmptyState compact title="Everything maps to a service">
             <p>
-              Every repository and PagerDuty service that sent facts is named by a service’s <code>github.com/project-slug</code>, <code>gitlab.com/project-slug</code> or{' '}
+              Every repository and PagerDuty service that sent facts is named by a service’s{' '}
+              <code>github.com/project-slug</code>, <code>gitlab.com/project-slug</code> or{' '}
               <code>pagerduty.com/service-id</code> annotation.
             </p>
           </EmptyState>
