@@ -29,7 +29,11 @@ export const deliveryPage = z
   .object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() })
   .openapi('WebhookDeliveryPage');
 
-export const reprocessBody = z.strictObject({ status: z.enum(['failed', 'all']).default('all') });
+/** What a reprocess derives again: every delivery of the events Paved reads, or only the failed ones. */
+export const REPROCESS_STATUSES = ['failed', 'all'] as const;
+export type ReprocessStatus = (typeof REPROCESS_STATUSES)[number];
+
+export const reprocessBody = z.strictObject({ status: z.enum(REPROCESS_STATUSES).default('all') });
 export const reprocessResult = z.object({ queued: z.number().int() });
 
 export type DeliveryQuery = z.infer<typeof deliveryQuery>;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DeliveriesTable } from '../../db/schema/inbox.js';
+import type { ReprocessStatus } from './contract.js';
 import type { Db } from '../../db/schema/index.js';
 import { READ_EVENTS } from '../../connectors/read-events.js';
 
@@ -47,9 +48,6 @@ export async function markDeliveries(db: Db, marks: { id: number; status: Delive
     from unnest(${marks.map((m) => m.id)}::bigint[], ${marks.map((m) => m.status)}::text[], ${marks.map((m) => m.error)}::text[]) as m (id, status, error)
     where deliveries.id = m.id`.execute(db);
 }
-
-/** What a reprocess derives again: every delivery of the events Paved reads, or only the failed ones. */
-export type ReprocessStatus = 'failed' | 'all';
 
 const selectReprocessable = (db: Db, status: ReprocessStatus) => {
   let q = db

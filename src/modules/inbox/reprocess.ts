@@ -5,10 +5,11 @@ import { defineJob, jobKind } from '../../jobs/define-job.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { remapFacts, type RemapCounts } from '../delivery/unmapped/repo.js';
 import { deriveDeliveries, type DeriveSettings } from './derive.js';
-import { countReprocessable, reprocessableIds, type ReprocessStatus } from './repo.js';
+import { REPROCESS_STATUSES, type ReprocessStatus } from './contract.js';
+import { countReprocessable, reprocessableIds } from './repo.js';
 
 /** A walk over the deliveries stored up to `upTo` (later ones have jobs of their own), in id order. */
-const walkSchema = z.object({ status: z.enum(['failed', 'all']), upTo: z.number().int(), after: z.number().int() });
+const walkSchema = z.object({ status: z.enum(REPROCESS_STATUSES), upTo: z.number().int(), after: z.number().int() });
 type Walk = z.infer<typeof walkSchema>;
 
 export const REPROCESS_DELIVERIES = jobKind('webhooks.reprocess', walkSchema);
