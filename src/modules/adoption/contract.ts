@@ -213,3 +213,60 @@ export type MandatePatch = z.input<typeof mandatePatch>;
 export type DeclarationCreate = z.input<typeof declarationCreate>;
 export type CapabilityView = z.input<typeof viewCreate>;
 export type Declaration = z.infer<typeof declarationSchema>;
+
+export const changesQuery = z.object({
+  days: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(7, 'must be at least 7')
+    .max(365, 'must be at most 365')
+    .default(90),
+  to: instant.optional(),
+});
+
+export const adoptionChangesSchema = z
+  .object({
+    from: z.string().openapi({ description: 'Start of the period: adoption "before" is counted at this instant' }),
+    to: z.string(),
+    days: z.number().int(),
+    adoptingNow: z.number().int().openapi({ description: 'Team × capability adoptions in use at `to`' }),
+    adoptingBefore: z.number().int().openapi({ description: 'The same at `from`' }),
+    capabilities: z.array(
+      z.object({
+        name: z.string(),
+        title: z.string().nullable(),
+        lifecycle: z.string().nullable(),
+        eligibleTeams: z.number().int(),
+        adoptingNow: z.number().int(),
+        adoptingBefore: z.number().int(),
+        change: z.number().int(),
+        series: z.array(z.object({ periodStart: z.string(), adoptingTeams: z.number().int() })),
+      }),
+    ),
+    fastestGrowing: z.array(z.string()).openapi({ description: 'Up to 3 capabilities with the largest gain' }),
+    stalling: z.array(z.string()).openapi({
+      description:
+        'Capabilities offered (experimental, beta, ga) that gained no team and are not used by every eligible one',
+    }),
+  })
+  .openapi('AdoptionChanges');
+
+export const serviceAdoptionSchema = z
+  .object({
+    service: z.string(),
+    uses: z.array(
+      z.object({
+        capability: z.string(),
+        title: z.string().nullable(),
+        lifecycle: z.string().nullable(),
+        adoptedAt: z.string(),
+        churnedAt: z.string().nullable(),
+        status: z.enum(['active', 'churned']),
+        evidence: z.array(evidenceSchema),
+      }),
+    ),
+  })
+  .openapi('ServiceAdoption');
+
+export type AdoptionChanges = z.infer<typeof adoptionChangesSchema>;
+export type ServiceAdoptionBody = z.infer<typeof serviceAdoptionSchema>;

@@ -28,7 +28,13 @@ export async function adoptionMatrix(db: Db, now = new Date()): Promise<Adoption
   };
 }
 
-/** What one team uses, since when, and what it has not adopted yet. */
+/** The order a team is invited to adopt in: generally available first, experimental last. */
+const SUGGESTED = ['ga', 'beta', 'experimental'];
+
+/**
+ * What one team uses, since when, and what it could adopt next: capabilities on offer (ga, beta, experimental,
+ * or with no lifecycle, last), required ones first; deprecated and retired ones are never suggested.
+ */
 export async function teamAdoption(
   db: Db,
   teamRef: string,
@@ -53,9 +59,19 @@ export async function teamAdoption(
       });
     } else {
       const missing = adoption.notAdopted.find((t) => t.teamRef === teamRef);
-      if (missing)
+      if (missing && !['deprecated', 'retired'].includes(c.lifecycle ?? ''))
         notYet.push({ capability: c.name, title: c.title, lifecycle: c.lifecycle, mandated: missing.mandated });
     }
   }
+  const rank = (lifecycle: string | null) => {
+    const i = SUGGESTED.indexOf(lifecycle ?? '');
+    return i < 0 ? SUGGESTED.length : i;
+  };
+  notYet.sort(
+    (a, b) =>
+      Number(b.mandated) - Number(a.mandated) ||
+      rank(a.lifecycle) - rank(b.lifecycle) ||
+      a.capability.localeCompare(b.capability),
+  );
   return { team: teamName, uses, notYet };
 }

@@ -272,3 +272,47 @@ export async function deleteRecordsByPeople(db: Db, emailSuffix: string): Promis
   await db.deleteFrom('mandates').where('created_by', 'like', pattern).execute();
   await db.deleteFrom('capability_views').where('subject', 'like', pattern).execute();
 }
+
+/** One service's repository detections, with the capability each is for. */
+export async function listServiceDetections(db: Db, serviceId: number) {
+  const rows = await db
+    .selectFrom('detections as d')
+    .innerJoin('repositories as r', 'r.id', 'd.repository_id')
+    .innerJoin('entities as c', 'c.id', 'd.capability_id')
+    .select([
+      'c.id as capability_id',
+      'r.name as repository',
+      'd.matched',
+      'd.adopted_at',
+      'd.unmatched_since',
+      'd.commit',
+      'd.evidence',
+    ])
+    .where('r.service_id', '=', serviceId)
+    .where('c.status', '=', 'active')
+    .execute();
+  return rows.map((r) => ({
+    capabilityId: r.capability_id,
+    repository: r.repository,
+    matched: r.matched,
+    adoptedAt: time(r.adopted_at),
+    unmatchedSince: r.unmatched_since ? time(r.unmatched_since) : null,
+    commit: r.commit,
+    evidence: r.evidence,
+  }));
+}
+
+/** One service's usage events before `before`, folded per capability. */
+export async function listServiceEventSignals(db: Db, serviceId: number, before: Date) {
+  const result = await sql<{ capability_id: number; first: Date; last: Date; events: number }>`
+    select e.capability_id, min(e.occurred_at) as first, max(e.occurred_at) as last, sum(e.count)::int as events
+    from usage_events e
+    where e.service_id = ${serviceId} and e.occurred_at < ${before}
+    group by e.capability_id`.execute(db);
+  return result.rows.map((r) => ({
+    capabilityId: r.capability_id,
+    first: time(r.first),
+    last: time(r.last),
+    events: r.events,
+  }));
+}

@@ -6,8 +6,10 @@ import { getEntityRow, ownerRefOf } from '../catalog/service.js';
 import { findEntitiesByRefs } from '../catalog/repo.js';
 import { nameParams, namespaceQuery } from '../catalog/contract.js';
 import {
+  adoptionChangesSchema,
   adoptionQuery,
   capabilityAdoptionSchema,
+  changesQuery,
   declarationCreate,
   declarationSchema,
   mandateCreate,
@@ -15,12 +17,15 @@ import {
   mandatePatch,
   mandateSchema,
   matrixSchema,
+  serviceAdoptionSchema,
   teamAdoptionSchema,
   viewCreate,
 } from './contract.js';
 import { changeMandate, createMandate, toMandate } from './mandates.js';
+import { adoptionChanges } from './changes.js';
 import { adoptionMatrix, teamAdoption } from './overview.js';
 import * as repo from './repo.js';
+import { serviceAdoption } from './service-adoption.js';
 import { capabilityAdoption } from './service.js';
 import { jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
 
@@ -58,6 +63,36 @@ export function adoptionRoutes({ db }: AppDeps) {
       responses: { 200: json(matrixSchema, 'The matrix') },
     }),
     async (c) => c.json(await adoptionMatrix(db), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/adoption/changes',
+      tags: ['adoption'],
+      summary: 'What changed in adoption over the last `days` (to `to`, default now): per capability, and the movers',
+      request: { query: changesQuery },
+      responses: { 200: json(adoptionChangesSchema, 'Adoption then and now') },
+    }),
+    async (c) => {
+      const { days, to } = c.req.valid('query');
+      return c.json(await adoptionChanges(db, days, to), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/services/{name}/adoption',
+      tags: ['adoption'],
+      summary: 'The capabilities a service uses or used, with the evidence',
+      request: { params: nameParams, query: namespaceQuery },
+      responses: { 200: json(serviceAdoptionSchema, 'The service’s adoption') },
+    }),
+    async (c) => {
+      const service = await getEntityRow(db, 'Component', c.req.valid('query').namespace, c.req.valid('param').name);
+      return c.json(await serviceAdoption(db, service), 200);
+    },
   );
 
   app.openapi(

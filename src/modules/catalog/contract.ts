@@ -226,6 +226,21 @@ export const overviewSchema = z
   })
   .openapi('Overview');
 
+export const attentionSchema = z
+  .object({
+    unmappedNames: z
+      .number()
+      .int()
+      .openapi({ description: 'Repositories and PagerDuty services mapping to no service' }),
+    unmappedFacts: z.number().int().openapi({ description: 'Their deployments, changes and incidents' }),
+    failedDeliveries: z.number().int().openapi({ description: 'Stored webhook deliveries that failed to derive' }),
+    repositories: z.number().int(),
+    staleScans: z.number().int().openapi({ description: 'Repositories not scanned in the last 7 days' }),
+    failedScans: z.number().int().openapi({ description: 'Repositories whose last scan failed' }),
+  })
+  .openapi('Attention');
+
+export type Attention = z.infer<typeof attentionSchema>;
 export type TeamDetail = z.infer<typeof teamDetail>;
 export type ServiceDetail = z.infer<typeof serviceDetail>;
 export type CapabilityDetail = z.infer<typeof capabilityDetail>;

@@ -5,6 +5,7 @@ import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
 import {
   capabilityCreate,
   capabilityDetail,
+  attentionSchema,
   overviewSchema,
   serviceDetail,
   teamDetail,
@@ -239,6 +240,17 @@ export function catalogRoutes({ db }: AppDeps) {
       },
     }),
     async (c) => c.json(await catalog.overview(db), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/overview/attention',
+      tags: ['catalog'],
+      summary: 'What needs attention: unmapped facts, failed deliveries, stale or failed repository scans',
+      responses: { 200: json(attentionSchema, 'Counts to act on') },
+    }),
+    async (c) => c.json(await catalog.attention(db), 200),
   );
 
   return app;
