@@ -1,11 +1,12 @@
 // Every shape the API sends or takes, from the server's zod contracts (types only: no server code reaches the bundle).
-import type { CapabilityAdoptionBody } from '../../modules/adoption/contract.js';
+import type { AdoptionChanges, CapabilityAdoptionBody } from '../../modules/adoption/contract.js';
 import type { Me } from '../../modules/auth/contract.js';
 import type { Capability, ListQuery, TeamDetail, TeamListQuery } from '../../modules/catalog/contract.js';
 import type { DeploymentRow, Dora, DoraSeries } from '../../modules/delivery/contract.js';
 import type { WebhookDelivery } from '../../modules/inbox/contract.js';
 
 export type {
+  Attention,
   Capability,
   CapabilityCreate,
   CapabilityDetail,
@@ -34,6 +35,7 @@ export type ListFilters = Omit<ListQuery, 'limit' | 'cursor'>;
 export type TeamFilters = Omit<TeamListQuery, 'limit' | 'cursor'>;
 
 export type {
+  AdoptionChanges,
   AdoptionMatrix,
   CapabilityAdoptionBody as CapabilityAdoption,
   CapabilityView,
@@ -43,12 +45,14 @@ export type {
   MandateCreate,
   MandateList,
   MandatePatch,
+  ServiceAdoptionBody as ServiceAdoption,
   TeamAdoptionBody as TeamAdoption,
 } from '../../modules/adoption/contract.js';
 
 export type AdoptionInterval = CapabilityAdoptionBody['interval'];
 export type AdoptingTeam = CapabilityAdoptionBody['teams'][number];
 export type Evidence = AdoptingTeam['evidence'][number];
+export type CapabilityChange = AdoptionChanges['capabilities'][number];
 
 // Delivery (DORA) and incidents: the shapes of /dora, /dora/series, /deployments, /incidents, /unmapped and /deliveries.
 export type {

@@ -1,78 +1,64 @@
-import { Link } from 'react-router-dom';
 import { Card } from '../components/Card.js';
-import { Chart } from '../components/Chart.js';
 import { EmptyState, ImportHint } from '../components/EmptyState.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { Loading } from '../components/Loading.js';
-import { HomeAdoption } from './adoption/HomeAdoption.js';
 import { PageHeader } from '../components/PageHeader.js';
-import { Stat } from '../components/Stat.js';
+import { useMe } from '../hooks/queries/use-me.js';
 import { useOverview } from '../hooks/queries/use-overview.js';
-import { plural } from '../lib/format.js';
-import { LIFECYCLE_COLORS, LIFECYCLES, lifecycleLabel } from '../lib/lifecycle.js';
+import { CatalogStats, LifecycleChart } from './home/CatalogAtAGlance.js';
+import { HOME_DAYS } from './home/compare.js';
+import { HomeAdoption } from './home/HomeAdoption.js';
+import { HomeAttention } from './home/HomeAttention.js';
+import { HomeDelivery } from './home/HomeDelivery.js';
+import { YourTeam } from './home/YourTeam.js';
 
-/** The platform at a glance: who it serves, what it offers, and (later) how it is adopted and delivers. */
+/**
+ * The platform's dashboard: a customer team's person sees their team first; then what changed in the last
+ * 90 days (adoption, delivery, incidents, against the 90 before), what needs attention, and the catalog.
+ */
 export function HomePage() {
   const overview = useOverview();
+  const me = useMe().data;
   const o = overview.data;
 
   return (
-    <div className="page">
-      <PageHeader title="Your platform at a glance" subtitle="Customers, capabilities and the catalog they live in." />
+    <div className="page home">
+      <PageHeader
+        title="Your platform at a glance"
+        subtitle={`What changed in the last ${HOME_DAYS} days, against the ${HOME_DAYS} before, and what needs attention.`}
+      />
+      {me?.team ? <YourTeam teamRef={me.team} /> : null}
       {overview.isPending ? (
         <Loading variant="stats" count={4} label="Loading headline numbers" />
       ) : overview.error ? (
         <ErrorState error={overview.error} retry={() => void overview.refetch()} what="the overview" />
+      ) : o && o.services + o.capabilities + o.customerTeams + o.platformTeams === 0 ? (
+        <Card>
+          <EmptyState title="The catalog is empty">
+            <ImportHint />
+          </EmptyState>
+        </Card>
       ) : o ? (
         <>
-          <div className="stats">
-            <Stat label="Customer teams" value={o.customerTeams} to="/teams?kind=customer" hint="own services" />
-            <Stat label="Platform teams" value={o.platformTeams} to="/teams?kind=platform" hint="own capabilities" />
-            <Stat label="Services" value={o.services} to="/services" />
-            <Stat label="Capabilities" value={o.capabilities} to="/capabilities" />
-          </div>
-          <p className="muted small">
-            {plural(o.users, 'person', 'people')} in the catalog
-            {o.orphaned > 0 ? (
-              <>
-                {' · '}
-                {plural(o.orphaned, 'orphaned entity', 'orphaned entities')} (gone from their source, kept with history)
-              </>
-            ) : null}
-          </p>
-          {o.services + o.capabilities + o.customerTeams + o.platformTeams === 0 ? (
-            <Card>
-              <EmptyState title="The catalog is empty">
-                <ImportHint />
-              </EmptyState>
+          <Card title="Adoption" className="home-adoption">
+            <HomeAdoption />
+          </Card>
+          <div className="grid-2">
+            <Card title="Delivery and incidents" className="home-delivery">
+              <HomeDelivery />
             </Card>
-          ) : (
-            <div className="grid-2">
-              <Card title="Capabilities by lifecycle" actions={<Link to="/capabilities">Open the storefront →</Link>}>
-                {o.capabilitiesByLifecycle.length === 0 ? (
-                  <EmptyState compact title="No capabilities yet">
-                    <p>Add a Capability descriptor to your catalog, or create one on the Capabilities page.</p>
-                  </EmptyState>
-                ) : (
-                  <Chart
-                    kind="bar"
-                    title="Capabilities by lifecycle"
-                    x="lifecycle"
-                    series={[{ key: 'count', label: 'Capabilities' }]}
-                    data={LIFECYCLES.map((l) => ({
-                      lifecycle: l,
-                      count: o.capabilitiesByLifecycle.find((c) => c.lifecycle === l)?.count ?? 0,
-                    }))}
-                    colorOf={(d) => LIFECYCLE_COLORS[String(d.lifecycle)] ?? '#64748b'}
-                    formatX={lifecycleLabel}
-                  />
-                )}
-              </Card>
-              <Card title="Adoption and delivery">
-                <HomeAdoption />
-              </Card>
-            </div>
-          )}
+            <Card title="Needs attention" className="home-attention">
+              <HomeAttention />
+            </Card>
+          </div>
+          <div className="grid-2">
+            <Card title="Customers and capabilities">
+              <CatalogStats o={o} />
+            </Card>
+            <Card title="Capabilities by lifecycle">
+              <LifecycleChart o={o} />
+            </Card>
+          </div>
         </>
       ) : null}
     </div>

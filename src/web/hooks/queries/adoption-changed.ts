@@ -7,4 +7,5 @@ export function invalidateAdoption(client: QueryClient, capability: string) {
   void client.invalidateQueries({ queryKey: ['capability-adoption'] });
   void client.invalidateQueries({ queryKey: keys.adoptionMatrix });
   void client.invalidateQueries({ queryKey: ['team-adoption'] });
+  void client.invalidateQueries({ queryKey: ['adoption-changes'] });
 }

@@ -13,6 +13,9 @@ export const keys = {
   capabilityAdoption: (namespace: string, name: string, query: object) =>
     ['capability-adoption', namespace, name, query] as const,
   adoptionMatrix: ['adoption-matrix'] as const,
+  adoptionChanges: (days: number) => ['adoption-changes', days] as const,
+  serviceAdoption: (namespace: string, name: string) => ['service-adoption', namespace, name] as const,
+  attention: ['attention'] as const,
   teamAdoption: (namespace: string, name: string) => ['team-adoption', namespace, name] as const,
   mandates: (name: string) => ['mandates', name] as const,
   dora: (query: object) => ['dora', query] as const,
