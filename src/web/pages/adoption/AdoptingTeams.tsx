@@ -13,10 +13,24 @@ export function TeamLink({ teamRef, name, title }: { teamRef: string; name: stri
   return to ? <Link to={to}>{label}</Link> : <span>{label}</span>;
 }
 
-/** Every team that ever adopted, earliest first, with the evidence behind it. */
+/**
+ * Every team that ever adopted, earliest first, with the evidence behind it. Titled "ever adopted", not
+ * "adopting": the headline's adopting teams are only those still using it (DOMAIN.md's adoption rate).
+ */
 export function AdoptingTeams({ teams }: { teams: AdoptingTeam[] }) {
+  const active = teams.filter((t) => t.status === 'active').length;
+  const stopped = teams.length - active;
   return (
-    <Card title={`Adopting teams (${teams.length})`}>
+    <Card
+      title={`Teams that ever adopted it (${teams.length})`}
+      actions={
+        stopped ? (
+          <span className="muted small" data-testid="ever-adopted-split">
+            {active} still use it (the headline’s adopting teams), {stopped} stopped
+          </span>
+        ) : undefined
+      }
+    >
       {teams.length === 0 ? (
         <EmptyState compact title="No team has adopted it yet">
           <p>Teams appear here from their first signal: a repository match, a usage event, or a declaration.</p>

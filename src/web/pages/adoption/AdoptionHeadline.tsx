@@ -34,7 +34,7 @@ export function AdoptionHeadline({ summary }: { summary: CapabilityAdoption['sum
           label="Adopting teams"
           testId="adopting-teams"
           value={`${s.adoptingTeams} / ${s.eligibleTeams}`}
-          hint={`of ${plural(s.eligibleTeams, 'eligible team')}`}
+          hint={`of ${plural(s.eligibleTeams, 'eligible team')}, using it today`}
         />
         <Stat
           label="Median time to adopt"
@@ -42,7 +42,12 @@ export function AdoptionHeadline({ summary }: { summary: CapabilityAdoption['sum
           value={formatDays(s.medianDaysToAdopt)}
           hint={daysHint}
         />
-        <Stat label="Churned teams" testId="churned-teams" value={s.churnedTeams} hint="stopped using it" />
+        <Stat
+          label="Churned teams"
+          testId="churned-teams"
+          value={s.churnedTeams}
+          hint="adopted, then stopped using it"
+        />
       </div>
     </div>
   );

@@ -27,7 +27,9 @@ export function TeamAdoption({ name, namespace, customer }: { name: string; name
     );
   }
   const { uses, notYet } = query.data;
+  // The API orders them: required first, then GA, beta, experimental; it leaves deprecated and retired ones out.
   const required = notYet.filter((c) => c.mandated).length;
+  const experimental = notYet.filter((c) => c.lifecycle === 'experimental').length;
   const capLink = (capability: string, title: string | null) => (
     <Link to={entityPath('capability', capability) ?? '#'}>{title || capability}</Link>
   );
@@ -88,16 +90,19 @@ export function TeamAdoption({ name, namespace, customer }: { name: string; name
           <h3 className="subheading">
             Not adopted yet ({notYet.length}){required ? <span className="muted">, {required} required</span> : null}
           </h3>
+          <p className="muted small">
+            Suggestions, generally available first
+            {experimental ? `; ${experimental} experimental (may still change)` : ''}. Deprecated and retired
+            capabilities are not suggested.
+          </p>
           <ul className="team-chips" aria-label="Capabilities not adopted yet">
-            {[...notYet]
-              .sort((a, b) => Number(b.mandated) - Number(a.mandated))
-              .map((c) => (
-                <li key={c.capability} data-capability={c.capability}>
-                  {capLink(c.capability, c.title)}
-                  <LifecycleBadge lifecycle={c.lifecycle} />
-                  {c.mandated ? <RequiredBadge /> : null}
-                </li>
-              ))}
+            {notYet.map((c) => (
+              <li key={c.capability} data-capability={c.capability}>
+                {capLink(c.capability, c.title)}
+                <LifecycleBadge lifecycle={c.lifecycle} />
+                {c.mandated ? <RequiredBadge /> : null}
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}

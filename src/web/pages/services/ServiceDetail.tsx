@@ -14,6 +14,8 @@ import { entityScope } from '../../lib/delivery-scope.js';
 import { formatDateTime } from '../../lib/format.js';
 import { shortRef } from '../../lib/refs.js';
 import { DeliverySummary } from '../delivery/DeliverySummary.js';
+import { RecentFacts } from './RecentFacts.js';
+import { ServiceAdoption } from './ServiceAdoption.js';
 import { RepoLink } from './ServiceTable.js';
 
 export function ServiceDetailPage() {
@@ -57,7 +59,9 @@ export function ServiceDetailPage() {
             <p className="prose">{s.description || <span className="muted">No description in the catalog.</span>}</p>
             <Tags tags={s.tags} />
           </Card>
+          <ServiceAdoption name={s.name} namespace={s.namespace} />
           <DeliverySummary scope={entityScope('service', s.name, s.namespace)} />
+          <RecentFacts scope={entityScope('service', s.name, s.namespace)} />
           <Card title="Annotations">
             {annotations.length === 0 ? (
               <EmptyState compact title="No annotations">
