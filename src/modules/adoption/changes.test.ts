@@ -106,7 +106,7 @@ describe('GET /adoption/changes', () => {
     expect(res.body.adoptingBefore).toBe(2);
     expect(res.body.adoptingNow).toBe(3);
     expect(res.body.fastestGrowing).toEqual(['golden-ci']);
-    // Stalling: offered (not deprecated), gained nobody, not used by every eligible team: lab and tracing.
+    // Stalling: offered (not deprecated), gained nobody, used by under half the eligible teams: lab and tracing.
     expect(res.body.stalling).toEqual(['lab', 'tracing']);
     // 12 months from 2024-05 to 2025-04, cut at Apr 1: 11 periods, each counted at its end (Feb 1, Mar 1, Apr 1).
     const golden = res.body.capabilities[0].series;

@@ -4,6 +4,7 @@ import type { AdoptionChanges } from './contract.js';
 import * as repo from './repo.js';
 import { capabilityAdoption } from './service.js';
 
+/** Stalling: on offer, no team gained in the period, used by fewer than half its eligible teams. */
 /** Lifecycles a customer team is invited to adopt; deprecated and retired ones are expected to shrink. */
 const OFFERED = new Set(['experimental', 'beta', 'ga']);
 const SERIES_MONTHS = 12;

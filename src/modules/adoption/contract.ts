@@ -246,7 +246,7 @@ export const adoptionChangesSchema = z
     fastestGrowing: z.array(z.string()).openapi({ description: 'Up to 3 capabilities with the largest gain' }),
     stalling: z.array(z.string()).openapi({
       description:
-        'Capabilities offered (experimental, beta, ga) that gained no team and are not used by every eligible one',
+        'Capabilities offered (experimental, beta, ga) that gained no team in the period and are used by fewer than half their eligible teams',
     }),
   })
   .openapi('AdoptionChanges');

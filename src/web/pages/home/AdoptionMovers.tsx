@@ -52,10 +52,12 @@ export function AdoptionMovers({ changes }: { changes: AdoptionChanges }) {
             ))}
           </ul>
         ) : (
-          <p className="muted small">Every capability on offer gained a team or is used by every eligible one.</p>
+          <p className="muted small">
+            Every capability on offer gained a team or is used by half its eligible teams or more.
+          </p>
         )}
         <p className="muted small">
-          On offer (experimental, beta, GA), no team gained, not yet used by every eligible team.
+          On offer (experimental, beta, GA), no team gained, used by fewer than half their eligible teams.
         </p>
       </section>
     </div>
