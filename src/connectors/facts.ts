@@ -35,6 +35,8 @@ export type Fact =
       title: string | null;
       severity: string | null;
       triggeredAt: Date;
+      /** False when the event does not say when the incident was triggered: `triggeredAt` is then the event's time. */
+      triggerTimeKnown?: boolean;
       /** Set by resolved, cleared (null) by reopened, left alone (undefined) by the other events. */
       resolvedAt: Date | null | undefined;
       /** Cause tags, when the sender has them (issue labels); undefined leaves them alone. */

@@ -5,8 +5,9 @@ import type { ServiceLookup } from './service-lookup.js';
 /**
  * Incidents tracked as issues (DOMAIN.md): a GitHub or GitLab issue labelled `incident` (or, on GitLab, of type
  * Incident) is an incident of the service whose repository it is in. It was triggered when the issue was opened
- * and resolved when it was closed; labels like `sev1`, `severity: high` or `P1` give its severity, and labels
- * `cause: <tag>` its cause tags. Losing the label (or the issue) takes the incident away again.
+ * and resolved when it was closed; GitLab's own severity, else labels like `sev1`, `severity: high` or `P1`, give
+ * its severity, and labels `cause: <tag>` its cause tags. Losing the label (or the issue) takes the incident away
+ * again.
  */
 const INCIDENT_LABEL = 'incident';
 const SEVERITY_LABEL = /^(?:sev(?:erity)?(?:[\s:_-]+\S.*|\d.*)|p[0-5])$/i;
@@ -31,6 +32,8 @@ interface IssueState {
   externalId: string;
   title: unknown;
   labels: string[];
+  /** The severity the tracker keeps itself (GitLab's `object_attributes.severity`); labels are the fallback. */
+  severity?: string | null;
   url: unknown;
   triggeredAt: Date;
   /** The resolve time this event gives: a time, null (reopened), or undefined (not this event's business). */
@@ -38,7 +41,7 @@ interface IssueState {
 }
 
 async function incident(services: ServiceLookup, issue: IssueState): Promise<Derived> {
-  const severity = issue.labels.find((l) => SEVERITY_LABEL.test(l)) ?? null;
+  const severity = issue.severity ?? issue.labels.find((l) => SEVERITY_LABEL.test(l)) ?? null;
   const causes = issue.labels.flatMap((l) => CAUSE_LABEL.exec(l)?.[1]?.trim().toLowerCase() ?? []);
   const fact: Fact = {
     kind: 'incident',
@@ -54,6 +57,16 @@ async function incident(services: ServiceLookup, issue: IssueState): Promise<Der
     ...webPage(issue.url),
   };
   return processed(fact);
+}
+
+/**
+ * GitLab's own severity of an incident: `low`, `medium`, `high`, `critical`, or `unknown`, the value every issue
+ * has until someone sets one, which says nothing, so it leaves the labels to speak.
+ */
+function gitlabSeverity(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const severity = raw.trim().toLowerCase();
+  return severity === '' || severity === 'unknown' ? null : severity;
 }
 
 const withdrawn = (source: 'github' | 'gitlab', externalId: string): Derived =>
@@ -119,6 +132,7 @@ export async function deriveGitlabIssue(services: ServiceLookup, body: Record<st
     externalId,
     title: attributes.title,
     labels,
+    severity: gitlabSeverity(attributes.severity),
     url: attributes.url,
     triggeredAt,
     resolvedAt,

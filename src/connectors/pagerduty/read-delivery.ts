@@ -3,7 +3,9 @@ import type { ServiceLookup } from '../service-lookup.js';
 
 /**
  * PagerDuty v3: incident.triggered/acknowledged/resolved/reopened. Events may arrive out of order, so the trigger
- * time comes from the incident's `created_at`, and only resolved/reopened touch the resolve time.
+ * time comes from the incident's `created_at`, and only resolved/reopened touch the resolve time. Without
+ * `created_at`, only a trigger event's own time is the trigger time; any other event's time is merely the latest the
+ * trigger can have been, so the incident is marked as not knowing it.
  */
 export async function derivePagerDuty(services: ServiceLookup, payload: unknown): Promise<Derived> {
   const event = obj(obj(payload, 'payload').event, 'event');
@@ -15,6 +17,10 @@ export async function derivePagerDuty(services: ServiceLookup, payload: unknown)
   const pagerdutyService = text(service.id, 'event.data.service.id');
   const priority =
     data.priority && typeof data.priority === 'object' ? (data.priority as { summary?: unknown }).summary : undefined;
+  const triggerTimeKnown = data.created_at !== undefined && data.created_at !== null;
+  const triggeredAt = triggerTimeKnown
+    ? time(data.created_at, 'event.data.created_at')
+    : time(event.occurred_at, 'event.occurred_at');
   return processed({
     kind: 'incident',
     source: 'pagerduty',
@@ -23,7 +29,8 @@ export async function derivePagerDuty(services: ServiceLookup, payload: unknown)
     externalService: pagerdutyService,
     title: typeof data.title === 'string' ? data.title : null,
     severity: typeof priority === 'string' ? priority : typeof data.urgency === 'string' ? data.urgency : null,
-    triggeredAt: time(data.created_at ?? event.occurred_at, 'event.data.created_at'),
+    triggeredAt,
+    triggerTimeKnown: triggerTimeKnown || type === 'incident.triggered',
     resolvedAt:
       type === 'incident.resolved'
         ? time(event.occurred_at, 'event.occurred_at')

@@ -35,7 +35,9 @@ export interface IncidentsTable {
   title: string | null;
   severity: string | null;
   cause_tags: ColumnType<string[], string | undefined, string>;
+  /** When not known (`trigger_time_known` false): the earliest event time seen, the latest it can have been. */
   triggered_at: Time;
+  trigger_time_known: ColumnType<boolean, boolean | undefined, boolean>;
   resolved_at: Time | null;
   delivery_id: number | null;
   /** The incident's page at its sender; null when unknown. */

@@ -548,12 +548,23 @@ describe('search and overview', () => {
       title: 'Payments',
       description: 'Card payments and payouts.',
       status: 'active',
+      owner: null,
+      partOf: null,
     });
     expect(payments.map((i) => i.name).sort()).toEqual(['ledger', 'payments']);
 
     const people = (await t.call('GET', '/api/v1/search?q=alice')).body.items;
     expect(people).toEqual([
-      { kind: 'user', ref: 'user:default/alice', name: 'alice', title: null, description: null, status: 'active' },
+      {
+        kind: 'user',
+        ref: 'user:default/alice',
+        name: 'alice',
+        title: null,
+        description: null,
+        status: 'active',
+        owner: null,
+        partOf: null,
+      },
     ]);
     expect((await t.call('GET', '/api/v1/search?q=payments&limit=1')).body.items).toHaveLength(1);
     expect((await t.call('GET', '/api/v1/search?q=')).status).toBe(400);

@@ -84,12 +84,28 @@ export const capabilitySchema = z
   })
   .openapi('Capability');
 
+export const domainSchema = z
+  .object({ ...entityBase, ownerRef: z.string().nullable(), owner: ownerSchema })
+  .openapi('Domain', { description: 'A Backstage Domain: an area of the business that groups systems' });
+
+export const resourceSchema = z
+  .object({
+    ...entityBase,
+    type: z.string().nullable(),
+    ownerRef: z.string().nullable(),
+    owner: ownerSchema,
+    systemRef: z.string().nullable(),
+  })
+  .openapi('Resource', { description: 'A Backstage Resource: infrastructure a service needs (a database, a bucket)' });
+
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 
 export const teamPage = pageOf(teamSchema, 'TeamPage');
 export const servicePage = pageOf(serviceSchema, 'ServicePage');
 export const capabilityPage = pageOf(capabilitySchema, 'CapabilityPage');
+export const domainPage = pageOf(domainSchema, 'DomainPage');
+export const resourcePage = pageOf(resourceSchema, 'ResourcePage');
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -188,12 +204,19 @@ export const servicePatch = serviceCreate
 
 export const searchResultSchema = z
   .object({
-    kind: z.string(),
+    kind: z.string().openapi({
+      description: 'team, service, capability, user, system, api, domain or resource',
+    }),
     ref: z.string(),
     name: z.string(),
     title: z.string().nullable(),
     description: z.string().nullable(),
     status: z.string(),
+    owner: ownerSchema.openapi({ description: 'Its owning team, when the catalog has it' }),
+    partOf: z
+      .string()
+      .nullable()
+      .openapi({ description: "The system it is part of (a System's: its domain), as a ref" }),
   })
   .openapi('SearchResult');
 
@@ -249,6 +272,10 @@ export type Team = z.infer<typeof teamSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Capability = z.infer<typeof capabilitySchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;
+export type Domain = z.infer<typeof domainSchema>;
+export type Resource = z.infer<typeof resourceSchema>;
+export type DomainPage = z.infer<typeof domainPage>;
+export type ResourcePage = z.infer<typeof resourcePage>;
 export type SearchResponse = z.infer<typeof searchResponse>;
 export type TeamPage = z.infer<typeof teamPage>;
 export type ServicePage = z.infer<typeof servicePage>;

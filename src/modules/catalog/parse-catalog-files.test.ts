@@ -494,6 +494,78 @@ spec:
   });
 });
 
+describe('parseCatalogFiles per API type, as Backstage schemas are', () => {
+  const api = (name: string, spec: string): string =>
+    `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: ${name}\nspec:\n  lifecycle: experimental\n  owner: backstage\n${spec}`;
+
+  it('reads an mcp-server described by spec.remotes, without a definition (Backstage example catalog)', () => {
+    const result = parseCatalogFiles([
+      {
+        path: 'apis.yaml',
+        content: api(
+          'backstage-mcp-actions',
+          '  type: mcp-server\n  remotes:\n    - type: streamable-http\n      url: http://internal.backstage.company:7007/api/mcp-actions/v1\n',
+        ),
+      },
+    ]);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    const entity = byRef(result.entities, 'api:default/backstage-mcp-actions');
+    expect(entity.type).toBe('mcp-server');
+    expect(entity.spec.remotes).toEqual([
+      { type: 'streamable-http', url: 'http://internal.backstage.company:7007/api/mcp-actions/v1' },
+    ]);
+  });
+
+  it('requires remotes of an mcp-server or ai-model-server, each with type and url, and a definition of others', () => {
+    const content = [
+      api('a', '  type: mcp-server\n'),
+      api('b', '  type: mcp-server\n  remotes: []\n'),
+      api('c', '  type: ai-model-server\n  remotes:\n    - type: https\n    - url: ""\n    - stdio\n'),
+      api('d', '  type: openapi\n  remotes:\n    - { type: https, url: https://x.example.com }\n'),
+    ].join('---\n');
+    expect(problemsOf(content, 'apis.yaml')).toEqual([
+      'apis.yaml:1: spec.remotes: is required',
+      'apis.yaml:2: spec.remotes: must be a non-empty list of { type, url }',
+      'apis.yaml:3: spec.remotes[0].url: is required',
+      'apis.yaml:3: spec.remotes[1].type: is required',
+      'apis.yaml:3: spec.remotes[1].url: must be a non-empty string',
+      'apis.yaml:3: spec.remotes[2]: must be an object with type and url',
+      'apis.yaml:4: spec.definition: is required',
+    ]);
+  });
+});
+
+describe('parseCatalogFiles titles', () => {
+  const group = (metadata: string, profile: string): string =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n${metadata}spec:\n  type: team\n  children: []\n${profile}`;
+
+  it('titles a Group by metadata.title, else by spec.profile.displayName', () => {
+    const content = [
+      group('  name: a\n  title: Team A\n', '  profile: { displayName: Profile A }\n'),
+      group('  name: b\n', '  profile: { displayName: Team B, email: b@example.com }\n'),
+      group('  name: c\n', '  profile: { email: c@example.com }\n'),
+    ].join('---\n');
+    const { entities, problems } = parseCatalogFiles([{ path: 'org.yaml', content }]);
+    expect(problems).toEqual([]);
+    expect(entities.map((e) => [e.name, e.title])).toEqual([
+      ['a', 'Team A'],
+      ['b', 'Team B'],
+      ['c', null],
+    ]);
+  });
+
+  it('does not title a User by its displayName (people show it from their profile)', () => {
+    const { entities } = parseCatalogFiles([
+      {
+        path: 'org.yaml',
+        content:
+          'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: jdoe\nspec:\n  profile: { displayName: Jane Doe }\n  memberOf: []\n',
+      },
+    ]);
+    expect(entities[0]?.title).toBeNull();
+  });
+});
+
 describe('parseCatalogFiles on Capability documents', () => {
   const capability = (spec: string, apiVersion = 'paved.dev/v1alpha1') =>
     `apiVersion: ${apiVersion}\nkind: Capability\nmetadata:\n  name: golden-ci\nspec:\n  owner: platform-ci\n  lifecycle: ga\n${spec}`;

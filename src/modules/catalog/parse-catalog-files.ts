@@ -164,13 +164,21 @@ function readDocument(file: string, document: number, value: unknown, state: Par
     namespace,
     name: meta.name,
     ref,
-    title: meta.title,
+    title: meta.title ?? (kind === 'Group' ? profileDisplayName(spec) : null),
     description: meta.description,
     ...facts,
     metadata: meta.metadata,
     spec,
     location,
   });
+}
+
+/** A Group's `spec.profile.displayName`, its title when `metadata.title` is absent (as Backstage shows it). */
+function profileDisplayName(spec: Record<string, unknown>): string | null {
+  const profile = spec.profile;
+  if (!isPlainObject(profile)) return null;
+  const name = profile.displayName;
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
 }
 
 interface ReadMetadata {

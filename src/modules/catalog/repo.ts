@@ -183,14 +183,13 @@ export async function listHistory(db: Db, entityId: number) {
     .execute();
 }
 
-/** Cross-kind search for the search box, best matches first. */
+/** Search for the search box across every stored kind, best matches first. */
 export async function searchEntities(db: Db, q: string, limit: number) {
   const tsq = toPrefixQuery(q);
   const rank = tsq ? sql<number>`ts_rank(search, to_tsquery('simple', ${tsq}))` : sql<number>`0`;
   let query = db.selectFrom('entities').selectAll().select(rank.as('rank'));
   query = applySearch(query, q);
   return query
-    .where('kind', 'in', ['Group', 'Component', 'Capability', 'User', 'System', 'API'])
     .orderBy(sql`(lower(name) = ${q.toLowerCase()})`, 'desc')
     .orderBy('rank', 'desc')
     .orderBy('name')

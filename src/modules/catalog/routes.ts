@@ -12,9 +12,11 @@ import {
   capabilityListQuery,
   capabilityPage,
   capabilityPatch,
+  domainPage,
   listQuery,
   nameParams,
   namespaceQuery,
+  resourcePage,
   searchResponse,
   serviceCreate,
   servicePage,
@@ -215,9 +217,33 @@ export function catalogRoutes({ db }: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/domains',
+      tags: ['catalog'],
+      summary: 'List domains (Backstage Domains: areas of the business that group systems)',
+      request: { query: listQuery },
+      responses: { 200: json(domainPage, 'A page of domains') },
+    }),
+    async (c) => c.json(await catalog.listDomains(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/resources',
+      tags: ['catalog'],
+      summary: 'List resources (Backstage Resources: databases, buckets and other infrastructure)',
+      request: { query: listQuery },
+      responses: { 200: json(resourcePage, 'A page of resources') },
+    }),
+    async (c) => c.json(await catalog.listResources(db, c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/search',
       tags: ['catalog'],
-      summary: 'Search teams, services, capabilities and people',
+      summary:
+        'Search every kind of the catalog: teams, services, capabilities, people, systems, APIs, domains and resources',
       request: {
         query: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) }),
       },

@@ -4,11 +4,11 @@ import { AppError, notFound } from '../../http/errors.js';
 import { listRepositories } from '../adoption/scans/repo.js';
 import { listUnmapped } from '../delivery/unmapped/repo.js';
 import { countReprocessable } from '../inbox/repo.js';
-import type { Attention, Capability, SearchResult, Service, Team } from './contract.js';
+import type { Attention, Capability, Domain, Resource, SearchResult, Service, Team } from './contract.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { formatEntityRef, parseEntityRef } from './entity-ref.js';
 import * as repo from './repo.js';
-import { toCapability, toHistory, toService, toTeam, type OwnerLookup } from './views.js';
+import { owner, toCapability, toDomain, toHistory, toResource, toService, toTeam, type OwnerLookup } from './views.js';
 
 export interface ListParams {
   limit: number;
@@ -87,6 +87,18 @@ export async function listCapabilities(db: Db, params: ListParams): Promise<Page
   return { items: rows.map((r) => toCapability(r, owners)), nextCursor };
 }
 
+export async function listDomains(db: Db, params: ListParams): Promise<Page<Domain>> {
+  const { rows, nextCursor } = await page(db, 'Domain', params);
+  const owners = await ownersOf(db, rows);
+  return { items: rows.map((r) => toDomain(r, owners)), nextCursor };
+}
+
+export async function listResources(db: Db, params: ListParams): Promise<Page<Resource>> {
+  const { rows, nextCursor } = await page(db, 'Resource', params);
+  const owners = await ownersOf(db, rows);
+  return { items: rows.map((r) => toResource(r, owners)), nextCursor };
+}
+
 export async function getEntityRow(db: Db, kind: string, namespace: string, name: string): Promise<EntityRow> {
   const row = await repo.findEntity(db, kind, namespace, name);
   if (!row)
@@ -149,10 +161,13 @@ const KIND_LABEL: Record<string, string> = {
   User: 'user',
   System: 'system',
   API: 'api',
+  Domain: 'domain',
+  Resource: 'resource',
 };
 
 export async function search(db: Db, q: string, limit: number): Promise<SearchResult[]> {
   const rows = await repo.searchEntities(db, q.trim(), limit);
+  const owners = await ownersOf(db, rows);
   return rows.map((r) => ({
     kind: KIND_LABEL[r.kind] ?? r.kind.toLowerCase(),
     ref: r.ref,
@@ -160,6 +175,8 @@ export async function search(db: Db, q: string, limit: number): Promise<SearchRe
     title: r.title,
     description: r.description,
     status: r.status,
+    owner: owner(r, owners),
+    partOf: r.system_ref,
   }));
 }
 

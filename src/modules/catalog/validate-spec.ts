@@ -108,6 +108,31 @@ function checkApiDefinition(input: SpecInput): void {
   }
 }
 
+/**
+ * API types whose Backstage schema (API.v1alpha1.<type>.schema.json) describes the API by its endpoints,
+ * `spec.remotes`, instead of a `spec.definition`.
+ */
+const REMOTE_API_TYPES = new Set(['mcp-server', 'ai-model-server']);
+
+/** `spec.remotes`: a non-empty list of `{ type, url }`, both non-empty strings (a stdio `url` may be a command). */
+function checkApiRemotes(input: SpecInput): void {
+  const value = input.spec.remotes;
+  if (value === undefined || value === null) return input.problem('remotes', 'is required');
+  if (!Array.isArray(value) || value.length === 0) {
+    return input.problem('remotes', 'must be a non-empty list of { type, url }');
+  }
+  value.forEach((remote, i) => {
+    if (!isPlainObject(remote)) return input.problem(`remotes[${i}]`, 'must be an object with type and url');
+    for (const key of ['type', 'url']) {
+      const field = remote[key];
+      if (field === undefined || field === null) input.problem(`remotes[${i}].${key}`, 'is required');
+      else if (typeof field !== 'string' || field.trim() === '') {
+        input.problem(`remotes[${i}].${key}`, 'must be a non-empty string');
+      }
+    }
+  });
+}
+
 /** Validates the spec of a Backstage kind (Capability and Location have their own) and derives its facts. */
 export function validateSpec(kind: Exclude<EntityKind, 'Capability' | 'Location'>, input: SpecInput): SpecFacts {
   const facts = emptyFacts(input.spec);
@@ -124,7 +149,8 @@ export function validateSpec(kind: Exclude<EntityKind, 'Capability' | 'Location'
     case 'Resource':
       facts.systemRef = refField(input, 'system', 'system', false);
       relate(facts, 'partOf', [facts.systemRef]);
-      if (kind === 'API') checkApiDefinition(input);
+      if (kind === 'API' && facts.type !== null && REMOTE_API_TYPES.has(facts.type)) checkApiRemotes(input);
+      else if (kind === 'API') checkApiDefinition(input);
       if (kind !== 'API') relate(facts, 'dependsOn', refListField(input, 'dependsOn', 'component', false));
       if (kind === 'Component') {
         relate(facts, 'providesApi', refListField(input, 'providesApis', 'api', false));

@@ -1,5 +1,5 @@
 import type { EntityRow } from '../../db/schema/entities.js';
-import type { Capability, HistoryEvent, Service, Team } from './contract.js';
+import type { Capability, Domain, HistoryEvent, Resource, Service, Team } from './contract.js';
 import type { DetectRule, EntityLink } from './entity.js';
 import type { TeamCounts } from './repo.js';
 import { repositoryOf, SERVICE_ANNOTATION } from './service-mapping/annotations.js';
@@ -29,7 +29,8 @@ function base(row: EntityRow) {
 
 export type OwnerLookup = Map<string, EntityRow>;
 
-function owner(row: EntityRow, owners: OwnerLookup) {
+/** Its owner, while that is an active entity of the catalog. */
+export function owner(row: EntityRow, owners: OwnerLookup) {
   const o = row.owner_ref ? owners.get(row.owner_ref) : undefined;
   return o && o.status === 'active' ? { ref: o.ref, name: o.name, title: o.title } : null;
 }
@@ -51,6 +52,20 @@ export function toService(row: EntityRow, owners: OwnerLookup): Service {
     repository: repositoryOf(annotations),
     pagerdutyServiceId: annotations[SERVICE_ANNOTATION.pagerduty] ?? null,
     annotations,
+  };
+}
+
+export function toDomain(row: EntityRow, owners: OwnerLookup): Domain {
+  return { ...base(row), ownerRef: row.owner_ref, owner: owner(row, owners) };
+}
+
+export function toResource(row: EntityRow, owners: OwnerLookup): Resource {
+  return {
+    ...base(row),
+    type: row.type,
+    ownerRef: row.owner_ref,
+    owner: owner(row, owners),
+    systemRef: row.system_ref,
   };
 }
 

@@ -31,8 +31,18 @@ export const changeInput = z.strictObject({
   timestamp: zoned,
 });
 
+/** Senders whose incidents a backfill may name; `api` is the API's own. */
+export const INCIDENT_SOURCES = ['api', 'pagerduty', 'github', 'gitlab'] as const;
+
 export const incidentInput = z.strictObject({
-  id: text(1, 200),
+  id: text(1, 200).openapi({ description: "The incident's id; with a source other than api, the sender's own id" }),
+  source: z
+    .enum(INCIDENT_SOURCES, { error: `must be one of ${INCIDENT_SOURCES.join(', ')}` })
+    .optional()
+    .openapi({
+      description:
+        'Whose incident this is (default api): naming a sender updates the incident its webhooks gave (say, one whose trigger time they did not give) instead of adding another',
+    }),
   service: ref,
   title: text(0, 500).optional(),
   severity: text(0, 50).optional(),
@@ -153,10 +163,19 @@ export const incidentRowSchema = z
     causes: z.array(z.string()),
     service: namedRef,
     team: namedRef.nullable(),
-    triggeredAt: z.string(),
+    triggeredAt: z.string().openapi({
+      description: 'When it was triggered; while triggerTimeKnown is false, the latest it can have been',
+    }),
+    triggerTimeKnown: z.boolean().openapi({
+      description:
+        'False when no event has said when it was triggered yet (a PagerDuty acknowledge or resolve without the incident’s created_at, before its trigger): it then counts in no recovery time until a trigger event or a backfill gives the time',
+    }),
     resolvedAt: z.string().nullable(),
     url: z.string().nullable().openapi({ description: "The incident's page at its sender, when known" }),
-    recoveryHours: z.number().nullable(),
+    recoveryHours: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Resolved minus triggered; null while open or while the trigger time is not known' }),
     deployment: z.object({ id: z.string(), finishedAt: z.string(), commit: z.string().nullable() }).nullable(),
   })
   .openapi('IncidentRow');

@@ -48,6 +48,7 @@ function gitlabIssue(o: {
   createdAt: string;
   closedAt?: string;
   previous?: string[];
+  severity?: string;
 }) {
   const labels = o.labels.map((title, i) => ({
     id: 200 + i,
@@ -84,6 +85,8 @@ function gitlabIssue(o: {
       state: o.closedAt ? 'closed' : 'opened',
       action: o.action,
       type: o.type ?? 'Issue',
+      // GitLab sends `unknown` until someone sets a severity.
+      severity: o.severity ?? 'unknown',
       labels,
       url: `http://example.com/acme/api/-/issues/${o.id % 100}`,
     },
@@ -290,6 +293,37 @@ describe('incidents from issues', () => {
       n: 1,
       unresolved: 0,
     });
+  });
+
+  it("reads GitLab's own severity of an incident, and its labels when GitLab's says unknown", async () => {
+    const at = '2024-03-05T00:00:00Z';
+    await gitlab(
+      gitlabIssue({ id: 511, action: 'open', type: 'Incident', severity: 'critical', labels: ['sev3'], createdAt: at }),
+      'gl-511-open',
+    );
+    await gitlab(
+      gitlabIssue({ id: 512, action: 'open', type: 'Incident', severity: 'high', labels: [], createdAt: at }),
+      'gl-512-open',
+    );
+    await gitlab(
+      gitlabIssue({ id: 513, action: 'open', labels: ['incident', 'severity::2'], createdAt: at }),
+      'gl-513',
+    );
+    await gitlab(gitlabIssue({ id: 514, action: 'open', type: 'Incident', labels: [], createdAt: at }), 'gl-514-open');
+    await drain();
+    const rows = await t.database.db
+      .selectFrom('incidents')
+      .select(['external_id', 'severity'])
+      .where('source', '=', 'gitlab')
+      .where('external_id', 'in', ['511', '512', '513', '514'])
+      .orderBy('external_id')
+      .execute();
+    expect(rows.map((r) => [r.external_id, r.severity])).toEqual([
+      ['511', 'critical'],
+      ['512', 'high'],
+      ['513', 'severity::2'],
+      ['514', null],
+    ]);
   });
 
   it('lists an incident of a repository no service claims as unmapped, and maps it once one does', async () => {

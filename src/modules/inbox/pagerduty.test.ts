@@ -16,7 +16,7 @@ function pdEvent(
   eventId: string,
   type: string,
   occurredAt: string,
-  incident: { id: string; createdAt: string; status: string },
+  incident: { id: string; createdAt?: string; status: string },
 ) {
   return {
     event: {
@@ -40,7 +40,8 @@ function pdEvent(
         number: 2,
         status: incident.status,
         incident_key: 'd3640fbd41094207a1c11e58e46b1662',
-        created_at: incident.createdAt,
+        // Captured payloads do not always carry the incident's created_at.
+        ...(incident.createdAt === undefined ? {} : { created_at: incident.createdAt }),
         title: 'A little bump in the road',
         service: {
           html_url: 'https://acme.pagerduty.com/services/PF9KMXH',
@@ -154,6 +155,102 @@ describe('POST /webhooks/pagerduty', () => {
     expect(list.body.items.map((i: { externalId: string; url: string | null }) => [i.externalId, i.url])).toEqual([
       ['PLATE01', 'https://acme.pagerduty.com/incidents/PLATE01'],
       ['PGR0VU2', 'https://acme.pagerduty.com/incidents/PGR0VU2'],
+    ]);
+  });
+
+  it('counts an incident whose trigger time no event gave in no recovery time, until a trigger or a backfill gives it', async () => {
+    const may1 = 'scope=service:api&from=2020-05-01T00:00:00Z&to=2020-05-02T00:00:00Z';
+    await t.call('POST', '/api/v1/deployments', {
+      body: [{ id: 'rel-2', service: 'api', finishedAt: '2020-05-01T09:00:00Z' }],
+    });
+    // No created_at, and the resolve (12:00) comes before the acknowledge (11:00): neither is the trigger time.
+    await deliver(
+      pdEvent('NC-1-RES', 'incident.resolved', '2020-05-01T12:00:00Z', { id: 'PNOCRE1', status: 'resolved' }),
+    );
+    await deliver(
+      pdEvent('NC-1-ACK', 'incident.acknowledged', '2020-05-01T11:00:00Z', { id: 'PNOCRE1', status: 'acknowledged' }),
+    );
+    await deliver(
+      pdEvent('NC-2-RES', 'incident.resolved', '2020-05-01T15:00:00Z', { id: 'PNOCRE2', status: 'resolved' }),
+    );
+    await drain();
+    const stored = async () =>
+      (
+        await t.database.db
+          .selectFrom('incidents')
+          .select(['external_id', 'triggered_at', 'trigger_time_known', 'external_service'])
+          .where('external_id', 'in', ['PNOCRE1', 'PNOCRE2'])
+          .orderBy('external_id')
+          .execute()
+      ).map((r) => [r.external_id, new Date(r.triggered_at).toISOString(), r.trigger_time_known, r.external_service]);
+    // The earliest event time stands in (it was triggered no later), marked as not known.
+    expect(await stored()).toEqual([
+      ['PNOCRE1', '2020-05-01T11:00:00.000Z', false, 'PF9KMXH'],
+      ['PNOCRE2', '2020-05-01T15:00:00.000Z', false, 'PF9KMXH'],
+    ]);
+    // Both are attributed to rel-2 (09:00), which failed, but no recovery time is made up: not 0 h, not counted.
+    expect((await t.call('GET', `/api/v1/dora?${may1}`)).body).toMatchObject({
+      changeFailRate: { value: 1, failed: 1, total: 1 },
+      failedDeploymentRecoveryTime: { medianHours: null, n: 0 },
+      incidentRecoveryTime: { medianHours: null, n: 0, unresolved: 0 },
+    });
+    const listed = async () =>
+      (await t.call('GET', `/api/v1/incidents?${may1}`)).body.items.map(
+        (i: { externalId: string; triggeredAt: string; triggerTimeKnown: boolean; recoveryHours: number | null }) => [
+          i.externalId,
+          i.triggeredAt,
+          i.triggerTimeKnown,
+          i.recoveryHours,
+        ],
+      );
+    expect(await listed()).toEqual([
+      ['PNOCRE2', '2020-05-01T15:00:00.000Z', false, null],
+      ['PNOCRE1', '2020-05-01T11:00:00.000Z', false, null],
+    ]);
+
+    // The trigger event, late and still without created_at, is itself the trigger time: 10:30 → 12:00 = 1.5 h.
+    await deliver(
+      pdEvent('NC-1-TRIG', 'incident.triggered', '2020-05-01T10:30:00Z', { id: 'PNOCRE1', status: 'triggered' }),
+    );
+    // A later acknowledge without created_at does not move a known time.
+    await deliver(
+      pdEvent('NC-1-ACK2', 'incident.acknowledged', '2020-05-01T10:45:00Z', { id: 'PNOCRE1', status: 'acknowledged' }),
+    );
+    await drain();
+    expect((await t.call('GET', `/api/v1/dora?${may1}`)).body).toMatchObject({
+      failedDeploymentRecoveryTime: { medianHours: null, n: 0 }, // PNOCRE2's trigger is still unknown
+      incidentRecoveryTime: { medianHours: 1.5, n: 1, unresolved: 0 },
+    });
+
+    // A backfill naming PagerDuty's incident gives PNOCRE2's trigger time (14:00 → 15:00 = 1 h), adding nothing.
+    const bad = await t.call('POST', '/api/v1/incidents', {
+      body: [{ id: 'PNOCRE2', source: 'jira', service: 'api', triggeredAt: '2020-05-01T14:00:00Z' }],
+    });
+    expect(bad.body.rejected).toEqual([{ index: 0, error: 'source: must be one of api, pagerduty, github, gitlab' }]);
+    const backfill = await t.call('POST', '/api/v1/incidents', {
+      body: [
+        {
+          id: 'PNOCRE2',
+          source: 'pagerduty',
+          service: 'api',
+          triggeredAt: '2020-05-01T14:00:00Z',
+          resolvedAt: '2020-05-01T15:00:00Z',
+        },
+      ],
+    });
+    expect(backfill.body).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: [] });
+    expect(await stored()).toEqual([
+      ['PNOCRE1', '2020-05-01T10:30:00.000Z', true, 'PF9KMXH'],
+      ['PNOCRE2', '2020-05-01T14:00:00.000Z', true, 'PF9KMXH'],
+    ]);
+    // MTTR: 1.5 h and 1 h → 1.25 h; rel-2 recovered from 10:30 to 15:00 = 4.5 h.
+    expect((await t.call('GET', `/api/v1/dora?${may1}`)).body).toMatchObject({
+      failedDeploymentRecoveryTime: { medianHours: 4.5, n: 1 },
+      incidentRecoveryTime: { medianHours: 1.25, n: 2, unresolved: 0 },
+    });
+    expect(await listed()).toEqual([
+      ['PNOCRE2', '2020-05-01T14:00:00.000Z', true, 1],
+      ['PNOCRE1', '2020-05-01T10:30:00.000Z', true, 1.5],
     ]);
   });
 

@@ -23,6 +23,7 @@ export type {
   TeamDetail,
   TeamPage,
 } from '../../modules/catalog/contract.js';
+export type { Domain, DomainPage, Resource, ResourcePage } from '../../modules/catalog/contract.js';
 export type { Me } from '../../modules/auth/contract.js';
 export type { ImportList, ImportRecord } from '../../modules/imports/contract.js';
 

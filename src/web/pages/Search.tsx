@@ -7,9 +7,9 @@ import { ErrorState } from '../components/ErrorState.js';
 import { Loading } from '../components/Loading.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { useSearch } from '../hooks/queries/use-search.js';
-import { parseRef, pathOfRef } from '../lib/refs.js';
+import { parseRef, pathOfRef, shortRef } from '../lib/refs.js';
 
-const ORDER = ['capability', 'service', 'team', 'user', 'system', 'api'];
+const ORDER = ['capability', 'service', 'team', 'user', 'system', 'api', 'resource', 'domain'];
 const HEADING: Record<string, string> = {
   capability: 'Capabilities',
   service: 'Services',
@@ -17,7 +17,11 @@ const HEADING: Record<string, string> = {
   user: 'People',
   system: 'Systems',
   api: 'APIs',
+  resource: 'Resources',
+  domain: 'Domains',
 };
+/** What a result's `partOf` is: a System is part of a domain, an API or a Resource of a system. */
+const PART_OF: Record<string, string> = { system: 'domain', api: 'system', resource: 'system', service: 'system' };
 
 function group(items: SearchResult[]): [string, SearchResult[]][] {
   const groups = new Map<string, SearchResult[]>();
@@ -27,18 +31,44 @@ function group(items: SearchResult[]): [string, SearchResult[]][] {
 }
 
 function Result({ item }: { item: SearchResult }) {
-  const path = pathOfRef(item.ref, item.kind);
+  const own = pathOfRef(item.ref, item.kind);
+  // Kinds without a page of their own (systems, APIs, domains, resources) open their owning team's.
+  const ownerPath = item.owner ? pathOfRef(item.owner.ref) : null;
+  const path = own ?? ownerPath;
   const label = item.title || item.name;
   const { namespace } = parseRef(item.ref);
+  const partOf = item.partOf && PART_OF[item.kind] ? `${PART_OF[item.kind]} ${shortRef(item.partOf)}` : null;
   return (
     <li className="result">
       <div className="row row-tight">
-        {path ? <Link to={path}>{label}</Link> : <span className="result-name">{label}</span>}
+        {path ? (
+          <Link to={path} title={own ? undefined : `No page of its own: opens its owner, ${item.owner?.name ?? ''}`}>
+            {label}
+          </Link>
+        ) : (
+          <span className="result-name">{label}</span>
+        )}
         <StatusBadge status={item.status} />
         {item.title ? (
           <span className="mono muted small">{namespace === 'default' ? item.name : `${namespace}/${item.name}`}</span>
         ) : null}
       </div>
+      {!own && (item.owner || partOf) ? (
+        <p className="muted small" data-cell="context">
+          {item.owner ? (
+            <>
+              owned by{' '}
+              {ownerPath ? (
+                <Link to={ownerPath}>{item.owner.title || item.owner.name}</Link>
+              ) : (
+                item.owner.title || item.owner.name
+              )}
+            </>
+          ) : null}
+          {item.owner && partOf ? ' · ' : null}
+          {partOf ? <>part of {partOf}</> : null}
+        </p>
+      ) : null}
       {item.description ? <p className="muted small clamp-2">{item.description}</p> : null}
     </li>
   );
@@ -59,7 +89,10 @@ export function SearchPage() {
       />
       {!q ? (
         <EmptyState title="Search the catalog">
-          <p>Type in the search box above to find teams, services, capabilities and people.</p>
+          <p>
+            Type in the search box above to find teams, services, capabilities, people, systems, APIs, resources and
+            domains.
+          </p>
         </EmptyState>
       ) : search.isPending ? (
         <Loading count={4} label="Searching" />

@@ -21,11 +21,13 @@ export const hoursBetween = (later: RawBuilder<unknown>, earlier: RawBuilder<unk
  *   of the deployed commit (null when the commit is unknown: it ships nothing).
  * - `deploys`: the same with `shipped_after`, the highest position any earlier production deployment of the
  *   service shipped, before the period or in it. A deployment ships the commits in (shipped_after, target].
- * - `attributed`: incidents triggered in [from, to + 7 days) with `recovery_hours` (null while open) and
+ * - `attributed`: incidents triggered in [from, to + 7 days) with `recovery_hours` (null while open, and while the
+ *   trigger time is not known: `triggered_at` is then only the latest it can have been, which still places the
+ *   incident in a period and attributes it, but would make up a recovery time) and
  *   `deployment_id`, the latest production deployment of their service that finished before the trigger, if at most
  *   7 days before (null otherwise).
  * - `deployment_facts`: `deploys` with `failed` (at least one attributed incident), `recovery_hours` (first
- *   trigger to last resolve of its incidents; null unless failed and all resolved) and `rework` (finished while an
+ *   trigger to last resolve of its incidents; null unless failed and all resolved with known trigger times) and `rework` (finished while an
  *   incident of the service was open: triggered <= finished <= resolved, or never resolved).
  */
 export function factTables({ serviceIds, from, to, production: pattern }: FactWindow) {
@@ -59,7 +61,8 @@ export function factTables({ serviceIds, from, to, production: pattern }: FactWi
       from period_deployments p left join shipped_before b on b.service_id = p.service_id
     ),
     attributed as (
-      select i.id, i.service_id, i.triggered_at, i.resolved_at, ${hoursBetween(sql`i.resolved_at`, sql`i.triggered_at`)} as recovery_hours, latest.id as deployment_id
+      select i.id, i.service_id, i.triggered_at, i.trigger_time_known, i.resolved_at,
+             case when i.trigger_time_known then ${hoursBetween(sql`i.resolved_at`, sql`i.triggered_at`)} end as recovery_hours, latest.id as deployment_id
       from incidents i
       left join lateral (
         select d.id, d.finished_at from deployments d
@@ -70,7 +73,8 @@ export function factTables({ serviceIds, from, to, production: pattern }: FactWi
       where i.service_id = any(${ids}) and i.triggered_at >= ${start} and i.triggered_at < ${end} + interval '7 days'
     ),
     failures as (
-      select deployment_id as id, min(triggered_at) as first_triggered, max(resolved_at) as last_resolved, count(*) - count(resolved_at) as open
+      select deployment_id as id, min(triggered_at) as first_triggered, max(resolved_at) as last_resolved, count(*) - count(resolved_at) as open,
+             count(*) filter (where not trigger_time_known) as trigger_unknown
       from attributed where deployment_id is not null group by deployment_id
     ),
     -- Open incidents on one timeline per service: the latest end (resolve time, or never) of the incidents triggered
@@ -90,7 +94,7 @@ export function factTables({ serviceIds, from, to, production: pattern }: FactWi
     deployment_facts as (
       select d.id, d.service_id, d.finished_at, d.commit_sha, d.target, d.shipped_after,
              f.id is not null as failed,
-             case when f.open = 0 then ${hoursBetween(sql`f.last_resolved`, sql`f.first_triggered`)} end as recovery_hours,
+             case when f.open = 0 and f.trigger_unknown = 0 then ${hoursBetween(sql`f.last_resolved`, sql`f.first_triggered`)} end as recovery_hours,
              coalesce(o.until >= d.finished_at, false) as rework
       from deploys d
       left join failures f on f.id = d.id

@@ -267,6 +267,7 @@ describe('GET /api/v1/incidents', () => {
       service: { ref: 'component:default/web', name: 'web' },
       team: { ref: 'group:default/core', name: 'core' },
       triggeredAt: '2025-03-01T02:00:00.000Z',
+      triggerTimeKnown: true,
       resolvedAt: '2025-03-01T05:00:00.000Z',
       url: null,
       recoveryHours: 3,

@@ -105,6 +105,7 @@ export async function listIncidents(
     service: { ref: r.service_ref, name: r.service_name },
     team: named(r.team_ref, r.team_name),
     triggeredAt: iso(r.triggered_at),
+    triggerTimeKnown: r.trigger_time_known,
     resolvedAt: r.resolved_at === null ? null : iso(r.resolved_at),
     url: r.url,
     recoveryHours: r.recovery_hours,

@@ -68,7 +68,7 @@ export async function doraTotals(
     incident_totals as (
       select ${bucket('i.triggered_at')} as bucket,
              percentile_cont(0.5) within group (order by i.recovery_hours) as incident_median,
-             count(i.resolved_at)::int as incident_n, (count(*) - count(i.resolved_at))::int as unresolved
+             count(i.recovery_hours)::int as incident_n, (count(*) - count(i.resolved_at))::int as unresolved
       from attributed i where i.triggered_at < ${window.to.toISOString()}::timestamptz group by 1
     )
     select * from deployment_totals full join lead_totals using (bucket) full join incident_totals using (bucket)`;
@@ -156,6 +156,7 @@ export interface IncidentFactRow {
   severity: string | null;
   cause_tags: string[];
   triggered_at: Date | string;
+  trigger_time_known: boolean;
   resolved_at: Date | string | null;
   url: string | null;
   recovery_hours: number | null;
@@ -185,7 +186,7 @@ export async function listIncidentFacts(
       select * from attributed a where ${sql.join(conditions, sql` and `)}
       order by a.triggered_at desc, a.id desc limit ${filter.limit}
     )
-    select a.id, inc.source, inc.external_id, inc.title, inc.severity, inc.cause_tags, a.triggered_at, a.resolved_at, inc.url, a.recovery_hours, ${microseconds('a.triggered_at')} as cursor_us, ${serviceAndTeam},
+    select a.id, inc.source, inc.external_id, inc.title, inc.severity, inc.cause_tags, a.triggered_at, a.trigger_time_known, a.resolved_at, inc.url, a.recovery_hours, ${microseconds('a.triggered_at')} as cursor_us, ${serviceAndTeam},
            dep.id as deployment_id, dep.finished_at as deployment_finished_at, dep.commit_sha as deployment_commit
     from page a
     join incidents inc on inc.id = a.id

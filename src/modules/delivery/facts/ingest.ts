@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ZodType } from 'zod';
+import type { IncidentsTable } from '../../../db/schema/delivery.js';
 import type { Database, Db } from '../../../db/schema/index.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { zodDetails } from '../../../http/router.js';
@@ -82,11 +83,12 @@ function plan<T extends { externalId: string }>(
   isUnchanged: (item: T) => boolean,
   existed: (id: string) => boolean,
   result: BatchResult,
+  keyOf: (item: T) => string = (item) => item.externalId,
 ): T[] {
   const seen = new Set<string>();
   const last = new Map<string, { item: T; unchanged: boolean }>();
   for (const item of valid) {
-    const id = item.externalId;
+    const id = keyOf(item);
     const unchanged = isUnchanged(item);
     if (unchanged) result.unchanged++;
     else if (existed(id) || seen.has(id)) result.updated++;
@@ -147,18 +149,24 @@ export async function ingestIncidents(
   schema: ZodType<IncidentInput>,
 ): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
+  // An item may name the sender whose incident it backfills (a PagerDuty incident a webhook left without its
+  // trigger time): it then updates that incident rather than adding one of the API's own.
+  const keyOf = (r: { source: string; externalId: string }) => `${r.source}\n${r.externalId}`;
   return inTransaction(db, async (tx) => {
-    const existing = await repo.incidentsByExternalId(
-      tx,
-      API,
-      valid.map((v) => v.item.id),
-    );
+    const existing = new Map<string, Selectable<IncidentsTable>>();
+    for (const source of new Set(valid.map((v) => v.item.source ?? API))) {
+      const ids = valid.filter((v) => (v.item.source ?? API) === source).map((v) => v.item.id);
+      for (const [id, row] of await repo.incidentsByExternalId(tx, source, ids))
+        existing.set(keyOf({ source, externalId: id }), row);
+    }
     const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejected };
     const rows: repo.IncidentRow[] = valid.map(({ item, serviceId }) => ({
-      source: API,
+      source: item.source ?? API,
       externalId: item.id,
       serviceId,
-      externalService: null,
+      // The sender's own name of the service (a PagerDuty service id) stays what its webhooks said.
+      externalService:
+        existing.get(keyOf({ source: item.source ?? API, externalId: item.id }))?.external_service ?? null,
       title: item.title ?? null,
       severity: item.severity ?? null,
       causes: item.causes ?? [],
@@ -170,11 +178,12 @@ export async function ingestIncidents(
     const write = plan(
       rows,
       (r) => {
-        const b = existing.get(r.externalId);
+        const b = existing.get(keyOf(r));
         return (
           !!b &&
           b.service_id === r.serviceId &&
           same(b.triggered_at, r.triggeredAt) &&
+          b.trigger_time_known &&
           same(b.resolved_at, r.resolvedAt) &&
           b.severity === r.severity &&
           b.title === r.title &&
@@ -182,8 +191,9 @@ export async function ingestIncidents(
           JSON.stringify(b.cause_tags) === JSON.stringify(r.causes)
         );
       },
-      (id) => existing.has(id),
+      (key) => existing.has(key),
       result,
+      keyOf,
     );
     await repo.writeIncidents(tx, write, 'replace');
     return result;

@@ -90,12 +90,15 @@ export async function writeChanges(db: Db, rows: readonly ChangeRow[]): Promise<
 
 const onIncidentConflict = {
   replace: sql`do update set service_id = excluded.service_id, external_service = excluded.external_service, title = excluded.title,
-    severity = excluded.severity, cause_tags = excluded.cause_tags, triggered_at = excluded.triggered_at, resolved_at = excluded.resolved_at,
+    severity = excluded.severity, cause_tags = excluded.cause_tags, triggered_at = excluded.triggered_at, trigger_time_known = true, resolved_at = excluded.resolved_at,
     url = excluded.url, delivery_id = excluded.delivery_id`,
   keep: sql`do nothing`,
 };
 
-/** Incidents whole, one row per (source, external id); webhook events, which change some fields only, use recordIncidentEvent. */
+/**
+ * Incidents whole, one row per (source, external id), their trigger time known (a backfill of an incident a webhook
+ * left without one gives it); webhook events, which change some fields only, use recordIncidentEvent.
+ */
 export async function writeIncidents(
   db: Db,
   rows: readonly IncidentRow[],
@@ -115,8 +118,9 @@ export async function writeIncidents(
 }
 
 /**
- * An incident as a webhook sees it: the trigger time always; the resolve time only when the event says so; cause
- * tags and its page at the sender when the event has them.
+ * An incident as a webhook sees it: the trigger time when the event knows it (else the earliest event time seen
+ * stands in, until one knows it); the resolve time only when the event says so; cause tags and its page at the
+ * sender when the event has them.
  */
 export async function recordIncidentEvent(
   db: Db,
@@ -128,18 +132,25 @@ export async function recordIncidentEvent(
     title: string | null;
     severity: string | null;
     triggeredAt: Date;
+    /** Undefined: known. */
+    triggerTimeKnown?: boolean | undefined;
     resolvedAt: Date | null | undefined;
     causes?: string[] | undefined;
     url?: string | undefined;
     deliveryId: number;
   },
 ) {
+  const known = i.triggerTimeKnown !== false;
+  // A known time replaces whatever is stored; an unknown one never replaces a known one, and of two unknown ones
+  // the earlier is the closer bound.
+  const triggeredAt = known
+    ? sql<Date>`excluded.triggered_at`
+    : sql<Date>`case when incidents.trigger_time_known then incidents.triggered_at else least(incidents.triggered_at, excluded.triggered_at) end`;
   const values = {
     service_id: i.serviceId,
     external_service: i.externalService,
     title: i.title,
     severity: i.severity,
-    triggered_at: i.triggeredAt,
     delivery_id: i.deliveryId,
     ...(i.resolvedAt === undefined ? {} : { resolved_at: i.resolvedAt }),
     ...(i.causes === undefined ? {} : { cause_tags: JSON.stringify(i.causes) }),
@@ -152,9 +163,17 @@ export async function recordIncidentEvent(
       external_id: i.externalId,
       cause_tags: '[]',
       resolved_at: i.resolvedAt ?? null,
+      triggered_at: i.triggeredAt,
+      trigger_time_known: known,
       ...values,
     })
-    .onConflict((oc) => oc.columns(['source', 'external_id']).doUpdateSet(values))
+    .onConflict((oc) =>
+      oc.columns(['source', 'external_id']).doUpdateSet({
+        ...values,
+        triggered_at: triggeredAt,
+        trigger_time_known: known ? true : sql<boolean>`incidents.trigger_time_known`,
+      }),
+    )
     .execute();
 }
 

@@ -45,8 +45,17 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
               <td>
                 <RefLink value={i.team} kind="group" />
               </td>
-              <td className="nowrap">
-                <time dateTime={i.triggeredAt}>{formatUtcDateTime(i.triggeredAt)}</time>
+              <td className="nowrap" data-cell="triggered">
+                {i.triggerTimeKnown ? (
+                  <time dateTime={i.triggeredAt}>{formatUtcDateTime(i.triggeredAt)}</time>
+                ) : (
+                  <span
+                    className="muted"
+                    title={`No event has said when it was triggered yet (no later than ${formatUtcDateTime(i.triggeredAt)}); it counts in no recovery time until one does`}
+                  >
+                    trigger time unknown
+                  </span>
+                )}
               </td>
               <td className="nowrap">
                 {i.resolvedAt ? (
