@@ -17,7 +17,10 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
             <th scope="col">Incident</th>
             <th scope="col">Service · team</th>
             <th scope="col">Triggered (UTC)</th>
-            <th scope="col">Recovery</th>
+            <th scope="col">Resolved (UTC)</th>
+            <th scope="col" className="num">
+              Recovery
+            </th>
             <th scope="col">Attributed deployment (UTC)</th>
           </tr>
         </thead>
@@ -45,22 +48,20 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
                   <RefLink value={i.team} kind="group" />
                 </div>
               </td>
-              <td className="nowrap">
+              <td>
                 <time dateTime={i.triggeredAt}>{formatDateTime(i.triggeredAt, COLUMN)}</time>
               </td>
-              <td className="nowrap" data-cell="recovery">
+              <td>
                 {i.resolvedAt ? (
-                  <>
-                    <span className="num">{formatHours(i.recoveryHours)}</span>
-                    <div className="muted small">
-                      resolved <time dateTime={i.resolvedAt}>{formatDateTime(i.resolvedAt, COLUMN)}</time>
-                    </div>
-                  </>
+                  <time dateTime={i.resolvedAt}>{formatDateTime(i.resolvedAt, COLUMN)}</time>
                 ) : (
                   <Badge tone="danger" title="Not resolved yet">
                     open
                   </Badge>
                 )}
+              </td>
+              <td className="num" data-cell="recovery">
+                {formatHours(i.recoveryHours)}
               </td>
               <td data-cell="deployment">
                 {i.deployment ? (
