@@ -251,7 +251,7 @@ describe('adoption in a browser', () => {
       await page
         .locator('tr[data-team="payments"] td[data-capability="golden-ci"] .heatmap-cell')
         .getAttribute('data-tip'),
-    ).toMatch(/voluntary, adopted Mar 11, 2026/);
+    ).toMatch(/voluntary, adopted 2026-03-11/);
     expect(await stat(page, 'teams-using')).toBe('3 / 4');
     await page.getByRole('group', { name: 'Sort teams by' }).getByRole('button', { name: 'Capabilities used' }).click();
     await expect.poll(teamOrder).toEqual(['payments', 'growth', 'identity', 'search']);
