@@ -259,7 +259,7 @@ describe('adoption in a browser', () => {
     await shot(page, 'adoption-heatmap');
 
     // Identity's page: uses Golden CI under the mandate; Telemetry SDK is required and not adopted yet.
-    await page.locator('tr[data-team="identity"]').getByRole('link', { name: 'Identity' }).click();
+    await page.locator('tr[data-team="identity"]').getByRole('link', { name: 'Identity', exact: true }).click();
     await page.getByRole('heading', { name: /Identity/, level: 1 }).waitFor();
     const uses = page.locator('.team-adoption tbody tr');
     await expect
