@@ -249,7 +249,7 @@ describe('adoption in a browser', () => {
       await page
         .locator('tr[data-team="payments"] td[data-capability="golden-ci"] .heatmap-cell')
         .getAttribute('data-tip'),
-    ).toMatch(/voluntary, adopted Mar 11, 2026/);
+    ).toMatch(/voluntary, adopted 2026-03-11/);
     expect(await stat(page, 'teams-using')).toBe('3 / 4');
     await page.getByRole('group', { name: 'Sort teams by' }).getByRole('button', { name: 'Capabilities used' }).click();
     await expect.poll(teamOrder).toEqual(['payments', 'growth', 'identity', 'search']);
@@ -257,7 +257,7 @@ describe('adoption in a browser', () => {
     await shot(page, 'adoption-heatmap');
 
     // Identity's page: uses Golden CI under the mandate; Telemetry SDK is required and not adopted yet.
-    await page.locator('tr[data-team="identity"]').getByRole('link', { name: 'Identity' }).click();
+    await page.locator('tr[data-team="identity"]').getByRole('link', { name: 'Identity', exact: true }).click();
     await page.getByRole('heading', { name: /Identity/, level: 1 }).waitFor();
     const uses = page.locator('.team-adoption tbody tr');
     await expect

@@ -38,6 +38,10 @@ function applySearch<O>(query: SelectQueryBuilder<Database, 'entities', O>, q: s
 const ownsKind = (kind: string) =>
   sql<boolean>`exists (select 1 from entities o where o.kind = ${kind} and o.owner_ref = entities.ref and o.status = 'active')`;
 
+/** What a team is listed by: its title, or its name when it has none, whatever the case. */
+const teamSortKey = (table: string) =>
+  sql<string>`lower(coalesce(nullif(${sql.ref(`${table}.title`)}, ''), ${sql.ref(`${table}.name`)}))`;
+
 export async function listEntities(db: Db, query: ListQuery): Promise<EntityRow[]> {
   let q = db.selectFrom('entities').selectAll().where('kind', '=', query.kind);
   if (query.ownerRef) q = q.where('owner_ref', '=', query.ownerRef);
@@ -49,6 +53,15 @@ export async function listEntities(db: Db, query: ListQuery): Promise<EntityRow[
   if (query.teamKind === 'platform') q = q.where(ownsKind('Capability'), '=', true);
   if (query.teamKind === 'customer') {
     q = q.where(ownsKind('Component'), '=', true).where(ownsKind('Capability'), '=', false);
+  }
+  if (query.kind === 'Group') {
+    // Teams are shown by title, so they are listed by it. The cursor's id finds the last row's title.
+    if (query.after) {
+      const { name, id } = query.after;
+      const lastKey = sql`coalesce((select ${teamSortKey('e')} from entities e where e.id = ${id}), lower(${name}))`;
+      q = q.where(sql<boolean>`(${teamSortKey('entities')}, entities.id) > (${lastKey}, ${id})`);
+    }
+    return q.orderBy(teamSortKey('entities')).orderBy('id').limit(query.limit).execute();
   }
   if (query.after) {
     const { name, id } = query.after;

@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useMe } from '../hooks/queries/use-me.js';
 import { useSignOut } from '../hooks/queries/use-sign-out.js';
 import { Badge } from './Badge.js';
+import { ScrollToHash } from './ScrollToHash.js';
 import { SearchBox } from './SearchBox.js';
 
 const NAV = [
@@ -37,13 +38,6 @@ export function Layout() {
             </svg>
             Paved
           </NavLink>
-          <nav aria-label="Main" className="nav">
-            {NAV.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} className="nav-link">
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
           <SearchBox />
           {me ? (
             <div className="user">
@@ -62,9 +56,18 @@ export function Layout() {
             </div>
           ) : null}
         </div>
+        {/* Nine links leave no room for a usable search box on one line: they get a row of their own. */}
+        <nav aria-label="Main" className="nav topbar-inner">
+          {NAV.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end} className="nav-link">
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
+        <ScrollToHash />
       </main>
       <footer className="footer">
         Paved · <a href="/api/openapi.json">API reference</a>

@@ -3,6 +3,7 @@ import { useServices } from '../hooks/queries/use-services.js';
 import { useTeams } from '../hooks/queries/use-teams.js';
 import { useDebounced } from '../hooks/use-debounced.js';
 import type { ScopePeriod } from '../hooks/use-scope-period.js';
+import { DATE_INPUT_PROPS, isIsoDay } from '../lib/format.js';
 import { DEFAULT_RANGE, periodLabel, RANGES, type Range } from '../lib/delivery-scope.js';
 import { Segmented } from './Segmented.js';
 
@@ -71,7 +72,8 @@ export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
   const chooseDates = (nextFrom: string, nextTo: string) => {
     setFrom(nextFrom);
     setTo(nextTo);
-    if (nextFrom && nextTo && nextFrom <= nextTo) update({ from: nextFrom, to: nextTo, range: null });
+    if (isIsoDay(nextFrom) && isIsoDay(nextTo) && nextFrom <= nextTo)
+      update({ from: nextFrom, to: nextTo, range: null });
   };
   const listId = `scope-options-${kind}`;
 
@@ -116,23 +118,11 @@ export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
       </div>
       <div className="field scope-date">
         <label htmlFor="period-from">From</label>
-        <input
-          id="period-from"
-          type="date"
-          value={from}
-          max={to || undefined}
-          onChange={(e) => chooseDates(e.target.value, to)}
-        />
+        <input id="period-from" {...DATE_INPUT_PROPS} value={from} onChange={(e) => chooseDates(e.target.value, to)} />
       </div>
       <div className="field scope-date">
         <label htmlFor="period-to">To (included)</label>
-        <input
-          id="period-to"
-          type="date"
-          value={to}
-          min={from || undefined}
-          onChange={(e) => chooseDates(from, e.target.value)}
-        />
+        <input id="period-to" {...DATE_INPUT_PROPS} value={to} onChange={(e) => chooseDates(from, e.target.value)} />
       </div>
       <p className="muted small scope-period" data-testid="period-label">
         {periodLabel(period)} · {period.days} days, UTC

@@ -1,30 +1,62 @@
-const dateFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const numberFormat = new Intl.NumberFormat();
+// Dates and times are written one way everywhere, text and inputs alike: ISO dates (2026-12-03), 24-hour times
+// in UTC with the zone named (2026-12-03 09:07 UTC). The delivery periods are counted in UTC days, so a date
+// never shifts with the reader's zone, and no reader has to guess whether 03/12 is March or December.
 
-/** A calendar date (YYYY-MM-DD or ISO), shown in UTC so it never shifts a day. */
+const parse = (value: string): Date | null => {
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+/** A calendar date (YYYY-MM-DD or ISO) as YYYY-MM-DD, in UTC; null → "—". */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : dateFormat.format(d);
+  const d = parse(value);
+  return d ? d.toISOString().slice(0, 10) : value;
 }
 
-export function formatDateTime(value: string | null | undefined): string {
+/**
+ * A moment as "2026-12-03 09:07 UTC"; null → "—". `zone: false` leaves "UTC" out, for a table column whose header
+ * names the zone once.
+ */
+export function formatDateTime(value: string | null | undefined, { zone = true }: { zone?: boolean } = {}): string {
   if (!value) return '—';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : dateTimeFormat.format(d);
+  const d = parse(value);
+  if (!d) return value;
+  const text = `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
+  return zone ? `${text} UTC` : text;
 }
+
+/** A month as "2025-08" (UTC); null → "". */
+export function formatMonth(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = parse(value);
+  return d ? d.toISOString().slice(0, 7) : value;
+}
+
+/**
+ * An input for a date, typed as YYYY-MM-DD. Text, not type="date": the browser writes a date input in its own locale
+ * (12/03/2026), beside dates written 2026-12-03 everywhere else.
+ */
+export const DATE_INPUT_PROPS = {
+  type: 'text',
+  inputMode: 'numeric',
+  pattern: '\\d{4}-\\d{2}-\\d{2}',
+  placeholder: 'YYYY-MM-DD',
+  title: 'A date as YYYY-MM-DD',
+  autoComplete: 'off',
+  size: 10,
+} as const;
+
+/** Whether text is a real calendar day written YYYY-MM-DD. */
+export function isIsoDay(text: string): boolean {
+  const d = parse(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && d !== null && d.toISOString().startsWith(text);
+}
+
+/** The same as formatDateTime: every time is shown in UTC now. */
+export const formatUtcDateTime = (value: string | null | undefined) => formatDateTime(value);
+
+const numberFormat = new Intl.NumberFormat();
 
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
@@ -46,21 +78,4 @@ export function formatHours(hours: number | null | undefined): string {
   if (tenthsOfHour < 24) return `${oneDecimal.format(tenthsOfHour)} h`;
   const days = Math.round((hours / 24) * 10) / 10;
   return `${oneDecimal.format(days)} ${days === 1 ? 'day' : 'days'}`;
-}
-
-const utcDateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'UTC',
-});
-
-/** A moment in UTC, as the delivery periods are counted: "Mar 26, 2025, 10:00". */
-export function formatUtcDateTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : utcDateTimeFormat.format(d);
 }

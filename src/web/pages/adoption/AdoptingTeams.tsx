@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/format.js';
 import { pathOfRef } from '../../lib/refs.js';
 import { AdoptionKindBadge, UseStatus } from './AdoptionBadges.js';
 import { EvidenceList } from './EvidenceList.js';
+import { adoptingTeamId } from './matrix-model.js';
 
 export function TeamLink({ teamRef, name, title }: { teamRef: string; name: string; title: string | null }) {
   const to = pathOfRef(teamRef);
@@ -53,7 +54,7 @@ export function AdoptingTeams({ teams }: { teams: AdoptingTeam[] }) {
             </thead>
             <tbody>
               {teams.map((t) => (
-                <tr key={t.teamRef} data-team={t.team}>
+                <tr key={t.teamRef} id={adoptingTeamId(t.team)} data-team={t.team}>
                   <th scope="row">
                     <TeamLink teamRef={t.teamRef} name={t.team} title={t.title} />
                   </th>

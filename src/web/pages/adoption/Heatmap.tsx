@@ -1,11 +1,8 @@
 import { Link } from 'react-router-dom';
 import type { AdoptionMatrix } from '../../api/types.js';
 import { entityPath, pathOfRef } from '../../lib/refs.js';
-import { formatDate } from '../../lib/format.js';
-
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
-const formatMonth = (iso: string | null) => (iso ? monthFormat.format(new Date(iso)) : '');
-import type { CellState, MatrixRow } from './matrix-model.js';
+import { formatDate, formatMonth } from '../../lib/format.js';
+import { evidencePath, type CellState, type MatrixRow } from './matrix-model.js';
 
 const STATE_TEXT: Record<CellState, string> = {
   voluntary: 'voluntary',
@@ -27,7 +24,7 @@ export function HeatmapLegend() {
   );
 }
 
-/** Teams × capabilities; row and column headers stay in view while scrolling. */
+/** Teams × capabilities; row and column headers stay in view while scrolling; a cell opens its evidence. */
 export function Heatmap({ matrix, rows }: { matrix: AdoptionMatrix; rows: MatrixRow[] }) {
   const using = matrix.capabilities.map(
     (cap) =>
@@ -67,6 +64,7 @@ export function Heatmap({ matrix, rows }: { matrix: AdoptionMatrix; rows: Matrix
                 {row.cells.map((cell, i) => {
                   const cap = matrix.capabilities[i];
                   const capLabel = cap?.title || cell.capability;
+                  const capPath = entityPath('capability', cell.capability);
                   const tip =
                     cell.state === 'none'
                       ? `${label} · ${capLabel}: not adopted`
@@ -78,16 +76,22 @@ export function Heatmap({ matrix, rows }: { matrix: AdoptionMatrix; rows: Matrix
                       data-capability={cell.capability}
                       data-state={cell.state}
                     >
-                      <span className={`heatmap-cell heatmap-${cell.state}`} data-tip={tip}>
-                        <span aria-hidden="true">
-                          {cell.state === 'none'
-                            ? ''
-                            : cell.state === 'churned'
-                              ? 'churned'
-                              : formatMonth(cell.adoptedAt)}
+                      {cell.state === 'none' || !capPath ? (
+                        <span className={`heatmap-cell heatmap-${cell.state}`} data-tip={tip}>
+                          <span className="visually-hidden">{tip}</span>
                         </span>
-                        <span className="visually-hidden">{tip}</span>
-                      </span>
+                      ) : (
+                        <Link
+                          to={evidencePath(capPath, row.team.name)}
+                          className={`heatmap-cell heatmap-${cell.state}`}
+                          data-tip={`${tip} · open the evidence`}
+                        >
+                          <span aria-hidden="true">
+                            {cell.state === 'churned' ? 'churned' : formatMonth(cell.adoptedAt)}
+                          </span>
+                          <span className="visually-hidden">{tip}: the evidence</span>
+                        </Link>
+                      )}
                     </td>
                   );
                 })}

@@ -9,6 +9,14 @@ export interface MatrixRow {
   uses: number;
 }
 
+/** The id of a team's row among a capability page's adopting teams, where the evidence of its adoption is listed. */
+export const adoptingTeamId = (team: string) => `adopting-${team}`;
+
+/** Where a heatmap cell leads: the capability page, at the team's entry with its evidence. */
+export function evidencePath(capabilityPath: string, team: string): string {
+  return `${capabilityPath}#${adoptingTeamId(team)}`;
+}
+
 export type MatrixSort = 'name' | 'uses';
 
 const stateOf = (cell: AdoptionMatrix['cells'][number] | undefined): CellState =>

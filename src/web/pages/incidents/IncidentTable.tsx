@@ -1,7 +1,10 @@
 import type { IncidentRow } from '../../api/types.js';
 import { Badge } from '../../components/Badge.js';
-import { formatUtcDateTime, formatHours } from '../../lib/format.js';
+import { formatDateTime, formatHours } from '../../lib/format.js';
 import { Commit, RefLink } from '../delivery/TeamServiceCells.js';
+
+// The headers name the zone once.
+const COLUMN = { zone: false };
 
 /** Incidents with their recovery time and the deployment each is attributed to (DOMAIN.md: attribution). */
 export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]; caption: string }) {
@@ -12,14 +15,13 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
         <thead>
           <tr>
             <th scope="col">Incident</th>
-            <th scope="col">Service</th>
-            <th scope="col">Team</th>
+            <th scope="col">Service · team</th>
             <th scope="col">Triggered (UTC)</th>
             <th scope="col">Resolved (UTC)</th>
             <th scope="col" className="num">
               Recovery
             </th>
-            <th scope="col">Attributed deployment</th>
+            <th scope="col">Attributed deployment (UTC)</th>
           </tr>
         </thead>
         <tbody>
@@ -33,47 +35,48 @@ export function IncidentTable({ incidents, caption }: { incidents: IncidentRow[]
                 ) : (
                   (i.title ?? <span className="muted">untitled</span>)
                 )}
-                <div className="muted small">
-                  {i.severity ? <Badge title="Severity">{i.severity}</Badge> : null}{' '}
-                  <span className="mono">{i.externalId}</span> <span>via {i.source}</span>
+                <div className="muted small incident-facts">
+                  {i.severity ? <Badge title="Severity">{i.severity}</Badge> : null}
+                  <span className="mono">{i.externalId}</span>
+                  <span>via {i.source}</span>
+                  {i.causes.length ? <span>causes: {i.causes.join(', ')}</span> : null}
                 </div>
-                {i.causes.length ? <div className="muted small">causes: {i.causes.join(', ')}</div> : null}
               </th>
-              <td>
+              <td data-cell="service" className="wrap">
                 <RefLink value={i.service} kind="component" />
+                <div className="small">
+                  <RefLink value={i.team} kind="group" />
+                </div>
               </td>
-              <td>
-                <RefLink value={i.team} kind="group" />
-              </td>
-              <td className="nowrap" data-cell="triggered">
+              <td data-cell="triggered">
                 {i.triggerTimeKnown ? (
-                  <time dateTime={i.triggeredAt}>{formatUtcDateTime(i.triggeredAt)}</time>
+                  <time dateTime={i.triggeredAt}>{formatDateTime(i.triggeredAt, COLUMN)}</time>
                 ) : (
                   <span
                     className="muted"
-                    title={`No event has said when it was triggered yet (no later than ${formatUtcDateTime(i.triggeredAt)}); it counts in no recovery time until one does`}
+                    title={`No event has said when it was triggered yet (no later than ${formatDateTime(i.triggeredAt)}); it counts in no recovery time until one does`}
                   >
                     trigger time unknown
                   </span>
                 )}
               </td>
-              <td className="nowrap">
+              <td>
                 {i.resolvedAt ? (
-                  <time dateTime={i.resolvedAt}>{formatUtcDateTime(i.resolvedAt)}</time>
+                  <time dateTime={i.resolvedAt}>{formatDateTime(i.resolvedAt, COLUMN)}</time>
                 ) : (
                   <Badge tone="danger" title="Not resolved yet">
                     open
                   </Badge>
                 )}
               </td>
-              <td className="num nowrap" data-cell="recovery">
+              <td className="num" data-cell="recovery">
                 {formatHours(i.recoveryHours)}
               </td>
               <td data-cell="deployment">
                 {i.deployment ? (
                   <>
                     <time dateTime={i.deployment.finishedAt} className="nowrap">
-                      {formatUtcDateTime(i.deployment.finishedAt)}
+                      {formatDateTime(i.deployment.finishedAt, COLUMN)}
                     </time>
                     <div>
                       <Commit sha={i.deployment.commit} />

@@ -6,15 +6,17 @@ import { Loading } from '../../components/Loading.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Tabs } from '../../components/Tabs.js';
+import { useAdoptionMatrix } from '../../hooks/queries/use-adoption-matrix.js';
 import { useOverview } from '../../hooks/queries/use-overview.js';
 import { useTeams } from '../../hooks/queries/use-teams.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { useFilterParams } from '../../hooks/use-filter-params.js';
 import { entityPath, pathOfRef, shortRef } from '../../lib/refs.js';
+import { CapabilitiesCell } from './CapabilitiesCell.js';
 
 const FILTERS = ['kind', 'q'] as const;
 
-/** Customer teams (own services) and platform teams (own capabilities). */
+/** Customer teams (own services, use capabilities) and platform teams (offer capabilities), by title. */
 export function TeamsPage() {
   const filters = useFilterParams(FILTERS);
   const kind =
@@ -22,6 +24,14 @@ export function TeamsPage() {
   const q = useDebounced(filters.values.q);
   const list = useTeams({ kind, q: q || undefined });
   const overview = useOverview().data;
+  const matrix = useAdoptionMatrix().data;
+  // Capabilities each customer team uses now (churned ones are no longer used).
+  const used = matrix
+    ? matrix.cells.reduce(
+        (n, c) => (c.status === 'active' ? n.set(c.teamRef, (n.get(c.teamRef) ?? 0) + 1) : n),
+        new Map<string, number>(),
+      )
+    : undefined;
   const withQ = (k: string) => {
     const params = new URLSearchParams();
     if (k) params.set('kind', k);
@@ -31,7 +41,10 @@ export function TeamsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Teams" subtitle="Customer teams own services; platform teams own capabilities." />
+      <PageHeader
+        title="Teams"
+        subtitle="Customer teams own services and use capabilities; platform teams offer capabilities."
+      />
       <div className="toolbar">
         <Tabs
           label="Team kind"
@@ -94,8 +107,8 @@ export function TeamsPage() {
                   <th scope="col" className="num">
                     Services
                   </th>
-                  <th scope="col" className="num">
-                    Capabilities
+                  <th scope="col" className="num" title="Capabilities a platform team offers, or a customer team uses">
+                    Capabilities offered / used
                   </th>
                   <th scope="col" className="num">
                     Members
@@ -127,7 +140,9 @@ export function TeamsPage() {
                         )}
                       </td>
                       <td className="num">{t.counts.services}</td>
-                      <td className="num">{t.counts.capabilities}</td>
+                      <td className="num" data-cell="capabilities">
+                        <CapabilitiesCell team={t} used={used} />
+                      </td>
                       <td className="num">{t.counts.members}</td>
                     </tr>
                   );
