@@ -326,7 +326,7 @@ describe('delivery in a browser', () => {
     await page.waitForURL((url) => url.pathname === '/docs/definitions' && url.hash === '#change-fail-rate');
     const heading = page.locator('h3#change-fail-rate');
     expect(await heading.textContent()).toContain('Change fail rate');
-    await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(100);
+    await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(200);
     expect(await page.locator('h3#deployment-frequency + p').textContent()).toContain('1.5 a week');
     await shot(page, 'definitions');
     await page.goBack();
