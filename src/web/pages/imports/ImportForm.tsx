@@ -118,7 +118,9 @@ export function ImportForm({ onStarted }: { onStarted: (started: ImportStarted) 
             help="Entities imported before under this source and missing from these files are marked orphaned."
             error={problem.source}
           >
-            {(props) => <input {...props} value={source} onChange={(e) => setSource(e.target.value)} />}
+            {(props) => (
+              <input {...props} value={source} placeholder="upload" onChange={(e) => setSource(e.target.value)} />
+            )}
           </Field>
         </>
       ) : (
