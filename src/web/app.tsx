@@ -9,6 +9,7 @@ import { SignIn } from './pages/auth/SignIn.js';
 import { CapabilityDetailPage } from './pages/capabilities/CapabilityDetail.js';
 import { CapabilityFormPage } from './pages/capabilities/CapabilityForm.js';
 import { CapabilitiesPage } from './pages/capabilities/Capabilities.js';
+import { DefinitionsPage } from './pages/docs/DefinitionsPage.js';
 import { DeliveryPage } from './pages/delivery/DeliveryPage.js';
 import { HomePage } from './pages/Home.js';
 import { IncidentsPage } from './pages/incidents/IncidentsPage.js';
@@ -69,6 +70,7 @@ export function App() {
             <Route path="delivery" element={<DeliveryPage />} />
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="unmapped" element={<UnmappedPage />} />
+            <Route path="docs/definitions" element={<DefinitionsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -34,7 +34,13 @@ import { githubExample } from '../github-examples.js';
  * - rework: C1 only → 1 / 6 = 16.7 %.
  * - incident recovery: I1 0.75 h, I2 6 h, I3 8 h → median 6 h, n 3; I4 and I5 unresolved → 2.
  * - per week, deployments: W1 2 (L1, L2), W2 1 (L3), W3 2 (L4, C1), W4 1 (L5).
- * The organisation adds F1 and I6: 7 deployments / 28 days × 7 = 1.75 a week.
+ * The organisation adds F1 and I6: 7 deployments / 28 days × 7 = 1.75 a week → "1.8 / week" (two significant digits).
+ *
+ * The previous 28 days, [02-03, 03-03): ledger commit c9 02-10 08:00, P1 (c9) 02-10 12:00 ships it: 4 h; P2 (no commit)
+ * 02-17 10:00; no incident. Against it, team payments: frequency 6 against 2 = +200 % (better); lead time 3 h against
+ * 4 h = −25 % (better); change fail rate 50 % against 0 % = +50 pts (worse); rework 16.7 % against 0 % = +16.7 pts
+ * (worse); no recovery and no incident before, so no change shown for either.
+ * Q1 2025 ([01-01, 04-01), 90 days) holds P1, P2, L1–L5 and C1 for the team: 8 / 90 × 7 = 0.622 a week → "0.62 / week".
  */
 const PERIOD = 'from=2025-03-03&to=2025-03-30';
 const sha = (n: number) => String(n).repeat(40);
@@ -61,6 +67,7 @@ const changes = [
   [4, '03-11T12:00'],
   [5, '03-18T06:00'],
   [6, '03-25T00:00'],
+  [9, '02-10T08:00'],
 ].map(([n, t]) => ({ service: 'ledger', commit: sha(n as number), timestamp: at(t as string) }));
 
 const deployments = [
@@ -71,6 +78,8 @@ const deployments = [
   { id: 'L5', service: 'ledger', commit: sha(6), finishedAt: at('03-25T06:00') },
   { id: 'C1', service: 'checkout', finishedAt: at('03-20T10:00') },
   { id: 'F1', service: 'finder', finishedAt: at('03-10T10:00') },
+  { id: 'P1', service: 'ledger', commit: sha(9), finishedAt: at('02-10T12:00') },
+  { id: 'P2', service: 'ledger', finishedAt: at('02-17T10:00') },
 ];
 
 const incidents = [
@@ -162,8 +171,8 @@ beforeAll(async () => {
     await createToken(database.db, { name: 'mia', role: 'member', teamRef: 'group:default/payments' })
   ).token;
   const none = { updated: 0, unchanged: 0, rejected: [] };
-  expect((await call('POST', '/changes', changes)).body).toEqual({ created: 6, ...none });
-  expect((await call('POST', '/deployments', deployments)).body).toEqual({ created: 7, ...none });
+  expect((await call('POST', '/changes', changes)).body).toEqual({ created: 7, ...none });
+  expect((await call('POST', '/deployments', deployments)).body).toEqual({ created: 9, ...none });
   expect((await call('POST', '/incidents', incidents)).body).toEqual({ created: 6, ...none });
 
   expect(
@@ -202,13 +211,16 @@ describe('delivery in a browser', () => {
     const { page, errors, failedCalls } = await openPage(browser);
     await open(page, `/delivery?${PERIOD}`, tokens.admin);
 
-    // The organisation first: 7 deployments in 28 days = 1.75 a week.
-    await expect.poll(() => stat(page, 'deployment-frequency')).toBe('1.75 / week');
+    // The organisation first: 7 deployments in 28 days = 1.75 a week, two significant digits.
+    await expect.poll(() => stat(page, 'deployment-frequency')).toBe('1.8 / week');
 
-    // Pick the team with the scope picker.
+    // Pick the team from the catalog's teams: choosing it shows it.
     await page.getByRole('group', { name: 'Scope' }).getByRole('button', { name: 'Team' }).click();
-    await page.getByLabel('Team', { exact: true }).fill('payments');
-    await page.getByRole('button', { name: 'Show' }).click();
+    const teamPicker = page.getByLabel('Team', { exact: true });
+    await expect
+      .poll(() => teamPicker.locator('option').allTextContents())
+      .toEqual(['Choose a team', 'payments', 'search']);
+    await teamPicker.selectOption('payments');
     await page.waitForURL(/scope=team%3Apayments/);
     await expect.poll(() => stat(page, 'deployment-frequency')).toBe('1.5 / week');
     expect(await page.getByTestId('period-label').textContent()).toContain('28 days');
@@ -231,6 +243,19 @@ describe('delivery in a browser', () => {
     expect(await page.getByTestId('dora-reading').textContent()).toBe(
       'Team payments deployed to production 6 times (1.5 / week); 50% caused an incident, recovered from in a median 6.4 h.',
     );
+
+    // Against the previous 28 days (February's P1 and P2).
+    const change = (id: string) => page.getByTestId(`change-${id}`);
+    await expect.poll(() => change('deployment-frequency').textContent()).toBe('+200% vs previous 28 days');
+    expect(await change('deployment-frequency').getAttribute('class')).toContain('change-better');
+    expect(await change('change-lead-time').textContent()).toBe('−25% vs previous 28 days');
+    expect(await change('change-lead-time').getAttribute('class')).toContain('change-better');
+    expect(await change('change-fail-rate').textContent()).toBe('+50 pts vs previous 28 days');
+    expect(await change('change-fail-rate').getAttribute('class')).toContain('change-worse');
+    expect(await change('rework-rate').textContent()).toBe('+16.7 pts vs previous 28 days');
+    expect(await change('recovery-time').count()).toBe(0);
+    expect(await change('incident-recovery-time').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Team page' }).getAttribute('href')).toBe('/teams/payments');
 
     // The weekly trend: four calendar weeks, 2, 1, 2 and 1 deployments, four bars drawn.
     const trend = page.getByRole('figure', { name: 'Deployments, per week' });
@@ -285,6 +310,50 @@ describe('delivery in a browser', () => {
 
     expect(errors).toEqual([]);
     expect([...new Set(failedCalls)]).toEqual(['401 GET /api/v1/me']);
+  });
+
+  it('takes a calendar quarter, links each metric to its definition, and says a team the catalog lacks is unknown', async () => {
+    const { page, errors, failedCalls } = await openPage(browser);
+    await open(page, '/delivery?scope=team:payments&quarter=2025-Q1', tokens.admin);
+    await expect.poll(() => stat(page, 'deployment-frequency')).toBe('0.62 / week');
+    expect(await page.getByTestId('period-label').textContent()).toContain('90 days');
+    expect(await page.getByLabel('Quarter').inputValue()).toBe('');
+    // The 90 days before Q1 hold nothing: no change is claimed.
+    expect(await page.getByTestId('change-deployment-frequency').count()).toBe(0);
+
+    // Each number's explanation opens its definition.
+    await page.getByTestId('define-change-fail-rate').click();
+    await page.waitForURL((url) => url.pathname === '/docs/definitions' && url.hash === '#change-fail-rate');
+    const heading = page.locator('h3#change-fail-rate');
+    expect(await heading.textContent()).toContain('Change fail rate');
+    await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(200);
+    expect(await page.locator('h3#deployment-frequency + p').textContent()).toContain('1.5 a week');
+    await shot(page, 'definitions');
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/delivery');
+
+    // The quarter picker offers this quarter, last quarter and the three before, and chooses by address.
+    const quarter = page.getByLabel('Quarter');
+    expect(await quarter.locator('option').count()).toBe(6);
+    const last = await quarter.locator('option').nth(2).getAttribute('value');
+    await quarter.selectOption(last ?? '');
+    await page.waitForURL((url) => url.searchParams.get('quarter') === last);
+    await expect.poll(() => quarter.inputValue()).toBe(last);
+    // A whole past quarter: Q1 90 or 91 days, Q2 91, Q3 and Q4 92.
+    const [year, q] = (last ?? '').split('-Q').map(Number) as [number, number];
+    const days = (Date.UTC(year, q * 3, 1) - Date.UTC(year, q * 3 - 3, 1)) / 86_400_000;
+    expect(await page.getByTestId('period-label').textContent()).toMatch(new RegExp(` · ${days} days, UTC$`));
+
+    // A team that is not in the catalog: said so, and no link to a page that does not exist.
+    await page.goto(`${baseUrl}/delivery?scope=team:nobody&${PERIOD}`);
+    await expect.poll(() => page.getByTestId('unknown-scope').textContent()).toContain('No team named nobody');
+    expect(await page.getByRole('heading', { name: 'Unknown team: nobody' }).count()).toBe(0);
+    expect(await page.getByText('Unknown team: nobody').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Team page' }).count()).toBe(0);
+    expect(await page.getByLabel('Team', { exact: true }).inputValue()).toBe('nobody');
+
+    expect(errors).toEqual([]);
+    expect([...new Set(failedCalls)]).toEqual(['401 GET /api/v1/me', '404 GET /api/v1/teams/nobody']);
   });
 
   it('lists a team’s incidents with recovery times and attributed deployments, open ones on their own', async () => {

@@ -91,16 +91,29 @@ export const doraSchema = z
   .object({ scope: z.string(), from: z.string(), to: z.string(), ...doraMetrics })
   .openapi('Dora');
 
+/**
+ * Without `from`, a period is the 90 days before `to` (the web app's default too): a quarter holds enough
+ * deployments and incidents for a small team's medians and rates to mean something, and is how people plan.
+ */
+export const DEFAULT_PERIOD_DAYS = 90;
+
 export const doraQuery = z.object({
   scope: z
     .string()
     .regex(/^(org|team:.+|service:.+)$/, 'must be org, team:<name> or service:<name>')
     .default('org'),
-  from: zoned.optional(),
-  to: zoned.optional(),
+  from: zoned
+    .optional()
+    .openapi({ description: `Start of the period, included; default: ${DEFAULT_PERIOD_DAYS} days before \`to\`` }),
+  to: zoned.optional().openapi({ description: 'End of the period, excluded; default: now' }),
 });
 
-export const doraSeriesQuery = doraQuery.extend({ interval: z.enum(['week', 'month']).default('month') });
+export const doraSeriesQuery = doraQuery.extend({
+  from: zoned
+    .optional()
+    .openapi({ description: 'Start, rounded down to its week or month; default: 12 of them before `to`' }),
+  interval: z.enum(['week', 'month']).default('month'),
+});
 
 export const doraSeriesSchema = z
   .object({

@@ -18,6 +18,7 @@ import {
 } from './contract.js';
 import { BACKSTAGE_URL_IMPORT, pendingTokens } from './jobs.js';
 import * as repo from './repo.js';
+import { readTarGz } from './read-tar-gz.js';
 import { runImport } from './run-import.js';
 import { isoOrNull as iso } from '../../http/openapi.js';
 
@@ -84,8 +85,13 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
     const form = await c.req.formData();
     const files: CatalogFile[] = [];
     for (const value of form.getAll('file')) {
-      if (typeof value !== 'string')
-        files.push({ path: value.name || `file-${files.length + 1}.yaml`, content: await value.text() });
+      if (typeof value === 'string') continue;
+      if (/\.(tar\.gz|tgz)$/i.test(value.name)) {
+        const unpacked = readTarGz(new Uint8Array(await value.arrayBuffer()), MAX_UPLOAD_BYTES * 5);
+        if (typeof unpacked === 'string')
+          throw validationError([{ field: 'file', reason: `${value.name} ${unpacked}` }]);
+        files.push(...unpacked);
+      } else files.push({ path: value.name || `file-${files.length + 1}.yaml`, content: await value.text() });
     }
     if (files.length === 0) throw validationError([{ field: 'file', reason: 'attach at least one descriptor file' }]);
     const source = form.get('source');
@@ -114,7 +120,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
     tags: ['imports'],
     summary: 'Import Backstage descriptors: files (JSON, YAML or multipart) synchronously, or a Backstage URL as a job',
     description:
-      'Atomic: with any invalid document nothing changes and the answer is 422 listing every problem as `file:document: field: reason`, unless skipInvalid is true. A `url` body starts a job and answers 202; poll GET /imports/{id}. Also accepts a raw `application/yaml` body (`?filename=&source=&skipInvalid=`) and `multipart/form-data` with `file` fields.',
+      'Atomic: with any invalid document nothing changes and the answer is 422 listing every problem as `file:document: field: reason`, unless skipInvalid is true. A `url` body starts a job and answers 202; poll GET /imports/{id}. Also accepts a raw `application/yaml` body (`?filename=&source=&skipInvalid=`) and `multipart/form-data` with `file` fields (descriptor files, or `.tar.gz` archives of a catalog folder, whose *.yaml files are read).',
     request: {
       body: {
         content: {

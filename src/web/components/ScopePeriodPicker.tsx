@@ -4,7 +4,7 @@ import { useTeams } from '../hooks/queries/use-teams.js';
 import { useDebounced } from '../hooks/use-debounced.js';
 import type { ScopePeriod } from '../hooks/use-scope-period.js';
 import { DATE_INPUT_PROPS, isIsoDay } from '../lib/format.js';
-import { DEFAULT_RANGE, periodLabel, RANGES, type Range } from '../lib/delivery-scope.js';
+import { DEFAULT_RANGE, periodLabel, quarterChoices, RANGES, type Range } from '../lib/delivery-scope.js';
 import { Segmented } from './Segmented.js';
 
 type Kind = 'org' | 'team' | 'service';
@@ -16,16 +16,27 @@ const KINDS: { value: Kind; label: string }[] = [
 const qualified = (e: { name: string; namespace: string }) =>
   e.namespace === 'default' ? e.name : `${e.namespace}/${e.name}`;
 
-function TeamOptions({ id, q }: { id: string; q: string }) {
-  const teams = useTeams({ q: q || undefined }).items;
+/** Every team of the catalog, in a select: choosing one shows it at once. A name the catalog lacks stays, marked unknown. */
+function TeamSelect({ value, onChange }: { value: string; onChange: (name: string) => void }) {
+  const teams = useTeams({});
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = teams;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const names = teams.items.map(qualified);
+  const loading = teams.isPending || hasNextPage;
   return (
-    <datalist id={id}>
-      {teams.map((t) => (
+    <select id="scope-name" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="" disabled>
+        {loading ? 'Loading teams…' : teams.items.length === 0 ? 'No team in the catalog' : 'Choose a team'}
+      </option>
+      {value && !loading && !names.includes(value) ? <option value={value}>{value} (unknown)</option> : null}
+      {teams.items.map((t) => (
         <option key={t.ref} value={qualified(t)}>
-          {t.title ?? t.name}
+          {t.title && t.title !== t.name ? `${t.title} (${qualified(t)})` : qualified(t)}
         </option>
       ))}
-    </datalist>
+    </select>
   );
 }
 
@@ -67,13 +78,13 @@ export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
   const applyName = (event: FormEvent) => {
     event.preventDefault();
     const value = name.trim();
-    if (kind !== 'org' && value) update({ scope: `${kind}:${value}` });
+    if (kind === 'service' && value) update({ scope: `service:${value}` });
   };
   const chooseDates = (nextFrom: string, nextTo: string) => {
     setFrom(nextFrom);
     setTo(nextTo);
     if (isIsoDay(nextFrom) && isIsoDay(nextTo) && nextFrom <= nextTo)
-      update({ from: nextFrom, to: nextTo, range: null });
+      update({ from: nextFrom, to: nextTo, range: null, quarter: null });
   };
   const listId = `scope-options-${kind}`;
 
@@ -86,20 +97,32 @@ export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
       {kind !== 'org' ? (
         <div className="field field-grow scope-name">
           <label htmlFor="scope-name">{kind === 'team' ? 'Team' : 'Service'}</label>
-          <div className="row">
-            <input
-              id="scope-name"
-              list={listId}
+          {kind === 'team' ? (
+            <TeamSelect
               value={name}
-              placeholder={kind === 'team' ? 'team name' : 'service name'}
-              autoComplete="off"
-              onChange={(e) => setName(e.target.value)}
+              onChange={(value) => {
+                setName(value);
+                update({ scope: `team:${value}` });
+              }}
             />
-            <button type="submit" className="button" disabled={!name.trim()}>
-              Show
-            </button>
-          </div>
-          {kind === 'team' ? <TeamOptions id={listId} q={q} /> : <ServiceOptions id={listId} q={q} />}
+          ) : (
+            <>
+              <div className="row">
+                <input
+                  id="scope-name"
+                  list={listId}
+                  value={name}
+                  placeholder="service name"
+                  autoComplete="off"
+                  onChange={(e) => setName(e.target.value)}
+                />
+                <button type="submit" className="button" disabled={!name.trim()}>
+                  Show
+                </button>
+              </div>
+              <ServiceOptions id={listId} q={q} />
+            </>
+          )}
         </div>
       ) : null}
       <div className="field scope-choice">
@@ -108,13 +131,30 @@ export function ScopePeriodPicker({ state }: { state: ScopePeriod }) {
           label="Period"
           value={period.range ?? 'custom'}
           onChange={(r) =>
-            r === 'custom' ? undefined : update({ range: r === DEFAULT_RANGE ? null : r, from: null, to: null })
+            r === 'custom'
+              ? undefined
+              : update({ range: r === DEFAULT_RANGE ? null : r, from: null, to: null, quarter: null })
           }
           options={[
             ...RANGES.map((r) => ({ value: r.value, label: r.label })),
-            ...(period.range ? [] : [{ value: 'custom' as const, label: 'Dates' }]),
+            ...(period.range ? [] : [{ value: 'custom' as const, label: period.quarter ? 'Quarter' : 'Dates' }]),
           ]}
         />
+      </div>
+      <div className="field scope-quarter">
+        <label htmlFor="period-quarter">Quarter</label>
+        <select
+          id="period-quarter"
+          value={period.quarter ?? ''}
+          onChange={(e) => update({ quarter: e.target.value || null, range: null, from: null, to: null })}
+        >
+          <option value="">—</option>
+          {quarterChoices().map((q) => (
+            <option key={q.value} value={q.value}>
+              {q.label}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="field scope-date">
         <label htmlFor="period-from">From</label>

@@ -14,15 +14,16 @@ export interface ScopePeriod {
   update: (changes: Record<string, string | null>) => void;
 }
 
-/** The scope (`?scope=org|team:x|service:x`) and period (`?range=` or `?from=&to=`) of the delivery pages. */
+/** The scope (`?scope=org|team:x|service:x`) and period (`?range=`, `?quarter=2025-Q1` or `?from=&to=`) of the delivery pages. */
 export function useScopePeriod(): ScopePeriod {
   const [params, setParams] = useSearchParams();
   const rawScope = params.get('scope');
   const range = params.get('range') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  const quarter = params.get('quarter') ?? '';
   const scope = useMemo(() => parseScope(rawScope), [rawScope]);
-  const period = useMemo(() => resolvePeriod({ range, from, to }), [range, from, to]);
+  const period = useMemo(() => resolvePeriod({ range, from, to, quarter }), [range, from, to, quarter]);
   const update = useCallback(
     (changes: Record<string, string | null>) =>
       setParams(

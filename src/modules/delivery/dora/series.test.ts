@@ -169,4 +169,15 @@ describe('GET /api/v1/dora/series', () => {
       (await t.call('GET', '/api/v1/dora/series?from=2025-03-01T00:00:00Z&to=2025-02-01T00:00:00Z')).body.error.details,
     ).toEqual([{ field: 'from', reason: 'must be before to' }]);
   });
+
+  it('counts the 90 days before `to` when no `from` is given, as the web app does', async () => {
+    // 2025-05-20 − 90 days = 2025-02-19: p0 to p3 (2025-02-24 to 2025-03-11) all finish inside; 30 days would hold none.
+    const res = await t.call('GET', '/api/v1/dora?scope=service:api&to=2025-05-20T00:00:00Z');
+    expect(res.body).toMatchObject({
+      from: '2025-02-19T00:00:00.000Z',
+      to: '2025-05-20T00:00:00.000Z',
+      deployments: 4,
+    });
+    expect(res.body.deploymentFrequency.perDay).toBeCloseTo(4 / 90, 10);
+  });
 });

@@ -4,10 +4,9 @@ import { formatEntityRef, parseEntityRef } from '../../catalog/entity-ref.js';
 import { computeDora, type DoraResult, type DoraTotals } from './compute-dora.js';
 import type { FactWindow } from './dora-sql.js';
 import * as repo from './repo.js';
+import { DEFAULT_PERIOD_DAYS } from '../contract.js';
 
 import { productionPattern } from '../../../shared/production.js';
-
-const DEFAULT_DAYS = 30;
 
 export type Scope = { kind: 'org' } | { kind: 'team'; ref: string } | { kind: 'service'; ref: string };
 
@@ -42,7 +41,7 @@ export interface DoraSettings {
 }
 export const DEFAULT_DORA_SETTINGS: DoraSettings = { production: productionPattern() };
 
-/** The services of the scope and the period [from, to) (default: the 30 days before `now`). */
+/** The services of the scope and the period [from, to) (default: the DEFAULT_PERIOD_DAYS before `now`). */
 export async function factWindow(
   db: Db,
   query: PeriodQuery,
@@ -50,7 +49,7 @@ export async function factWindow(
   now = new Date(),
 ): Promise<FactWindow> {
   const to = query.to ? new Date(query.to) : now;
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
   mustPrecede(from, to);
   return {
     serviceIds: await repo.serviceIdsInScope(db, parseScope(query.scope)),
@@ -72,7 +71,7 @@ export function totalsOf(row: repo.DoraTotalsRow | undefined): DoraTotals {
   };
 }
 
-/** DORA metrics for an org, a team or a service over [from, to) (default: the last 30 days). */
+/** DORA metrics for an org, a team or a service over [from, to) (default: the last 90 days). */
 export async function dora(
   db: Db,
   query: PeriodQuery,

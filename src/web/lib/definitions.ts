@@ -1,0 +1,37 @@
+/** Where the definitions document (docs/definitions.md) is shown in the app. */
+export const DEFINITIONS_PATH = '/docs/definitions';
+
+/**
+ * The sections of docs/definitions.md a number can link to; each is the GitHub anchor of its heading, so the same
+ * link works in the app and on the repository. markdown.test.ts checks that every one exists in the document.
+ */
+export const DEFINITION = {
+  periods: 'periods-and-time',
+  numberFormat: 'how-numbers-are-written',
+  eligibleTeams: 'eligible-teams',
+  adopting: 'adopting',
+  voluntaryMandated: 'voluntary-and-mandated',
+  churned: 'churned',
+  adoptionRate: 'adoption-rate',
+  voluntaryShare: 'voluntary-share',
+  funnel: 'funnel',
+  daysFromGa: 'days-from-ga',
+  production: 'what-counts-as-production',
+  deploymentFrequency: 'deployment-frequency',
+  changeLeadTime: 'change-lead-time',
+  attribution: 'attribution',
+  changeFailRate: 'change-fail-rate',
+  recoveryTime: 'failed-deployment-recovery-time',
+  reworkRate: 'rework-rate',
+  incidentRecoveryTime: 'incident-recovery-time',
+  levels: 'levels',
+  previousPeriod: 'change-against-the-previous-period',
+  medians: 'medians',
+} as const;
+
+export type DefinitionAnchor = (typeof DEFINITION)[keyof typeof DEFINITION];
+
+/** The app's link to one definition: `definitionLink('adoption-rate')` → `/docs/definitions#adoption-rate`. */
+export function definitionLink(anchor: DefinitionAnchor): string {
+  return `${DEFINITIONS_PATH}#${anchor}`;
+}
