@@ -5,7 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createRegistry } from '../jobs/registry.js';
 import { JobRunner } from '../jobs/runner.js';
 import { revokeTokens } from '../modules/auth/repo.js';
-import { createToken, ensureAdminToken } from '../modules/auth/service.js';
+import { ensureAdminToken, issueLocalCliToken, LOCAL_CLI_TOKEN } from '../modules/auth/service.js';
 import { DERIVE_AFTER_MS } from '../modules/inbox/delivery-writer.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -20,8 +20,6 @@ export interface RunningServer {
   generatedAdminToken: string | null;
   stop(): Promise<void>;
 }
-
-const LOCAL_CLI_TOKEN = 'local-cli';
 
 /** The built SPA next to the compiled server (dist/web), or in a source checkout after `npm run build:web`. */
 export function findWebRoot(): string | null {
@@ -75,8 +73,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   // With the embedded database, CLI commands reach the data through this server, with a token only it hands out.
   let cliToken: string | null = null;
   if (database.kind === 'pglite') {
-    await revokeTokens(db, { name: LOCAL_CLI_TOKEN });
-    cliToken = (await createToken(db, { name: LOCAL_CLI_TOKEN, role: 'admin', createdBy: 'server' })).token;
+    cliToken = await issueLocalCliToken(db);
     database.advertise({ url, token: cliToken });
   }
 

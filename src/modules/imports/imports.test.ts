@@ -408,7 +408,7 @@ spec:
       body: {
         error: {
           code: 'IMPORT_INVALID',
-          message: '3 invalid document(s); nothing was imported',
+          message: '3 invalid documents (4 problems); nothing was imported',
           details: {
             id: null,
             status: 'rejected',
