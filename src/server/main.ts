@@ -33,7 +33,7 @@ export function findWebRoot(): string | null {
 export interface StartOptions {
   config: Config;
   logger: Logger;
-  /** Runs before the server listens, on the open database (the demo seeds here). */
+  /** Runs before the server listens and before a first-start admin token is made (the demo seeds here). */
   prepare?: (database: OpenDatabase) => Promise<void>;
 }
 
@@ -41,8 +41,9 @@ export interface StartOptions {
 export async function startServer({ config, logger, prepare }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase(config, 'server');
   const { db } = database;
-  const { generated } = await ensureAdminToken(db, config.adminToken);
+  // Preparing first lets it issue an admin token of its own (the demo's), so no other is generated unseen.
   await prepare?.(database);
+  const { generated } = await ensureAdminToken(db, config.adminToken);
 
   const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
   const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive })), logger);
