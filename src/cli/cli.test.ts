@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../server/main.js';
 import { DataDirInUse, openDatabase } from '../db/open-database.js';
 import { cliActor, withBackend } from './backend.js';
 import { importBackstage } from './commands/import.js';
+import { scanCommand } from './commands/scan.js';
 import { tokenCreate, tokenList } from './commands/token.js';
 
 // These tests exercise the embedded database's single-process rule, so they use a data directory of their own.
@@ -97,6 +98,19 @@ describe('CLI commands on the embedded database', () => {
     expect(asFolder.lines[1]).toBe('  created 0 · updated 0 · unchanged 2 · orphaned 0');
     const events = await readDatabase((db) => db.selectFrom('entity_events').select('action').execute());
     expect(events.map((e) => e.action)).toEqual(['created', 'created']);
+  });
+
+  it('exits 1 from a scan of a folder that holds no git repository, saying so', async () => {
+    const out = capture();
+    expect(
+      await withBackend(config, (backend) => scanCommand(backend, { path: catalogDir, history: false }, out.log)),
+    ).toBe(1);
+    expect(out.lines.at(0)).toBe(
+      `Scanned 0 repositories into the database in ${config.dataDir}: 0 read, 0 unchanged since the last scan, 0 failed.`,
+    );
+    expect(out.lines.at(-1)).toBe(
+      `No git repository in ${catalogDir} or its subfolders: give a repository or a folder of them.`,
+    );
   });
 
   it('names a path that does not exist', async () => {

@@ -64,10 +64,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'migrate':
       // Opening the database migrates it; a running server did so when it started.
       return withBackend(config, async (backend) => {
-        if (backend.kind === 'api') log(`${whereIs(backend)} brought its schema up to date when it started.`);
-        else if (backend.migrated.length === 0) log(`The schema of ${whereIs(backend)} is up to date.`);
-        else
-          log(`Applied ${backend.migrated.length} migration(s) to ${whereIs(backend)}: ${backend.migrated.join(', ')}`);
+        const ran = backend.kind === 'direct' ? backend.migrated : [];
+        if (backend.kind === 'api') log(`The server at ${backend.url} brought its schema up to date when it started.`);
+        else if (ran.length === 0) log(`The schema of ${whereIs(backend)} is up to date.`);
+        else log(`Applied ${ran.length} migration(s) to ${whereIs(backend)}, up to ${ran.at(-1)}.`);
         return 0;
       });
     case 'import': {

@@ -50,7 +50,7 @@ export async function scanCommand(
   if (backend.kind === 'direct') {
     const { summary, problems } = await runScan(backend.db, { root, history: args.history, actor: cliActor() });
     print(summary, problems, whereIs(backend), log);
-    return 0;
+    return found(summary, root, log);
   }
   const capabilities = await fetchCapabilities(backend);
   const repos = await backend.request<{ items: { path: string; head: string | null }[] }>(
@@ -67,5 +67,12 @@ export async function scanCommand(
   });
   if ('error' in response.body) throw new Error(response.body.error.message);
   print(response.body.summary as ScanSummary, problems, whereIs(backend), log);
-  return 0;
+  return found(response.body.summary as ScanSummary, root, log);
+}
+
+/** Exit code 1 when the folder held no git repository: most likely the wrong folder. */
+function found(summary: ScanSummary, root: string, log: (l: string) => void): number {
+  if (summary.repositories > 0) return 0;
+  log(`No git repository in ${root} or its subfolders: give a repository or a folder of them.`);
+  return 1;
 }

@@ -1,4 +1,5 @@
 import { seedDemo } from '../../demo/seed-demo.js';
+import { DataDirInUse } from '../../db/open-database.js';
 import type { Config } from '../../server/config.js';
 import type { Logger } from '../../http/logger.js';
 import { startServer } from '../../server/main.js';
@@ -29,6 +30,17 @@ export async function serveCommand(
           if (!config.adminToken) demoToken = await keepDemoToken(db, config.dataDir);
         }
       : undefined,
+  }).catch((error: unknown) => {
+    // The data directory's lock names the holder; say which directory, and where that server answers.
+    if (!(error instanceof DataDirInUse)) throw error;
+    const { holder, pid, url } = error.holder;
+    const by = holder === 'server' ? `the Paved server${url ? ` at ${url}` : ''}` : 'a paved command';
+    throw new Error(
+      `${config.dataDir} is in use by ${by} (pid ${pid}); stop it, or set PAVED_DATA_DIR to another directory`,
+      {
+        cause: error,
+      },
+    );
   });
 
   log('');
