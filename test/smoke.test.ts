@@ -42,3 +42,62 @@ describe('yaml', () => {
     expect(res.body).toMatchObject({ status: 'succeeded' });
   });
 });
+
+describe('the OpenAPI document', () => {
+  type Operation = {
+    security?: unknown[];
+    parameters?: { in: string; name: string; required?: boolean }[];
+    requestBody?: { content: Record<string, { schema: { type?: string } }> };
+    responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+  };
+  const document = async () =>
+    (await t.call('GET', '/api/openapi.json', { role: null })).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+
+  it('describes every route the app serves, and only those', async () => {
+    const doc = await document();
+    const described = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    // Middleware is registered for ALL methods; every handler has a method of its own.
+    const served = t.app.routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(served).toEqual(expect.arrayContaining(['GET /api/health', 'POST /webhooks/github']));
+    expect([...new Set(served)].sort()).toEqual([...new Set(described)].sort());
+  });
+
+  it('describes the open routes as open, and the webhooks with their headers, body and answers', async () => {
+    const doc = await document();
+    expect(doc.paths['/api/health']?.get?.security).toEqual([]);
+    expect(doc.paths['/api/openapi.json']?.get?.security).toEqual([]);
+    const headers = {
+      github: ['x-hub-signature-256', 'x-github-delivery', 'x-github-event'],
+      gitlab: ['x-gitlab-token', 'x-gitlab-event', 'idempotency-key'],
+      pagerduty: ['x-pagerduty-signature'],
+    };
+    for (const [source, names] of Object.entries(headers)) {
+      const op = doc.paths[`/webhooks/${source}`]?.post;
+      expect({ source, security: op?.security }).toEqual({ source, security: [] });
+      expect(op?.parameters?.filter((p) => p.in === 'header').map((p) => p.name)).toEqual(names);
+      expect(op?.requestBody?.content['application/json']?.schema.type).toBe('object');
+      expect(op?.responses['202']?.content?.['application/json']?.schema.$ref).toBe(
+        '#/components/schemas/WebhookAnswer',
+      );
+      for (const status of ['400', '401', '413'])
+        expect(op?.responses[status]?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Error');
+    }
+    // The documented error shape is the one the webhooks answer with.
+    const refused = await t.call('POST', '/webhooks/github', { role: null, body: {} });
+    expect(refused).toEqual({
+      status: 401,
+      body: {
+        error: {
+          code: 'INVALID_SIGNATURE',
+          message: 'GitHub webhooks are not configured: set PAVED_GITHUB_WEBHOOK_SECRET or add an integration',
+        },
+      },
+    });
+  });
+});

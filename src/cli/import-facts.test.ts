@@ -22,7 +22,8 @@ let api: ApiBackend;
 beforeAll(async () => {
   t = await createTestApp();
   dir = await mkdtemp(join(tmpdir(), 'paved-import-facts-'));
-  direct = { kind: 'direct', db: t.database.db };
+  // dataDir only names where the command wrote; the database is the test app's.
+  direct = { kind: 'direct', db: t.database.db, dataDir: '/srv/paved', created: false, migrated: [] };
   posts = [];
   api = {
     kind: 'api',
@@ -81,7 +82,10 @@ describe('paved import deployments|changes|incidents', () => {
     );
     const out = capture();
     expect(await importFacts(direct, { kind: 'deployments', file: deployments }, out.log)).toBe(0);
-    expect(out.lines).toEqual([`Imported 3 deployments from ${deployments}`, '  created 3 · updated 0 · unchanged 0']);
+    expect(out.lines).toEqual([
+      `Imported 3 deployments from ${deployments} into the database in /srv/paved`,
+      '  created 3 · updated 0 · unchanged 0',
+    ]);
 
     const changes = await file(
       'changes.ndjson',
@@ -114,7 +118,10 @@ describe('paved import deployments|changes|incidents', () => {
     // Importing the same file again changes nothing.
     const again = capture();
     expect(await importFacts(api, { kind: 'deployments', file: deployments }, again.log)).toBe(0);
-    expect(again.lines[1]).toBe('  created 0 · updated 0 · unchanged 3');
+    expect(again.lines).toEqual([
+      `Imported 3 deployments from ${deployments} into the Paved server at http://paved.test`,
+      '  created 0 · updated 0 · unchanged 3',
+    ]);
   });
 
   it('stores nothing from a file with a bad line, naming each line and field', async () => {
@@ -123,11 +130,14 @@ describe('paved import deployments|changes|incidents', () => {
       'bad.csv',
       'id,service,finishedAt\nok1,api,2025-03-05T00:00:00Z\nnozone,api,2025-03-05T00:00:00\nghost1,ghost,2025-03-05T00:00:00Z\nok2,api,2025-03-06T00:00:00Z\nghost2,ghost,2025-03-06T00:00:00Z\n',
     );
-    for (const backend of [direct, api]) {
+    for (const [backend, where] of [
+      [direct, 'the database in /srv/paved'],
+      [api, 'the Paved server at http://paved.test'],
+    ] as const) {
       const out = capture();
       expect(await importFacts(backend, { kind: 'deployments', file: bad }, out.log)).toBe(1);
       expect(out.lines).toEqual([
-        `Nothing imported: 2 problem(s) in ${bad}.`,
+        `Nothing imported into ${where}: 2 problems in ${bad}.`,
         '  line 3: finishedAt: must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z',
         '  line 4: service: no service "component:default/ghost" in the catalog (and 1 more lines)',
       ]);
@@ -144,7 +154,7 @@ describe('paved import deployments|changes|incidents', () => {
     const out = capture();
     expect(await importFacts(direct, { kind: 'incidents', file: nul }, out.log)).toBe(1);
     expect(out.lines).toEqual([
-      `Nothing imported: 1 problem(s) in ${nul}.`,
+      `Nothing imported into the database in /srv/paved: 1 problem in ${nul}.`,
       '  line 2: title: must not contain NUL characters',
     ]);
     const posted = await t.call('POST', '/api/v1/incidents', {
@@ -189,6 +199,16 @@ describe('paved import deployments|changes|incidents', () => {
     }
   });
 
+  it('names a file that does not exist, or is a directory, and opens nothing', async () => {
+    const missing = join(dir, 'no-such.csv');
+    await expect(importFacts(direct, { kind: 'deployments', file: missing }, capture().log)).rejects.toThrow(
+      `${missing} does not exist (give a file)`,
+    );
+    await expect(importFacts(direct, { kind: 'deployments', file: dir }, capture().log)).rejects.toThrow(
+      `${dir} is not a file`,
+    );
+  });
+
   it('sends a large file in batches of at most 10,000', async () => {
     const lines = Array.from({ length: 10_001 }, (_, i) =>
       JSON.stringify({ service: 'api', commit: (0x10000000 + i).toString(16), timestamp: '2025-02-01T00:00:00Z' }),
@@ -221,12 +241,14 @@ describe('paved reprocess', () => {
     const out = capture();
     expect(await reprocessCommand(direct, { failed: false }, out.log)).toBe(0);
     expect(out.lines).toEqual([
-      'Derived 1 deliveries again: processed 1 · ignored 0 · failed 0',
+      'Derived 1 deliveries again in the database in /srv/paved: processed 1 · ignored 0 · failed 0',
       'Mapped to a service now: deployments 0 · changes 0 · incidents 0',
     ]);
     const failedOnly = capture();
     await reprocessCommand(direct, { failed: true }, failedOnly.log);
-    expect(failedOnly.lines[0]).toBe('Derived 0 failed deliveries again: processed 0 · ignored 0 · failed 0');
+    expect(failedOnly.lines[0]).toBe(
+      'Derived 0 failed deliveries again in the database in /srv/paved: processed 0 · ignored 0 · failed 0',
+    );
     const queued = capture();
     expect(await reprocessCommand(api, { failed: false }, queued.log)).toBe(0);
     expect(queued.lines).toEqual([

@@ -1,14 +1,12 @@
 import { parseArgs } from 'node:util';
-import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../http/logger.js';
-import { openDatabase } from '../db/open-database.js';
-import { withBackend } from './backend.js';
-import { importBackstage, importFacts } from './commands/import.js';
+import { whereIs, withBackend } from './backend.js';
+import { importBackstage, importFacts, mustExist } from './commands/import.js';
 import { reprocessCommand } from './commands/reprocess.js';
 import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
-import { tokenCreate, tokenList, tokenRevoke } from './commands/token.js';
+import { checkTokenArgs, tokenCreate, tokenList, tokenRevoke, tokenId } from './commands/token.js';
 
 const HELP = `paved: run your internal platform as a product
 
@@ -63,20 +61,27 @@ export async function main(argv: string[]): Promise<number> {
       return serveCommand(config, logger, { demo: false }, log);
     case 'demo':
       return serveCommand(config, logger, { demo: true }, log);
-    case 'migrate': {
-      const database = await openDatabase(config, 'cli');
-      const ran = await migrateToLatest(database.db as never);
-      await database.close();
-      log(ran.length ? `Applied ${ran.join(', ')}` : 'The schema is up to date.');
-      return 0;
-    }
-    case 'import':
-      if ((sub === 'deployments' || sub === 'changes' || sub === 'incidents') && arg)
+    case 'migrate':
+      // Opening the database migrates it; a running server did so when it started.
+      return withBackend(config, async (backend) => {
+        const ran = backend.kind === 'direct' ? backend.migrated : [];
+        if (backend.kind === 'api') log(`The server at ${backend.url} brought its schema up to date when it started.`);
+        else if (ran.length === 0) log(`The schema of ${whereIs(backend)} is up to date.`);
+        else log(`Applied ${ran.length} migration(s) to ${whereIs(backend)}, up to ${ran.at(-1)}.`);
+        return 0;
+      });
+    case 'import': {
+      const usage =
+        'usage: paved import backstage <path|url> [--token T] [--skip-invalid] | paved import deployments|changes|incidents <file.csv|file.ndjson>';
+      if (sub && !['backstage', 'deployments', 'changes', 'incidents'].includes(sub))
+        throw new Error(`cannot import "${sub}": ${usage}`);
+      if (!sub || !arg) throw new Error(sub ? `paved import ${sub} needs a path: ${usage}` : usage);
+      // Checked before the database is opened, which would create an empty one for a mistyped path.
+      if (sub !== 'backstage') await mustExist(arg, 'a file');
+      else if (!/^https?:\/\//i.test(arg)) await mustExist(arg, 'a file or directory');
+      if (sub === 'deployments' || sub === 'changes' || sub === 'incidents')
         return withBackend(config, (backend) => importFacts(backend, { kind: sub, file: arg }, log));
-      if (sub !== 'backstage' || !arg)
-        throw new Error(
-          'usage: paved import backstage <path|url> [--token T] [--skip-invalid] | paved import deployments|changes|incidents <file.csv|file.ndjson>',
-        );
+
       return withBackend(config, (backend) =>
         importBackstage(
           backend,
@@ -84,34 +89,45 @@ export async function main(argv: string[]): Promise<number> {
           log,
         ),
       );
+    }
     case 'scan':
       if (!sub) throw new Error('usage: paved scan <path> [--history]');
-      return withBackend(config, (backend) =>
-        scanCommand(backend, { path: sub, history: values.history ?? false }, log),
+      await mustExist(sub, 'a directory');
+      return withBackend(
+        config,
+        (backend) => scanCommand(backend, { path: sub, history: values.history ?? false }, log),
+        { mustExist: true },
       );
     case 'reprocess':
-      return withBackend(config, (backend) =>
-        reprocessCommand(
-          backend,
-          {
-            failed: values.failed ?? false,
-            settings: {
-              deployWorkflows: config.deployWorkflows,
-              productionEnvironments: config.productionEnvironments,
+      return withBackend(
+        config,
+        (backend) =>
+          reprocessCommand(
+            backend,
+            {
+              failed: values.failed ?? false,
+              settings: {
+                deployWorkflows: config.deployWorkflows,
+                productionEnvironments: config.productionEnvironments,
+              },
             },
-          },
-          log,
-        ),
+            log,
+          ),
+        { mustExist: true },
       );
     case 'token':
       if (sub === 'create') {
         if (!values.name || !values.role)
           throw new Error('usage: paved token create --role admin|member|viewer --name <name>');
         const input = { name: values.name, role: values.role, scopes: values.scope ?? [], team: values.team };
+        checkTokenArgs(input);
         return withBackend(config, (backend) => tokenCreate(backend, input, log));
       }
-      if (sub === 'list') return withBackend(config, (backend) => tokenList(backend, log));
-      if (sub === 'revoke') return withBackend(config, (backend) => tokenRevoke(backend, Number(arg), log));
+      if (sub === 'list') return withBackend(config, (backend) => tokenList(backend, log), { mustExist: true });
+      if (sub === 'revoke') {
+        const id = tokenId(arg);
+        return withBackend(config, (backend) => tokenRevoke(backend, id, log), { mustExist: true });
+      }
       throw new Error('usage: paved token create|list|revoke');
     default:
       log(HELP);

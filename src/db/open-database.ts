@@ -6,6 +6,8 @@ import { acquireLock, type LockInfo } from './data-lock.js';
 export interface OpenDatabase extends DatabaseHandle {
   /** Lets a server advertise its URL and CLI token in the lock (embedded database only). */
   advertise(more: Partial<LockInfo>): void;
+  /** The migrations this open applied (`paved migrate` reports them). */
+  migrated: string[];
 }
 
 export class DataDirInUse extends Error {
@@ -26,16 +28,17 @@ export interface DatabaseLocation {
 export async function openDatabase(config: DatabaseLocation, holder: 'server' | 'cli'): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const handle = await connect({ databaseUrl: config.databaseUrl });
-    await migrateToLatest(handle.db as never);
-    return { ...handle, advertise: () => {} };
+    const migrated = await migrateToLatest(handle.db as never);
+    return { ...handle, migrated, advertise: () => {} };
   }
   const lock = acquireLock(config.dataDir, { holder });
   if ('heldBy' in lock) throw new DataDirInUse(lock.heldBy);
   try {
     const handle = await connect({ dataDir: join(config.dataDir, 'db') });
-    await migrateToLatest(handle.db as never);
+    const migrated = await migrateToLatest(handle.db as never);
     return {
       ...handle,
+      migrated,
       advertise: lock.update,
       close: async () => {
         await handle.close();

@@ -1,7 +1,8 @@
 import { HTTPException } from 'hono/http-exception';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { AppError } from '../http/errors.js';
+import { jsonResponse } from '../http/openapi.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
 import { MODULES } from './modules.js';
 import { serveSpa } from './static.js';
@@ -34,13 +35,31 @@ export function buildApp(deps: AppDeps) {
     }
   });
 
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['meta'],
+      summary: 'Liveness: answers while the server runs (no token needed)',
+      security: [],
+      responses: { 200: jsonResponse(z.object({ status: z.literal('ok') }), 'Running') },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
+  );
   for (const routes of MODULES.flatMap((m) => m.publicRoutes ?? [])) app.route('/', routes(deps));
 
   app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
   for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    tags: ['meta'],
+    summary: 'This document (OpenAPI 3.1)',
+    security: [],
+    responses: { 200: jsonResponse(z.looseObject({ openapi: z.string() }), 'The OpenAPI document') },
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Paved API', version: API_VERSION, description: 'Run your internal platform as a product.' },

@@ -5,7 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createRegistry } from '../jobs/registry.js';
 import { JobRunner } from '../jobs/runner.js';
 import { revokeTokens } from '../modules/auth/repo.js';
-import { createToken, ensureAdminToken } from '../modules/auth/service.js';
+import { ensureAdminToken, issueLocalCliToken, LOCAL_CLI_TOKEN } from '../modules/auth/service.js';
 import { DERIVE_AFTER_MS } from '../modules/inbox/delivery-writer.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -21,8 +21,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const LOCAL_CLI_TOKEN = 'local-cli';
-
 /** The built SPA next to the compiled server (dist/web), or in a source checkout after `npm run build:web`. */
 export function findWebRoot(): string | null {
   for (const candidate of ['../../web', '../../dist/web', '../../../dist/web']) {
@@ -35,7 +33,7 @@ export function findWebRoot(): string | null {
 export interface StartOptions {
   config: Config;
   logger: Logger;
-  /** Runs before the server listens, on the open database (the demo seeds here). */
+  /** Runs before the server listens and before a first-start admin token is made (the demo seeds here). */
   prepare?: (database: OpenDatabase) => Promise<void>;
 }
 
@@ -43,8 +41,9 @@ export interface StartOptions {
 export async function startServer({ config, logger, prepare }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase(config, 'server');
   const { db } = database;
-  const { generated } = await ensureAdminToken(db, config.adminToken);
+  // Preparing first lets it issue an admin token of its own (the demo's), so no other is generated unseen.
   await prepare?.(database);
+  const { generated } = await ensureAdminToken(db, config.adminToken);
 
   const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
   const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive })), logger);
@@ -75,8 +74,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   // With the embedded database, CLI commands reach the data through this server, with a token only it hands out.
   let cliToken: string | null = null;
   if (database.kind === 'pglite') {
-    await revokeTokens(db, { name: LOCAL_CLI_TOKEN });
-    cliToken = (await createToken(db, { name: LOCAL_CLI_TOKEN, role: 'admin', createdBy: 'server' })).token;
+    cliToken = await issueLocalCliToken(db);
     database.advertise({ url, token: cliToken });
   }
 

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CatalogFile } from '../../modules/catalog/entity.js';
 import { readCatalogTree } from '../../modules/catalog/read-catalog-tree.js';
@@ -12,7 +13,7 @@ import {
   serviceRefOf,
 } from '../../modules/delivery/facts/ingest.js';
 import { FACT_SCHEMAS, readFactsFile, type FactKind } from '../../modules/delivery/facts/read-facts-file.js';
-import type { Backend } from '../backend.js';
+import { cliActor, newDatabaseNote, whereIs, type Backend } from '../backend.js';
 
 export interface ImportArgs {
   target: string;
@@ -29,21 +30,44 @@ async function load(args: ImportArgs): Promise<{ files: CatalogFile[]; source: s
     };
   }
   const path = resolve(args.target);
+  await mustExist(args.target, 'a file or directory');
   return { files: await readCatalogTree(path), source: `file:${path}` };
 }
 
-export function printResult(result: ImportResult, log: (line: string) => void): void {
+/** A path the command is about to read, checked first so that a typo is named plainly rather than as ENOENT. */
+export async function mustExist(path: string, what: 'a file' | 'a directory' | 'a file or directory'): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new Error(`${path} does not exist (give ${what})`, { cause: error });
+    if (code === 'EACCES') throw new Error(`${path} cannot be read: permission denied`, { cause: error });
+    throw error;
+  }
+  if (what === 'a file' && !info.isFile()) throw new Error(`${path} is not a file`);
+  if (what === 'a directory' && !info.isDirectory()) throw new Error(`${path} is not a directory`);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Documents, then problems: one document may have several. */
+const invalidCount = (result: ImportResult) =>
+  `${plural(result.summary.invalid, 'invalid document')}, ${plural(result.problems.length, 'problem')}`;
+
+export function printResult(result: ImportResult, where: string, log: (line: string) => void): void {
   const s = result.summary;
   if (result.status === 'rejected') {
-    log(`Nothing imported: ${result.problems.length} invalid document(s).`);
+    log(`Nothing imported into ${where}: ${invalidCount(result)}.`);
     for (const p of result.problems) log(`  ${p}`);
   } else {
-    log(`Imported from ${result.source}`);
+    log(`Imported from ${result.source} into ${where}`);
     log(
       `  created ${s.created} · updated ${s.updated} · unchanged ${s.unchanged} · orphaned ${s.orphaned}${s.restored ? ` · restored ${s.restored}` : ''}`,
     );
     if (result.problems.length) {
-      log(`  invalid, not imported (${result.problems.length}):`);
+      log(`  not imported (${invalidCount(result)}):`);
       for (const p of result.problems) log(`    ${p}`);
     }
   }
@@ -65,12 +89,12 @@ export async function importBackstage(
 ): Promise<number> {
   const { files, source } = await load(args);
   if (files.length === 0) {
-    log(`No descriptor files found at ${args.target}`);
+    log(`Nothing imported: no descriptor files (*.yaml, *.yml) found at ${args.target}`);
     return 1;
   }
   let result: ImportResult;
   if (backend.kind === 'direct') {
-    result = await runImport(backend.db, { files, source, skipInvalid: args.skipInvalid, actor: 'cli' });
+    result = await runImport(backend.db, { files, source, skipInvalid: args.skipInvalid, actor: cliActor() });
   } else {
     const response = await backend.request<
       ImportResult | { error: { code: string; message: string; details?: ImportResult } }
@@ -83,7 +107,8 @@ export async function importBackstage(
       result = body;
     }
   }
-  printResult(result, log);
+  printResult(result, whereIs(backend), log);
+  if (result.status !== 'rejected') for (const line of newDatabaseNote(backend)) log(line);
   return result.status === 'rejected' ? 1 : 0;
 }
 
@@ -196,6 +221,7 @@ export async function importFacts(
   args: ImportFactsArgs,
   log: (line: string) => void,
 ): Promise<number> {
+  await mustExist(args.file, 'a file');
   const checked = await checkFile(args);
   const problems = checked.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text }));
   let problemCount = checked.problemCount;
@@ -210,7 +236,7 @@ export async function importFacts(
   }
   if (problemCount > 0) {
     const shown = problems.sort((a, b) => a.line - b.line).slice(0, SHOWN_PROBLEMS);
-    log(`Nothing imported: ${problemCount} problem(s) in ${args.file}.`);
+    log(`Nothing imported into ${whereIs(backend)}: ${plural(problemCount, 'problem')} in ${args.file}.`);
     for (const p of shown) log(`  ${p.text}`);
     if (problemCount > shown.length) log(`  … and ${problemCount - shown.length} more`);
     return 1;
@@ -225,7 +251,7 @@ export async function importFacts(
     written =
       backend.kind === 'direct'
         ? await backend.db.transaction().execute(async (tx) => {
-            const result = await writeBatches({ kind: 'direct', db: tx }, args);
+            const result = await writeBatches({ ...backend, db: tx }, args);
             if (result.rejected.length > 0) throw new ImportRefused(result.rejected.join('\n'));
             return result;
           })
@@ -233,13 +259,16 @@ export async function importFacts(
   } catch (error) {
     if (!(error instanceof ImportRefused)) throw error;
     const lines = error.message.split('\n');
-    log(`Nothing imported: the catalog changed since ${args.file} was checked (${lines.length} item(s) refused).`);
+    log(
+      `Nothing imported into ${whereIs(backend)}: the catalog changed since ${args.file} was checked (${plural(lines.length, 'item')} refused).`,
+    );
     for (const line of lines.slice(0, SHOWN_PROBLEMS)) log(`  ${line}`);
     return 1;
   }
   const { total, rejected } = written;
-  log(`Imported ${checked.items} ${args.kind} from ${args.file}`);
+  log(`Imported ${checked.items} ${args.kind} from ${args.file} into ${whereIs(backend)}`);
   log(`  created ${total.created} · updated ${total.updated} · unchanged ${total.unchanged}`);
+  for (const line of newDatabaseNote(backend)) log(line);
   if (rejected.length) {
     log(`  rejected (${rejected.length}):`);
     for (const r of rejected) log(`    ${r}`);

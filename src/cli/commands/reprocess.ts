@@ -1,6 +1,6 @@
 import type { DeriveSettings } from '../../modules/inbox/derive.js';
 import { reprocessDeliveries } from '../../modules/inbox/reprocess.js';
-import type { Backend } from '../backend.js';
+import { whereIs, type Backend } from '../backend.js';
 
 type ErrorBody = { error: { message: string } };
 
@@ -26,7 +26,7 @@ export async function reprocessCommand(
   }
   const result = await reprocessDeliveries(backend.db, status, args.settings);
   log(
-    `Derived ${result.deliveries} ${args.failed ? 'failed ' : ''}deliveries again: processed ${result.processed} · ignored ${result.ignored} · failed ${result.failed}`,
+    `Derived ${result.deliveries} ${args.failed ? 'failed ' : ''}deliveries again in ${whereIs(backend)}: processed ${result.processed} · ignored ${result.ignored} · failed ${result.failed}`,
   );
   const { deployments, changes, incidents } = result.remapped;
   log(`Mapped to a service now: deployments ${deployments} · changes ${changes} · incidents ${incidents}`);

@@ -3,11 +3,12 @@ import type { Capability } from '../../modules/catalog/contract.js';
 import type { Scan, ScanSummary } from '../../modules/adoption/scans/contract.js';
 import { scanTree } from '../../modules/adoption/scans/run-scan.js';
 import { runScan } from '../../modules/adoption/scans/service.js';
-import type { Backend } from '../backend.js';
+import { cliActor, whereIs, type Backend } from '../backend.js';
+import { mustExist } from './import.js';
 
-function print(summary: ScanSummary, problems: string[], log: (l: string) => void) {
+function print(summary: ScanSummary, problems: string[], where: string, log: (l: string) => void) {
   log(
-    `Scanned ${summary.repositories} repositories: ${summary.scanned} read, ${summary.unchanged} unchanged since the last scan, ${summary.failed} failed.`,
+    `Scanned ${summary.repositories} repositories into ${where}: ${summary.scanned} read, ${summary.unchanged} unchanged since the last scan, ${summary.failed} failed.`,
   );
   log(
     `  ${summary.matching} capability matches · ${summary.churned} no longer matching · ${summary.mapped} mapped to services`,
@@ -44,11 +45,12 @@ export async function scanCommand(
   args: { path: string; history: boolean },
   log: (l: string) => void,
 ): Promise<number> {
+  await mustExist(args.path, 'a directory');
   const root = resolve(args.path);
   if (backend.kind === 'direct') {
-    const { summary, problems } = await runScan(backend.db, { root, history: args.history, actor: 'cli' });
-    print(summary, problems, log);
-    return 0;
+    const { summary, problems } = await runScan(backend.db, { root, history: args.history, actor: cliActor() });
+    print(summary, problems, whereIs(backend), log);
+    return found(summary, root, log);
   }
   const capabilities = await fetchCapabilities(backend);
   const repos = await backend.request<{ items: { path: string; head: string | null }[] }>(
@@ -64,6 +66,13 @@ export async function scanCommand(
     problems,
   });
   if ('error' in response.body) throw new Error(response.body.error.message);
-  print(response.body.summary as ScanSummary, problems, log);
-  return 0;
+  print(response.body.summary as ScanSummary, problems, whereIs(backend), log);
+  return found(response.body.summary as ScanSummary, root, log);
+}
+
+/** Exit code 1 when the folder held no git repository: most likely the wrong folder. */
+function found(summary: ScanSummary, root: string, log: (l: string) => void): number {
+  if (summary.repositories > 0) return 0;
+  log(`No git repository in ${root} or its subfolders: give a repository or a folder of them.`);
+  return 1;
 }

@@ -1,11 +1,9 @@
-import { revokeTokens } from '../../modules/auth/repo.js';
-import { createToken } from '../../modules/auth/service.js';
 import { seedDemo } from '../../demo/seed-demo.js';
+import { DataDirInUse } from '../../db/open-database.js';
 import type { Config } from '../../server/config.js';
 import type { Logger } from '../../http/logger.js';
 import { startServer } from '../../server/main.js';
-
-const DEMO_TOKEN_NAME = 'demo-admin';
+import { keepDemoToken, type DemoToken } from '../demo-token.js';
 
 /** Serves until SIGINT/SIGTERM, then shuts down in order. With `demo`, seeds the demo organisation first. */
 export async function serveCommand(
@@ -14,7 +12,7 @@ export async function serveCommand(
   options: { demo: boolean },
   log: (l: string) => void,
 ) {
-  let demoToken: string | null = null;
+  let demoToken = null as DemoToken | null; // set in prepare, which TypeScript cannot follow
   const server = await startServer({
     config,
     logger,
@@ -27,20 +25,36 @@ export async function serveCommand(
           log(
             `Adoption history ${a.status}: ${a.repositories} repositories, ${a.detections} detections, ${a.usageEvents} usage events, ${a.mandates} mandates.`,
           );
-          if (!config.adminToken) {
-            // A demo is for looking around: hand out a fresh admin token each run rather than hiding it.
-            await revokeTokens(db, { name: DEMO_TOKEN_NAME });
-            demoToken = (await createToken(db, { name: DEMO_TOKEN_NAME, role: 'admin', createdBy: 'demo' })).token;
-          }
+          // A demo is for looking around: its admin token is printed on every start, and stays the same for the
+          // browser and scripts that hold it. It is issued before the server's first-start token, which it replaces.
+          if (!config.adminToken) demoToken = await keepDemoToken(db, config.dataDir);
         }
       : undefined,
+  }).catch((error: unknown) => {
+    // The data directory's lock names the holder; say which directory, and where that server answers.
+    if (!(error instanceof DataDirInUse)) throw error;
+    const { holder, pid, url } = error.holder;
+    const by = holder === 'server' ? `the Paved server${url ? ` at ${url}` : ''}` : 'a paved command';
+    throw new Error(
+      `${config.dataDir} is in use by ${by} (pid ${pid}); stop it, or set PAVED_DATA_DIR to another directory`,
+      {
+        cause: error,
+      },
+    );
   });
 
   log('');
   log(`Paved is running at ${server.url}`);
-  const token = demoToken ?? server.generatedAdminToken;
-  if (token) {
-    log(`Admin token (shown once, stored hashed): ${token}`);
+  if (demoToken) {
+    log(`Admin token: ${demoToken.token}`);
+    log(
+      demoToken.issued
+        ? `  new (${demoToken.issued}); kept in ${demoToken.path}, readable only by you, and the same on every restart of this data directory.`
+        : `  the same as before, kept in ${demoToken.path}; delete that file (or revoke the token) for a new one.`,
+    );
+    log('Sign in with it in the browser, or send it as "Authorization: Bearer <token>".');
+  } else if (server.generatedAdminToken) {
+    log(`Admin token (shown once, stored hashed): ${server.generatedAdminToken}`);
     log('Sign in with it in the browser, or send it as "Authorization: Bearer <token>".');
   } else if (config.adminToken) {
     log('Sign in with the token in PAVED_ADMIN_TOKEN.');

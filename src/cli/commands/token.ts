@@ -2,9 +2,10 @@ import type { Role } from '../../db/schema/auth.js';
 import { createToken, listTokens, revokeTokens, type IssuedToken } from '../../modules/auth/service.js';
 import type { TokenInfo } from '../../modules/auth/contract.js';
 import { ownerRefOf } from '../../modules/catalog/service.js';
-import type { Backend } from '../backend.js';
+import { cliActor, newDatabaseNote, whereIs, type Backend } from '../backend.js';
 
 const ROLES: Role[] = ['admin', 'member', 'viewer'];
+const SCOPES = ['events:write'];
 
 type ErrorBody = { error: { message: string } };
 
@@ -14,37 +15,86 @@ function unwrap<T>(response: { status: number; body: T | ErrorBody }): T {
   return body as T;
 }
 
-export async function tokenCreate(
-  backend: Backend,
-  args: { name: string; role: string; scopes: string[]; team?: string | undefined },
-  log: (l: string) => void,
-) {
-  if (!ROLES.includes(args.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+interface TokenArgs {
+  name: string;
+  role: string;
+  scopes: string[];
+  team?: string | undefined;
+}
+
+/** The flags of `token create`, checked before any database is opened. */
+export function checkTokenArgs(args: TokenArgs): void {
+  if (!ROLES.includes(args.role as Role))
+    throw new Error(`--role must be one of ${ROLES.join(', ')}, not "${args.role}"`);
+  // Written directly, nothing else would refuse a scope that no route knows.
+  const unknown = args.scopes.filter((s) => !SCOPES.includes(s));
+  if (unknown.length) throw new Error(`--scope must be one of ${SCOPES.join(', ')}, not "${unknown.join('", "')}"`);
+}
+
+/** The id argument of `token revoke`. */
+export function tokenId(arg: string | undefined): number {
+  const id = Number(arg);
+  if (!arg || !Number.isInteger(id) || id <= 0)
+    throw new Error(`give the id of the token to revoke (see \`paved token list\`)${arg ? `, not "${arg}"` : ''}`);
+  return id;
+}
+
+export async function tokenCreate(backend: Backend, args: TokenArgs, log: (l: string) => void) {
+  checkTokenArgs(args);
   const input = { name: args.name, role: args.role as Role, scopes: args.scopes };
   const issued =
     backend.kind === 'direct'
-      ? await createToken(backend.db, { ...input, teamRef: args.team ? ownerRefOf(args.team) : null, createdBy: 'cli' })
+      ? await createToken(backend.db, {
+          ...input,
+          teamRef: args.team ? ownerRefOf(args.team) : null,
+          createdBy: cliActor(),
+        })
       : unwrap(
           await backend.request<IssuedToken>('POST', '/api/v1/tokens', {
             ...input,
             ...(args.team ? { team: args.team } : {}),
           }),
         );
-  log(
-    `Token ${issued.id} "${issued.name}" (${issued.role}${issued.scopes.length ? `, ${issued.scopes.join(' ')}` : ''}):`,
-  );
+  const details = [issued.role, ...issued.scopes, ...(args.team ? [`team ${ownerRefOf(args.team)}`] : [])];
+  log(`Token ${issued.id} "${issued.name}" (${details.join(', ')}) created in ${whereIs(backend)}:`);
   log(issued.token);
   log('It is shown this once; Paved keeps only its hash.');
+  for (const line of newDatabaseNote(backend)) log(line);
   return 0;
 }
 
+interface Row {
+  id: number;
+  name: string;
+  role: string;
+  team: string | null;
+  scopes: string[];
+  createdBy: string | null;
+  revoked: boolean;
+  lastUsed: string | null;
+}
+
+/** Columns as wide as their widest cell, the last one unpadded. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [header, ...rows].map((cells) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
 export async function tokenList(backend: Backend, log: (l: string) => void) {
-  const rows: { id: number; name: string; role: string; revoked: boolean; lastUsed: string | null }[] =
+  const rows: Row[] =
     backend.kind === 'direct'
       ? (await listTokens(backend.db)).map((r) => ({
           id: r.id,
           name: r.name,
           role: r.role,
+          team: r.team_ref,
+          scopes: r.scopes,
+          createdBy: r.created_by,
           revoked: r.revoked_at !== null,
           lastUsed: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
         }))
@@ -52,25 +102,39 @@ export async function tokenList(backend: Backend, log: (l: string) => void) {
           id: t.id,
           name: t.name,
           role: t.role,
+          team: t.team,
+          scopes: t.scopes,
+          createdBy: t.createdBy,
           revoked: t.revokedAt !== null,
           lastUsed: t.lastUsedAt,
         }));
-  for (const r of rows)
-    log(
-      `${String(r.id).padStart(4)}  ${r.role.padEnd(6)}  ${r.revoked ? 'revoked' : 'active '}  ${r.name}${r.lastUsed ? `  (last used ${r.lastUsed})` : ''}`,
-    );
-  if (rows.length === 0) log('No tokens.');
+  if (rows.length === 0) {
+    log(`No tokens in ${whereIs(backend)}.`);
+    return 0;
+  }
+  log(`Tokens in ${whereIs(backend)}:`);
+  const cells = rows.map((r) => [
+    String(r.id),
+    r.name,
+    r.role,
+    r.team ?? '-',
+    r.scopes.join(' ') || '-',
+    r.revoked ? 'revoked' : 'active',
+    r.createdBy ?? '-',
+    r.lastUsed ?? 'never',
+  ]);
+  for (const line of table(['ID', 'NAME', 'ROLE', 'TEAM', 'SCOPES', 'STATUS', 'CREATED BY', 'LAST USED'], cells))
+    log(line);
   return 0;
 }
 
 export async function tokenRevoke(backend: Backend, id: number, log: (l: string) => void) {
-  if (!Number.isInteger(id) || id <= 0) throw new Error('give the token id to revoke (see `paved token list`)');
   if (backend.kind === 'direct') {
-    if ((await revokeTokens(backend.db, { id })) === 0) throw new Error(`no active token ${id}`);
+    if ((await revokeTokens(backend.db, { id })) === 0) throw new Error(`no active token ${id} in ${whereIs(backend)}`);
   } else {
     const response = await backend.request<null | ErrorBody>('DELETE', `/api/v1/tokens/${id}`);
     if (response.status !== 204) unwrap(response);
   }
-  log(`Token ${id} revoked.`);
+  log(`Token ${id} revoked in ${whereIs(backend)}.`);
   return 0;
 }

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
 import { buildApp } from '../../server/app.js';
 import { silentLogger } from '../../http/logger.js';
-import { authenticateToken, ensureAdminToken } from './service.js';
+import { ACTOR_HEADER, authenticateToken, ensureAdminToken, issueLocalCliToken } from './service.js';
 
 let t: TestApp;
 
@@ -137,6 +137,42 @@ describe('over HTTP', () => {
         });
       }
     });
+
+    it('credits the OS user the CLI names only with the local CLI token, and only as cli:<user>', async () => {
+      const local = await issueLocalCliToken(t.database.db);
+      const me = (token: string, actor: string) =>
+        t.call('GET', '/api/v1/me', {
+          role: null,
+          headers: { authorization: `Bearer ${token}`, [ACTOR_HEADER]: actor },
+        });
+      expect((await me(local, 'cli:alice')).body).toEqual({
+        name: 'cli:alice',
+        role: 'admin',
+        via: 'token',
+        team: null,
+      });
+      expect((await me(local, 'test-viewer')).body.name).toBe('local-cli');
+      expect((await me(local, 'cli:alice bob')).body.name).toBe('local-cli');
+      // Any other token is credited by its own name, whatever it claims.
+      expect((await me(t.tokens.admin, 'cli:alice')).body.name).toBe('test-admin');
+      const imported = await t.call('POST', '/api/v1/imports/backstage', {
+        role: null,
+        headers: { authorization: `Bearer ${local}`, [ACTOR_HEADER]: 'cli:alice' },
+        body: { files: [{ path: 'qa.yaml', content: YAML_TEAM }], source: 'actor-test' },
+      });
+      expect(imported.status).toBe(200);
+      const record = await t.database.db
+        .selectFrom('imports')
+        .select('requested_by')
+        .where('id', '=', imported.body.id)
+        .executeTakeFirstOrThrow();
+      expect(record.requested_by).toBe('cli:alice');
+      // Put back as it was: the roles tests below expect an empty catalog and the three test tokens only.
+      await t.database.db.deleteFrom('entity_events').execute();
+      await t.database.db.deleteFrom('entities').execute();
+      await t.database.db.deleteFrom('imports').execute();
+      await t.database.db.deleteFrom('api_tokens').where('name', '=', 'local-cli').execute();
+    });
   });
 
   describe('API tokens', () => {
@@ -173,6 +209,8 @@ describe('over HTTP', () => {
         name: 'ci-events',
         role: 'member',
         scopes: ['events:write'],
+        team: null,
+        createdBy: 'test-admin',
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         lastUsedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), // it was used by GET /me above
         revokedAt: null,

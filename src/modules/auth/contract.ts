@@ -27,6 +27,10 @@ export const tokenSchema = z
     name: z.string(),
     role: roleSchema,
     scopes: z.array(z.string()),
+    /** The team it was issued for (`--team`): members declare adoption for it. */
+    team: z.string().nullable(),
+    /** Who issued it: a token's name, `cli:<user>`, or Paved itself (`first start`, `server`, `demo`). */
+    createdBy: z.string().nullable(),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),

@@ -4,7 +4,7 @@ import type { Role } from '../../db/schema/auth.js';
 import type { Db } from '../../db/schema/index.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import type { AppEnv, Principal } from '../../http/router.js';
-import { authenticateSession, authenticateToken, hasRole, SESSION_COOKIE } from './service.js';
+import { ACTOR_HEADER, authenticateSession, authenticateToken, hasRole, SESSION_COOKIE } from './service.js';
 
 /** Every /api/v1 route passes here: a bearer token or a session cookie, nothing else. */
 export function requireAuth(db: Db, open: { method: string; path: string }[] = []): MiddlewareHandler<AppEnv> {
@@ -15,7 +15,7 @@ export function requireAuth(db: Db, open: { method: string; path: string }[] = [
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"');
-      principal = await authenticateToken(db, match[1]);
+      principal = await authenticateToken(db, match[1], c.req.header(ACTOR_HEADER));
       if (!principal) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
     } else {
       const sessionId = getCookie(c, SESSION_COOKIE);

@@ -52,7 +52,7 @@ export async function touchToken(db: Db, id: number) {
 export async function listTokens(db: Db) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'scopes', 'created_by', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'role', 'scopes', 'team_ref', 'created_by', 'created_at', 'last_used_at', 'revoked_at'])
     .orderBy('id')
     .execute();
 }

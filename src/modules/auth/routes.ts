@@ -86,6 +86,8 @@ export function authRoutes({ db }: AppDeps) {
         name: r.name,
         role: r.role,
         scopes: r.scopes,
+        team: r.team_ref,
+        createdBy: r.created_by,
         createdAt: iso(r.created_at) ?? '',
         lastUsedAt: iso(r.last_used_at),
         revokedAt: iso(r.revoked_at),

@@ -8,6 +8,19 @@ export const SESSION_COOKIE = 'paved_session';
 export const SESSION_TTL_MS = 7 * 24 * 3600_000;
 const BOOTSTRAP_NAME = 'bootstrap-admin';
 
+/** The token a server with the embedded database hands to the CLI on the same machine, through its lock file. */
+export const LOCAL_CLI_TOKEN = 'local-cli';
+const LOCAL_CLI_ISSUER = 'server';
+/** Sent by the CLI with the local token: the OS user who ran the command, credited instead of the token. */
+export const ACTOR_HEADER = 'x-paved-actor';
+const CLI_ACTOR = /^cli:[\w.@-]{1,64}$/;
+
+/** Issues the local CLI token, revoking the previous server run's. */
+export async function issueLocalCliToken(db: Db): Promise<string> {
+  await repo.revokeTokens(db, { name: LOCAL_CLI_TOKEN });
+  return (await createToken(db, { name: LOCAL_CLI_TOKEN, role: 'admin', createdBy: LOCAL_CLI_ISSUER })).token;
+}
+
 export interface IssuedToken {
   id: number;
   name: string;
@@ -59,13 +72,24 @@ export async function ensureAdminToken(db: Db, configured: string | null): Promi
   return { generated: issued.token };
 }
 
-export async function authenticateToken(db: Db, token: string): Promise<Principal | null> {
+/**
+ * The caller of a token, or null. `claimedActor` (the ACTOR_HEADER) names the caller only with the server's own
+ * local CLI token, whose holder is whoever may read the data directory; any other token is credited by its name.
+ */
+export async function authenticateToken(db: Db, token: string, claimedActor?: string): Promise<Principal | null> {
   const row = await repo.findActiveTokenByHash(db, hashSecret(token));
   if (!row) return null;
   // A write on every request would put the database on the hot path; a minute's precision is plenty.
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000)
     await repo.touchToken(db, row.id);
-  return { role: row.role, name: row.name, tokenId: row.id, via: 'token', scopes: row.scopes, teamRef: row.team_ref };
+  const local = row.name === LOCAL_CLI_TOKEN && row.created_by === LOCAL_CLI_ISSUER;
+  const name = local && claimedActor && CLI_ACTOR.test(claimedActor) ? claimedActor : row.name;
+  return { role: row.role, name, tokenId: row.id, via: 'token', scopes: row.scopes, teamRef: row.team_ref };
+}
+
+/** The active token with this secret, if any (the demo checks the token it kept still works). */
+export async function findActiveToken(db: Db, token: string) {
+  return (await repo.findActiveTokenByHash(db, hashSecret(token))) ?? null;
 }
 
 export async function authenticateSession(db: Db, sessionId: string): Promise<Principal | null> {

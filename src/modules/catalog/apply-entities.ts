@@ -76,9 +76,12 @@ export async function applyEntities(db: Db, entities: ParsedEntity[], options: A
       continue;
     }
     const row = toRow(entity, options.source);
-    if (stamp.content_hash === row.content_hash && stamp.source === options.source && stamp.status === 'active') {
+    // Content decides: the same entity read from a file, then from its folder (another source), is unchanged. It
+    // moves to the source that last brought it, so that source's next import orphans it if it leaves.
+    if (stamp.content_hash === row.content_hash && stamp.status === 'active') {
       summary.unchanged++;
-      if (stamp.location !== entity.location) await repo.setLocation(db, stamp.id, entity.location);
+      if (stamp.location !== entity.location || stamp.source !== options.source)
+        await repo.setOrigin(db, stamp.id, { source: options.source, location: entity.location });
       continue;
     }
     changed.push({ id: stamp.id, entity, restored: stamp.status === 'orphaned' });

@@ -267,8 +267,9 @@ export async function updateEntity(db: Db, id: number, row: NewEntity) {
     .execute();
 }
 
-export async function setLocation(db: Db, id: number, location: string | null) {
-  await db.updateTable('entities').set({ location }).where('id', '=', id).execute();
+/** Where an unchanged entity now comes from: the same content may arrive through another source or file. */
+export async function setOrigin(db: Db, id: number, origin: { source: string; location: string | null }) {
+  await db.updateTable('entities').set(origin).where('id', '=', id).execute();
 }
 
 export async function markOrphaned(db: Db, ids: number[]) {

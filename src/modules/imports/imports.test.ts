@@ -264,6 +264,20 @@ describe('importing a Backstage catalog of several files', () => {
     expect(after.imports).toHaveLength(before.imports.length + 1);
   });
 
+  it('counts the same entities under another source as unchanged, and moves them to the source that last sent them', async () => {
+    // A file imported on its own, then with its folder: two sources, the same content (issue 10, item 7).
+    const before = await snapshot();
+    const other = await importFiles(acme, { source: 'git:acme-mirror' });
+    expect(other.body.summary).toEqual(summary({ unchanged: 13 }));
+    const moved = await snapshot();
+    expect(new Set(moved.entities.map((e) => e.source))).toEqual(new Set(['git:acme-mirror']));
+    expect(moved.entities.map((e) => ({ ...e, source: 'git:acme' }))).toEqual(before.entities);
+    expect(moved.entity_events).toEqual(before.entity_events);
+    const back = await importFiles(acme);
+    expect(back.body.summary).toEqual(summary({ unchanged: 13 }));
+    expect((await snapshot()).entities).toEqual(before.entities);
+  });
+
   it('updates exactly the one entity whose document changed', async () => {
     const before = await snapshot();
     const ledger = acme.get('services/ledger.yaml') ?? '';
@@ -394,7 +408,7 @@ spec:
       body: {
         error: {
           code: 'IMPORT_INVALID',
-          message: '3 invalid document(s); nothing was imported',
+          message: '3 invalid documents (4 problems); nothing was imported',
           details: {
             id: null,
             status: 'rejected',

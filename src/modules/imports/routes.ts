@@ -165,9 +165,11 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
       actor: principal.name,
     });
     if (result.status === 'rejected') {
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      // One document may have several problems: both counts, so neither reads as the other.
       throw new AppError(
         'IMPORT_INVALID',
-        `${result.summary.invalid} invalid document(s); nothing was imported`,
+        `${plural(result.summary.invalid, 'invalid document')} (${plural(result.problems.length, 'problem')}); nothing was imported`,
         result,
       );
     }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import { limitBody } from '../../http/body-limit.js';
 import { AppError } from '../../http/errors.js';
-import type { AppDeps, AppEnv } from '../../http/router.js';
+import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
+import { describeWebhooks } from './webhook-docs.js';
 import { integrationSecrets, touchIntegrationDelivery } from '../integrations/secret-cache.js';
 import { createDeliveryWriter } from './delivery-writer.js';
 import { readsEvent } from '../../connectors/read-events.js';
@@ -50,7 +51,8 @@ const required = (field: string) =>
 
 /** Webhooks verify, store the raw delivery, enqueue its derivation, and answer 202 at once. */
 export function webhookRoutes({ db, deriveDelayMs, webhookSecrets }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
+  describeWebhooks(app.openAPIRegistry);
   const writer = createDeliveryWriter(db, deriveDelayMs === undefined ? {} : { deriveAfterMs: deriveDelayMs });
   app.use(
     '/webhooks/*',
