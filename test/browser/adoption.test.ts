@@ -112,6 +112,19 @@ describe('adoption in a browser', () => {
     expect(await page.getByTestId('adoption-reading').textContent()).toBe(
       '2 of 4 eligible teams use it; 1 chose it freely, 1 under a mandate. 1 team stopped using it.',
     );
+    // Each headline number and the funnel link to their definitions.
+    expect(
+      await page
+        .locator('.adoption-headline [data-definition]')
+        .evaluateAll((links) => links.map((l) => l.getAttribute('href'))),
+    ).toEqual([
+      '/docs/definitions#adoption-rate',
+      '/docs/definitions#voluntary-share',
+      '/docs/definitions#adopting',
+      '/docs/definitions#days-from-ga',
+      '/docs/definitions#churned',
+    ]);
+    expect(await page.locator('.adoption-funnel [data-definition="funnel"]').count()).toBe(1);
 
     // The curve: voluntary and mandated stacked as areas, eligible teams as a line, with a legend.
     const curve = page.getByRole('figure', { name: /Teams using it, per month/ });

@@ -1,7 +1,9 @@
 import type { CapabilityAdoption } from '../../api/types.js';
 import { Card } from '../../components/Card.js';
 import { Chart } from '../../components/Chart.js';
+import { DefinitionLink } from '../../components/DefinitionLink.js';
 import { ADOPTION_COLORS, formatPercent } from '../../lib/adoption.js';
+import { DEFINITION } from '../../lib/definitions.js';
 
 const STEPS = [
   { key: 'eligible', label: 'Eligible', help: 'customer teams it is meant for', color: '#94a3b8' },
@@ -54,6 +56,7 @@ export function AdoptionFunnel({ funnel }: { funnel: CapabilityAdoption['funnel'
           </div>
         ))}
       </dl>
+      <DefinitionLink anchor={DEFINITION.funnel}>How the funnel is counted</DefinitionLink>
     </Card>
   );
 }

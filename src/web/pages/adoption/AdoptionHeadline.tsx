@@ -1,9 +1,18 @@
 import type { CapabilityAdoption } from '../../api/types.js';
+import { DefinitionLink } from '../../components/DefinitionLink.js';
 import { Stat } from '../../components/Stat.js';
 import { adoptionReading, formatDays, formatPercent } from '../../lib/adoption.js';
+import { DEFINITION, type DefinitionAnchor } from '../../lib/definitions.js';
 import { plural } from '../../lib/format.js';
 
-/** The five numbers DOMAIN.md defines for a capability, and what they mean in one sentence. */
+/** A stat's hint with the link to its definition. */
+const defined = (hint: string, anchor: DefinitionAnchor) => (
+  <>
+    {hint} · <DefinitionLink anchor={anchor} />
+  </>
+);
+
+/** The five headline numbers of a capability, what they mean in one sentence, and where each is defined. */
 export function AdoptionHeadline({ summary }: { summary: CapabilityAdoption['summary'] }) {
   const s = summary;
   const daysHint =
@@ -22,31 +31,34 @@ export function AdoptionHeadline({ summary }: { summary: CapabilityAdoption['sum
           label="Adoption rate"
           testId="adoption-rate"
           value={formatPercent(s.adoptionRate)}
-          hint="of eligible teams use it"
+          hint={defined('of eligible teams use it', DEFINITION.adoptionRate)}
         />
         <Stat
           label="Voluntary share"
           testId="voluntary-share"
           value={formatPercent(s.voluntaryShare)}
-          hint={s.adoptingTeams ? `${s.voluntaryTeams} chose it, ${s.mandatedTeams} mandated` : 'of adopting teams'}
+          hint={defined(
+            s.adoptingTeams ? `${s.voluntaryTeams} chose it, ${s.mandatedTeams} mandated` : 'of adopting teams',
+            DEFINITION.voluntaryShare,
+          )}
         />
         <Stat
           label="Adopting teams"
           testId="adopting-teams"
           value={`${s.adoptingTeams} / ${s.eligibleTeams}`}
-          hint={`of ${plural(s.eligibleTeams, 'eligible team')}, using it today`}
+          hint={defined(`of ${plural(s.eligibleTeams, 'eligible team')}, using it today`, DEFINITION.adopting)}
         />
         <Stat
           label="Median time to adopt"
           testId="median-days"
           value={formatDays(s.medianDaysToAdopt)}
-          hint={daysHint}
+          hint={defined(daysHint, DEFINITION.daysFromGa)}
         />
         <Stat
           label="Churned teams"
           testId="churned-teams"
           value={s.churnedTeams}
-          hint="adopted, then stopped using it"
+          hint={defined('adopted, then stopped using it', DEFINITION.churned)}
         />
       </div>
     </div>
