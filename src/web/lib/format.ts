@@ -53,9 +53,6 @@ export function isIsoDay(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && d !== null && d.toISOString().startsWith(text);
 }
 
-/** The same as formatDateTime: every time is shown in UTC now. */
-export const formatUtcDateTime = (value: string | null | undefined) => formatDateTime(value);
-
 const numberFormat = new Intl.NumberFormat();
 
 export function formatNumber(n: number): string {

@@ -1,5 +1,4 @@
-import { sql, type Selectable } from 'kysely';
-import type { DeploymentsTable, IncidentsTable } from '../../../db/schema/delivery.js';
+import { sql } from 'kysely';
 import type { Db } from '../../../db/schema/index.js';
 import { chunks } from '../../../shared/chunks.js';
 
@@ -182,60 +181,39 @@ export async function deleteIncident(db: Db, source: string, externalId: string)
   await db.deleteFrom('incidents').where('source', '=', source).where('external_id', '=', externalId).execute();
 }
 
+/** Rows read for many keys, `LOOKUP_CHUNK` keys per query, each key asked once. */
+async function readInChunks<R>(keys: readonly string[], read: (part: string[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (const part of chunks([...new Set(keys)], LOOKUP_CHUNK)) rows.push(...(await read(part)));
+  return rows;
+}
+
 /** Active services by full ref, with their annotations (to find their repository). */
-export async function findServices(db: Db, refs: readonly string[]) {
-  const found = [];
-  for (const part of chunks([...new Set(refs)], LOOKUP_CHUNK)) {
-    found.push(
-      ...(await db
-        .selectFrom('entities')
-        .select(['id', 'ref', 'name', 'metadata'])
-        .where('kind', '=', 'Component')
-        .where('status', '=', 'active')
-        .where('ref', 'in', part)
-        .execute()),
-    );
-  }
-  return found;
+export function findServices(db: Db, refs: readonly string[]) {
+  return readInChunks(refs, (part) =>
+    db
+      .selectFrom('entities')
+      .select(['id', 'ref', 'name', 'metadata'])
+      .where('kind', '=', 'Component')
+      .where('status', '=', 'active')
+      .where('ref', 'in', part)
+      .execute(),
+  );
 }
 
 /** A source's stored deployments by their external id. */
-export async function deploymentsByExternalId(
-  db: Db,
-  source: string,
-  ids: readonly string[],
-): Promise<Map<string, Selectable<DeploymentsTable>>> {
-  const rows: Selectable<DeploymentsTable>[] = [];
-  for (const part of chunks([...new Set(ids)], LOOKUP_CHUNK)) {
-    rows.push(
-      ...(await db
-        .selectFrom('deployments')
-        .selectAll()
-        .where('source', '=', source)
-        .where('external_id', 'in', part)
-        .execute()),
-    );
-  }
+export async function deploymentsByExternalId(db: Db, source: string, ids: readonly string[]) {
+  const rows = await readInChunks(ids, (part) =>
+    db.selectFrom('deployments').selectAll().where('source', '=', source).where('external_id', 'in', part).execute(),
+  );
   return new Map(rows.map((r) => [r.external_id, r]));
 }
 
 /** A source's stored incidents by their external id. */
-export async function incidentsByExternalId(
-  db: Db,
-  source: string,
-  ids: readonly string[],
-): Promise<Map<string, Selectable<IncidentsTable>>> {
-  const rows: Selectable<IncidentsTable>[] = [];
-  for (const part of chunks([...new Set(ids)], LOOKUP_CHUNK)) {
-    rows.push(
-      ...(await db
-        .selectFrom('incidents')
-        .selectAll()
-        .where('source', '=', source)
-        .where('external_id', 'in', part)
-        .execute()),
-    );
-  }
+export async function incidentsByExternalId(db: Db, source: string, ids: readonly string[]) {
+  const rows = await readInChunks(ids, (part) =>
+    db.selectFrom('incidents').selectAll().where('source', '=', source).where('external_id', 'in', part).execute(),
+  );
   return new Map(rows.map((r) => [r.external_id, r]));
 }
 

@@ -1,6 +1,6 @@
 import type { DeploymentRow } from '../../api/types.js';
 import { Badge } from '../../components/Badge.js';
-import { formatUtcDateTime, formatHours } from '../../lib/format.js';
+import { formatDateTime, formatHours } from '../../lib/format.js';
 import { Commit, RefLink } from './TeamServiceCells.js';
 
 /** Production deployments with what each shipped, how fast, and the incidents attributed to it. */
@@ -31,7 +31,7 @@ export function DeploymentTable({ deployments, caption }: { deployments: Deploym
           {deployments.map((d) => (
             <tr key={d.id} data-deployment={d.externalId} data-failed={d.failed} data-rework={d.rework}>
               <th scope="row" className="nowrap">
-                <time dateTime={d.finishedAt}>{formatUtcDateTime(d.finishedAt)}</time>
+                <time dateTime={d.finishedAt}>{formatDateTime(d.finishedAt)}</time>
                 <div className="row row-tight">
                   {d.failed ? <Badge tone="danger">failed</Badge> : null}
                   {d.rework ? (
