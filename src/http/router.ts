@@ -7,14 +7,19 @@ import { AppError, type ErrorDetail } from './errors.js';
 import type { Logger } from './logger.js';
 
 export interface Principal {
+  /** The highest role: admin (an organisation admin, or a member of a platform team), member, viewer. */
   role: Role;
-  /** Who acts: the token's name, or the session's subject. */
+  /** Administers everything, not only their teams' capabilities: admin tokens without a team, PAVED_ADMINS. */
+  orgAdmin: boolean;
+  /** The group refs the caller belongs to: a person's memberOf, or the team a token was issued for. */
+  teams: string[];
+  /** The catalog User acting, when a person signed in or uses a personal token; null for service tokens. */
+  person: string | null;
+  /** Who acts, as credited in records: the person, the token's name, or `cli:<user>`. */
   name: string;
   tokenId: number | null;
   via: 'token' | 'session';
   scopes: string[];
-  /** The team the caller belongs to, when the token was issued for one (members write for their team). */
-  teamRef: string | null;
 }
 
 export interface AppEnv {

@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ACCESS_FIELD, accessRoute } from '../http/access.js';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { AppError } from '../http/errors.js';
 import { jsonResponse } from '../http/openapi.js';
@@ -36,12 +37,11 @@ export function buildApp(deps: AppDeps) {
   });
 
   app.openapi(
-    createRoute({
+    accessRoute('public', {
       method: 'get',
       path: '/api/health',
       tags: ['meta'],
       summary: 'Liveness: answers while the server runs (no token needed)',
-      security: [],
       responses: { 200: jsonResponse(z.object({ status: z.literal('ok') }), 'Running') },
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
@@ -55,6 +55,7 @@ export function buildApp(deps: AppDeps) {
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/api/openapi.json',
+    [ACCESS_FIELD]: 'public',
     tags: ['meta'],
     summary: 'This document (OpenAPI 3.1)',
     security: [],

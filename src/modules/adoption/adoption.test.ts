@@ -216,7 +216,20 @@ describe('capability adoption', () => {
         body: JSON.stringify({ team, status: 'using', date: '2025-02-01' }),
       });
     const me = await t.app.request('/api/v1/me', { headers: { authorization: `Bearer ${alphaMember.token}` } });
-    expect(await me.json()).toEqual({ name: 'alpha-dev', role: 'member', via: 'token', team: 'group:default/alpha' });
+    expect(await me.json()).toEqual({
+      name: 'alpha-dev',
+      role: 'member',
+      orgAdmin: false,
+      person: null,
+      teams: ['group:default/alpha'],
+      via: 'token',
+    });
+    expect(await (await call(alphaMember.token, 'beta')).json()).toEqual({
+      error: {
+        code: 'FORBIDDEN',
+        message: 'you write for your own teams only (group:default/alpha); this is for group:default/beta',
+      },
+    });
     expect((await call(alphaMember.token, 'beta')).status).toBe(403);
     expect((await call(alphaMember.token, 'alpha')).status).toBe(201);
     expect((await call(t.tokens.viewer, 'alpha')).status).toBe(403);

@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { accessRoute, assertAdministers, assertWritesFor } from '../../http/access.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, type AppDeps } from '../../http/router.js';
-import { requireRole } from '../auth/middleware.js';
 import { getEntityRow, ownerRefOf } from '../catalog/service.js';
 import { findEntitiesByRefs } from '../catalog/repo.js';
 import { nameParams, namespaceQuery } from '../catalog/contract.js';
@@ -36,7 +36,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   const capability = (name: string, namespace = 'default') => getEntityRow(db, 'Capability', namespace, name);
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/capabilities/{name}/adoption',
       tags: ['adoption'],
@@ -55,7 +55,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/adoption/matrix',
       tags: ['adoption'],
@@ -66,7 +66,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/adoption/changes',
       tags: ['adoption'],
@@ -81,7 +81,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/services/{name}/adoption',
       tags: ['adoption'],
@@ -96,7 +96,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/teams/{name}/adoption',
       tags: ['adoption'],
@@ -111,7 +111,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/capabilities/{name}/mandates',
       tags: ['adoption'],
@@ -125,7 +125,7 @@ export function adoptionRoutes({ db }: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({
+    accessRoute('team-admin', {
       method: 'post',
       path: '/capabilities/{name}/mandates',
       tags: ['adoption'],
@@ -134,13 +134,13 @@ export function adoptionRoutes({ db }: AppDeps) {
       responses: { 201: json(mandateSchema, 'Created') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const cap = await capability(c.req.valid('param').name);
+      assertAdministers(c.get('principal'), cap.owner_ref);
       return c.json(await createMandate(db, cap, c.req.valid('json'), c.get('principal').name), 201);
     },
   );
   app.openapi(
-    createRoute({
+    accessRoute('team-admin', {
       method: 'patch',
       path: '/capabilities/{name}/mandates/{id}',
       tags: ['adoption'],
@@ -149,13 +149,14 @@ export function adoptionRoutes({ db }: AppDeps) {
       responses: { 200: json(mandateSchema, 'Changed') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const { name, id } = c.req.valid('param');
-      return c.json(await changeMandate(db, await capability(name), id, c.req.valid('json')), 200);
+      const cap = await capability(name);
+      assertAdministers(c.get('principal'), cap.owner_ref);
+      return c.json(await changeMandate(db, cap, id, c.req.valid('json')), 200);
     },
   );
   app.openapi(
-    createRoute({
+    accessRoute('team-admin', {
       method: 'delete',
       path: '/capabilities/{name}/mandates/{id}',
       tags: ['adoption'],
@@ -164,16 +165,16 @@ export function adoptionRoutes({ db }: AppDeps) {
       responses: { 204: { description: 'Removed' } },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const { name, id } = c.req.valid('param');
       const cap = await capability(name);
+      assertAdministers(c.get('principal'), cap.owner_ref);
       if ((await repo.deleteMandate(db, id, cap.id)) === 0) throw notFound(`mandate ${id} of ${cap.name}`);
       return c.body(null, 204);
     },
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/capabilities/{name}/declarations',
       tags: ['adoption'],
@@ -200,26 +201,21 @@ export function adoptionRoutes({ db }: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({
+    accessRoute('member', {
       method: 'post',
       path: '/capabilities/{name}/declarations',
       tags: ['adoption'],
       summary: 'Declare that a team uses (or stopped using) a capability',
-      description: 'Admins declare for any team; members for their own team only.',
+      description: 'Members declare for their own teams; organisation admins for any team.',
       request: { params: nameParams, ...body(declarationCreate) },
       responses: { 201: json(declarationSchema, 'Recorded') },
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'member');
       const input = c.req.valid('json');
       const cap = await capability(c.req.valid('param').name);
       const teamRef = ownerRefOf(input.team);
-      if (principal.role !== 'admin' && principal.teamRef !== teamRef)
-        throw new AppError(
-          'FORBIDDEN',
-          `members declare for their own team only; your token is for ${principal.teamRef ?? 'no team'}`,
-        );
+      assertWritesFor(principal, teamRef);
       const [team] = await findEntitiesByRefs(db, [teamRef]);
       if (!team || team.kind !== 'Group')
         throw new AppError('VALIDATION_FAILED', `team: ${teamRef} is not in the catalog`, [
@@ -248,7 +244,7 @@ export function adoptionRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'post',
       path: '/capabilities/{name}/views',
       tags: ['adoption'],
@@ -261,7 +257,8 @@ export function adoptionRoutes({ db }: AppDeps) {
       const cap = await capability(c.req.valid('param').name);
       await repo.insertView(db, {
         capabilityId: cap.id,
-        teamRef: principal.teamRef,
+        // A person in several teams is counted aware for the first; views feed the funnel per team.
+        teamRef: principal.teams[0] ?? null,
         subject: principal.name,
         kind: c.req.valid('json').kind,
       });

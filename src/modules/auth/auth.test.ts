@@ -133,7 +133,7 @@ describe('over HTTP', () => {
       for (const role of ['admin', 'member', 'viewer'] as const) {
         expect(await t.call('GET', '/api/v1/me', { role })).toEqual({
           status: 200,
-          body: { name: `test-${role}`, role, via: 'token', team: null },
+          body: { name: `test-${role}`, role, orgAdmin: role === 'admin', person: null, teams: [], via: 'token' },
         });
       }
     });
@@ -148,8 +148,10 @@ describe('over HTTP', () => {
       expect((await me(local, 'cli:alice')).body).toEqual({
         name: 'cli:alice',
         role: 'admin',
+        orgAdmin: true,
+        person: null,
+        teams: [],
         via: 'token',
-        team: null,
       });
       expect((await me(local, 'test-viewer')).body.name).toBe('local-cli');
       expect((await me(local, 'cli:alice bob')).body.name).toBe('local-cli');
@@ -188,7 +190,7 @@ describe('over HTTP', () => {
       // The secret works, as the member it was issued for.
       expect(await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: `Bearer ${token}` } })).toEqual({
         status: 200,
-        body: { name: 'ci-events', role: 'member', via: 'token', team: null },
+        body: { name: 'ci-events', role: 'member', orgAdmin: false, person: null, teams: [], via: 'token' },
       });
 
       const rows = await t.database.db.selectFrom('api_tokens').selectAll().orderBy('id').execute();
@@ -245,7 +247,7 @@ describe('over HTTP', () => {
       for (const role of ['member', 'viewer'] as const) {
         const forbidden = {
           status: 403,
-          body: { error: { code: 'FORBIDDEN', message: `this needs the admin role; you are ${role}` } },
+          body: { error: { code: 'FORBIDDEN', message: 'this needs an organisation admin' } },
         };
         expect(await t.call('POST', '/api/v1/tokens', { role, body: { name: 'sneaky', role: 'admin' } })).toEqual(
           forbidden,
@@ -285,7 +287,14 @@ describe('over HTTP', () => {
     it('signs in with a token: an HttpOnly SameSite=Strict cookie that authenticates /me', async () => {
       const { res, setCookie } = await signIn(t.tokens.member);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ name: 'test-member', role: 'member', via: 'session', team: null });
+      expect(await res.json()).toEqual({
+        name: 'test-member',
+        role: 'member',
+        orgAdmin: false,
+        person: null,
+        teams: [],
+        via: 'session',
+      });
 
       const attributes = setCookie.split(';').map((s) => s.trim());
       expect(attributes[0]).toMatch(/^paved_session=pvs_[A-Za-z0-9_-]{43}$/);
@@ -374,7 +383,7 @@ describe('over HTTP', () => {
           expect({ route: `${role} ${w.method} ${w.path}`, ...res }).toEqual({
             route: `${role} ${w.method} ${w.path}`,
             status: 403,
-            body: { error: { code: 'FORBIDDEN', message: `this needs the admin role; you are ${role}` } },
+            body: { error: { code: 'FORBIDDEN', message: expect.stringMatching(/organisation admin|platform team that owns/) } },
           });
         }
         const yaml = await t.call('POST', '/api/v1/imports/backstage', {
@@ -462,7 +471,14 @@ describe('ensureAdminToken', () => {
       const app = buildApp({ db: database.db, logger: silentLogger });
       const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${configured}` } });
       expect(me.status).toBe(200);
-      expect(await me.json()).toEqual({ name: 'bootstrap-admin', role: 'admin', via: 'token', team: null });
+      expect(await me.json()).toEqual({
+        name: 'bootstrap-admin',
+        role: 'admin',
+        orgAdmin: true,
+        person: null,
+        teams: [],
+        via: 'token',
+      });
 
       // Changing the configured token replaces the old one, which stops working.
       const next = 'pvd_rotated-admin-token';

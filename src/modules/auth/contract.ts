@@ -5,7 +5,17 @@ export const roleSchema = z.enum(['admin', 'member', 'viewer']);
 export const signInBody = z.strictObject({ token: z.string().min(1).max(512) }).openapi('SignIn');
 
 export const meSchema = z
-  .object({ name: z.string(), role: roleSchema, via: z.enum(['token', 'session']), team: z.string().nullable() })
+  .object({
+    name: z.string(),
+    role: roleSchema,
+    /** Administers everything, not only their own teams' capabilities. */
+    orgAdmin: z.boolean(),
+    /** The catalog User, when a person is signed in; null for a service token. */
+    person: z.string().nullable(),
+    /** Group refs: the person's teams, or the team a token was issued for. */
+    teams: z.array(z.string()),
+    via: z.enum(['token', 'session']),
+  })
   .openapi('Me');
 
 export const createTokenBody = z

@@ -1,12 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Role } from '../../db/schema/auth.js';
 import type { Db } from '../../db/schema/index.js';
-import { AppError, forbidden } from '../../http/errors.js';
+import { AppError } from '../../http/errors.js';
 import type { AppEnv, Principal } from '../../http/router.js';
-import { ACTOR_HEADER, authenticateSession, authenticateToken, hasRole, SESSION_COOKIE } from './service.js';
+import { ACTOR_HEADER, authenticateSession, authenticateToken, SESSION_COOKIE } from './service.js';
 
-/** Every /api/v1 route passes here: a bearer token or a session cookie, nothing else. */
+/**
+ * Every /api/v1 route passes here: a bearer token or a session cookie, nothing else, except the few open routes
+ * (sign-in). What each route then needs is its declared access (src/http/access.ts).
+ */
 export function requireAuth(db: Db, open: { method: string; path: string }[] = []): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (open.some((o) => o.method === c.req.method && o.path === c.req.path)) return next();
@@ -25,8 +27,4 @@ export function requireAuth(db: Db, open: { method: string; path: string }[] = [
     c.set('principal', principal);
     await next();
   };
-}
-
-export function requireRole(principal: Principal, role: Role): void {
-  if (!hasRole(principal, role)) throw forbidden(`this needs the ${role} role; you are ${principal.role}`);
 }

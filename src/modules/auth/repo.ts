@@ -96,15 +96,31 @@ export async function insertSession(
     .execute();
 }
 
+/** The live session and, when it was opened with a token, that token while it is still active. */
 export async function findActiveSession(db: Db, idHash: string) {
-  return db
+  const row = await db
     .selectFrom('sessions')
-    .leftJoin('api_tokens', 'api_tokens.id', 'sessions.token_id')
-    .select(['sessions.role', 'sessions.subject', 'sessions.token_id', 'api_tokens.team_ref'])
+    .leftJoin('api_tokens', (join) =>
+      join.onRef('api_tokens.id', '=', 'sessions.token_id').on('api_tokens.revoked_at', 'is', null),
+    )
+    .select([
+      'sessions.subject',
+      'sessions.token_id',
+      'api_tokens.id as token_row_id',
+      'api_tokens.role as token_role',
+      'api_tokens.scopes as token_scopes',
+      'api_tokens.team_ref as token_team_ref',
+    ])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', new Date())
     .executeTakeFirst();
+  if (!row) return undefined;
+  const token =
+    row.token_row_id !== null && row.token_role !== null
+      ? { id: row.token_row_id, role: row.token_role, scopes: row.token_scopes ?? [], team_ref: row.token_team_ref }
+      : null;
+  return { subject: row.subject, token };
 }
 
 export async function revokeSession(db: Db, idHash: string) {

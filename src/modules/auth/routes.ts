@@ -1,25 +1,33 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { accessRoute } from '../../http/access.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError, notFound } from '../../http/errors.js';
-import { createRouter, type AppDeps } from '../../http/router.js';
-import { createTokenBody, issuedTokenSchema, meSchema, signInBody, tokenSchema } from './contract.js';
-import { requireRole } from './middleware.js';
+import { createRouter, type AppDeps, type Principal } from '../../http/router.js';
+import { createTokenBody, issuedTokenSchema, meSchema, signInBody, tokenSchema, type Me } from './contract.js';
 import * as auth from './service.js';
 import { ownerRefOf } from '../catalog/service.js';
 import { isoOrNull as iso, jsonResponse as json } from '../../http/openapi.js';
+
+const toMe = (p: Principal): Me => ({
+  name: p.name,
+  role: p.role,
+  orgAdmin: p.orgAdmin,
+  person: p.person,
+  teams: p.teams,
+  via: p.via,
+});
 
 export function authRoutes({ db }: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({
+    accessRoute('public', {
       method: 'post',
       path: '/session',
       tags: ['auth'],
       summary: 'Sign in with an API token; sets the session cookie',
       request: { body: { content: { 'application/json': { schema: signInBody } }, required: true } },
       responses: { 200: json(meSchema, 'Signed in') },
-      security: [],
     }),
     async (c) => {
       const { token } = c.req.valid('json');
@@ -33,15 +41,12 @@ export function authRoutes({ db }: AppDeps) {
         secure: new URL(c.req.url).protocol === 'https:',
         expires: session.expiresAt,
       });
-      return c.json(
-        { name: principal.name, role: principal.role, via: 'session' as const, team: principal.teamRef },
-        200,
-      );
+      return c.json(toMe({ ...principal, via: 'session' }), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'delete',
       path: '/session',
       tags: ['auth'],
@@ -57,7 +62,7 @@ export function authRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/me',
       tags: ['auth'],
@@ -65,13 +70,12 @@ export function authRoutes({ db }: AppDeps) {
       responses: { 200: json(meSchema, 'The caller') },
     }),
     (c) => {
-      const p = c.get('principal');
-      return c.json({ name: p.name, role: p.role, via: p.via, team: p.teamRef }, 200);
+      return c.json(toMe(c.get('principal')), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'get',
       path: '/tokens',
       tags: ['auth'],
@@ -79,7 +83,6 @@ export function authRoutes({ db }: AppDeps) {
       responses: { 200: json(z.object({ items: z.array(tokenSchema) }), 'Tokens') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const rows = await auth.listTokens(db);
       const items = rows.map((r) => ({
         id: r.id,
@@ -97,7 +100,7 @@ export function authRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'post',
       path: '/tokens',
       tags: ['auth'],
@@ -107,7 +110,6 @@ export function authRoutes({ db }: AppDeps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'admin');
       const { team, ...body } = c.req.valid('json');
       const issued = await auth.createToken(db, {
         ...body,
@@ -119,7 +121,7 @@ export function authRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'delete',
       path: '/tokens/{id}',
       tags: ['auth'],
@@ -128,7 +130,6 @@ export function authRoutes({ db }: AppDeps) {
       responses: { 204: { description: 'Revoked' } },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const { id } = c.req.valid('param');
       if ((await auth.revokeTokens(db, { id })) === 0) throw notFound(`active token ${id}`);
       return c.body(null, 204);

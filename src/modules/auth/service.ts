@@ -84,7 +84,28 @@ export async function authenticateToken(db: Db, token: string, claimedActor?: st
     await repo.touchToken(db, row.id);
   const local = row.name === LOCAL_CLI_TOKEN && row.created_by === LOCAL_CLI_ISSUER;
   const name = local && claimedActor && CLI_ACTOR.test(claimedActor) ? claimedActor : row.name;
-  return { role: row.role, name, tokenId: row.id, via: 'token', scopes: row.scopes, teamRef: row.team_ref };
+  return principalOfToken(row, name, 'token');
+}
+
+/**
+ * A service token acts with its role: an admin token without a team is an organisation admin; one issued for a
+ * team (`--team`) administers that platform team's capabilities only; a member token writes for its team.
+ */
+function principalOfToken(
+  row: { id: number; role: Role; scopes: string[]; team_ref: string | null },
+  name: string,
+  via: Principal['via'],
+): Principal {
+  return {
+    role: row.role,
+    orgAdmin: row.role === 'admin' && !row.team_ref,
+    teams: row.team_ref ? [row.team_ref] : [],
+    person: null,
+    name,
+    tokenId: row.id,
+    via,
+    scopes: row.scopes,
+  };
 }
 
 /** The active token with this secret, if any (the demo checks the token it kept still works). */
@@ -92,17 +113,11 @@ export async function findActiveToken(db: Db, token: string) {
   return (await repo.findActiveTokenByHash(db, hashSecret(token))) ?? null;
 }
 
+/** A session opened with a token acts as that token does now (its scopes included), until either is revoked. */
 export async function authenticateSession(db: Db, sessionId: string): Promise<Principal | null> {
   const row = await repo.findActiveSession(db, hashSecret(sessionId));
-  if (!row) return null;
-  return {
-    role: row.role,
-    name: row.subject,
-    tokenId: row.token_id,
-    via: 'session',
-    scopes: [],
-    teamRef: row.team_ref,
-  };
+  if (!row?.token) return null;
+  return principalOfToken(row.token, row.subject, 'session');
 }
 
 /** A session is its own secret, so signing out never revokes the token it was opened with. */
@@ -121,12 +136,6 @@ export async function openSession(db: Db, principal: Principal): Promise<{ sessi
 
 export async function closeSession(db: Db, sessionId: string) {
   await repo.revokeSession(db, hashSecret(sessionId));
-}
-
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
-
-export function hasRole(principal: Principal, needed: Role): boolean {
-  return RANK[principal.role] >= RANK[needed];
 }
 
 export { listTokens, revokeTokens } from './repo.js';

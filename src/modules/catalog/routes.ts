@@ -1,7 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
-import type { MiddlewareHandler } from 'hono';
-import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
+import { z } from '@hono/zod-openapi';
+import { accessRoute, assertAdministers } from '../../http/access.js';
+import { createRouter, type AppDeps } from '../../http/router.js';
 import {
   capabilityCreate,
   capabilityDetail,
@@ -33,16 +32,8 @@ import { jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
 export function catalogRoutes({ db }: AppDeps) {
   const app = createRouter();
 
-  // Roles are checked before bodies are validated, so a viewer learns "not allowed", not "field x is wrong".
-  const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-    requireRole(c.get('principal'), 'admin');
-    await next();
-  };
-  app.on('POST', ['/teams', '/services', '/capabilities'], adminOnly);
-  app.on('PATCH', ['/teams/:name', '/services/:name', '/capabilities/:name'], adminOnly);
-
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/teams',
       tags: ['catalog'],
@@ -53,7 +44,7 @@ export function catalogRoutes({ db }: AppDeps) {
     async (c) => c.json(await catalog.listTeams(db, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/teams/{name}',
       tags: ['catalog'],
@@ -64,7 +55,7 @@ export function catalogRoutes({ db }: AppDeps) {
     async (c) => c.json(await catalog.getTeam(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'post',
       path: '/teams',
       tags: ['catalog'],
@@ -73,13 +64,12 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 201: json(teamDetail, 'Created') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const e = await write.createTeam(db, c.req.valid('json'), c.get('principal').name);
       return c.json(await catalog.getTeam(db, e.namespace, e.name), 201);
     },
   );
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'patch',
       path: '/teams/{name}',
       tags: ['catalog'],
@@ -88,7 +78,6 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 200: json(teamDetail, 'Changed') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const row = await catalog.getEntityRow(db, 'Group', c.req.valid('query').namespace, c.req.valid('param').name);
       const e = await write.patchTeam(db, row, c.req.valid('json'), c.get('principal').name);
       return c.json(await catalog.getTeam(db, e.namespace, e.name), 200);
@@ -96,7 +85,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/services',
       tags: ['catalog'],
@@ -107,7 +96,7 @@ export function catalogRoutes({ db }: AppDeps) {
     async (c) => c.json(await catalog.listServices(db, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/services/{name}',
       tags: ['catalog'],
@@ -118,7 +107,7 @@ export function catalogRoutes({ db }: AppDeps) {
     async (c) => c.json(await catalog.getService(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'post',
       path: '/services',
       tags: ['catalog'],
@@ -127,13 +116,12 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 201: json(serviceDetail, 'Created') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const e = await write.createService(db, c.req.valid('json'), c.get('principal').name);
       return c.json(await catalog.getService(db, e.namespace, e.name), 201);
     },
   );
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'patch',
       path: '/services/{name}',
       tags: ['catalog'],
@@ -142,7 +130,6 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 200: json(serviceDetail, 'Changed') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const row = await catalog.getEntityRow(
         db,
         'Component',
@@ -155,7 +142,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/capabilities',
       tags: ['catalog'],
@@ -166,7 +153,7 @@ export function catalogRoutes({ db }: AppDeps) {
     async (c) => c.json(await catalog.listCapabilities(db, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/capabilities/{name}',
       tags: ['catalog'],
@@ -178,7 +165,7 @@ export function catalogRoutes({ db }: AppDeps) {
       c.json(await catalog.getCapability(db, c.req.valid('query').namespace, c.req.valid('param').name), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('team-admin', {
       method: 'post',
       path: '/capabilities',
       tags: ['catalog'],
@@ -187,13 +174,14 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 201: json(capabilityDetail, 'Created') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
-      const e = await write.createCapability(db, c.req.valid('json'), c.get('principal').name);
+      const input = c.req.valid('json');
+      assertAdministers(c.get('principal'), catalog.ownerRefOf(input.owner));
+      const e = await write.createCapability(db, input, c.get('principal').name);
       return c.json(await catalog.getCapability(db, e.namespace, e.name), 201);
     },
   );
   app.openapi(
-    createRoute({
+    accessRoute('team-admin', {
       method: 'patch',
       path: '/capabilities/{name}',
       tags: ['catalog'],
@@ -202,20 +190,23 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 200: json(capabilityDetail, 'Changed') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const row = await catalog.getEntityRow(
         db,
         'Capability',
         c.req.valid('query').namespace,
         c.req.valid('param').name,
       );
-      const e = await write.patchCapability(db, row, c.req.valid('json'), c.get('principal').name);
+      const input = c.req.valid('json');
+      // Handing a capability to another team needs rights over both.
+      assertAdministers(c.get('principal'), row.owner_ref);
+      if (input.owner) assertAdministers(c.get('principal'), catalog.ownerRefOf(input.owner));
+      const e = await write.patchCapability(db, row, input, c.get('principal').name);
       return c.json(await catalog.getCapability(db, e.namespace, e.name), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/domains',
       tags: ['catalog'],
@@ -226,7 +217,7 @@ export function catalogRoutes({ db }: AppDeps) {
     async (c) => c.json(await catalog.listDomains(db, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/resources',
       tags: ['catalog'],
@@ -238,7 +229,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/search',
       tags: ['catalog'],
@@ -256,7 +247,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/overview',
       tags: ['catalog'],
@@ -269,7 +260,7 @@ export function catalogRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/overview/attention',
       tags: ['catalog'],

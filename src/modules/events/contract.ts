@@ -6,7 +6,7 @@ export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 export const MAX_COUNT = 1_000_000;
 /** Clocks drift: a sender slightly ahead of the server is fine, a wrong year is not. */
 export const MAX_FUTURE_MS = 5 * 60_000;
-export const EVENTS_WRITE_SCOPE = 'events:write';
+export { EVENTS_WRITE_SCOPE } from '../../http/access.js';
 
 const typed = (what: string) => ({
   error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),

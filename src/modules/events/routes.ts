@@ -1,21 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { limitBody } from '../../http/body-limit.js';
-import { forbidden } from '../../http/errors.js';
-import { createRouter, type AppDeps, type Principal } from '../../http/router.js';
-import {
-  EVENTS_WRITE_SCOPE,
-  ingestResultSchema,
-  MAX_BODY_BYTES,
-  MAX_EVENTS_PER_REQUEST,
-  usageEventInput,
-} from './contract.js';
+import { ACCESS_FIELD, accessMiddleware } from '../../http/access.js';
+import { createRouter, type AppDeps } from '../../http/router.js';
+import { ingestResultSchema, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, usageEventInput } from './contract.js';
 import { batchFormat, parseBatch } from './parse-batch.js';
 import { ingestEvents } from './service.js';
-
-function requireEventsWrite(principal: Principal): void {
-  if (principal.role === 'admin' || principal.scopes.includes(EVENTS_WRITE_SCOPE)) return;
-  throw forbidden(`posting usage events needs a token with the ${EVENTS_WRITE_SCOPE} scope (or the admin role)`);
-}
 
 export function eventRoutes({ db }: AppDeps) {
   const app = createRouter();
@@ -29,6 +18,7 @@ export function eventRoutes({ db }: AppDeps) {
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: '/events',
+    [ACCESS_FIELD]: 'events-writer',
     tags: ['adoption'],
     summary: 'Record usage events of capabilities (needs the events:write scope or the admin role)',
     description:
@@ -56,8 +46,7 @@ export function eventRoutes({ db }: AppDeps) {
       },
     },
   });
-  app.post('/events', async (c) => {
-    requireEventsWrite(c.get('principal'));
+  app.post('/events', accessMiddleware('events-writer'), async (c) => {
     const format = batchFormat(c.req.header('content-type'));
     const batch = parseBatch(await c.req.text(), format);
     return c.json(await ingestEvents(db, batch), 200);

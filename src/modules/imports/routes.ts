@@ -1,11 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { ACCESS_FIELD, accessMiddleware, accessRoute } from '../../http/access.js';
 import type { Context } from 'hono';
 import type { ImportRow } from '../../db/schema/imports.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { limitBody } from '../../http/body-limit.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../http/router.js';
-import { requireRole } from '../auth/middleware.js';
 import type { CatalogFile } from '../catalog/entity.js';
 import {
   filesImportBody,
@@ -117,6 +117,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: '/imports/backstage',
+    [ACCESS_FIELD]: 'org-admin',
     tags: ['imports'],
     summary: 'Import Backstage descriptors: files (JSON, YAML or multipart) synchronously, or a Backstage URL as a job',
     description:
@@ -134,9 +135,8 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
       202: { content: { 'application/json': { schema: importRecordSchema } }, description: 'Queued (URL import)' },
     },
   });
-  app.post('/imports/backstage', async (c) => {
+  app.post('/imports/backstage', accessMiddleware('org-admin'), async (c) => {
     const principal = c.get('principal');
-    requireRole(principal, 'admin');
     const upload = await readUpload(c);
     if (upload.kind === 'url') {
       const { id } = await repo.insertImport(db, {
@@ -177,7 +177,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
   });
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/imports',
       tags: ['imports'],
@@ -191,7 +191,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/imports/{id}',
       tags: ['imports'],

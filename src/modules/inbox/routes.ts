@@ -1,10 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import { accessRoute } from '../../http/access.js';
 import type { Db } from '../../db/schema/index.js';
 import { AppError } from '../../http/errors.js';
 import { isoOrNull, jsonResponse as json } from '../../http/openapi.js';
-import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
-import { requireRole } from '../auth/middleware.js';
+import { createRouter, type AppDeps } from '../../http/router.js';
 import { deliveryPage, deliveryQuery, reprocessBody, reprocessResult, type DeliveryQuery } from './contract.js';
 import * as repo from './repo.js';
 import { enqueueReprocess } from './reprocess.js';
@@ -47,15 +45,9 @@ async function pageOfDeliveries(db: Db, query: DeliveryQuery) {
 /** The raw webhook deliveries as stored, and deriving them again. */
 export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
   const app = createRouter();
-  // Roles are checked before bodies are validated, so a viewer learns "not allowed", not "field x is wrong".
-  const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-    requireRole(c.get('principal'), 'admin');
-    await next();
-  };
-  app.on('POST', '/deliveries/reprocess', adminOnly);
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/deliveries',
       tags: ['delivery'],
@@ -67,7 +59,7 @@ export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'post',
       path: '/deliveries/reprocess',
       tags: ['delivery'],

@@ -1,3 +1,4 @@
+import { ACCESS_FIELD } from '../../http/access.js';
 import { z } from '@hono/zod-openapi';
 import type { Router } from '../../http/router.js';
 import { errorResponse, jsonResponse } from '../../http/openapi.js';
@@ -32,6 +33,7 @@ export function describeWebhooks(registry: Router['openAPIRegistry']): void {
   registry.registerPath({
     method: 'post',
     path: '/webhooks/github',
+    [ACCESS_FIELD]: 'secret',
     tags: ['webhooks'],
     summary: 'GitHub webhook deliveries',
     description:
@@ -50,6 +52,7 @@ export function describeWebhooks(registry: Router['openAPIRegistry']): void {
   registry.registerPath({
     method: 'post',
     path: '/webhooks/gitlab',
+    [ACCESS_FIELD]: 'secret',
     tags: ['webhooks'],
     summary: 'GitLab webhook deliveries',
     description:
@@ -70,6 +73,7 @@ export function describeWebhooks(registry: Router['openAPIRegistry']): void {
   registry.registerPath({
     method: 'post',
     path: '/webhooks/pagerduty',
+    [ACCESS_FIELD]: 'secret',
     tags: ['webhooks'],
     summary: 'PagerDuty webhooks v3 incident events',
     description:

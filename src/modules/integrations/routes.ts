@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { accessRoute } from '../../http/access.js';
 import type { IntegrationRow } from '../../db/schema/integrations.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { isoOrNull as iso, jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../http/router.js';
-import { requireRole } from '../auth/middleware.js';
 import { createdIntegrationSchema, createIntegrationBody, integrationSchema, type Integration } from './contract.js';
 import * as repo from './repo.js';
 import { invalidateIntegrationSecrets } from './secret-cache.js';
@@ -24,7 +24,7 @@ export function integrationRoutes({ db }: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'get',
       path: '/integrations',
       tags: ['integrations'],
@@ -32,13 +32,12 @@ export function integrationRoutes({ db }: AppDeps) {
       responses: { 200: json(z.object({ items: z.array(integrationSchema) }), 'Integrations') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       return c.json({ items: (await repo.listIntegrations(db)).map(view) }, 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'post',
       path: '/integrations',
       tags: ['integrations'],
@@ -48,7 +47,6 @@ export function integrationRoutes({ db }: AppDeps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'admin');
       const input = c.req.valid('json');
       if (input.provider === 'pagerduty' && !input.secret) {
         throw new AppError(
@@ -74,7 +72,7 @@ export function integrationRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'delete',
       path: '/integrations/{id}',
       tags: ['integrations'],
@@ -83,7 +81,6 @@ export function integrationRoutes({ db }: AppDeps) {
       responses: { 204: { description: 'Deleted' } },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       const { id } = c.req.valid('param');
       const deleted = await repo.deleteIntegration(db, id);
       invalidateIntegrationSecrets(db);

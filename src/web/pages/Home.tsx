@@ -27,7 +27,7 @@ export function HomePage() {
         title="Your platform at a glance"
         subtitle={`What changed in the last ${HOME_DAYS} days, against the ${HOME_DAYS} before, and what needs attention.`}
       />
-      {me?.team ? <YourTeam teamRef={me.team} /> : null}
+      {me?.teams[0] ? <YourTeam teamRef={me.teams[0]} /> : null}
       {overview.isPending ? (
         <Loading variant="stats" count={4} label="Loading headline numbers" />
       ) : overview.error ? (

@@ -1,9 +1,9 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { accessRoute } from '../../../http/access.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
-import { requireRole } from '../../auth/middleware.js';
 import { repositorySchema, scanRequest, scanResultsBody, scanSchema } from './contract.js';
 import { RUN_SCAN } from './jobs.js';
 import * as repo from './repo.js';
@@ -30,7 +30,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'post',
       path: '/scans',
       tags: ['adoption'],
@@ -40,7 +40,6 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'admin');
       const input = c.req.valid('json');
       const root = scanPath(scanRoot, input.path);
       const { id } = await repo.insertScan(db, {
@@ -61,7 +60,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'post',
       path: '/scans/results',
       tags: ['adoption'],
@@ -71,7 +70,6 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, 'admin');
       const input = c.req.valid('json');
       const { id } = await recordScan(db, {
         root: input.root,
@@ -85,7 +83,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/scans',
       tags: ['adoption'],
@@ -96,7 +94,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/scans/{id}',
       tags: ['adoption'],
@@ -112,7 +110,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/repositories',
       tags: ['adoption'],

@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { accessRoute } from '../../../http/access.js';
 import { AppError } from '../../../http/errors.js';
 import { jsonBody as body, jsonResponse as json } from '../../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
-import { requireRole } from '../../auth/middleware.js';
 import {
   batchResult,
   changeInput,
@@ -37,7 +37,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
     run: (items: unknown[]) => Promise<z.infer<typeof batchResult>>,
   ) =>
     app.openapi(
-      createRoute({
+      accessRoute('org-admin', {
         method: 'post',
         path,
         tags: ['delivery'],
@@ -47,7 +47,6 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
         responses: { 200: json(batchResult, 'What was stored') },
       }),
       async (c) => {
-        requireRole(c.get('principal'), 'admin');
         const items = c.req.valid('json');
         if (items.length === 0)
           throw new AppError('VALIDATION_FAILED', '(body): send at least one item', [
@@ -71,7 +70,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/dora',
       tags: ['delivery'],
@@ -82,7 +81,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
     async (c) => c.json(await dora(db, c.req.valid('query'), settings), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/dora/series',
       tags: ['delivery'],
@@ -95,7 +94,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
     async (c) => c.json(await doraSeries(db, c.req.valid('query'), settings), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/deployments',
       tags: ['delivery'],
@@ -106,7 +105,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
     async (c) => c.json(await listDeployments(db, c.req.valid('query'), settings), 200),
   );
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/incidents',
       tags: ['delivery'],

@@ -1,7 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
+import { accessRoute } from '../../../http/access.js';
 import { jsonResponse as json } from '../../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
-import { requireRole } from '../../auth/middleware.js';
 import { remapCounts, unmappedList } from '../contract.js';
 import { listUnmapped, remapFacts } from './repo.js';
 
@@ -10,7 +9,7 @@ export function unmappedRoutes({ db }: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({
+    accessRoute('signed-in', {
       method: 'get',
       path: '/unmapped',
       tags: ['delivery'],
@@ -21,7 +20,7 @@ export function unmappedRoutes({ db }: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
+    accessRoute('org-admin', {
       method: 'post',
       path: '/unmapped/remap',
       tags: ['delivery'],
@@ -30,7 +29,6 @@ export function unmappedRoutes({ db }: AppDeps) {
       responses: { 200: json(remapCounts, 'How many facts now map to a service') },
     }),
     async (c) => {
-      requireRole(c.get('principal'), 'admin');
       return c.json(await remapFacts(db), 200);
     },
   );

@@ -8,7 +8,8 @@ import { Loading } from '../../components/Loading.js';
 import { useCreateMandate } from '../../hooks/queries/use-create-mandate.js';
 import { useDeleteMandate } from '../../hooks/queries/use-delete-mandate.js';
 import { useMandates } from '../../hooks/queries/use-mandates.js';
-import { useIsAdmin } from '../../hooks/queries/use-me.js';
+import { useAdministers } from '../../hooks/queries/use-me.js';
+import { useCapability } from '../../hooks/queries/use-capability.js';
 import { useUpdateMandate } from '../../hooks/queries/use-update-mandate.js';
 import { formatDate } from '../../lib/format.js';
 import { shortRef } from '../../lib/refs.js';
@@ -87,7 +88,7 @@ function MandateItem({
 
 /** Mandates of a capability: they decide which adoptions count as mandated rather than chosen. Admins change them. */
 export function Mandates({ capability, teams }: { capability: string; teams: TeamOption[] }) {
-  const isAdmin = useIsAdmin();
+  const isAdmin = useAdministers(useCapability(capability).data?.capability.ownerRef);
   const list = useMandates(capability);
   const create = useCreateMandate(capability);
   const update = useUpdateMandate(capability);

@@ -9,7 +9,7 @@ import { OwnerLink } from '../../components/OwnerLink.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Links, Tags } from '../../components/Tags.js';
 import { useCapability } from '../../hooks/queries/use-capability.js';
-import { useIsAdmin } from '../../hooks/queries/use-me.js';
+import { useAdministers } from '../../hooks/queries/use-me.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { safeUrl } from '../../lib/refs.js';
 import { CapabilityAdoption } from '../adoption/CapabilityAdoption.js';
@@ -19,7 +19,7 @@ export function CapabilityDetailPage() {
   const { name = '' } = useParams();
   const namespace = useSearchParams()[0].get('namespace') ?? 'default';
   const query = useCapability(name, namespace);
-  const isAdmin = useIsAdmin();
+  const isAdmin = useAdministers(query.data?.capability.ownerRef);
   const back = { to: '/capabilities', label: 'Capabilities' };
 
   if (query.isPending) {

@@ -4,7 +4,7 @@ import { EmptyState, ImportHint } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useIsAdmin } from '../../hooks/queries/use-me.js';
+import { useIsOrgAdmin } from '../../hooks/queries/use-me.js';
 import { useImports } from '../../hooks/queries/use-imports.js';
 import type { ImportStarted } from '../../hooks/queries/use-start-import.js';
 import { ImportForm } from './ImportForm.js';
@@ -32,7 +32,7 @@ function startedRecord(started: ImportStarted, now: string): ImportRecord {
 /** Start an import (admins), see its report at once, and every recent import with what it changed and rejected. */
 export function ImportsPage() {
   const imports = useImports();
-  const isAdmin = useIsAdmin();
+  const isAdmin = useIsOrgAdmin();
   const [started, setStarted] = useState<ImportRecord | null>(null);
   const latest = started ? (imports.data?.items.find((i) => i.id === started.id) ?? started) : null;
   const earlier = imports.data?.items.filter((i) => i.id !== latest?.id) ?? [];

@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useIsAdmin } from '../../hooks/queries/use-me.js';
+import { useIsOrgAdmin } from '../../hooks/queries/use-me.js';
 import { useRemap } from '../../hooks/queries/use-remap.js';
 import { useUnmapped } from '../../hooks/queries/use-unmapped.js';
 import { plural } from '../../lib/format.js';
@@ -12,7 +12,7 @@ import { UnmappedNames } from './UnmappedNames.js';
 
 /** Facts Paved kept but could not tie to a service, and deliveries it could not read: what to fix, and how. */
 export function UnmappedPage() {
-  const admin = useIsAdmin();
+  const admin = useIsOrgAdmin();
   const unmapped = useUnmapped();
   const remap = useRemap();
   const items = unmapped.data?.items ?? [];
