@@ -83,6 +83,8 @@ export interface AppDeps {
   productionEnvironments?: string[];
   /** Webhook secrets by sender; several allow rotation. */
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
+  /** PAVED_PUBLIC_URL: the address people use to reach Paved (its origin, https behind a TLS proxy). */
+  publicUrl?: string | null;
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
   fetch?: typeof fetch;
 }

@@ -2,6 +2,8 @@ import { HTTPException } from 'hono/http-exception';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ACCESS_FIELD, accessRoute } from '../http/access.js';
 import { requireAuth } from '../modules/auth/middleware.js';
+import { SESSION_COOKIE } from '../modules/auth/service.js';
+import { refuseCrossSite } from '../http/cross-site.js';
 import { AppError } from '../http/errors.js';
 import { jsonResponse } from '../http/openapi.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
@@ -46,8 +48,10 @@ export function buildApp(deps: AppDeps) {
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
   );
+  app.use('/auth/*', refuseCrossSite(SESSION_COOKIE, deps.publicUrl));
   for (const routes of MODULES.flatMap((m) => m.publicRoutes ?? [])) app.route('/', routes(deps));
 
+  app.use('/api/v1/*', refuseCrossSite(SESSION_COOKIE, deps.publicUrl));
   app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
   for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 

@@ -21,6 +21,8 @@ export interface Config {
   deployWorkflows: string[];
   /** PAVED_PRODUCTION_ENVIRONMENTS: environment names or globs whose deployments count (any case). */
   productionEnvironments: string[];
+  /** PAVED_PUBLIC_URL: how people reach Paved; its origin is the only one allowed to write with a session. */
+  publicUrl: string | null;
 }
 
 const list = (value: string | undefined) =>
@@ -53,5 +55,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0
         ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
         : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    publicUrl: publicUrlOf(env.PAVED_PUBLIC_URL),
   };
+}
+
+function publicUrlOf(value: string | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PAVED_PUBLIC_URL must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`PAVED_PUBLIC_URL must be an http(s) URL, got "${value}"`);
+  return url.href.replace(/\/$/, '');
 }
