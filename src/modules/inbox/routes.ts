@@ -59,7 +59,7 @@ export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
   );
 
   app.openapi(
-    accessRoute('signed-in', {
+    accessRoute('org-admin', {
       method: 'post',
       path: '/deliveries/reprocess',
       tags: ['delivery'],

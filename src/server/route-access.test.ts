@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import { ACCESS_FIELD, type Access } from '../http/access.js';
+import { createToken } from '../modules/auth/service.js';
+
+/**
+ * The rights of every route, as the product promises them. The test reads the routes from the OpenAPI document,
+ * so a new route fails here until its rights are written down, and calls each one as every kind of caller.
+ */
+const RIGHTS: Record<string, Access> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/v1/session': 'public',
+  'POST /webhooks/github': 'secret',
+  'POST /webhooks/gitlab': 'secret',
+  'POST /webhooks/pagerduty': 'secret',
+  'DELETE /api/v1/session': 'signed-in',
+  'GET /api/v1/me': 'signed-in',
+  'GET /api/v1/tokens': 'org-admin',
+  'POST /api/v1/tokens': 'org-admin',
+  'DELETE /api/v1/tokens/{id}': 'org-admin',
+  'GET /api/v1/teams': 'signed-in',
+  'POST /api/v1/teams': 'org-admin',
+  'GET /api/v1/teams/{name}': 'signed-in',
+  'PATCH /api/v1/teams/{name}': 'org-admin',
+  'GET /api/v1/services': 'signed-in',
+  'POST /api/v1/services': 'org-admin',
+  'GET /api/v1/services/{name}': 'signed-in',
+  'PATCH /api/v1/services/{name}': 'org-admin',
+  'GET /api/v1/capabilities': 'signed-in',
+  'POST /api/v1/capabilities': 'team-admin',
+  'GET /api/v1/capabilities/{name}': 'signed-in',
+  'PATCH /api/v1/capabilities/{name}': 'team-admin',
+  'GET /api/v1/domains': 'signed-in',
+  'GET /api/v1/resources': 'signed-in',
+  'GET /api/v1/search': 'signed-in',
+  'GET /api/v1/overview': 'signed-in',
+  'GET /api/v1/overview/attention': 'signed-in',
+  'POST /api/v1/imports/backstage': 'org-admin',
+  'GET /api/v1/imports': 'signed-in',
+  'GET /api/v1/imports/{id}': 'signed-in',
+  'GET /api/v1/capabilities/{name}/adoption': 'signed-in',
+  'GET /api/v1/adoption/matrix': 'signed-in',
+  'GET /api/v1/adoption/changes': 'signed-in',
+  'GET /api/v1/services/{name}/adoption': 'signed-in',
+  'GET /api/v1/teams/{name}/adoption': 'signed-in',
+  'GET /api/v1/capabilities/{name}/mandates': 'signed-in',
+  'POST /api/v1/capabilities/{name}/mandates': 'team-admin',
+  'PATCH /api/v1/capabilities/{name}/mandates/{id}': 'team-admin',
+  'DELETE /api/v1/capabilities/{name}/mandates/{id}': 'team-admin',
+  'GET /api/v1/capabilities/{name}/declarations': 'signed-in',
+  'POST /api/v1/capabilities/{name}/declarations': 'member',
+  'POST /api/v1/capabilities/{name}/views': 'signed-in',
+  'POST /api/v1/scans': 'org-admin',
+  'GET /api/v1/scans': 'signed-in',
+  'POST /api/v1/scans/results': 'org-admin',
+  'GET /api/v1/scans/{id}': 'signed-in',
+  'GET /api/v1/repositories': 'signed-in',
+  'POST /api/v1/deployments': 'org-admin',
+  'GET /api/v1/deployments': 'signed-in',
+  'POST /api/v1/changes': 'org-admin',
+  'POST /api/v1/incidents': 'org-admin',
+  'GET /api/v1/incidents': 'signed-in',
+  'GET /api/v1/dora': 'signed-in',
+  'GET /api/v1/dora/series': 'signed-in',
+  'GET /api/v1/unmapped': 'signed-in',
+  'POST /api/v1/unmapped/remap': 'org-admin',
+  'GET /api/v1/deliveries': 'signed-in',
+  'POST /api/v1/deliveries/reprocess': 'org-admin',
+  'POST /api/v1/events': 'events-writer',
+  'GET /api/v1/integrations': 'org-admin',
+  'POST /api/v1/integrations': 'org-admin',
+  'DELETE /api/v1/integrations/{id}': 'org-admin',
+};
+
+type Caller =
+  | 'anonymous'
+  | 'viewer'
+  | 'member'
+  | 'member of another team'
+  | 'platform admin'
+  | 'admin of another platform team'
+  | 'org admin';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'viewer',
+  'member',
+  'member of another team',
+  'platform admin',
+  'admin of another platform team',
+  'org admin',
+];
+
+/**
+ * Who gets through, for a request about team-x (a customer team) or cap-a (owned by the platform team platform-a).
+ * A route whose check needs the team or capability reads it from a valid body, so those routes get one below;
+ * every other route is refused before its input is read, and an empty body is enough to see who passes.
+ */
+const ALLOWED: Record<Access, Caller[]> = {
+  secret: [],
+  public: CALLERS,
+  'signed-in': CALLERS.filter((c) => c !== 'anonymous'),
+  member: ['member', 'org admin'],
+  'team-admin': ['platform admin', 'org admin'],
+  'org-admin': ['org admin'],
+  'events-writer': ['org admin'],
+};
+
+const BODIES: Record<string, unknown> = {
+  'POST /api/v1/capabilities': { name: 'cap-new', owner: 'platform-a', lifecycle: 'ga' },
+  'PATCH /api/v1/capabilities/{name}': { description: 'changed by the access test' },
+  'POST /api/v1/capabilities/{name}/mandates': { scope: 'all', effectiveFrom: '2025-01-01' },
+  'PATCH /api/v1/capabilities/{name}/mandates/{id}': { note: 'changed' },
+  'POST /api/v1/capabilities/{name}/declarations': { team: 'team-x', status: 'using', date: '2025-02-01' },
+};
+
+/** Concrete path: names point at the test's catalog, ids at nothing (a 404 still shows the caller got through). */
+function concrete(path: string): string {
+  const name = path.startsWith('/api/v1/teams') ? 'team-x' : path.startsWith('/api/v1/services') ? 'svc-x' : 'cap-a';
+  return path.replace('{name}', name).replace('{id}', '999999');
+}
+
+let t: TestApp;
+const tokens = {} as Record<Exclude<Caller, 'anonymous'>, string>;
+let operations: { key: string; method: string; path: string; access: unknown }[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ webhookSecrets: { github: ['s'], gitlab: ['s'], pagerduty: ['s'] } });
+  const group = (name: string) => ({ name, type: 'team' });
+  for (const name of ['platform-a', 'platform-b', 'team-x', 'team-y'])
+    expect((await t.call('POST', '/api/v1/teams', { body: group(name) })).status).toBe(201);
+  for (const [cap, owner] of [
+    ['cap-a', 'platform-a'],
+    ['cap-b', 'platform-b'],
+  ])
+    expect((await t.call('POST', '/api/v1/capabilities', { body: { name: cap, owner, lifecycle: 'ga' } })).status).toBe(
+      201,
+    );
+  const service = { name: 'svc-x', type: 'service', lifecycle: 'production', owner: 'team-x' };
+  expect((await t.call('POST', '/api/v1/services', { body: service })).status).toBe(201);
+
+  const db = t.database.db;
+  const issue = async (name: string, role: 'admin' | 'member' | 'viewer', teamRef: string | null) =>
+    (await createToken(db, { name, role, teamRef })).token;
+  tokens.viewer = t.tokens.viewer;
+  tokens.member = await issue('x-dev', 'member', 'group:default/team-x');
+  tokens['member of another team'] = await issue('y-dev', 'member', 'group:default/team-y');
+  tokens['platform admin'] = await issue('a-admin', 'admin', 'group:default/platform-a');
+  tokens['admin of another platform team'] = await issue('b-admin', 'admin', 'group:default/platform-b');
+  tokens['org admin'] = t.tokens.admin;
+
+  const doc = (await t.call('GET', '/api/openapi.json', { role: null })).body as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      path,
+      access: op[ACCESS_FIELD],
+    })),
+  );
+});
+afterAll(() => t.close());
+
+describe('rights, route by route', () => {
+  it('every route declares the access the rights table gives it, and the table names no route that is gone', () => {
+    expect(operations.length).toBeGreaterThan(50);
+    expect(Object.fromEntries(operations.map((o) => [o.key, o.access]))).toEqual(RIGHTS);
+  });
+
+  it('lets through exactly the callers each route allows', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const op of operations) {
+      const access = RIGHTS[op.key];
+      if (!access) continue; // reported by the test above
+      const body = BODIES[op.key] ?? (op.method === 'GET' || op.method === 'DELETE' ? undefined : {});
+      for (const caller of CALLERS) {
+        const headers: Record<string, string> = {};
+        if (caller !== 'anonymous') headers.authorization = `Bearer ${tokens[caller]}`;
+        const res = await t.call(op.method, concrete(op.path), { role: null, headers, body });
+        const refused = res.status === 401 || res.status === 403;
+        expect(res.status, `${caller} ${op.key}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+        outcomes.push(`${op.key} as ${caller}: ${refused ? `refused ${res.status}` : 'allowed'}`);
+        const allowed = ALLOWED[access].includes(caller);
+        const refusal = caller === 'anonymous' || access === 'secret' ? 'refused 401' : 'refused 403';
+        expected.push(`${op.key} as ${caller}: ${allowed ? 'allowed' : refusal}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
