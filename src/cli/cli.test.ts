@@ -205,7 +205,14 @@ describe('CLI commands on the embedded database', () => {
       const secret = out.lines[1] ?? '';
       expect(secret).toMatch(/^pvd_/);
       const res = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
-      expect(await res.json()).toEqual({ name: 'ci-bot', role: 'viewer', via: 'token', team: null });
+      expect(await res.json()).toEqual({
+        name: 'ci-bot',
+        role: 'viewer',
+        orgAdmin: false,
+        person: null,
+        teams: [],
+        via: 'token',
+      });
       const rows = await server.database.db.selectFrom('api_tokens').select('token_hash').execute();
       expect(rows.some((r) => r.token_hash.includes(secret))).toBe(false);
       expect(out.lines[0]).toMatch(/^Token \d+ "ci-bot" \(viewer\) created in the Paved server at http:/);

@@ -94,7 +94,14 @@ describe('the demo admin token', () => {
         { name: 'local-cli', created_by: 'server' },
       ]);
       const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${demo}` } });
-      expect(await me.json()).toEqual({ name: 'demo-admin', role: 'admin', via: 'token', team: null });
+      expect(await me.json()).toEqual({
+        name: 'demo-admin',
+        role: 'admin',
+        orgAdmin: true,
+        person: null,
+        teams: [],
+        via: 'token',
+      });
     } finally {
       await server.stop();
     }

@@ -39,8 +39,9 @@ async function signIn(token: string, url = 'http://localhost/api/v1/session') {
 /** `name=value` of a Set-Cookie header, to send back as a Cookie header. */
 const cookiePair = (setCookie: string) => setCookie.split(';')[0] ?? '';
 
+/** As the browser sends it from Paved's own page (writes need it: see cross-site.test.ts). */
 async function withCookie(method: string, path: string, cookie: string) {
-  const res = await t.app.request(path, { method, headers: { cookie } });
+  const res = await t.app.request(path, { method, headers: { cookie, 'sec-fetch-site': 'same-origin' } });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, setCookie: res.headers.get('set-cookie') };
 }
@@ -383,7 +384,12 @@ describe('over HTTP', () => {
           expect({ route: `${role} ${w.method} ${w.path}`, ...res }).toEqual({
             route: `${role} ${w.method} ${w.path}`,
             status: 403,
-            body: { error: { code: 'FORBIDDEN', message: expect.stringMatching(/organisation admin|platform team that owns/) } },
+            body: {
+              error: {
+                code: 'FORBIDDEN',
+                message: expect.stringMatching(/organisation admin|platform team that owns/),
+              },
+            },
           });
         }
         const yaml = await t.call('POST', '/api/v1/imports/backstage', {
