@@ -19,7 +19,7 @@ export interface TestApp {
 
 export async function createTestApp(
   deps: {
-    fetch?: typeof fetch;
+    allowPrivateDestinations?: boolean;
     scanRoot?: string;
     webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
     productionEnvironments?: string[];

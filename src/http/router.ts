@@ -78,6 +78,9 @@ export interface AppDeps {
   productionEnvironments?: string[];
   /** Webhook secrets by sender; several allow rotation. */
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
-  /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
-  fetch?: typeof fetch;
+  /**
+   * PAVED_ALLOW_PRIVATE_DESTINATIONS: URLs people type (a Backstage to import from) may point at loopback, private
+   * and link-local addresses. Absent: public addresses only.
+   */
+  allowPrivateDestinations?: boolean;
 }

@@ -21,6 +21,8 @@ export interface Config {
   deployWorkflows: string[];
   /** PAVED_PRODUCTION_ENVIRONMENTS: environment names or globs whose deployments count (any case). */
   productionEnvironments: string[];
+  /** PAVED_ALLOW_PRIVATE_DESTINATIONS: typed URLs may reach loopback, private and link-local addresses. */
+  allowPrivateDestinations: boolean;
 }
 
 const list = (value: string | undefined) =>
@@ -28,6 +30,14 @@ const list = (value: string | undefined) =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+
+/** An on/off setting: true or 1, false or 0 (or unset); anything else is refused rather than guessed. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = (env[name] ?? '').trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
 
 /** Reads configuration from the environment; secrets never come from files in the repository. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0
         ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
         : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    allowPrivateDestinations: flag(env, 'PAVED_ALLOW_PRIVATE_DESTINATIONS'),
   };
 }

@@ -46,7 +46,11 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   const { generated } = await ensureAdminToken(db, config.adminToken);
 
   const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
-  const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive })), logger);
+  const runner = new JobRunner(
+    db,
+    createRegistry(moduleJobs({ db, derive, allowPrivateDestinations: config.allowPrivateDestinations })),
+    logger,
+  );
   const app = buildApp({
     db,
     logger,
@@ -55,6 +59,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     productionEnvironments: config.productionEnvironments,
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
+    allowPrivateDestinations: config.allowPrivateDestinations,
     webhookSecrets: {
       github: config.githubWebhookSecrets,
       gitlab: config.gitlabWebhookTokens,
