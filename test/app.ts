@@ -20,6 +20,7 @@ export interface TestApp {
 export async function createTestApp(
   deps: {
     allowPrivateDestinations?: boolean;
+    secretKey?: Buffer | null;
     scanRoot?: string;
     webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
     productionEnvironments?: string[];

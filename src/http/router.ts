@@ -83,4 +83,6 @@ export interface AppDeps {
    * and link-local addresses. Absent: public addresses only.
    */
   allowPrivateDestinations?: boolean;
+  /** PAVED_SECRET_KEY's 32 bytes: integration secrets are stored encrypted with it; none are stored without it. */
+  secretKey?: Buffer | null;
 }

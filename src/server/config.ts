@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../connectors/github/read-delivery.js';
 import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../shared/production.js';
+import { parseSecretKey } from '../modules/integrations/secret-box.js';
 
 export interface Config {
   host: string;
@@ -23,6 +24,8 @@ export interface Config {
   productionEnvironments: string[];
   /** PAVED_ALLOW_PRIVATE_DESTINATIONS: typed URLs may reach loopback, private and link-local addresses. */
   allowPrivateDestinations: boolean;
+  /** PAVED_SECRET_KEY: 32 bytes (base64) that encrypt integration secrets at rest; null when unset. */
+  secretKey: Buffer | null;
 }
 
 const list = (value: string | undefined) =>
@@ -64,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
         : DEFAULT_PRODUCTION_ENVIRONMENTS,
     allowPrivateDestinations: flag(env, 'PAVED_ALLOW_PRIVATE_DESTINATIONS'),
+    secretKey: parseSecretKey(env.PAVED_SECRET_KEY),
   };
 }
