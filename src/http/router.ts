@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import { AppError, type ErrorDetail } from './errors.js';
 import type { Logger } from './logger.js';
+import type { RateLimitSettings } from './rate-limits.js';
 
 export interface Principal {
   role: Role;
@@ -85,4 +86,8 @@ export interface AppDeps {
   allowPrivateDestinations?: boolean;
   /** PAVED_SECRET_KEY's 32 bytes: integration secrets are stored encrypted with it; none are stored without it. */
   secretKey?: Buffer | null;
+  /** Per-client limits (PAVED_RATE_LIMIT_*); absent or null: none (the server passes the configured ones). */
+  rateLimits?: RateLimitSettings | null;
+  /** PAVED_TRUST_PROXY: how many proxies in front of Paved add to X-Forwarded-For (0: use the connection's peer). */
+  trustProxy?: number;
 }

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { AppError } from '../http/errors.js';
 import { jsonResponse } from '../http/openapi.js';
+import { rateLimits } from '../http/rate-limits.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
 import { MODULES } from './modules.js';
 import { serveSpa } from './static.js';
@@ -34,6 +35,8 @@ export function buildApp(deps: AppDeps) {
       );
     }
   });
+
+  if (deps.rateLimits) app.use('*', rateLimits(deps.rateLimits, deps.trustProxy));
 
   app.openapi(
     createRoute({

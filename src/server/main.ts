@@ -63,6 +63,8 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     scanRoot: config.scanRoot,
     allowPrivateDestinations: config.allowPrivateDestinations,
     secretKey: config.secretKey,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
     webhookSecrets: {
       github: config.githubWebhookSecrets,
       gitlab: config.gitlabWebhookTokens,
