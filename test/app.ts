@@ -19,7 +19,8 @@ export interface TestApp {
 
 export async function createTestApp(
   deps: {
-    fetch?: typeof fetch;
+    allowPrivateDestinations?: boolean;
+    secretKey?: Buffer | null;
     scanRoot?: string;
     webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
     productionEnvironments?: string[];

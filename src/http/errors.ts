@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_INVALID: 422,
+  RATE_LIMITED: 429,
   UPSTREAM_FAILED: 502,
   INTERNAL: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;

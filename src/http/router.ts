@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import { AppError, type ErrorDetail } from './errors.js';
 import type { Logger } from './logger.js';
+import type { RateLimitSettings } from './rate-limits.js';
 
 export interface Principal {
   /** The highest role: admin (an organisation admin, or a member of a platform team), member, viewer. */
@@ -85,6 +86,15 @@ export interface AppDeps {
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
   /** PAVED_PUBLIC_URL: the address people use to reach Paved (its origin, https behind a TLS proxy). */
   publicUrl?: string | null;
-  /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
-  fetch?: typeof fetch;
+  /**
+   * PAVED_ALLOW_PRIVATE_DESTINATIONS: URLs people type (a Backstage to import from) may point at loopback, private
+   * and link-local addresses. Absent: public addresses only.
+   */
+  allowPrivateDestinations?: boolean;
+  /** PAVED_SECRET_KEY's 32 bytes: integration secrets are stored encrypted with it; none are stored without it. */
+  secretKey?: Buffer | null;
+  /** Per-client limits (PAVED_RATE_LIMIT_*); absent or null: none (the server passes the configured ones). */
+  rateLimits?: RateLimitSettings | null;
+  /** PAVED_TRUST_PROXY: how many proxies in front of Paved add to X-Forwarded-For (0: use the connection's peer). */
+  trustProxy?: number;
 }

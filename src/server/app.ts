@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../modules/auth/service.js';
 import { refuseCrossSite } from '../http/cross-site.js';
 import { AppError } from '../http/errors.js';
 import { jsonResponse } from '../http/openapi.js';
+import { rateLimits } from '../http/rate-limits.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
 import { MODULES } from './modules.js';
 import { serveSpa } from './static.js';
@@ -37,6 +38,8 @@ export function buildApp(deps: AppDeps) {
       );
     }
   });
+
+  if (deps.rateLimits) app.use('*', rateLimits(deps.rateLimits, deps.trustProxy));
 
   app.openapi(
     accessRoute('public', {

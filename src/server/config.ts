@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../connectors/github/read-delivery.js';
 import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../shared/production.js';
+import { parseSecretKey } from '../modules/integrations/secret-box.js';
+import { DEFAULT_RATE_LIMITS, parseRate, type RateLimitSettings } from '../http/rate-limits.js';
 
 export interface Config {
   host: string;
@@ -23,6 +25,14 @@ export interface Config {
   productionEnvironments: string[];
   /** PAVED_PUBLIC_URL: how people reach Paved; its origin is the only one allowed to write with a session. */
   publicUrl: string | null;
+  /** PAVED_ALLOW_PRIVATE_DESTINATIONS: typed URLs may reach loopback, private and link-local addresses. */
+  allowPrivateDestinations: boolean;
+  /** PAVED_SECRET_KEY: 32 bytes (base64) that encrypt integration secrets at rest; null when unset. */
+  secretKey: Buffer | null;
+  /** PAVED_RATE_LIMIT_SIGNIN, _AUTH_FAILURES, _TOKENS, _WEBHOOKS (each "N/min" or off); null: PAVED_RATE_LIMITS=off. */
+  rateLimits: RateLimitSettings | null;
+  /** PAVED_TRUST_PROXY: true (one proxy) or the number of proxies adding to X-Forwarded-For; 0 trusts none. */
+  trustProxy: number;
 }
 
 const list = (value: string | undefined) =>
@@ -30,6 +40,42 @@ const list = (value: string | undefined) =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+
+/** An on/off setting: true or 1, false or 0 (or unset); anything else is refused rather than guessed. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = (env[name] ?? '').trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+const RATE_SETTINGS: Record<keyof RateLimitSettings, string> = {
+  signin: 'PAVED_RATE_LIMIT_SIGNIN',
+  authFailures: 'PAVED_RATE_LIMIT_AUTH_FAILURES',
+  tokens: 'PAVED_RATE_LIMIT_TOKENS',
+  webhooks: 'PAVED_RATE_LIMIT_WEBHOOKS',
+};
+
+function rateLimits(env: NodeJS.ProcessEnv): RateLimitSettings | null {
+  const all = (env.PAVED_RATE_LIMITS ?? 'on').trim().toLowerCase();
+  if (all === 'off') return null;
+  if (all !== 'on' && all !== '')
+    throw new Error(`PAVED_RATE_LIMITS must be on or off, got "${env.PAVED_RATE_LIMITS}"`);
+  const settings = { ...DEFAULT_RATE_LIMITS };
+  for (const [key, name] of Object.entries(RATE_SETTINGS) as [keyof RateLimitSettings, string][]) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') settings[key] = parseRate(name, value);
+  }
+  return settings;
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): number {
+  const value = (env.PAVED_TRUST_PROXY ?? '').trim().toLowerCase();
+  if (value === 'true') return 1;
+  if (value === '' || value === 'false') return 0;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  throw new Error(`PAVED_TRUST_PROXY must be true, false or a number of proxies, got "${env.PAVED_TRUST_PROXY}"`);
+}
 
 /** Reads configuration from the environment; secrets never come from files in the repository. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
         : DEFAULT_PRODUCTION_ENVIRONMENTS,
     publicUrl: publicUrlOf(env.PAVED_PUBLIC_URL),
+    allowPrivateDestinations: flag(env, 'PAVED_ALLOW_PRIVATE_DESTINATIONS'),
+    secretKey: parseSecretKey(env.PAVED_SECRET_KEY),
+    rateLimits: rateLimits(env),
+    trustProxy: trustProxy(env),
   };
 }
 

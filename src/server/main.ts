@@ -7,6 +7,7 @@ import { JobRunner } from '../jobs/runner.js';
 import { revokeTokens } from '../modules/auth/repo.js';
 import { ensureAdminToken, issueLocalCliToken, LOCAL_CLI_TOKEN } from '../modules/auth/service.js';
 import { DERIVE_AFTER_MS } from '../modules/inbox/delivery-writer.js';
+import { sealStoredSecrets } from '../modules/integrations/seal-stored-secrets.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { moduleJobs } from './modules.js';
@@ -44,9 +45,14 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   // Preparing first lets it issue an admin token of its own (the demo's), so no other is generated unseen.
   await prepare?.(database);
   const { generated } = await ensureAdminToken(db, config.adminToken);
+  await sealStoredSecrets(db, config.secretKey, logger);
 
   const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
-  const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive })), logger);
+  const runner = new JobRunner(
+    db,
+    createRegistry(moduleJobs({ db, derive, allowPrivateDestinations: config.allowPrivateDestinations })),
+    logger,
+  );
   const app = buildApp({
     db,
     logger,
@@ -56,6 +62,10 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
     publicUrl: config.publicUrl,
+    allowPrivateDestinations: config.allowPrivateDestinations,
+    secretKey: config.secretKey,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
     webhookSecrets: {
       github: config.githubWebhookSecrets,
       gitlab: config.gitlabWebhookTokens,

@@ -25,6 +25,8 @@ export interface JobNeeds {
   db: Kysely<Database>;
   /** How webhook deliveries become facts (deploy workflows, production environments, from the config). */
   derive: DeriveSettings;
+  /** PAVED_ALLOW_PRIVATE_DESTINATIONS: outbound requests may reach loopback, private and link-local addresses. */
+  allowPrivateDestinations?: boolean;
 }
 
 type Routes = (deps: AppDeps) => Hono<AppEnv>;
@@ -42,7 +44,13 @@ export interface PavedModule {
 export const MODULES: PavedModule[] = [
   { name: 'auth', routes: [authRoutes] },
   { name: 'catalog', routes: [catalogRoutes] },
-  { name: 'imports', routes: [importRoutes], jobs: ({ db }) => [backstageUrlImportJob(db)] },
+  {
+    name: 'imports',
+    routes: [importRoutes],
+    jobs: ({ db, allowPrivateDestinations }) => [
+      backstageUrlImportJob(db, { allowPrivate: allowPrivateDestinations ?? false }),
+    ],
+  },
   { name: 'adoption', routes: [adoptionRoutes, scanRoutes], jobs: ({ db }) => [runScanJob(db)] },
   { name: 'delivery', routes: [deliveryRoutes, unmappedRoutes] },
   {

@@ -25,7 +25,10 @@ async function load(args: ImportArgs): Promise<{ files: CatalogFile[]; source: s
   if (/^https?:\/\//i.test(args.target)) {
     const base = args.target.replace(/\/+$/, '');
     return {
-      files: await fetchBackstageEntities(base, args.token ?? process.env.PAVED_BACKSTAGE_TOKEN ?? null),
+      // The person at the shell reaches their own network anyway: a Backstage on localhost is fine here.
+      files: await fetchBackstageEntities(base, args.token ?? process.env.PAVED_BACKSTAGE_TOKEN ?? null, {
+        allowPrivate: true,
+      }),
       source: `backstage:${base}`,
     };
   }

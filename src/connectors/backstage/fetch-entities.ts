@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { AppError } from '../../http/errors.js';
+import { DestinationRefused, safeFetch, type OutboundPolicy } from '../safe-fetch.js';
 import type { CatalogFile } from './catalog-file.js';
 
 interface BackstageEntity {
@@ -18,15 +19,38 @@ interface QueryPage {
 const SERVER_FIELDS = ['uid', 'etag', 'generation'];
 const MAX_PAGES = 10_000;
 
+/** A page's JSON; what the answer said is never repeated (it may be anything the URL's server chose to send). */
+async function readPage(response: Response, base: string, path: string): Promise<QueryPage> {
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.text());
+  } catch {
+    const shown = !type
+      ? 'no content type'
+      : /^[\w.+-]{1,60}\/[\w.+-]{1,60}$/.test(type)
+        ? type
+        : 'an odd content type';
+    throw new AppError(
+      'UPSTREAM_FAILED',
+      `${base} answered ${path} with something that is not JSON (${shown}): is this the address of a Backstage?`,
+    );
+  }
+  if (!body || typeof body !== 'object' || !Array.isArray((body as QueryPage).items ?? []))
+    throw new AppError('UPSTREAM_FAILED', `${base} answered ${path} with JSON that is not a page of entities`);
+  return body as QueryPage;
+}
+
 /**
  * Reads every entity from a running Backstage (`GET /api/catalog/entities/by-query`, cursor pages)
  * and turns each into a descriptor file named by its reference, so problems read `component:default/x:1: …`.
- * Location entities are Backstage's own registrations and are left out.
+ * Location entities are Backstage's own registrations and are left out. Requests go through the outbound guard
+ * (safeFetch) under `outbound`.
  */
 export async function fetchBackstageEntities(
   baseUrl: string,
   token: string | null,
-  fetchFn: typeof fetch = fetch,
+  outbound: OutboundPolicy = {},
   pageSize = 500,
 ): Promise<CatalogFile[]> {
   const files: CatalogFile[] = [];
@@ -38,10 +62,13 @@ export async function fetchBackstageEntities(
     else url.searchParams.set('limit', String(pageSize));
     let response: Response;
     try {
-      response = await fetchFn(url, {
-        headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      });
+      response = await safeFetch(
+        url,
+        { headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+        outbound,
+      );
     } catch (error) {
+      if (error instanceof DestinationRefused) throw new AppError('UPSTREAM_FAILED', error.message);
       throw new AppError(
         'UPSTREAM_FAILED',
         `could not reach ${base}: ${error instanceof Error ? error.message : String(error)}`,
@@ -53,7 +80,7 @@ export async function fetchBackstageEntities(
         `${base} answered ${response.status} ${response.statusText} to ${url.pathname}`,
       );
     }
-    const body = (await response.json()) as QueryPage;
+    const body = await readPage(response, base, url.pathname);
     for (const entity of body.items ?? []) {
       if (typeof entity.kind === 'string' && entity.kind.toLowerCase() === 'location') continue;
       const metadata = { ...(entity.metadata ?? {}) };

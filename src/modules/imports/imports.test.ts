@@ -11,7 +11,8 @@ import { backstageUrlImportJob, pendingTokens } from './jobs.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The Backstage these tests import from listens on 127.0.0.1 (url-import-guard.test.ts covers the refusal).
+  t = await createTestApp({ allowPrivateDestinations: true });
 });
 afterAll(() => t.close());
 
@@ -775,7 +776,11 @@ describe('importing from a running Backstage', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const runJobs = () =>
-    new JobRunner(t.database.db, createRegistry([backstageUrlImportJob(t.database.db)]), silentLogger).drain();
+    new JobRunner(
+      t.database.db,
+      createRegistry([backstageUrlImportJob(t.database.db, { allowPrivate: true })]),
+      silentLogger,
+    ).drain();
 
   it('queues the import (202), then the job reads every page with the token and imports the entities', async () => {
     requests.length = 0;

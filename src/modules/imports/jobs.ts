@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema/index.js';
 import { defineJob, jobKind } from '../../jobs/define-job.js';
 import { fetchBackstageEntities } from '../../connectors/backstage/fetch-entities.js';
+import type { OutboundPolicy } from '../../connectors/safe-fetch.js';
 import * as repo from './repo.js';
 import { runImport } from './run-import.js';
 
@@ -23,7 +24,8 @@ export const BACKSTAGE_URL_IMPORT = jobKind(
  */
 export const pendingTokens = new Map<number, string>();
 
-export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetch = fetch) {
+/** `outbound`: where the job may connect (PAVED_ALLOW_PRIVATE_DESTINATIONS); public addresses only by default. */
+export function backstageUrlImportJob(db: Kysely<Database>, outbound: OutboundPolicy = {}) {
   return defineJob(BACKSTAGE_URL_IMPORT, {
     maxAttempts: 3,
     async handle({ importId, url, needsToken, skipInvalid, actor }) {
@@ -40,7 +42,7 @@ export function backstageUrlImportJob(db: Kysely<Database>, fetchFn: typeof fetc
       }
       await repo.setImportStatus(db, importId, 'running');
       try {
-        const files = await fetchBackstageEntities(url, token, fetchFn);
+        const files = await fetchBackstageEntities(url, token, outbound);
         const result = await runImport(db, { files, source: `backstage:${url}`, skipInvalid, actor, importId });
         pendingTokens.delete(importId);
         return { status: result.status, summary: result.summary };

@@ -21,6 +21,17 @@ import * as repo from './repo.js';
 import { readTarGz } from './read-tar-gz.js';
 import { runImport } from './run-import.js';
 import { isoOrNull as iso } from '../../http/openapi.js';
+import { checkDestination, DestinationRefused } from '../../connectors/safe-fetch.js';
+
+/** A URL the guard refuses is named at once (400); the job checks again when it connects (DNS may change). */
+async function refuseDestination(url: string, allowPrivate: boolean): Promise<void> {
+  try {
+    await checkDestination(new URL(url), { allowPrivate }, AbortSignal.timeout(5_000));
+  } catch (error) {
+    if (error instanceof DestinationRefused) throw validationError([{ field: 'url', reason: error.message }]);
+    // A name that does not resolve now may later; the job says what happened.
+  }
+}
 
 export function toImportRecord(row: ImportRow) {
   return {
@@ -108,7 +119,7 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
   );
 }
 
-export function importRoutes({ db, notifyJobs }: AppDeps) {
+export function importRoutes({ db, notifyJobs, allowPrivateDestinations }: AppDeps) {
   const app = createRouter();
 
   app.use('/imports/*', limitBody(MAX_UPLOAD_BYTES, `uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`));
@@ -139,6 +150,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
     const principal = c.get('principal');
     const upload = await readUpload(c);
     if (upload.kind === 'url') {
+      await refuseDestination(upload.url, allowPrivateDestinations ?? false);
       const { id } = await repo.insertImport(db, {
         kind: 'backstage',
         source: `backstage:${upload.url}`,

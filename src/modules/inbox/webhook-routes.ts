@@ -50,7 +50,7 @@ const required = (field: string) =>
   new AppError('VALIDATION_FAILED', `${field}: is required`, [{ field, reason: 'is required' }]);
 
 /** Webhooks verify, store the raw delivery, enqueue its derivation, and answer 202 at once. */
-export function webhookRoutes({ db, deriveDelayMs, webhookSecrets }: AppDeps) {
+export function webhookRoutes({ db, deriveDelayMs, webhookSecrets, secretKey }: AppDeps) {
   const app = createRouter();
   describeWebhooks(app.openAPIRegistry);
   const writer = createDeliveryWriter(db, deriveDelayMs === undefined ? {} : { deriveAfterMs: deriveDelayMs });
@@ -66,7 +66,7 @@ export function webhookRoutes({ db, deriveDelayMs, webhookSecrets }: AppDeps) {
   async function verify(source: Source, match: (secrets: string[]) => number, what: string): Promise<number | null> {
     const configured = webhookSecrets?.[source] ?? [];
     if (match(configured) >= 0) return null;
-    const integrations = await integrationSecrets(db, source);
+    const integrations = await integrationSecrets(db, source, secretKey ?? null);
     const found = integrations[match(integrations.map((i) => i.secret))];
     if (found) return found.id;
     if (configured.length === 0 && integrations.length === 0)

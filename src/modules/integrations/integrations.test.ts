@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 
@@ -54,7 +54,7 @@ const countDeliveries = async () => (await t.database.db.selectFrom('deliveries'
 
 beforeAll(async () => {
   // GitHub has a secret in the environment; GitLab and PagerDuty have none, so only integrations can verify them.
-  t = await createTestApp({ webhookSecrets: { github: [ENV_SECRET] } });
+  t = await createTestApp({ webhookSecrets: { github: [ENV_SECRET] }, secretKey: randomBytes(32) });
 });
 afterAll(() => t.close());
 

@@ -26,7 +26,18 @@ export async function deleteIntegration(db: Db, id: number) {
 
 /** Every integration secret, oldest integration first (the first that verifies a delivery is the one recorded). */
 export async function listSecrets(db: Db) {
-  return db.selectFrom('integrations').select(['id', 'provider', 'secret']).orderBy('id').execute();
+  return db.selectFrom('integrations').select(['id', 'provider', 'name', 'secret']).orderBy('id').execute();
+}
+
+/** Replaces a stored secret only if it is still `was` (another process may have sealed it meanwhile). */
+export async function replaceSecret(db: Db, id: number, was: string, secret: string) {
+  const result = await db
+    .updateTable('integrations')
+    .set({ secret })
+    .where('id', '=', id)
+    .where('secret', '=', was)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function touchIntegration(db: Db, id: number, at: Date) {

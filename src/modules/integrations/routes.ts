@@ -6,21 +6,24 @@ import { AppError, notFound } from '../../http/errors.js';
 import { isoOrNull as iso, jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../http/router.js';
 import { createdIntegrationSchema, createIntegrationBody, integrationSchema, type Integration } from './contract.js';
+import { openIntegrationSecret, sealIntegrationSecret } from './integration-secret.js';
 import * as repo from './repo.js';
+import { SECRET_KEY_HINT, SECRET_KEY_SETTING } from './secret-box.js';
 import { invalidateIntegrationSecrets } from './secret-cache.js';
 
-const view = (row: IntegrationRow): Integration => ({
+// The last 4 characters tell integrations apart; "????" when the secret does not open with this key.
+const view = (row: IntegrationRow, secretKey: Buffer | null): Integration => ({
   id: row.id,
   provider: row.provider,
   name: row.name,
-  secretHint: `…${row.secret.slice(-4)}`,
+  secretHint: `…${openIntegrationSecret(secretKey, row)?.slice(-4) ?? '????'}`,
   createdAt: iso(row.created_at) ?? '',
   createdBy: row.created_by,
   lastDeliveryAt: iso(row.last_delivery_at),
 });
 
 /** Webhook integrations, each with its own secret, next to the secrets from the environment (admin only). */
-export function integrationRoutes({ db }: AppDeps) {
+export function integrationRoutes({ db, secretKey = null }: AppDeps) {
   const app = createRouter();
 
   app.openapi(
@@ -32,7 +35,7 @@ export function integrationRoutes({ db }: AppDeps) {
       responses: { 200: json(z.object({ items: z.array(integrationSchema) }), 'Integrations') },
     }),
     async (c) => {
-      return c.json({ items: (await repo.listIntegrations(db)).map(view) }, 200);
+      return c.json({ items: (await repo.listIntegrations(db)).map((row) => view(row, secretKey)) }, 200);
     },
   );
 
@@ -55,11 +58,16 @@ export function integrationRoutes({ db }: AppDeps) {
           [{ field: 'secret', reason: 'is required for PagerDuty' }],
         );
       }
+      if (!secretKey)
+        throw new AppError(
+          'CONFLICT',
+          `Paved stores integration secrets encrypted and ${SECRET_KEY_SETTING} is not set: ${SECRET_KEY_HINT}, then restart`,
+        );
       const secret = input.secret ?? randomBytes(32).toString('base64url');
       const row = await repo.insertIntegration(db, {
         provider: input.provider,
         name: input.name,
-        secret,
+        secret: sealIntegrationSecret(secretKey, input, secret),
         createdBy: principal.name,
       });
       if (!row)
@@ -67,7 +75,7 @@ export function integrationRoutes({ db }: AppDeps) {
           { field: 'name', reason: 'is already used for this provider' },
         ]);
       invalidateIntegrationSecrets(db);
-      return c.json({ ...view(row), secret }, 201);
+      return c.json({ ...view(row, secretKey), secret }, 201);
     },
   );
 

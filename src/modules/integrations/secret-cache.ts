@@ -1,5 +1,6 @@
 import type { Db } from '../../db/schema/index.js';
 import type { IntegrationProvider } from '../../db/schema/integrations.js';
+import { openIntegrationSecret } from './integration-secret.js';
 import { listSecrets, touchIntegration } from './repo.js';
 
 /**
@@ -14,6 +15,8 @@ type Secrets = Map<IntegrationProvider, { id: number; secret: string }[]>;
 interface Cache {
   loading: Promise<Secrets> | null;
   loadedAt: number;
+  /** The key the copy was opened with (one per process; tests build apps with others). */
+  key: Buffer | null;
   touchedAt: Map<number, number>;
 }
 
@@ -23,26 +26,30 @@ const caches = new WeakMap<Db, Cache>();
 function cacheOf(db: Db): Cache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { loading: null, loadedAt: 0, touchedAt: new Map() };
+    cache = { loading: null, loadedAt: 0, key: null, touchedAt: new Map() };
     caches.set(db, cache);
   }
   return cache;
 }
 
-async function load(db: Db): Promise<Secrets> {
+async function load(db: Db, secretKey: Buffer | null): Promise<Secrets> {
   const secrets: Secrets = new Map();
-  for (const row of await listSecrets(db))
-    secrets.set(row.provider, [...(secrets.get(row.provider) ?? []), { id: row.id, secret: row.secret }]);
+  for (const row of await listSecrets(db)) {
+    // A secret that does not open (no key, another key) verifies nothing; the start-up check has said why.
+    const secret = openIntegrationSecret(secretKey, row);
+    if (secret !== null) secrets.set(row.provider, [...(secrets.get(row.provider) ?? []), { id: row.id, secret }]);
+  }
   return secrets;
 }
 
-/** The secrets of a provider's integrations, oldest first. */
-export async function integrationSecrets(db: Db, provider: IntegrationProvider) {
+/** The secrets of a provider's integrations in the clear, oldest first; `secretKey` is PAVED_SECRET_KEY. */
+export async function integrationSecrets(db: Db, provider: IntegrationProvider, secretKey: Buffer | null) {
   const cache = cacheOf(db);
-  if (!cache.loading || Date.now() - cache.loadedAt > TTL_MS) {
-    const loading = load(db);
+  if (!cache.loading || Date.now() - cache.loadedAt > TTL_MS || cache.key !== secretKey) {
+    const loading = load(db, secretKey);
     cache.loading = loading;
     cache.loadedAt = Date.now();
+    cache.key = secretKey;
     // A failed read is not kept: the next delivery tries again.
     loading.catch(() => {
       if (cache.loading === loading) cache.loading = null;
