@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ACCESS_FIELD, accessRoute } from '../http/access.js';
 import { requireAuth } from '../modules/auth/middleware.js';
+import { auditSafetyNet } from '../modules/audit/safety-net.js';
 import { AppError } from '../http/errors.js';
 import { jsonResponse } from '../http/openapi.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
@@ -49,6 +50,7 @@ export function buildApp(deps: AppDeps) {
   for (const routes of MODULES.flatMap((m) => m.publicRoutes ?? [])) app.route('/', routes(deps));
 
   app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
+  app.use('/api/v1/*', auditSafetyNet(db));
   for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
