@@ -30,3 +30,11 @@ export function channelOf(who: Actor): AuditChannel {
 export function inJob(who: Actor): Actor {
   return actor(who.name, 'job', who);
 }
+
+/**
+ * An actor from a bare name, as Paved's own writers give it (the demo, benchmarks, tests): `cli:` names the CLI,
+ * anything else is Paved at work ('job').
+ */
+export function asActor(who: Actor | string): Actor {
+  return typeof who === 'string' ? actor(who, who.startsWith('cli:') ? 'cli' : 'job') : who;
+}

@@ -8,6 +8,8 @@ import { createRouter, type AppDeps } from '../../http/router.js';
 import { createdIntegrationSchema, createIntegrationBody, integrationSchema, type Integration } from './contract.js';
 import * as repo from './repo.js';
 import { invalidateIntegrationSecrets } from './secret-cache.js';
+import { inTransaction } from '../../db/transaction.js';
+import { diffFields, recordAudit } from '../audit/service.js';
 
 const view = (row: IntegrationRow): Integration => ({
   id: row.id,
@@ -56,11 +58,22 @@ export function integrationRoutes({ db }: AppDeps) {
         );
       }
       const secret = input.secret ?? randomBytes(32).toString('base64url');
-      const row = await repo.insertIntegration(db, {
-        provider: input.provider,
-        name: input.name,
-        secret,
-        createdBy: principal.name,
+      const row = await inTransaction(db, async (tx) => {
+        const created = await repo.insertIntegration(tx, {
+          provider: input.provider,
+          name: input.name,
+          secret,
+          createdBy: principal.name,
+        });
+        if (created)
+          await recordAudit(tx, principal, {
+            action: 'create',
+            entity: { kind: 'integration', id: created.id, ref: null },
+            summary: `Added ${input.provider} integration "${input.name}"`,
+            // The secret is redacted by the audit trail: the entry says it was set, never what it is.
+            changes: diffFields(null, { provider: input.provider, name: input.name, secret }),
+          });
+        return created;
       });
       if (!row)
         throw new AppError('CONFLICT', `name: a ${input.provider} integration named "${input.name}" exists`, [
@@ -82,7 +95,17 @@ export function integrationRoutes({ db }: AppDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const deleted = await repo.deleteIntegration(db, id);
+      const deleted = await inTransaction(db, async (tx) => {
+        const row = (await repo.listIntegrations(tx)).find((i) => i.id === id);
+        if (!row || (await repo.deleteIntegration(tx, id)) === 0) return 0;
+        await recordAudit(tx, c.get('principal'), {
+          action: 'delete',
+          entity: { kind: 'integration', id, ref: null },
+          summary: `Deleted ${row.provider} integration "${row.name}"`,
+          changes: diffFields({ provider: row.provider, name: row.name }, null),
+        });
+        return 1;
+      });
       invalidateIntegrationSecrets(db);
       if (deleted === 0) throw notFound(`integration ${id}`);
       return c.body(null, 204);
