@@ -20,17 +20,13 @@ export const auditQuery = z.object({
   actor: text(200)
     .optional()
     .openapi({ description: 'Who is credited (a person, a token name, `cli:<user>`), exact, any case' }),
-  kind: text(50)
-    .optional()
-    .openapi({
-      description: 'Entity kind: capability, group, component, mandate, declaration, token, import, delivery…',
-    }),
-  entity: text(300)
-    .optional()
-    .openapi({
-      description:
-        'Catalog ref of the entity concerned (`capability:default/golden-ci`), with its mandates and declarations',
-    }),
+  kind: text(50).optional().openapi({
+    description: 'Entity kind: capability, group, component, mandate, declaration, token, import, delivery…',
+  }),
+  entity: text(300).optional().openapi({
+    description:
+      'Catalog ref of the entity concerned (`capability:default/golden-ci`), with its mandates and declarations',
+  }),
   action: text(50).optional().openapi({ description: 'create, update, delete, import, revoke, reprocess, deliver…' }),
   channel: z.enum(AUDIT_CHANNELS).optional(),
   from: instant.optional().openapi({ description: 'From this time on (inclusive)' }),

@@ -3,8 +3,9 @@ import type { Db } from '../../db/schema/index.js';
 import type { AppEnv } from '../../http/router.js';
 import { hasRecorded, recordAudit } from './service.js';
 
-/** Writes that change no data, so record nothing: signing out, and the page views the adoption funnel counts. */
+/** Writes that change no data, so record nothing: signing in and out, and the page views the adoption funnel counts. */
 export const UNAUDITED_ROUTES: { method: string; path: string; why: string }[] = [
+  { method: 'POST', path: '/api/v1/session', why: 'signing in opens a session; it changes no data' },
   { method: 'DELETE', path: '/api/v1/session', why: 'signing out ends a session; it changes no data' },
   {
     method: 'POST',

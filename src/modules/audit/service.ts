@@ -71,7 +71,7 @@ export function diffFields(
   const a = before ? flatten(before) : {};
   const b = after ? flatten(after) : {};
   const changes: AuditChanges = {};
-  for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
+  for (const field of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
     const was = a[field] ?? null;
     const is = b[field] ?? null;
     if (JSON.stringify(was) !== JSON.stringify(is)) changes[field] = { before: was, after: is };
