@@ -4,6 +4,7 @@ import { ACCESS_FIELD, accessRoute } from '../http/access.js';
 import { requireAuth } from '../modules/auth/middleware.js';
 import { SESSION_COOKIE } from '../modules/auth/service.js';
 import { refuseCrossSite } from '../http/cross-site.js';
+import { auditSafetyNet } from '../modules/audit/safety-net.js';
 import { AppError } from '../http/errors.js';
 import { jsonResponse } from '../http/openapi.js';
 import { rateLimits } from '../http/rate-limits.js';
@@ -56,6 +57,7 @@ export function buildApp(deps: AppDeps) {
 
   app.use('/api/v1/*', refuseCrossSite(SESSION_COOKIE, deps.publicUrl));
   app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
+  app.use('/api/v1/*', auditSafetyNet(db));
   for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

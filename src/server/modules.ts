@@ -6,6 +6,7 @@ import type { JobDefinition } from '../jobs/define-job.js';
 import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { runScanJob } from '../modules/adoption/scans/jobs.js';
 import { scanRoutes } from '../modules/adoption/scans/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
@@ -61,6 +62,7 @@ export const MODULES: PavedModule[] = [
   },
   { name: 'events', routes: [eventRoutes] },
   { name: 'integrations', routes: [integrationRoutes] },
+  { name: 'audit', routes: [auditRoutes] },
 ];
 
 /** Every module's jobs, for the job registry. */

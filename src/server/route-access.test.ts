@@ -71,6 +71,7 @@ const RIGHTS: Record<string, Access> = {
   'GET /api/v1/integrations': 'org-admin',
   'POST /api/v1/integrations': 'org-admin',
   'DELETE /api/v1/integrations/{id}': 'org-admin',
+  'GET /api/v1/audit': 'org-admin',
 };
 
 type Caller =

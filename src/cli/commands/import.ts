@@ -10,9 +10,11 @@ import {
   ingestDeployments,
   ingestIncidents,
   missingServices,
+  recordBatch,
   serviceRefOf,
 } from '../../modules/delivery/facts/ingest.js';
 import { FACT_SCHEMAS, readFactsFile, type FactKind } from '../../modules/delivery/facts/read-facts-file.js';
+import { actor } from '../../modules/audit/actor.js';
 import { cliActor, newDatabaseNote, whereIs, type Backend } from '../backend.js';
 
 export interface ImportArgs {
@@ -97,7 +99,12 @@ export async function importBackstage(
   }
   let result: ImportResult;
   if (backend.kind === 'direct') {
-    result = await runImport(backend.db, { files, source, skipInvalid: args.skipInvalid, actor: cliActor() });
+    result = await runImport(backend.db, {
+      files,
+      source,
+      skipInvalid: args.skipInvalid,
+      actor: actor(cliActor(), 'cli'),
+    });
   } else {
     const response = await backend.request<
       ImportResult | { error: { code: string; message: string; details?: ImportResult } }
@@ -172,9 +179,10 @@ async function missing(backend: Backend, refs: string[]): Promise<string[]> {
 
 async function send(backend: Backend, kind: FactKind, items: Record<string, unknown>[]): Promise<BatchResult> {
   if (backend.kind === 'direct') {
-    if (kind === 'deployments') return ingestDeployments(backend.db, items, FACT_SCHEMAS.deployments);
-    if (kind === 'changes') return ingestChanges(backend.db, items, FACT_SCHEMAS.changes);
-    return ingestIncidents(backend.db, items, FACT_SCHEMAS.incidents);
+    // The whole file is one transaction and one audit entry, recorded when it is written (importFacts).
+    if (kind === 'deployments') return ingestDeployments(backend.db, items, FACT_SCHEMAS.deployments, null);
+    if (kind === 'changes') return ingestChanges(backend.db, items, FACT_SCHEMAS.changes, null);
+    return ingestIncidents(backend.db, items, FACT_SCHEMAS.incidents, null);
   }
   const response = await backend.request<BatchResult | ErrorBody>('POST', `/api/v1/${kind}`, items);
   if ('error' in response.body) throw new Error(response.body.error.message);
@@ -256,6 +264,7 @@ export async function importFacts(
         ? await backend.db.transaction().execute(async (tx) => {
             const result = await writeBatches({ ...backend, db: tx }, args);
             if (result.rejected.length > 0) throw new ImportRefused(result.rejected.join('\n'));
+            await recordBatch(tx, actor(cliActor(), 'cli'), args.kind, { ...result.total, rejected: [] }, args.file);
             return result;
           })
         : await writeBatches(backend, args);

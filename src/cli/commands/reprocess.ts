@@ -1,6 +1,7 @@
 import type { DeriveSettings } from '../../modules/inbox/derive.js';
-import { reprocessDeliveries } from '../../modules/inbox/reprocess.js';
-import { whereIs, type Backend } from '../backend.js';
+import { recordReprocess, reprocessDeliveries } from '../../modules/inbox/reprocess.js';
+import { actor } from '../../modules/audit/actor.js';
+import { cliActor, whereIs, type Backend } from '../backend.js';
 
 type ErrorBody = { error: { message: string } };
 
@@ -25,6 +26,7 @@ export async function reprocessCommand(
     return 0;
   }
   const result = await reprocessDeliveries(backend.db, status, args.settings);
+  await recordReprocess(backend.db, actor(cliActor(), 'cli'), status, result);
   log(
     `Derived ${result.deliveries} ${args.failed ? 'failed ' : ''}deliveries again in ${whereIs(backend)}: processed ${result.processed} · ignored ${result.ignored} · failed ${result.failed}`,
   );

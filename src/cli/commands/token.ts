@@ -1,5 +1,7 @@
 import type { Role } from '../../db/schema/auth.js';
-import { createToken, listTokens, revokeTokens, type IssuedToken } from '../../modules/auth/service.js';
+import { listTokens, type IssuedToken } from '../../modules/auth/service.js';
+import { issueToken, revokeToken } from '../../modules/auth/audited-tokens.js';
+import { actor } from '../../modules/audit/actor.js';
 import type { TokenInfo } from '../../modules/auth/contract.js';
 import { ownerRefOf } from '../../modules/catalog/service.js';
 import { cliActor, newDatabaseNote, whereIs, type Backend } from '../backend.js';
@@ -44,11 +46,11 @@ export async function tokenCreate(backend: Backend, args: TokenArgs, log: (l: st
   const input = { name: args.name, role: args.role as Role, scopes: args.scopes };
   const issued =
     backend.kind === 'direct'
-      ? await createToken(backend.db, {
-          ...input,
-          teamRef: args.team ? ownerRefOf(args.team) : null,
-          createdBy: cliActor(),
-        })
+      ? await issueToken(
+          backend.db,
+          { ...input, teamRef: args.team ? ownerRefOf(args.team) : null },
+          actor(cliActor(), 'cli'),
+        )
       : unwrap(
           await backend.request<IssuedToken>('POST', '/api/v1/tokens', {
             ...input,
@@ -130,7 +132,8 @@ export async function tokenList(backend: Backend, log: (l: string) => void) {
 
 export async function tokenRevoke(backend: Backend, id: number, log: (l: string) => void) {
   if (backend.kind === 'direct') {
-    if ((await revokeTokens(backend.db, { id })) === 0) throw new Error(`no active token ${id} in ${whereIs(backend)}`);
+    if (!(await revokeToken(backend.db, id, actor(cliActor(), 'cli'))))
+      throw new Error(`no active token ${id} in ${whereIs(backend)}`);
   } else {
     const response = await backend.request<null | ErrorBody>('DELETE', `/api/v1/tokens/${id}`);
     if (response.status !== 204) unwrap(response);

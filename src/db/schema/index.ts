@@ -9,6 +9,7 @@ import type {
   UsageEventsTable,
 } from './adoption.js';
 import type { ApiTokensTable, SessionsTable } from './auth.js';
+import type { AuditLogTable } from './audit.js';
 import type { ChangesTable, DeploymentsTable, IncidentsTable } from './delivery.js';
 import type { DeliveriesTable } from './inbox.js';
 import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './entities.js';
@@ -36,6 +37,7 @@ export interface Database {
   changes: ChangesTable;
   incidents: IncidentsTable;
   integrations: IntegrationsTable;
+  audit_log: AuditLogTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */

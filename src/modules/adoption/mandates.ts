@@ -1,6 +1,10 @@
 import type { MandateRow } from '../../db/schema/adoption.js';
 import type { EntityRow } from '../../db/schema/entities.js';
-import type { Db } from '../../db/schema/index.js';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../../db/schema/index.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Actor } from '../audit/actor.js';
+import { diffFields, recordAudit } from '../audit/service.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { validationError } from '../../http/router.js';
 import { ownerRefOf } from '../catalog/service.js';
@@ -39,8 +43,15 @@ function checkDates(from: Date, deadline: Date | null | undefined) {
     throw validationError([{ field: 'deadline', reason: 'must not be before effectiveFrom' }]);
 }
 
+/** A mandate as the audit trail shows it: the API's fields, without the id and capability it is filed under. */
+function auditState(m: Mandate): Record<string, unknown> {
+  return { scope: m.scope, effectiveFrom: m.effectiveFrom, deadline: m.deadline, note: m.note };
+}
+
+const entityOf = (capability: EntityRow, id: number) => ({ kind: 'mandate', id, ref: capability.ref });
+
 export async function createMandate(
-  db: Db,
+  db: Kysely<Database>,
   capability: EntityRow,
   body: {
     scope: 'all' | { teams: string[] };
@@ -48,24 +59,33 @@ export async function createMandate(
     deadline?: Date | undefined;
     note?: string | undefined;
   },
-  actor: string,
+  actor: Actor,
 ) {
   checkDates(body.effectiveFrom, body.deadline);
   const { scope, refs } = await teamRefs(db, body.scope);
-  const row = await repo.insertMandate(db, {
-    capabilityId: capability.id,
-    scope,
-    teamRefs: refs,
-    effectiveFrom: body.effectiveFrom,
-    deadline: body.deadline ?? null,
-    note: body.note ?? null,
-    createdBy: actor,
+  return inTransaction(db, async (tx) => {
+    const row = await repo.insertMandate(tx, {
+      capabilityId: capability.id,
+      scope,
+      teamRefs: refs,
+      effectiveFrom: body.effectiveFrom,
+      deadline: body.deadline ?? null,
+      note: body.note ?? null,
+      createdBy: actor.name,
+    });
+    const mandate = toMandate(row, capability.name);
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: entityOf(capability, row.id),
+      summary: `Mandated ${capability.name} for ${scope === 'all' ? 'all customer teams' : refs.join(', ')} from ${mandate.effectiveFrom.slice(0, 10)}`,
+      changes: diffFields(null, auditState(mandate)),
+    });
+    return mandate;
   });
-  return toMandate(row, capability.name);
 }
 
 export async function changeMandate(
-  db: Db,
+  db: Kysely<Database>,
   capability: EntityRow,
   id: number,
   body: {
@@ -74,6 +94,7 @@ export async function changeMandate(
     deadline?: Date | null | undefined;
     note?: string | null | undefined;
   },
+  actor: Actor,
 ) {
   const current = (await repo.listMandates(db, capability.id)).find((m) => m.id === id);
   if (!current) throw notFound(`mandate ${id} of ${capability.name}`);
@@ -82,12 +103,38 @@ export async function changeMandate(
     body.deadline === undefined ? (current.deadline ? new Date(current.deadline) : null) : body.deadline,
   );
   const scope = body.scope ? await teamRefs(db, body.scope) : null;
-  const row = await repo.updateMandate(db, id, capability.id, {
-    ...(scope ? { scope: scope.scope, teamRefs: scope.refs } : {}),
-    effectiveFrom: body.effectiveFrom,
-    deadline: body.deadline,
-    note: body.note,
+  return inTransaction(db, async (tx) => {
+    const row = await repo.updateMandate(tx, id, capability.id, {
+      ...(scope ? { scope: scope.scope, teamRefs: scope.refs } : {}),
+      effectiveFrom: body.effectiveFrom,
+      deadline: body.deadline,
+      note: body.note,
+    });
+    if (!row) throw new AppError('NOT_FOUND', `mandate ${id} of ${capability.name} not found`);
+    const mandate = toMandate(row, capability.name);
+    const changes = diffFields(auditState(toMandate(current, capability.name)), auditState(mandate));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: entityOf(capability, id),
+      summary: `Changed mandate ${id} of ${capability.name}: ${Object.keys(changes).join(', ') || 'nothing'}`,
+      changes,
+    });
+    return mandate;
   });
-  if (!row) throw new AppError('NOT_FOUND', `mandate ${id} of ${capability.name} not found`);
-  return toMandate(row, capability.name);
+}
+
+/** False when the capability has no such mandate. */
+export async function removeMandate(db: Kysely<Database>, capability: EntityRow, id: number, actor: Actor) {
+  const current = (await repo.listMandates(db, capability.id)).find((m) => m.id === id);
+  if (!current) return false;
+  return inTransaction(db, async (tx) => {
+    if ((await repo.deleteMandate(tx, id, capability.id)) === 0) return false;
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: entityOf(capability, id),
+      summary: `Removed mandate ${id} of ${capability.name}`,
+      changes: diffFields(auditState(toMandate(current, capability.name)), null),
+    });
+    return true;
+  });
 }

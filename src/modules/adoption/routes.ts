@@ -21,7 +21,8 @@ import {
   teamAdoptionSchema,
   viewCreate,
 } from './contract.js';
-import { changeMandate, createMandate, toMandate } from './mandates.js';
+import { changeMandate, createMandate, removeMandate, toMandate } from './mandates.js';
+import { declare } from './declare.js';
 import { adoptionChanges } from './changes.js';
 import { adoptionMatrix, teamAdoption } from './overview.js';
 import * as repo from './repo.js';
@@ -136,7 +137,7 @@ export function adoptionRoutes({ db }: AppDeps) {
     async (c) => {
       const cap = await capability(c.req.valid('param').name);
       assertAdministers(c.get('principal'), cap.owner_ref);
-      return c.json(await createMandate(db, cap, c.req.valid('json'), c.get('principal').name), 201);
+      return c.json(await createMandate(db, cap, c.req.valid('json'), c.get('principal')), 201);
     },
   );
   app.openapi(
@@ -152,7 +153,7 @@ export function adoptionRoutes({ db }: AppDeps) {
       const { name, id } = c.req.valid('param');
       const cap = await capability(name);
       assertAdministers(c.get('principal'), cap.owner_ref);
-      return c.json(await changeMandate(db, cap, id, c.req.valid('json')), 200);
+      return c.json(await changeMandate(db, cap, id, c.req.valid('json'), c.get('principal')), 200);
     },
   );
   app.openapi(
@@ -168,7 +169,7 @@ export function adoptionRoutes({ db }: AppDeps) {
       const { name, id } = c.req.valid('param');
       const cap = await capability(name);
       assertAdministers(c.get('principal'), cap.owner_ref);
-      if ((await repo.deleteMandate(db, id, cap.id)) === 0) throw notFound(`mandate ${id} of ${cap.name}`);
+      if (!(await removeMandate(db, cap, id, c.get('principal')))) throw notFound(`mandate ${id} of ${cap.name}`);
       return c.body(null, 204);
     },
   );
@@ -221,14 +222,13 @@ export function adoptionRoutes({ db }: AppDeps) {
         throw new AppError('VALIDATION_FAILED', `team: ${teamRef} is not in the catalog`, [
           { field: 'team', reason: `${teamRef} is not in the catalog` },
         ]);
-      const { id } = await repo.insertDeclaration(db, {
-        capabilityId: cap.id,
-        teamId: team.id,
-        status: input.status,
-        effectiveAt: input.date,
-        note: input.note ?? null,
-        declaredBy: principal.name,
-      });
+      const id = await declare(
+        db,
+        cap,
+        team,
+        { status: input.status, date: input.date, note: input.note ?? null },
+        principal,
+      );
       return c.json(
         {
           id,

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, type AppDeps, type Principal } from '../../http/router.js';
 import { createTokenBody, issuedTokenSchema, meSchema, signInBody, tokenSchema, type Me } from './contract.js';
 import * as auth from './service.js';
+import { issueToken, revokeToken } from './audited-tokens.js';
 import { ownerRefOf } from '../catalog/service.js';
 import { isoOrNull as iso, jsonResponse as json } from '../../http/openapi.js';
 
@@ -111,11 +112,7 @@ export function authRoutes({ db }: AppDeps) {
     async (c) => {
       const principal = c.get('principal');
       const { team, ...body } = c.req.valid('json');
-      const issued = await auth.createToken(db, {
-        ...body,
-        teamRef: team ? ownerRefOf(team) : null,
-        createdBy: principal.name,
-      });
+      const issued = await issueToken(db, { ...body, teamRef: team ? ownerRefOf(team) : null }, principal);
       return c.json(issued, 201);
     },
   );
@@ -131,7 +128,7 @@ export function authRoutes({ db }: AppDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      if ((await auth.revokeTokens(db, { id })) === 0) throw notFound(`active token ${id}`);
+      if (!(await revokeToken(db, id, c.get('principal')))) throw notFound(`active token ${id}`);
       return c.body(null, 204);
     },
   );

@@ -64,7 +64,7 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 201: json(teamDetail, 'Created') },
     }),
     async (c) => {
-      const e = await write.createTeam(db, c.req.valid('json'), c.get('principal').name);
+      const e = await write.createTeam(db, c.req.valid('json'), c.get('principal'));
       return c.json(await catalog.getTeam(db, e.namespace, e.name), 201);
     },
   );
@@ -79,7 +79,7 @@ export function catalogRoutes({ db }: AppDeps) {
     }),
     async (c) => {
       const row = await catalog.getEntityRow(db, 'Group', c.req.valid('query').namespace, c.req.valid('param').name);
-      const e = await write.patchTeam(db, row, c.req.valid('json'), c.get('principal').name);
+      const e = await write.patchTeam(db, row, c.req.valid('json'), c.get('principal'));
       return c.json(await catalog.getTeam(db, e.namespace, e.name), 200);
     },
   );
@@ -116,7 +116,7 @@ export function catalogRoutes({ db }: AppDeps) {
       responses: { 201: json(serviceDetail, 'Created') },
     }),
     async (c) => {
-      const e = await write.createService(db, c.req.valid('json'), c.get('principal').name);
+      const e = await write.createService(db, c.req.valid('json'), c.get('principal'));
       return c.json(await catalog.getService(db, e.namespace, e.name), 201);
     },
   );
@@ -136,7 +136,7 @@ export function catalogRoutes({ db }: AppDeps) {
         c.req.valid('query').namespace,
         c.req.valid('param').name,
       );
-      const e = await write.patchService(db, row, c.req.valid('json'), c.get('principal').name);
+      const e = await write.patchService(db, row, c.req.valid('json'), c.get('principal'));
       return c.json(await catalog.getService(db, e.namespace, e.name), 200);
     },
   );
@@ -176,7 +176,7 @@ export function catalogRoutes({ db }: AppDeps) {
     async (c) => {
       const input = c.req.valid('json');
       assertAdministers(c.get('principal'), catalog.ownerRefOf(input.owner));
-      const e = await write.createCapability(db, input, c.get('principal').name);
+      const e = await write.createCapability(db, input, c.get('principal'));
       return c.json(await catalog.getCapability(db, e.namespace, e.name), 201);
     },
   );
@@ -200,7 +200,7 @@ export function catalogRoutes({ db }: AppDeps) {
       // Handing a capability to another team needs rights over both.
       assertAdministers(c.get('principal'), row.owner_ref);
       if (input.owner) assertAdministers(c.get('principal'), catalog.ownerRefOf(input.owner));
-      const e = await write.patchCapability(db, row, input, c.get('principal').name);
+      const e = await write.patchCapability(db, row, input, c.get('principal'));
       return c.json(await catalog.getCapability(db, e.namespace, e.name), 200);
     },
   );

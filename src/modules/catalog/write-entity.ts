@@ -16,6 +16,8 @@ import type {
 import type { ParsedEntity } from './entity.js';
 import { parseCatalogFiles } from './parse-catalog-files.js';
 import * as repo from './repo.js';
+import type { Actor } from '../audit/actor.js';
+import { diffFields, recordAudit } from '../audit/service.js';
 
 type Descriptor = {
   apiVersion: string;
@@ -71,13 +73,35 @@ function merge(target: Record<string, unknown>, changes: Record<string, unknown>
   }
 }
 
-async function save(db: Kysely<Database>, doc: Descriptor, source: string, actor: string, mustBeNew: boolean) {
+const stateOf = (row: EntityRow) => {
+  const d = toDescriptor(row);
+  return { metadata: d.metadata, spec: d.spec };
+};
+
+/** Validates, writes and records in one transaction: the audit entry holds the stored fields before and after. */
+async function save(db: Kysely<Database>, doc: Descriptor, source: string, actor: Actor, before: EntityRow | null) {
   const entity = validate(doc);
   return db.transaction().execute(async (tx) => {
     const existing = await repo.findStamps(tx, [entity.ref]);
-    if (mustBeNew && existing.length > 0)
+    if (!before && existing.length > 0)
       throw new AppError('CONFLICT', `${entity.ref} already exists`, [{ field: 'name', reason: 'already exists' }]);
-    await applyEntities(tx, [entity], { source, orphanMissing: false, actor });
+    // Read again in the transaction: the row the caller read may have changed since.
+    const [current] = before ? await repo.findEntitiesByRefs(tx, [entity.ref]) : [];
+    await applyEntities(tx, [entity], { source, orphanMissing: false, actor: actor.name });
+    const [after] = await repo.findEntitiesByRefs(tx, [entity.ref]);
+    const was = current ?? before;
+    const changes = diffFields(was ? stateOf(was) : null, after ? stateOf(after) : null);
+    const fields = Object.keys(changes);
+    await recordAudit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entity: { kind: entity.kind.toLowerCase(), id: after?.id ?? null, ref: entity.ref },
+      summary: before
+        ? fields.length
+          ? `Changed ${entity.ref}: ${fields.join(', ')}`
+          : `Saved ${entity.ref} unchanged`
+        : `Created ${entity.ref}`,
+      changes,
+    });
     return entity;
   });
 }
@@ -100,7 +124,7 @@ function metadataOf(body: {
   };
 }
 
-export async function createCapability(db: Kysely<Database>, body: CapabilityCreate, actor: string) {
+export async function createCapability(db: Kysely<Database>, body: CapabilityCreate, actor: Actor) {
   const spec: Record<string, unknown> = {};
   merge(spec, {
     owner: body.owner,
@@ -113,10 +137,10 @@ export async function createCapability(db: Kysely<Database>, body: CapabilityCre
   });
   const metadata: Record<string, unknown> = {};
   merge(metadata, metadataOf(body));
-  return save(db, { apiVersion: 'paved.dev/v1alpha1', kind: 'Capability', metadata, spec }, 'api', actor, true);
+  return save(db, { apiVersion: 'paved.dev/v1alpha1', kind: 'Capability', metadata, spec }, 'api', actor, null);
 }
 
-export async function patchCapability(db: Kysely<Database>, row: EntityRow, body: CapabilityPatch, actor: string) {
+export async function patchCapability(db: Kysely<Database>, row: EntityRow, body: CapabilityPatch, actor: Actor) {
   const doc = toDescriptor(row);
   merge(doc.metadata, metadataOf(body));
   merge(doc.spec, {
@@ -128,37 +152,37 @@ export async function patchCapability(db: Kysely<Database>, row: EntityRow, body
     audience: body.audience,
     detect: body.detect,
   });
-  return save(db, doc, row.source, actor, false);
+  return save(db, doc, row.source, actor, row);
 }
 
-export async function createTeam(db: Kysely<Database>, body: TeamCreate, actor: string) {
+export async function createTeam(db: Kysely<Database>, body: TeamCreate, actor: Actor) {
   const spec: Record<string, unknown> = { type: body.type, children: [] };
   merge(spec, { parent: body.parent, profile: body.email ? { email: body.email } : undefined });
   const metadata: Record<string, unknown> = {};
   merge(metadata, metadataOf(body));
-  return save(db, { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata, spec }, 'api', actor, true);
+  return save(db, { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata, spec }, 'api', actor, null);
 }
 
-export async function patchTeam(db: Kysely<Database>, row: EntityRow, body: TeamPatch, actor: string) {
+export async function patchTeam(db: Kysely<Database>, row: EntityRow, body: TeamPatch, actor: Actor) {
   const doc = toDescriptor(row);
   merge(doc.metadata, metadataOf(body));
   const profile = { ...((doc.spec.profile as Record<string, unknown> | undefined) ?? {}) };
   if (body.email) profile.email = body.email;
   merge(doc.spec, { type: body.type, parent: body.parent, profile: Object.keys(profile).length ? profile : undefined });
-  return save(db, doc, row.source, actor, false);
+  return save(db, doc, row.source, actor, row);
 }
 
-export async function createService(db: Kysely<Database>, body: ServiceCreate, actor: string) {
+export async function createService(db: Kysely<Database>, body: ServiceCreate, actor: Actor) {
   const spec: Record<string, unknown> = {};
   merge(spec, { type: body.type, lifecycle: body.lifecycle, owner: body.owner, system: body.system });
   const metadata: Record<string, unknown> = {};
   merge(metadata, { ...metadataOf(body), annotations: body.annotations });
-  return save(db, { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata, spec }, 'api', actor, true);
+  return save(db, { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata, spec }, 'api', actor, null);
 }
 
-export async function patchService(db: Kysely<Database>, row: EntityRow, body: ServicePatch, actor: string) {
+export async function patchService(db: Kysely<Database>, row: EntityRow, body: ServicePatch, actor: Actor) {
   const doc = toDescriptor(row);
   merge(doc.metadata, { ...metadataOf(body), annotations: body.annotations });
   merge(doc.spec, { type: body.type, lifecycle: body.lifecycle, owner: body.owner, system: body.system });
-  return save(db, doc, row.source, actor, false);
+  return save(db, doc, row.source, actor, row);
 }

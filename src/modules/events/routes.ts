@@ -49,7 +49,7 @@ export function eventRoutes({ db }: AppDeps) {
   app.post('/events', accessMiddleware('events-writer'), async (c) => {
     const format = batchFormat(c.req.header('content-type'));
     const batch = parseBatch(await c.req.text(), format);
-    return c.json(await ingestEvents(db, batch), 200);
+    return c.json(await ingestEvents(db, batch, c.get('principal')), 200);
   });
 
   return app;

@@ -1,4 +1,8 @@
-import type { Db } from '../../db/schema/index.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema/index.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Actor } from '../audit/actor.js';
+import { countsText, recordAudit } from '../audit/service.js';
 import type { IngestResult, Rejection, UsageEvent } from './contract.js';
 import type { ParsedBatch } from './parse-batch.js';
 import * as repo from './repo.js';
@@ -28,7 +32,7 @@ function refsOf(events: { event: UsageEvent }[]): string[] {
  * an id already stored, or seen earlier in the batch, makes a duplicate. Idempotent: resending a batch
  * stores nothing more.
  */
-export async function ingestEvents(db: Db, batch: ParsedBatch): Promise<IngestResult> {
+export async function ingestEvents(db: Kysely<Database>, batch: ParsedBatch, who: Actor): Promise<IngestResult> {
   const targets = await repo.findRefTargets(db, refsOf(batch.events));
   const rejected: Rejection[] = [...batch.rejected];
   const rows: repo.EventColumns = {
@@ -70,7 +74,16 @@ export async function ingestEvents(db: Db, batch: ParsedBatch): Promise<IngestRe
     rows.count.push(event.count);
   }
 
-  const accepted = await repo.insertUsageEvents(db, rows);
   rejected.sort((a, b) => a.index - b.index);
-  return { accepted, duplicates: duplicatesInBatch + rows.capabilityId.length - accepted, rejected };
+  // One audit entry per batch, not per event.
+  return inTransaction(db, async (tx) => {
+    const accepted = await repo.insertUsageEvents(tx, rows);
+    const result = { accepted, duplicates: duplicatesInBatch + rows.capabilityId.length - accepted, rejected };
+    await recordAudit(tx, who, {
+      action: 'record',
+      entity: { kind: 'usage-events', id: null, ref: null },
+      summary: `Recorded usage events: ${countsText({ accepted, duplicates: result.duplicates, rejected: rejected.length })}`,
+    });
+    return result;
+  });
 }

@@ -2,7 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { ACCESS_FIELD, accessMiddleware, accessRoute } from '../../http/access.js';
 import type { Context } from 'hono';
 import type { ImportRow } from '../../db/schema/imports.js';
-import { enqueueJob } from '../../jobs/queue.js';
 import { limitBody } from '../../http/body-limit.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../http/router.js';
@@ -16,7 +15,7 @@ import {
   MAX_UPLOAD_BYTES,
   urlImportBody,
 } from './contract.js';
-import { BACKSTAGE_URL_IMPORT, pendingTokens } from './jobs.js';
+import { queueUrlImport } from './jobs.js';
 import * as repo from './repo.js';
 import { readTarGz } from './read-tar-gz.js';
 import { runImport } from './run-import.js';
@@ -151,21 +150,7 @@ export function importRoutes({ db, notifyJobs, allowPrivateDestinations }: AppDe
     const upload = await readUpload(c);
     if (upload.kind === 'url') {
       await refuseDestination(upload.url, allowPrivateDestinations ?? false);
-      const { id } = await repo.insertImport(db, {
-        kind: 'backstage',
-        source: `backstage:${upload.url}`,
-        status: 'queued',
-        skipInvalid: upload.skipInvalid,
-        requestedBy: principal.name,
-      });
-      if (upload.token) pendingTokens.set(id, upload.token);
-      await enqueueJob(db, BACKSTAGE_URL_IMPORT, {
-        importId: id,
-        url: upload.url,
-        needsToken: upload.token !== null,
-        skipInvalid: upload.skipInvalid,
-        actor: principal.name,
-      });
+      const id = await queueUrlImport(db, upload, principal);
       notifyJobs?.();
       const row = await repo.getImport(db, id);
       return c.json(toImportRecord(row!), 202);
@@ -174,7 +159,7 @@ export function importRoutes({ db, notifyJobs, allowPrivateDestinations }: AppDe
       files: upload.files,
       source: upload.source,
       skipInvalid: upload.skipInvalid,
-      actor: principal.name,
+      actor: principal,
     });
     if (result.status === 'rejected') {
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

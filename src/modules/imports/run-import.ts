@@ -5,13 +5,17 @@ import { formatProblem, type CatalogFile } from '../catalog/entity.js';
 import { parseCatalogFiles } from '../catalog/parse-catalog-files.js';
 import { checkReferences } from './check-references.js';
 import * as repo from './repo.js';
+import { asActor, type Actor } from '../audit/actor.js';
+import { countsText, recordAudit } from '../audit/service.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export interface ImportRequest {
   files: CatalogFile[];
   /** Entities of this source missing from the files become orphaned. */
   source: string;
   skipInvalid: boolean;
-  actor: string | null;
+  /** Who imports: credited on the import record and the entities, and recorded in the audit trail. */
+  actor: Actor | string;
   /** An import row made earlier (a queued URL import); otherwise one is made on success. */
   importId?: number;
 }
@@ -30,7 +34,8 @@ export interface ImportResult {
  * Parses, validates and applies a set of descriptor files in one transaction. With any invalid
  * document and no skipInvalid, nothing is written at all.
  */
-export async function runImport(db: Kysely<Database>, request: ImportRequest): Promise<ImportResult> {
+export async function runImport(db: Kysely<Database>, input: ImportRequest): Promise<ImportResult> {
+  const request = { ...input, actor: asActor(input.actor) };
   const parsed = parseCatalogFiles(request.files);
   const problems = parsed.problems.map(formatProblem);
   const skipped = parsed.skipped.map((s) => `${s.file}:${s.document}: kind ${s.kind} is not read by Paved; skipped`);
@@ -41,12 +46,21 @@ export async function runImport(db: Kysely<Database>, request: ImportRequest): P
 
   if (problems.length > 0 && !request.skipInvalid) {
     const warnings = parsed.warnings.map(formatProblem);
-    if (request.importId) {
-      await repo.finishImport(db, request.importId, {
-        status: 'rejected',
-        summary: { ...empty, ...counts },
-        problems,
-        warnings: [...warnings, ...skipped],
+    // A queued import was asked for: its run is recorded, rejected too. A request answered 422 wrote nothing.
+    const importId = request.importId;
+    if (importId) {
+      await inTransaction(db, async (tx) => {
+        await repo.finishImport(tx, importId, {
+          status: 'rejected',
+          summary: { ...empty, ...counts },
+          problems,
+          warnings: [...warnings, ...skipped],
+        });
+        await recordAudit(tx, request.actor, {
+          action: 'import',
+          entity: { kind: 'import', id: importId, ref: null },
+          summary: `Import ${importId} from ${request.source} rejected: ${invalid} invalid documents; nothing changed`,
+        });
       });
     }
     return {
@@ -73,14 +87,14 @@ export async function runImport(db: Kysely<Database>, request: ImportRequest): P
           source: request.source,
           status: 'running',
           skipInvalid: request.skipInvalid,
-          requestedBy: request.actor,
+          requestedBy: request.actor.name,
         })
       ).id;
     const summary = await applyEntities(tx, parsed.entities, {
       source: request.source,
       orphanMissing,
       importId: id,
-      actor: request.actor,
+      actor: request.actor.name,
     });
     const full = { ...summary, ...counts };
     await repo.finishImport(tx, id, {
@@ -88,6 +102,11 @@ export async function runImport(db: Kysely<Database>, request: ImportRequest): P
       summary: full,
       problems,
       warnings: [...warnings, ...skipped],
+    });
+    await recordAudit(tx, request.actor, {
+      action: 'import',
+      entity: { kind: 'import', id, ref: null },
+      summary: `Imported from ${request.source}: ${countsText({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged, orphaned: summary.orphaned, restored: summary.restored, skipped: counts.skipped, invalid: counts.invalid })}`,
     });
     return { id, status: 'succeeded' as const, source: request.source, summary: full, problems, warnings, skipped };
   });

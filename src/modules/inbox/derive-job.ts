@@ -5,6 +5,7 @@ import { defineJob, jobKind } from '../../jobs/define-job.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { deriveDeliveries, deriveStoredDelivery, type DeriveOutcome, type DeriveSettings } from './derive.js';
 import * as repo from './repo.js';
+import { recordDeliveries } from './record-deliveries.js';
 
 /**
  * Its payload is ignored; any object is accepted, because jobs queued by an earlier version carry one delivery's
@@ -31,7 +32,11 @@ async function deriveIsolating(db: Kysely<Database>, ids: number[], settings: De
         outcomes.push(await deriveStoredDelivery(db, id, settings));
       } catch (error) {
         const reason = `derivation failed: ${error instanceof Error ? error.message : String(error)}`;
-        await repo.markDeliveries(db, [{ id, status: 'failed', error: reason }]);
+        await db.transaction().execute(async (tx) => {
+          const stored = await repo.getDeliveries(tx, [id]);
+          await repo.markDeliveries(tx, [{ id, status: 'failed', error: reason }]);
+          await recordDeliveries(tx, stored, [{ status: 'failed', reason }]);
+        });
         outcomes.push({ status: 'failed', reason });
       }
     }

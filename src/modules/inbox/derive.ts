@@ -10,6 +10,7 @@ import { type Derived, UnusablePayload } from '../../connectors/payload.js';
 import * as repo from './repo.js';
 import type { ServiceLookup } from '../../connectors/service-lookup.js';
 import { createServiceLookup } from '../catalog/service-mapping/service-lookup.js';
+import { recordDeliveries } from './record-deliveries.js';
 
 export type DeriveOutcome = { status: repo.DeliveryStatus; reason?: string } | { missing: number };
 
@@ -86,6 +87,7 @@ export async function deriveDeliveries(
   await db.transaction().execute(async (tx) => {
     await writeFacts(tx, facts);
     await repo.markDeliveries(tx, marks);
+    await recordDeliveries(tx, deliveries, readings);
   });
   return outcomes;
 }

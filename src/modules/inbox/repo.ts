@@ -22,7 +22,7 @@ export async function getDeliveries(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('deliveries')
-    .select(['id', 'source', 'event', 'body'])
+    .select(['id', 'source', 'event', 'body', 'status', 'delivery_id'])
     .where('id', 'in', ids)
     .orderBy('id')
     .execute();

@@ -7,6 +7,9 @@ import { remapFacts, type RemapCounts } from '../delivery/unmapped/repo.js';
 import { deriveDeliveries, type DeriveSettings } from './derive.js';
 import { REPROCESS_STATUSES, type ReprocessStatus } from './contract.js';
 import { countReprocessable, reprocessableIds } from './repo.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Actor } from '../audit/actor.js';
+import { countsText, recordAudit } from '../audit/service.js';
 
 /** A walk over the deliveries stored up to `upTo` (later ones have jobs of their own), in id order. */
 const walkSchema = z.object({ status: z.enum(REPROCESS_STATUSES), upTo: z.number().int(), after: z.number().int() });
@@ -57,11 +60,39 @@ export async function reprocessDeliveries(
   return { ...total, remapped: await remapFacts(db) };
 }
 
-/** Queues a reprocess of what is stored now; answers how many deliveries it will derive. */
-export async function enqueueReprocess(db: Db, status: ReprocessStatus): Promise<{ queued: number }> {
-  const { count, upTo } = await countReprocessable(db, status);
-  await enqueueJob(db, REPROCESS_DELIVERIES, { status, upTo, after: 0 });
-  return { queued: count };
+const what = (status: ReprocessStatus) => (status === 'failed' ? 'failed deliveries' : 'deliveries');
+
+/** Queues a reprocess of what is stored now; answers how many deliveries it will derive. One entry records the run. */
+export async function enqueueReprocess(
+  db: Kysely<Database>,
+  status: ReprocessStatus,
+  who: Actor,
+): Promise<{ queued: number }> {
+  return inTransaction(db, async (tx) => {
+    const { count, upTo } = await countReprocessable(tx, status);
+    await enqueueJob(tx, REPROCESS_DELIVERIES, { status, upTo, after: 0 });
+    await recordAudit(tx, who, {
+      action: 'reprocess',
+      entity: { kind: 'deliveries', id: null, ref: null },
+      summary: `Queued ${count} ${what(status)} to derive again, then map facts again`,
+    });
+    return { queued: count };
+  });
+}
+
+/** The audit entry of a reprocess run here (the CLI without a server), once it has run. */
+export async function recordReprocess(
+  db: Db,
+  who: Actor,
+  status: ReprocessStatus,
+  result: ReprocessCounts & { remapped: RemapCounts },
+): Promise<void> {
+  const { remapped, deliveries, ...outcomes } = result;
+  await recordAudit(db, who, {
+    action: 'reprocess',
+    entity: { kind: 'deliveries', id: null, ref: null },
+    summary: `Derived ${deliveries} ${what(status)} again: ${countsText(outcomes)}; mapped to a service now: ${countsText({ ...remapped })}`,
+  });
 }
 
 /** One batch per job; the job queues the next batch, and the last one maps facts again. */

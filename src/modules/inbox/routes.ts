@@ -72,7 +72,7 @@ export function deliveriesRoutes({ db, notifyJobs }: AppDeps) {
     async (c) => {
       // The body is optional: without one, every delivery is derived again.
       const { status } = reprocessBody.parse((c.req.valid('json') as unknown) ?? {});
-      const result = await enqueueReprocess(db, status);
+      const result = await enqueueReprocess(db, status, c.get('principal'));
       notifyJobs?.();
       return c.json(result, 202);
     },

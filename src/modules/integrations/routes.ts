@@ -10,6 +10,8 @@ import { openIntegrationSecret, sealIntegrationSecret } from './integration-secr
 import * as repo from './repo.js';
 import { SECRET_KEY_HINT, SECRET_KEY_SETTING } from './secret-box.js';
 import { invalidateIntegrationSecrets } from './secret-cache.js';
+import { inTransaction } from '../../db/transaction.js';
+import { diffFields, recordAudit } from '../audit/service.js';
 
 // The last 4 characters tell integrations apart; "????" when the secret does not open with this key.
 const view = (row: IntegrationRow, secretKey: Buffer | null): Integration => ({
@@ -64,11 +66,22 @@ export function integrationRoutes({ db, secretKey = null }: AppDeps) {
           `Paved stores integration secrets encrypted and ${SECRET_KEY_SETTING} is not set: ${SECRET_KEY_HINT}, then restart`,
         );
       const secret = input.secret ?? randomBytes(32).toString('base64url');
-      const row = await repo.insertIntegration(db, {
-        provider: input.provider,
-        name: input.name,
-        secret: sealIntegrationSecret(secretKey, input, secret),
-        createdBy: principal.name,
+      const row = await inTransaction(db, async (tx) => {
+        const created = await repo.insertIntegration(tx, {
+          provider: input.provider,
+          name: input.name,
+          secret: sealIntegrationSecret(secretKey, input, secret),
+          createdBy: principal.name,
+        });
+        if (created)
+          await recordAudit(tx, principal, {
+            action: 'create',
+            entity: { kind: 'integration', id: created.id, ref: null },
+            summary: `Added ${input.provider} integration "${input.name}"`,
+            // The secret is redacted by the audit trail: the entry says it was set, never what it is.
+            changes: diffFields(null, { provider: input.provider, name: input.name, secret }),
+          });
+        return created;
       });
       if (!row)
         throw new AppError('CONFLICT', `name: a ${input.provider} integration named "${input.name}" exists`, [
@@ -90,7 +103,17 @@ export function integrationRoutes({ db, secretKey = null }: AppDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const deleted = await repo.deleteIntegration(db, id);
+      const deleted = await inTransaction(db, async (tx) => {
+        const row = (await repo.listIntegrations(tx)).find((i) => i.id === id);
+        if (!row || (await repo.deleteIntegration(tx, id)) === 0) return 0;
+        await recordAudit(tx, c.get('principal'), {
+          action: 'delete',
+          entity: { kind: 'integration', id, ref: null },
+          summary: `Deleted ${row.provider} integration "${row.name}"`,
+          changes: diffFields({ provider: row.provider, name: row.name }, null),
+        });
+        return 1;
+      });
       invalidateIntegrationSecrets(db);
       if (deleted === 0) throw notFound(`integration ${id}`);
       return c.body(null, 204);

@@ -80,3 +80,5 @@ export type NamedRef = DeploymentRow['service'];
 export type { DeliveryPage, ReprocessBody, ReprocessResult, WebhookDelivery } from '../../modules/inbox/contract.js';
 export type FactSource = WebhookDelivery['source'];
 export type DeliveryStatus = WebhookDelivery['status'];
+
+export type { AuditEntryView as AuditEntry, AuditPage } from '../../modules/audit/contract.js';

@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { useMe } from '../hooks/queries/use-me.js';
+import { useIsOrgAdmin, useMe } from '../hooks/queries/use-me.js';
 import { useSignOut } from '../hooks/queries/use-sign-out.js';
 import { Badge } from './Badge.js';
 import { ScrollToHash } from './ScrollToHash.js';
@@ -16,10 +16,13 @@ const NAV = [
   { to: '/imports', label: 'Imports', end: false },
   { to: '/unmapped', label: 'Unmapped', end: false },
 ];
+/** Seen by organisation admins only. */
+const ADMIN_NAV = [{ to: '/audit', label: 'Audit', end: false }];
 
 /** The frame of every signed-in page: brand, navigation, search and who is signed in. */
 export function Layout() {
   const me = useMe().data;
+  const nav = useIsOrgAdmin() ? [...NAV, ...ADMIN_NAV] : NAV;
   const signOut = useSignOut();
   const navigate = useNavigate();
 
@@ -58,7 +61,7 @@ export function Layout() {
         </div>
         {/* Nine links leave no room for a usable search box on one line: they get a row of their own. */}
         <nav aria-label="Main" className="nav topbar-inner">
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end} className="nav-link">
               {item.label}
             </NavLink>

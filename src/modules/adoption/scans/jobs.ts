@@ -4,10 +4,22 @@ import type { Database } from '../../../db/schema/index.js';
 import { defineJob, jobKind } from '../../../jobs/define-job.js';
 import * as repo from './repo.js';
 import { runScan } from './service.js';
+import { actor as makeActor } from '../../audit/actor.js';
 
 export const RUN_SCAN = jobKind(
   'scans.run',
-  z.object({ scanId: z.number().int(), root: z.string(), history: z.boolean(), actor: z.string().nullable() }),
+  z.object({
+    scanId: z.number().int(),
+    root: z.string(),
+    history: z.boolean(),
+    // Who asked: a name in jobs queued by earlier versions.
+    actor: z
+      .union([
+        z.string(),
+        z.object({ name: z.string(), person: z.string().nullable(), tokenId: z.number().nullable() }),
+      ])
+      .nullable(),
+  }),
 );
 
 export function runScanJob(db: Kysely<Database>) {
@@ -16,7 +28,11 @@ export function runScanJob(db: Kysely<Database>) {
     async handle({ scanId, root, history, actor }) {
       await repo.setScanStatus(db, scanId, 'running');
       try {
-        const { summary } = await runScan(db, { root, history, actor, scanId });
+        const who =
+          typeof actor === 'string' || actor === null
+            ? makeActor(actor ?? 'paved', 'job')
+            : makeActor(actor.name, 'job', actor);
+        const { summary } = await runScan(db, { root, history, actor: who, scanId });
         return summary;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

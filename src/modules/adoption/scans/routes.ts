@@ -1,13 +1,12 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from '@hono/zod-openapi';
 import { accessRoute } from '../../../http/access.js';
-import { enqueueJob } from '../../../jobs/queue.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
 import { repositorySchema, scanRequest, scanResultsBody, scanSchema } from './contract.js';
-import { RUN_SCAN } from './jobs.js';
 import * as repo from './repo.js';
 import { recordScan } from './service.js';
+import { queueScan } from './queue-scan.js';
 import { toScan } from './views.js';
 import { jsonBody as body, jsonResponse as json } from '../../../http/openapi.js';
 
@@ -42,18 +41,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
       const principal = c.get('principal');
       const input = c.req.valid('json');
       const root = scanPath(scanRoot, input.path);
-      const { id } = await repo.insertScan(db, {
-        root,
-        history: input.history,
-        status: 'queued',
-        requestedBy: principal.name,
-      });
-      await enqueueJob(
-        db,
-        RUN_SCAN,
-        { scanId: id, root, history: input.history, actor: principal.name },
-        { maxAttempts: 1 },
-      );
+      const id = await queueScan(db, { root, history: input.history }, principal);
       notifyJobs?.();
       return c.json(toScan((await repo.getScan(db, id))!), 202);
     },
@@ -76,7 +64,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
         history: input.history,
         results: input.repositories,
         problems: input.problems,
-        actor: principal.name,
+        actor: principal,
       });
       return c.json(toScan((await repo.getScan(db, id))!), 201);
     },

@@ -5,6 +5,9 @@ import type { RepositoryResult, ScanSummary } from './contract.js';
 import * as repo from './repo.js';
 import { scanInputs, scanTree } from './run-scan.js';
 import { storeScanResults } from './store-results.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { asActor, type Actor } from '../../audit/actor.js';
+import { countsText, recordAudit } from '../../audit/service.js';
 
 export type { ScanSchemaRow };
 
@@ -16,7 +19,7 @@ export async function recordScan(
     history: boolean;
     results: RepositoryResult[];
     problems: string[];
-    actor: string | null;
+    actor: Actor | string;
     scanId?: number;
   },
 ): Promise<{ id: number; summary: ScanSummary; problems: string[] }> {
@@ -27,18 +30,27 @@ export async function recordScan(
         root: input.root,
         history: input.history,
         status: 'running',
-        requestedBy: input.actor,
+        requestedBy: asActor(input.actor).name,
       })
     ).id;
   const summary = await storeScanResults(db, id, input.results);
-  await repo.finishScan(db, id, { status: 'succeeded', summary: { ...summary }, problems: input.problems });
+  // The scan's one audit entry is written with its finish: it exists when the scan's results do.
+  await inTransaction(db, async (tx) => {
+    await repo.finishScan(tx, id, { status: 'succeeded', summary: { ...summary }, problems: input.problems });
+    const { unmapped, ...counts } = summary;
+    await recordAudit(tx, asActor(input.actor), {
+      action: 'scan',
+      entity: { kind: 'scan', id, ref: null },
+      summary: `Scanned ${input.root}: ${countsText({ ...counts, unmapped: unmapped.length, problems: input.problems.length })}`,
+    });
+  });
   return { id, summary, problems: input.problems };
 }
 
 /** Scans a directory of repositories and stores what it finds. */
 export async function runScan(
   db: Kysely<Database>,
-  input: { root: string; history: boolean; actor: string | null; scanId?: number },
+  input: { root: string; history: boolean; actor: Actor | string; scanId?: number },
 ) {
   const { capabilities, previousHeads } = await scanInputs(db);
   const { results, problems } = await scanTree({

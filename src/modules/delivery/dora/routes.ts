@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { accessRoute } from '../../../http/access.js';
 import { AppError } from '../../../http/errors.js';
 import { jsonBody as body, jsonResponse as json } from '../../../http/openapi.js';
-import { createRouter, type AppDeps } from '../../../http/router.js';
+import { createRouter, type AppDeps, type Principal } from '../../../http/router.js';
 import {
   batchResult,
   changeInput,
@@ -34,7 +34,7 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
     path: string,
     summary: string,
     item: z.ZodType,
-    run: (items: unknown[]) => Promise<z.infer<typeof batchResult>>,
+    run: (items: unknown[], who: Principal) => Promise<z.infer<typeof batchResult>>,
   ) =>
     app.openapi(
       accessRoute('org-admin', {
@@ -52,21 +52,21 @@ export function deliveryRoutes({ db, productionEnvironments }: AppDeps) {
           throw new AppError('VALIDATION_FAILED', '(body): send at least one item', [
             { field: '(body)', reason: 'send at least one item' },
           ]);
-        return c.json(await run(items), 200);
+        return c.json(await run(items, c.get('principal')), 200);
       },
     );
 
-  post('/deployments', 'Record successful deployments (backfills, other CD systems)', deploymentInput, (items) =>
-    ingestDeployments(db, items, deploymentInput),
+  post('/deployments', 'Record successful deployments (backfills, other CD systems)', deploymentInput, (items, who) =>
+    ingestDeployments(db, items, deploymentInput, who),
   );
-  post('/changes', 'Record commits on the default branch', changeInput, (items) =>
-    ingestChanges(db, items, changeInput),
+  post('/changes', 'Record commits on the default branch', changeInput, (items, who) =>
+    ingestChanges(db, items, changeInput, who),
   );
   post(
     '/incidents',
     'Record incidents; posting the same id again updates it (e.g. when resolved)',
     incidentInput,
-    (items) => ingestIncidents(db, items, incidentInput),
+    (items, who) => ingestIncidents(db, items, incidentInput, who),
   );
 
   app.openapi(

@@ -8,6 +8,28 @@ import { formatEntityRef, parseEntityRef } from '../../catalog/entity-ref.js';
 import { repositoryOf } from '../../catalog/service-mapping/annotations.js';
 import type { BatchResult, ChangeInput, DeploymentInput, IncidentInput } from '../contract.js';
 import * as repo from './repo.js';
+import type { Actor } from '../../audit/actor.js';
+import { countsText, recordAudit } from '../../audit/service.js';
+
+/**
+ * One audit entry per batch, in the batch's transaction: who sent it and what it came to. `null` when the caller
+ * records the whole run itself (the CLI writing a file in several batches).
+ */
+export async function recordBatch(
+  db: Db,
+  who: Actor | null,
+  kind: 'deployments' | 'changes' | 'incidents',
+  result: BatchResult,
+  from = 'the API',
+): Promise<void> {
+  if (!who) return;
+  const { rejected, ...counts } = result;
+  await recordAudit(db, who, {
+    action: 'record',
+    entity: { kind, id: null, ref: null },
+    summary: `Recorded ${kind} from ${from}: ${countsText({ ...counts, rejected: rejected.length })}`,
+  });
+}
 
 const API = 'api';
 
@@ -103,6 +125,7 @@ export async function ingestDeployments(
   db: Kysely<Database>,
   items: unknown[],
   schema: ZodType<DeploymentInput>,
+  who: Actor | null,
 ): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
   return inTransaction(db, async (tx) => {
@@ -139,6 +162,7 @@ export async function ingestDeployments(
       result,
     );
     await repo.writeDeployments(tx, write, 'replace');
+    await recordBatch(tx, who, 'deployments', result);
     return result;
   });
 }
@@ -147,6 +171,7 @@ export async function ingestIncidents(
   db: Kysely<Database>,
   items: unknown[],
   schema: ZodType<IncidentInput>,
+  who: Actor | null,
 ): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
   // An item may name the sender whose incident it backfills (a PagerDuty incident a webhook left without its
@@ -196,6 +221,7 @@ export async function ingestIncidents(
       keyOf,
     );
     await repo.writeIncidents(tx, write, 'replace');
+    await recordBatch(tx, who, 'incidents', result);
     return result;
   });
 }
@@ -208,6 +234,7 @@ export async function ingestChanges(
   db: Kysely<Database>,
   items: unknown[],
   schema: ZodType<ChangeInput>,
+  who: Actor | null,
 ): Promise<BatchResult> {
   const { valid, rejected } = await validate(db, items, schema);
   return inTransaction(db, async (tx) => {
@@ -228,6 +255,8 @@ export async function ingestChanges(
         });
     }
     const created = await repo.writeChanges(tx, [...first.values()]);
-    return { created, updated: 0, unchanged: valid.length - created, rejected };
+    const result = { created, updated: 0, unchanged: valid.length - created, rejected };
+    await recordBatch(tx, who, 'changes', result);
+    return result;
   });
 }

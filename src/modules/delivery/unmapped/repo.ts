@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { inTransaction } from '../../../db/transaction.js';
 import type { Database, Db } from '../../../db/schema/index.js';
 import { SERVICE_ANNOTATION } from '../../catalog/service-mapping/annotations.js';
 import { servicesByAnnotationTable } from '../../catalog/service-mapping/repo.js';
@@ -76,7 +77,7 @@ async function countUpdated(db: Db, update: RawBuilder<unknown>): Promise<number
  * as they are. Returns how many facts gained a service.
  */
 export async function remapFacts(db: Kysely<Database>): Promise<RemapCounts> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const counts: RemapCounts = { deployments: 0, changes: 0, incidents: 0 };
     for (const source of ['github', 'gitlab'] as const) {
       const targets = servicesByAnnotationTable(source);

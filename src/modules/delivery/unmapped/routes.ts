@@ -2,7 +2,8 @@ import { accessRoute } from '../../../http/access.js';
 import { jsonResponse as json } from '../../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
 import { remapCounts, unmappedList } from '../contract.js';
-import { listUnmapped, remapFacts } from './repo.js';
+import { listUnmapped } from './repo.js';
+import { remapFactsFor } from './remap.js';
 
 /** Facts that map to no service, and mapping them again once the catalog has the annotations. */
 export function unmappedRoutes({ db }: AppDeps) {
@@ -29,7 +30,7 @@ export function unmappedRoutes({ db }: AppDeps) {
       responses: { 200: json(remapCounts, 'How many facts now map to a service') },
     }),
     async (c) => {
-      return c.json(await remapFacts(db), 200);
+      return c.json(await remapFactsFor(db, c.get('principal')), 200);
     },
   );
 

@@ -24,4 +24,5 @@ export const keys = {
   incidents: (query: object) => ['incidents', query] as const,
   unmapped: ['unmapped'] as const,
   deliveries: (query: object) => ['deliveries', query] as const,
+  audit: (query: object) => ['audit', query] as const,
 };

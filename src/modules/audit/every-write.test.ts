@@ -1,0 +1,153 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/app.js';
+import { componentDoc, documents, groupDoc } from '../../../test/descriptors.js';
+import { deriveDeliveries } from '../inbox/derive.js';
+import { pendingDeliveryIds } from '../inbox/repo.js';
+import { UNAUDITED_ROUTES } from './safety-net.js';
+
+// Every write route in the OpenAPI document, called once with a sample that succeeds, must leave an audit entry of
+// its own (not the safety net's generic one). A new write route fails here until it has a sample and an entry.
+const SECRET = 'webhook-secret-for-audit-tests';
+const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('hex');
+let t: TestApp;
+const ids: Record<string, number> = {};
+
+async function post(path: string, body: string, headers: Record<string, string>) {
+  const res = await t.app.request(path, { method: 'POST', headers, body });
+  const derived = await deriveDeliveries(t.database.db, await pendingDeliveryIds(t.database.db, 10));
+  expect(derived.size).toBe(1);
+  return res.status;
+}
+
+type Sample = () => Promise<number>;
+const call =
+  (method: string, path: string, body?: unknown): Sample =>
+  async () => {
+    const res = await t.call(method, path, body === undefined ? {} : { body });
+    return res.status;
+  };
+const capabilityBody = { name: 'golden-ci', owner: 'platform', lifecycle: 'beta' };
+
+const SAMPLES: Record<string, Sample> = {
+  'POST /api/v1/tokens': async () => {
+    const res = await t.call('POST', '/api/v1/tokens', { body: { name: 'bot', role: 'viewer' } });
+    ids.token = res.body.id;
+    return res.status;
+  },
+  'DELETE /api/v1/tokens/{id}': async () => call('DELETE', `/api/v1/tokens/${ids.token}`)(),
+  'POST /api/v1/teams': call('POST', '/api/v1/teams', { name: 'growth', type: 'team' }),
+  'PATCH /api/v1/teams/{name}': call('PATCH', '/api/v1/teams/growth', { title: 'Growth' }),
+  'POST /api/v1/services': call('POST', '/api/v1/services', {
+    name: 'cart',
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'growth',
+  }),
+  'PATCH /api/v1/services/{name}': call('PATCH', '/api/v1/services/cart', { description: 'The cart' }),
+  'POST /api/v1/capabilities': call('POST', '/api/v1/capabilities', capabilityBody),
+  'PATCH /api/v1/capabilities/{name}': call('PATCH', '/api/v1/capabilities/golden-ci', { lifecycle: 'ga' }),
+  'POST /api/v1/imports/backstage': call('POST', '/api/v1/imports/backstage', {
+    source: 'more',
+    files: [{ path: 'c.yaml', content: documents(groupDoc('core'), componentDoc('api', 'core')) }],
+  }),
+  'POST /api/v1/capabilities/{name}/mandates': async () => {
+    const res = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', {
+      body: { scope: 'all', effectiveFrom: '2026-01-01' },
+    });
+    ids.mandate = res.body.id;
+    return res.status;
+  },
+  'PATCH /api/v1/capabilities/{name}/mandates/{id}': async () =>
+    call('PATCH', `/api/v1/capabilities/golden-ci/mandates/${ids.mandate}`, { note: 'why' })(),
+  'DELETE /api/v1/capabilities/{name}/mandates/{id}': async () =>
+    call('DELETE', `/api/v1/capabilities/golden-ci/mandates/${ids.mandate}`)(),
+  'POST /api/v1/capabilities/{name}/declarations': call('POST', '/api/v1/capabilities/golden-ci/declarations', {
+    team: 'growth',
+    status: 'using',
+    date: '2026-02-01',
+  }),
+  'POST /api/v1/scans': call('POST', '/api/v1/scans', {}),
+  'POST /api/v1/scans/results': call('POST', '/api/v1/scans/results', {
+    root: '/src',
+    history: false,
+    repositories: [],
+  }),
+  'POST /api/v1/deployments': call('POST', '/api/v1/deployments', [
+    { id: 'd1', service: 'cart', finishedAt: '2026-01-01T00:00:00Z' },
+  ]),
+  'POST /api/v1/changes': call('POST', '/api/v1/changes', [
+    { service: 'cart', commit: 'a'.repeat(40), timestamp: '2026-01-01T00:00:00Z' },
+  ]),
+  'POST /api/v1/incidents': call('POST', '/api/v1/incidents', [
+    { id: 'i1', service: 'cart', triggeredAt: '2026-01-01T00:00:00Z' },
+  ]),
+  'POST /api/v1/unmapped/remap': call('POST', '/api/v1/unmapped/remap'),
+  'POST /api/v1/deliveries/reprocess': call('POST', '/api/v1/deliveries/reprocess', { status: 'failed' }),
+  'POST /api/v1/events': call('POST', '/api/v1/events', [
+    { capability: 'golden-ci', service: 'cart', timestamp: '2026-01-01T00:00:00Z' },
+  ]),
+  'POST /api/v1/integrations': async () => {
+    const res = await t.call('POST', '/api/v1/integrations', { body: { provider: 'gitlab', name: 'acme' } });
+    ids.integration = res.body.id;
+    return res.status;
+  },
+  'DELETE /api/v1/integrations/{id}': async () => call('DELETE', `/api/v1/integrations/${ids.integration}`)(),
+  'POST /webhooks/github': () =>
+    post('/webhooks/github', '{}', {
+      'x-github-event': 'push',
+      'x-github-delivery': 'g1',
+      'x-hub-signature-256': `sha256=${sign('{}')}`,
+    }),
+  'POST /webhooks/gitlab': () =>
+    post('/webhooks/gitlab', '{}', {
+      'x-gitlab-event': 'Push Hook',
+      'x-gitlab-token': SECRET,
+      'idempotency-key': 'l1',
+    }),
+  'POST /webhooks/pagerduty': () => {
+    const body = JSON.stringify({ event: { id: 'p1', event_type: 'incident.triggered', data: {} } });
+    return post('/webhooks/pagerduty', body, { 'x-pagerduty-signature': `v1=${sign(body)}` });
+  },
+};
+
+beforeAll(async () => {
+  t = await createTestApp({
+    scanRoot: await mkdtemp(join(tmpdir(), 'paved-audit-scan-')),
+    webhookSecrets: { github: [SECRET], gitlab: [SECRET], pagerduty: [SECRET] },
+  });
+  const platform = await t.call('POST', '/api/v1/teams', { body: { name: 'platform', type: 'team' } });
+  expect(platform.status).toBe(201);
+});
+afterAll(() => t.close());
+
+it('every write route records an entry of its own after a successful call', async () => {
+  const doc = (await t.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+  const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => m !== 'get')
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+  const exempt = new Set(UNAUDITED_ROUTES.map((r) => `${r.method} ${r.path}`));
+  const audited = writes.filter((w) => !exempt.has(w));
+  expect(audited.filter((w) => !SAMPLES[w])).toEqual([]);
+
+  const missing: string[] = [];
+  // In the samples' order: later ones use what earlier ones made.
+  for (const [route, sample] of Object.entries(SAMPLES)) {
+    expect(audited).toContain(route);
+    const before = await t.database.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').executeTakeFirst();
+    const status = await sample();
+    expect([route, status >= 200 && status < 300]).toEqual([route, true]);
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select(['entity_kind', 'summary'])
+      .where('id', '>', before?.id ?? 0)
+      .execute();
+    if (entries.length === 0 || entries.some((e) => e.entity_kind === 'request')) missing.push(route);
+  }
+  expect(missing).toEqual([]);
+});

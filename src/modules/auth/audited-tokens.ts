@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../db/schema/auth.js';
+import type { Database } from '../../db/schema/index.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Actor } from '../audit/actor.js';
+import { diffFields, recordAudit } from '../audit/service.js';
+import * as repo from './repo.js';
+import { createToken, type IssuedToken } from './service.js';
+
+/** Issues a token for someone (the API, `paved token create`) and records who did; the secret is never recorded. */
+export async function issueToken(
+  db: Kysely<Database>,
+  input: { name: string; role: Role; scopes?: string[]; teamRef?: string | null },
+  actor: Actor,
+): Promise<IssuedToken> {
+  return inTransaction(db, async (tx) => {
+    const issued = await createToken(tx, { ...input, createdBy: actor.name });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: { kind: 'token', id: issued.id, ref: input.teamRef ?? null },
+      summary: `Issued ${issued.role} token ${issued.id} "${issued.name}"`,
+      changes: diffFields(null, {
+        name: issued.name,
+        role: issued.role,
+        scopes: issued.scopes,
+        team: input.teamRef ?? null,
+      }),
+    });
+    return issued;
+  });
+}
+
+/** Revokes a token and the sessions opened with it, recording who did; false when no active token has the id. */
+export async function revokeToken(db: Kysely<Database>, id: number, actor: Actor): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const token = (await repo.listTokens(tx)).find((t) => t.id === id);
+    if (!token || (await repo.revokeTokens(tx, { id })) === 0) return false;
+    await recordAudit(tx, actor, {
+      action: 'revoke',
+      entity: { kind: 'token', id, ref: token.team_ref },
+      summary: `Revoked ${token.role} token ${id} "${token.name}" and its sessions`,
+      changes: { revokedAt: { before: null, after: new Date().toISOString() } },
+    });
+    return true;
+  });
+}
