@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
@@ -15,7 +16,7 @@ const rows = () => t.database.db.selectFrom('audit_log').selectAll().orderBy('id
 const last = async () => (await rows()).at(-1);
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ secretKey: randomBytes(32) });
   const imported = await t.call('POST', '/api/v1/imports/backstage', {
     body: {
       source: 'test',
@@ -115,7 +116,7 @@ describe('what is recorded', () => {
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const res = await t.app.request('/api/v1/teams', {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
       body: JSON.stringify({ name: 'growth', type: 'team', title: 'Growth' }),
     });
     expect(res.status).toBe(201);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createHmac } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -118,6 +119,7 @@ beforeAll(async () => {
   t = await createTestApp({
     scanRoot: await mkdtemp(join(tmpdir(), 'paved-audit-scan-')),
     webhookSecrets: { github: [SECRET], gitlab: [SECRET], pagerduty: [SECRET] },
+    secretKey: randomBytes(32),
   });
   const platform = await t.call('POST', '/api/v1/teams', { body: { name: 'platform', type: 'team' } });
   expect(platform.status).toBe(201);
