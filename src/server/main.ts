@@ -9,7 +9,7 @@ import { ensureAdminToken, issueLocalCliToken, LOCAL_CLI_TOKEN } from '../module
 import { DERIVE_AFTER_MS } from '../modules/inbox/delivery-writer.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { moduleJobs } from './modules.js';
+import { moduleJobs, moduleSweeps } from './modules.js';
 import type { Logger } from '../http/logger.js';
 import { openDatabase, type OpenDatabase } from '../db/open-database.js';
 
@@ -46,7 +46,12 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   const { generated } = await ensureAdminToken(db, config.adminToken);
 
   const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
-  const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive })), logger);
+  // The embedded database's files are held by this process alone: a job still running at start was left by a
+  // process that died.
+  const runner = new JobRunner(db, createRegistry(moduleJobs({ db, derive })), logger, {
+    soleWorker: database.kind === 'pglite',
+    sweeps: moduleSweeps(),
+  });
   const app = buildApp({
     db,
     logger,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
 import type { JobDefinition } from '../jobs/define-job.js';
+import type { Sweep } from '../jobs/define-sweep.js';
 import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { runScanJob } from '../modules/adoption/scans/jobs.js';
 import { scanRoutes } from '../modules/adoption/scans/routes.js';
@@ -14,7 +15,7 @@ import { eventRoutes } from '../modules/events/routes.js';
 import { backstageUrlImportJob } from '../modules/imports/jobs.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import type { DeriveSettings } from '../modules/inbox/derive.js';
-import { deriveDeliveryJob } from '../modules/inbox/derive-job.js';
+import { deriveDeliveryJob, deriveSweep } from '../modules/inbox/derive-job.js';
 import { reprocessJob } from '../modules/inbox/reprocess.js';
 import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { webhookRoutes } from '../modules/inbox/webhook-routes.js';
@@ -36,6 +37,8 @@ export interface PavedModule {
   /** Mounted at /, outside authentication: webhooks, which check their senders' signatures themselves. */
   publicRoutes?: Routes[];
   jobs?: (needs: JobNeeds) => JobDefinition[];
+  /** Work the job runner looks for on an interval, not only when something enqueues it. */
+  sweeps?: Sweep[];
 }
 
 /** Paved's modules, in the order their routes are mounted: adding a module is adding a line here. */
@@ -50,6 +53,7 @@ export const MODULES: PavedModule[] = [
     routes: [deliveriesRoutes],
     publicRoutes: [webhookRoutes],
     jobs: ({ db, derive }) => [deriveDeliveryJob(db, derive), reprocessJob(db, derive)],
+    sweeps: [deriveSweep()],
   },
   { name: 'events', routes: [eventRoutes] },
   { name: 'integrations', routes: [integrationRoutes] },
@@ -58,4 +62,9 @@ export const MODULES: PavedModule[] = [
 /** Every module's jobs, for the job registry. */
 export function moduleJobs(needs: JobNeeds): JobDefinition[] {
   return MODULES.flatMap((m) => m.jobs?.(needs) ?? []);
+}
+
+/** Every module's sweeps, for the job runner. */
+export function moduleSweeps(): Sweep[] {
+  return MODULES.flatMap((m) => m.sweeps ?? []);
 }
