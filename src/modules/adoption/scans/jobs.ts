@@ -7,16 +7,23 @@ import { runScan } from './service.js';
 
 export const RUN_SCAN = jobKind(
   'scans.run',
-  z.object({ scanId: z.number().int(), root: z.string(), history: z.boolean(), actor: z.string().nullable() }),
+  z.object({
+    scanId: z.number().int(),
+    root: z.string(),
+    /** The real path of PAVED_SCAN_ROOT: repositories whose real path leads outside it are skipped. */
+    within: z.string().optional(),
+    history: z.boolean(),
+    actor: z.string().nullable(),
+  }),
 );
 
 export function runScanJob(db: Kysely<Database>) {
   return defineJob(RUN_SCAN, {
     maxAttempts: 1,
-    async handle({ scanId, root, history, actor }) {
+    async handle({ scanId, root, within, history, actor }) {
       await repo.setScanStatus(db, scanId, 'running');
       try {
-        const { summary } = await runScan(db, { root, history, actor, scanId });
+        const { summary } = await runScan(db, { root, within, history, actor, scanId });
         return summary;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

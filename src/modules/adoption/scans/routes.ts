@@ -1,29 +1,41 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
 import { requireRole } from '../../auth/middleware.js';
 import { repositorySchema, scanRequest, scanResultsBody, scanSchema } from './contract.js';
+import { isInside } from '../scan/find-repositories.js';
 import { RUN_SCAN } from './jobs.js';
 import * as repo from './repo.js';
 import { recordScan } from './service.js';
 import { toScan } from './views.js';
 import { jsonBody as body, jsonResponse as json } from '../../../http/openapi.js';
 
-/** Only directories under the configured root may be scanned from the API. */
-function scanPath(root: string | null | undefined, path: string | undefined): string {
+const invalidPath = (reason: string) =>
+  new AppError('VALIDATION_FAILED', `path: ${reason}`, [{ field: 'path', reason }]);
+
+/**
+ * Only directories under the configured root may be scanned from the API, symbolic links resolved: the requested
+ * path and the root are compared by their real paths, and the scan skips repositories whose real path leads
+ * outside the root's (`within`).
+ */
+async function scanPath(root: string | null | undefined, path: string | undefined) {
   if (!root)
     throw new AppError('VALIDATION_FAILED', 'scanning from the API needs PAVED_SCAN_ROOT set on the server', [
       { field: 'path', reason: 'PAVED_SCAN_ROOT is not set on the server' },
     ]);
   const target = resolve(root, path ?? '.');
-  const rel = relative(resolve(root), target);
-  if (rel.startsWith('..') || isAbsolute(rel))
-    throw new AppError('VALIDATION_FAILED', 'path: must be inside PAVED_SCAN_ROOT', [
-      { field: 'path', reason: 'must be inside PAVED_SCAN_ROOT' },
-    ]);
-  return target;
+  if (!isInside(resolve(root), target)) throw invalidPath('must be inside PAVED_SCAN_ROOT');
+  const within = await realpath(root).catch(() => {
+    throw invalidPath('PAVED_SCAN_ROOT does not exist on the server');
+  });
+  const real = await realpath(target).catch(() => {
+    throw invalidPath('does not exist');
+  });
+  if (!isInside(within, real)) throw invalidPath('must be inside PAVED_SCAN_ROOT');
+  return { target, within };
 }
 
 export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
@@ -42,7 +54,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
       const principal = c.get('principal');
       requireRole(principal, 'admin');
       const input = c.req.valid('json');
-      const root = scanPath(scanRoot, input.path);
+      const { target: root, within } = await scanPath(scanRoot, input.path);
       const { id } = await repo.insertScan(db, {
         root,
         history: input.history,
@@ -52,7 +64,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
       await enqueueJob(
         db,
         RUN_SCAN,
-        { scanId: id, root, history: input.history, actor: principal.name },
+        { scanId: id, root, within, history: input.history, actor: principal.name },
         { maxAttempts: 1 },
       );
       notifyJobs?.();
