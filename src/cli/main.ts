@@ -15,7 +15,9 @@ Usage:
   paved demo                               start Paved with the demo organisation
   paved migrate                            bring the database schema up to date
   paved import backstage <path|url>        import Backstage descriptors from a file, a directory
-        [--token T] [--skip-invalid]       tree, or a running Backstage (its base URL)
+        [--token T] [--skip-invalid]       tree, or a running Backstage (its base URL); Location
+        [--allow-outside]                  targets and symbolic links stay inside the tree unless
+                                           --allow-outside
   paved import deployments|changes|incidents <file.csv|file.ndjson>
                                            import delivery facts (the JSON API's fields; a file with
                                            any bad line changes nothing)
@@ -38,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       token: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
+      'allow-outside': { type: 'boolean', default: false },
       role: { type: 'string' },
       name: { type: 'string' },
       scope: { type: 'string', multiple: true },
@@ -72,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       });
     case 'import': {
       const usage =
-        'usage: paved import backstage <path|url> [--token T] [--skip-invalid] | paved import deployments|changes|incidents <file.csv|file.ndjson>';
+        'usage: paved import backstage <path|url> [--token T] [--skip-invalid] [--allow-outside] | paved import deployments|changes|incidents <file.csv|file.ndjson>';
       if (sub && !['backstage', 'deployments', 'changes', 'incidents'].includes(sub))
         throw new Error(`cannot import "${sub}": ${usage}`);
       if (!sub || !arg) throw new Error(sub ? `paved import ${sub} needs a path: ${usage}` : usage);
@@ -85,7 +88,12 @@ export async function main(argv: string[]): Promise<number> {
       return withBackend(config, (backend) =>
         importBackstage(
           backend,
-          { target: arg, token: values.token ?? null, skipInvalid: values['skip-invalid'] ?? false },
+          {
+            target: arg,
+            token: values.token ?? null,
+            skipInvalid: values['skip-invalid'] ?? false,
+            allowOutside: values['allow-outside'] ?? false,
+          },
           log,
         ),
       );
