@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../http/logger.js';
 import { whereIs, withBackend } from './backend.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { importBackstage, importFacts, mustExist } from './commands/import.js';
 import { reprocessCommand } from './commands/reprocess.js';
 import { scanCommand } from './commands/scan.js';
@@ -29,6 +30,10 @@ Usage:
         [--scope events:write] [--team T]
   paved token list                         list tokens (never their secrets)
   paved token revoke <id>                  revoke a token and its sessions
+  paved backup <file> [--force]            a consistent snapshot of the embedded database, also while
+                                           the server runs (with DATABASE_URL: use pg_dump)
+  paved restore <file> [--force]           write a backup into PAVED_DATA_DIR, which must hold no
+                                           database (--force replaces it) and no running server
 `;
 
 const log = (line: string) => console.log(line);
@@ -47,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       team: { type: 'string' },
       history: { type: 'boolean', default: false },
       failed: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -137,6 +143,12 @@ export async function main(argv: string[]): Promise<number> {
         return withBackend(config, (backend) => tokenRevoke(backend, id, log), { mustExist: true });
       }
       throw new Error('usage: paved token create|list|revoke');
+    case 'backup':
+    case 'restore': {
+      if (!sub) throw new Error(`usage: paved ${command} <file> [--force]`);
+      const run = command === 'backup' ? backupCommand : restoreCommand;
+      return run(config, { file: sub, force: values.force ?? false }, log);
+    }
     default:
       log(HELP);
       throw new Error(`unknown command "${command}"`);

@@ -80,4 +80,6 @@ export interface AppDeps {
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
   fetch?: typeof fetch;
+  /** A snapshot of the embedded database's files (gzipped tar) for GET /backup; absent on PostgreSQL. */
+  dumpDatabase?: () => Promise<Blob>;
 }

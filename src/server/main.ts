@@ -60,6 +60,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     productionEnvironments: config.productionEnvironments,
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
+    ...(database.dumpDataDir ? { dumpDatabase: database.dumpDataDir } : {}),
     webhookSecrets: {
       github: config.githubWebhookSecrets,
       gitlab: config.gitlabWebhookTokens,

@@ -8,6 +8,7 @@ import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { runScanJob } from '../modules/adoption/scans/jobs.js';
 import { scanRoutes } from '../modules/adoption/scans/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
+import { backupRoutes } from '../modules/backup/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
 import { unmappedRoutes } from '../modules/delivery/unmapped/routes.js';
@@ -57,6 +58,7 @@ export const MODULES: PavedModule[] = [
   },
   { name: 'events', routes: [eventRoutes] },
   { name: 'integrations', routes: [integrationRoutes] },
+  { name: 'backup', routes: [backupRoutes] },
 ];
 
 /** Every module's jobs, for the job registry. */
