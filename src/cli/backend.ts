@@ -12,6 +12,8 @@ export interface ApiBackend {
   kind: 'api';
   url: string;
   request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** A GET whose answer is not JSON (a backup), as the response itself. */
+  download(path: string): Promise<Response>;
 }
 
 export interface DirectBackend {
@@ -23,6 +25,8 @@ export interface DirectBackend {
   created: boolean;
   /** Migrations applied when the database was opened for this command. */
   migrated: string[];
+  /** The embedded database's files as a gzipped tar; absent on a PostgreSQL server. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export type Backend = ApiBackend | DirectBackend;
@@ -58,25 +62,28 @@ export function newDatabaseNote(backend: Backend): string[] {
 }
 
 function apiBackend(url: string, token: string, actor: string): ApiBackend {
+  const send = async (method: string, path: string, body?: unknown) => {
+    try {
+      return await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          [ACTOR_HEADER]: actor,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      throw new Error(`could not reach the Paved server at ${url} (${reason})`, { cause: error });
+    }
+  };
   return {
     kind: 'api',
     url,
+    download: (path) => send('GET', path),
     async request<T>(method: string, path: string, body?: unknown) {
-      let response: Response;
-      try {
-        response = await fetch(`${url}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${token}`,
-            [ACTOR_HEADER]: actor,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-      } catch (error) {
-        const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-        throw new Error(`could not reach the Paved server at ${url} (${reason})`, { cause: error });
-      }
+      const response = await send(method, path, body);
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
     },
@@ -110,7 +117,14 @@ export async function withBackend<T>(
     );
   const database = await openDatabase(config, 'cli');
   try {
-    return await run({ kind: 'direct', db: database.db, dataDir, created, migrated: database.migrated });
+    return await run({
+      kind: 'direct',
+      db: database.db,
+      dataDir,
+      created,
+      migrated: database.migrated,
+      ...(database.dumpDataDir ? { dumpDataDir: database.dumpDataDir } : {}),
+    });
   } finally {
     await database.close();
   }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -152,6 +152,36 @@ describe('CLI commands on the embedded database', () => {
       { ref: 'component:default/ledger', status: 'active' },
       { ref: 'group:default/payments', status: 'active' },
     ]);
+  });
+
+  it('refuses Location targets outside the imported tree, naming them, unless --allow-outside', async () => {
+    const repo = join(dir, 'cloned');
+    await mkdir(join(repo, 'catalog'), { recursive: true });
+    await writeFile(join(repo, 'secret.yaml'), group('not-in-the-tree'));
+    const location = (target: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: all }\nspec: { targets: ["${target}"] }\n`;
+    await writeFile(join(repo, 'catalog', 'all.yaml'), location('../secret.yaml'));
+    const out = capture();
+    const refused = await withBackend(config, (backend) =>
+      importBackstage(backend, { target: join(repo, 'catalog'), token: null, skipInvalid: false }, out.log),
+    );
+    expect(refused).toBe(1);
+    expect(out.lines).toEqual([
+      `Nothing imported into the database in ${config.dataDir}: 1 file outside ${await realpath(join(repo, 'catalog'))} refused (--allow-outside reads them):`,
+      `  ${join(repo, 'secret.yaml')} (target ../secret.yaml of the Location in all.yaml)`,
+    ]);
+    const allowed = capture();
+    const code = await withBackend(config, (backend) =>
+      importBackstage(
+        backend,
+        { target: join(repo, 'catalog'), token: null, skipInvalid: false, allowOutside: true },
+        allowed.log,
+      ),
+    );
+    expect(code).toBe(0);
+    expect(allowed.lines[1]).toBe('  created 1 · updated 0 · unchanged 0 · orphaned 0');
+    const refs = await readDatabase((db) => db.selectFrom('entities').select('ref').orderBy('ref').execute());
+    expect(refs.map((r) => r.ref)).toContain('group:default/not-in-the-tree');
   });
 
   describe('while a server holds the data directory', () => {

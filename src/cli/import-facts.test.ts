@@ -32,6 +32,7 @@ beforeAll(async () => {
       if (method === 'POST') posts.push(Array.isArray(body) ? body.length : 0);
       return t.call(method, path, body === undefined ? {} : { body });
     },
+    download: async (path) => t.app.request(path, { headers: { authorization: `Bearer ${t.tokens.admin}` } }),
   };
   await runImport(t.database.db, {
     files: [

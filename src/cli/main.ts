@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../http/logger.js';
 import { whereIs, withBackend } from './backend.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { importBackstage, importFacts, mustExist } from './commands/import.js';
 import { reprocessCommand } from './commands/reprocess.js';
 import { scanCommand } from './commands/scan.js';
@@ -15,7 +16,9 @@ Usage:
   paved demo                               start Paved with the demo organisation
   paved migrate                            bring the database schema up to date
   paved import backstage <path|url>        import Backstage descriptors from a file, a directory
-        [--token T] [--skip-invalid]       tree, or a running Backstage (its base URL)
+        [--token T] [--skip-invalid]       tree, or a running Backstage (its base URL); Location
+        [--allow-outside]                  targets and symbolic links stay inside the tree unless
+                                           --allow-outside
   paved import deployments|changes|incidents <file.csv|file.ndjson>
                                            import delivery facts (the JSON API's fields; a file with
                                            any bad line changes nothing)
@@ -27,6 +30,10 @@ Usage:
         [--scope events:write] [--team T]
   paved token list                         list tokens (never their secrets)
   paved token revoke <id>                  revoke a token and its sessions
+  paved backup <file> [--force]            a consistent snapshot of the embedded database, also while
+                                           the server runs (with DATABASE_URL: use pg_dump)
+  paved restore <file> [--force]           write a backup into PAVED_DATA_DIR, which must hold no
+                                           database (--force replaces it) and no running server
 `;
 
 const log = (line: string) => console.log(line);
@@ -38,12 +45,14 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       token: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
+      'allow-outside': { type: 'boolean', default: false },
       role: { type: 'string' },
       name: { type: 'string' },
       scope: { type: 'string', multiple: true },
       team: { type: 'string' },
       history: { type: 'boolean', default: false },
       failed: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -72,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       });
     case 'import': {
       const usage =
-        'usage: paved import backstage <path|url> [--token T] [--skip-invalid] | paved import deployments|changes|incidents <file.csv|file.ndjson>';
+        'usage: paved import backstage <path|url> [--token T] [--skip-invalid] [--allow-outside] | paved import deployments|changes|incidents <file.csv|file.ndjson>';
       if (sub && !['backstage', 'deployments', 'changes', 'incidents'].includes(sub))
         throw new Error(`cannot import "${sub}": ${usage}`);
       if (!sub || !arg) throw new Error(sub ? `paved import ${sub} needs a path: ${usage}` : usage);
@@ -85,7 +94,12 @@ export async function main(argv: string[]): Promise<number> {
       return withBackend(config, (backend) =>
         importBackstage(
           backend,
-          { target: arg, token: values.token ?? null, skipInvalid: values['skip-invalid'] ?? false },
+          {
+            target: arg,
+            token: values.token ?? null,
+            skipInvalid: values['skip-invalid'] ?? false,
+            allowOutside: values['allow-outside'] ?? false,
+          },
           log,
         ),
       );
@@ -129,6 +143,12 @@ export async function main(argv: string[]): Promise<number> {
         return withBackend(config, (backend) => tokenRevoke(backend, id, log), { mustExist: true });
       }
       throw new Error('usage: paved token create|list|revoke');
+    case 'backup':
+    case 'restore': {
+      if (!sub) throw new Error(`usage: paved ${command} <file> [--force]`);
+      const run = command === 'backup' ? backupCommand : restoreCommand;
+      return run(config, { file: sub, force: values.force ?? false }, log);
+    }
     default:
       log(HELP);
       throw new Error(`unknown command "${command}"`);

@@ -10,6 +10,11 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * The embedded database's files as a gzipped tar (absent on a server): taken between two statements, it is
+   * what a crash at that moment would leave, which PostgreSQL recovers to every committed transaction.
+   */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export type ConnectOptions = { databaseUrl: string; max?: number } | { dataDir: string } | { pglite: PGlite };
@@ -56,6 +61,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   return {
     db,
     kind: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       await db.destroy();
       if (owned) await pglite.close();

@@ -97,4 +97,6 @@ export interface AppDeps {
   rateLimits?: RateLimitSettings | null;
   /** PAVED_TRUST_PROXY: how many proxies in front of Paved add to X-Forwarded-For (0: use the connection's peer). */
   trustProxy?: number;
+  /** A snapshot of the embedded database's files (gzipped tar) for GET /backup; absent on PostgreSQL. */
+  dumpDatabase?: () => Promise<Blob>;
 }

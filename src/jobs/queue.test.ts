@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { silentLogger } from '../http/logger.js';
 import { defineJob, jobKind } from './define-job.js';
-import { claimNextJob, completeJob, enqueueJob, failJob, getJob } from './queue.js';
+import { claimNextJob, completeJob, enqueueJob, failJob, getJob, requeueExpiredJobs } from './queue.js';
 import { createRegistry } from './registry.js';
 import { JobRunner } from './runner.js';
 
@@ -213,5 +213,114 @@ describe('payloads', () => {
     expect(await getJob(db, good.id)).toMatchObject({ status: 'succeeded', result: 640 });
     expect(seen).toEqual([{ width: 320, unit: 'px' }]);
     expect(await runner.drain()).toBe(0);
+  });
+});
+
+/** Polls `check` until it holds, or fails after `ms`. */
+async function eventually(check: () => Promise<boolean>, ms = 5000) {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('workers that die', () => {
+  const slow = jobKind('slow', anything);
+
+  it('takes up a job whose worker died once its lease runs out, while running, without new input', async () => {
+    const { db } = database;
+    const calls: number[] = [];
+    const registry = createRegistry([defineJob(work, { handle: async (_p, c) => calls.push(c.attempt) })]);
+    // A worker claims the job and is killed (-9) before it renews its lease; the runner starts while that lease
+    // still holds, so only a later look finds it expired.
+    const { id } = await enqueueJob(db, work, {});
+    expect(await claimNextJob(db, 'dead-worker', ['work'], 300)).toMatchObject({ id, locked_by: 'dead-worker' });
+    const runner = new JobRunner(db, registry, silentLogger, { leaseMs: 300, maintainEveryMs: 25, pollMs: 20 });
+    runner.start();
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await getJob(db, id)).toMatchObject({ status: 'running', locked_by: 'dead-worker' });
+      await eventually(async () => (await getJob(db, id))?.status === 'succeeded');
+      expect(calls).toEqual([2]);
+      expect(await getJob(db, id)).toMatchObject({
+        attempts: 2,
+        locked_by: null,
+        lease_expires_at: null,
+        last_error: 'its worker dead-worker stopped while running it',
+      });
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('renews the lease while a handler runs longer than it, so no other worker takes the job', async () => {
+    const { db } = database;
+    let calls = 0;
+    const registry = createRegistry([
+      defineJob(slow, {
+        async handle() {
+          calls++;
+          await new Promise((r) => setTimeout(r, 700));
+          return 'done';
+        },
+      }),
+    ]);
+    const options = { leaseMs: 150, maintainEveryMs: 20, pollMs: 20 };
+    const first = new JobRunner(db, registry, silentLogger, options);
+    const second = new JobRunner(db, registry, silentLogger, options);
+    const { id } = await enqueueJob(db, slow, {});
+    first.start();
+    second.start();
+    try {
+      await eventually(async () => (await getJob(db, id))?.status === 'succeeded');
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+    }
+    expect(calls).toBe(1);
+    expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', attempts: 1, last_error: null, result: 'done' });
+  });
+
+  it('as the only worker, takes back at its start every job left running, and fails one that was at its last attempt', async () => {
+    const { db } = database;
+    const ran: string[] = [];
+    const registry = createRegistry([defineJob(work, { handle: async (p) => ran.push(String(p.n)) })]);
+    const left = await enqueueJob(db, work, { n: 'left' });
+    const last = await enqueueJob(db, work, { n: 'last' }, { maxAttempts: 1 });
+    await claimNextJob(db, 'dead-worker', ['work'], 3_600_000);
+    await claimNextJob(db, 'dead-worker', ['work'], 3_600_000);
+    const runner = new JobRunner(db, registry, silentLogger, { soleWorker: true, pollMs: 20 });
+    runner.start();
+    try {
+      await eventually(async () => (await getJob(db, left.id))?.status === 'succeeded');
+    } finally {
+      await runner.stop();
+    }
+    expect(ran).toEqual(['left']);
+    expect(await getJob(db, last.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_error: 'its worker dead-worker stopped while running it',
+      finished_at: expect.any(Date),
+    });
+  });
+
+  it('does not let a worker that lost its lease complete or fail the job another worker now runs', async () => {
+    const { db } = database;
+    const { id } = await enqueueJob(db, work, {});
+    const lost = await claimNextJob(db, 'slow-worker', ['work'], 10);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await requeueExpiredJobs(db)).toBe(1);
+    await claimNextJob(db, 'new-worker', ['work']);
+    await completeJob(db, id, 'stale', 'slow-worker');
+    await failJob(db, lost!, 'stale failure');
+    expect(await getJob(db, id)).toMatchObject({
+      status: 'running',
+      locked_by: 'new-worker',
+      attempts: 2,
+      result: null,
+    });
+    await completeJob(db, id, 'fresh', 'new-worker');
+    expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', result: 'fresh' });
   });
 });

@@ -3,20 +3,37 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import type { Logger } from '../http/logger.js';
 import { zodDetails } from '../http/router.js';
-import { claimNextJob, completeJob, failJob, requeueStaleJobs } from './queue.js';
+import type { Sweep } from './define-sweep.js';
+import { claimNextJob, completeJob, DEFAULT_LEASE_MS, failJob, renewLease, requeueExpiredJobs } from './queue.js';
 import type { JobRegistry } from './registry.js';
 
 export interface RunnerOptions {
   pollMs?: number;
   retryBaseMs?: number;
+  /** How long a claimed job stays this worker's without a renewal; renewed every third of it while the handler runs. */
+  leaseMs?: number;
+  /** How often the runner puts back jobs whose lease ran out (their worker died) and runs the sweeps that are due. */
+  maintainEveryMs?: number;
+  /**
+   * This runner is the only worker on its database (the embedded one, whose files one process holds): a job still
+   * running at its start was left by a process that died, so it goes back at once instead of when its lease ends.
+   */
+  soleWorker?: boolean;
+  sweeps?: Sweep[];
 }
 
-/** Polls the job table and runs one job at a time; `stop()` waits for the job in flight. */
+/**
+ * Polls the job table and runs one job at a time, holding each job's lease while its handler runs; a timer puts
+ * back jobs whose worker died and runs the sweeps. `stop()` waits for the job in flight.
+ */
 export class JobRunner {
   private readonly id = `worker-${randomUUID().slice(0, 8)}`;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private maintenanceTimer: NodeJS.Timeout | null = null;
+  private maintaining: Promise<void> | null = null;
+  private readonly sweepDue = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -25,10 +42,17 @@ export class JobRunner {
     private readonly options: RunnerOptions = {},
   ) {}
 
+  private get leaseMs() {
+    return this.options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    const every = this.options.maintainEveryMs ?? Math.min(10_000, Math.max(1, Math.floor(this.leaseMs / 3)));
+    this.maintenanceTimer = setInterval(() => void this.maintain(), every);
+    this.maintenanceTimer.unref();
   }
 
   /** Lets an enqueuer skip the poll delay. */
@@ -38,8 +62,11 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.maintenanceTimer) clearInterval(this.maintenanceTimer);
+    this.maintenanceTimer = null;
     this.notify();
     await this.loop;
+    await this.maintaining;
   }
 
   /** Runs ready jobs until none is left; used by tests and one-shot CLI commands. */
@@ -49,8 +76,40 @@ export class JobRunner {
     return count;
   }
 
+  /** Puts back jobs whose worker died and runs the sweeps that are due; never two at once. */
+  maintain(options: { all?: boolean } = {}): Promise<void> {
+    this.maintaining ??= this.maintainOnce(options).finally(() => {
+      this.maintaining = null;
+    });
+    return this.maintaining;
+  }
+
+  private async maintainOnce(options: { all?: boolean }) {
+    let found = 0;
+    try {
+      const requeued = await requeueExpiredJobs(this.db, options);
+      if (requeued > 0) this.logger.warn({ jobs: requeued }, 'took back jobs whose worker stopped');
+      found += requeued;
+    } catch (error) {
+      this.logger.error({ err: error }, 'requeue failed');
+    }
+    const now = Date.now();
+    for (const sweep of this.options.sweeps ?? []) {
+      if ((this.sweepDue.get(sweep.name) ?? 0) > now) continue;
+      this.sweepDue.set(sweep.name, now + sweep.everyMs);
+      try {
+        const queued = await sweep.run({ db: this.db, logger: this.logger });
+        if (queued > 0) this.logger.info({ sweep: sweep.name, jobs: queued }, 'sweep queued jobs');
+        found += queued;
+      } catch (error) {
+        this.logger.error({ err: error, sweep: sweep.name }, 'sweep failed');
+      }
+    }
+    if (found > 0) this.notify();
+  }
+
   private async run(): Promise<void> {
-    await requeueStaleJobs(this.db, 10 * 60_000).catch((error) => this.logger.error({ err: error }, 'requeue failed'));
+    await this.maintain({ all: this.options.soleWorker === true });
     while (this.running) {
       const ran = await this.runOne().catch((error) => {
         this.logger.error({ err: error }, 'job runner error');
@@ -71,8 +130,27 @@ export class JobRunner {
     });
   }
 
+  /** Runs `work` while renewing the job's lease every third of it. */
+  private async holdingLease<T>(jobId: number, logger: Logger, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(
+      () => {
+        renewLease(this.db, jobId, this.id, this.leaseMs)
+          .then((held) => {
+            if (!held) logger.warn('lost the lease of the job it runs (another worker may take it up)');
+          })
+          .catch((error) => logger.error({ err: error }, 'lease renewal failed'));
+      },
+      Math.max(1, Math.floor(this.leaseMs / 3)),
+    );
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
   private async runOne(): Promise<boolean> {
-    const job = await claimNextJob(this.db, this.id, [...this.registry.keys()]);
+    const job = await claimNextJob(this.db, this.id, [...this.registry.keys()], this.leaseMs);
     if (!job) return false;
     const definition = this.registry.get(job.type);
     const logger = this.logger.child({ job: job.id, type: job.type });
@@ -88,8 +166,9 @@ export class JobRunner {
     }
     try {
       if (!definition || !parsed) throw new Error(`no handler for job type ${job.type}`);
-      const result = await definition.handle(parsed.data, { db: this.db, logger, attempt: job.attempts });
-      await completeJob(this.db, job.id, result);
+      const context = { db: this.db, logger, attempt: job.attempts };
+      const result = await this.holdingLease(job.id, logger, () => definition.handle(parsed.data, context));
+      await completeJob(this.db, job.id, result, this.id);
       logger.info('job succeeded');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -77,6 +77,19 @@ function trustProxy(env: NodeJS.ProcessEnv): number {
   throw new Error(`PAVED_TRUST_PROXY must be true, false or a number of proxies, got "${env.PAVED_TRUST_PROXY}"`);
 }
 
+/** The shortest PAVED_ADMIN_TOKEN accepted: a short admin token can be guessed. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+function adminToken(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new Error(
+      `PAVED_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (it has ${value.length}): ` +
+        'a short admin token can be guessed; generate one with `openssl rand -hex 32`',
+    );
+  return value;
+}
+
 /** Reads configuration from the environment; secrets never come from files in the repository. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 7700);
@@ -88,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     dataDir: resolve(env.PAVED_DATA_DIR ?? '.paved'),
     databaseUrl: env.DATABASE_URL || null,
-    adminToken: env.PAVED_ADMIN_TOKEN || null,
+    adminToken: adminToken(env.PAVED_ADMIN_TOKEN),
     logLevel: env.LOG_LEVEL ?? 'info',
     scanRoot: env.PAVED_SCAN_ROOT ? resolve(env.PAVED_SCAN_ROOT) : null,
     githubWebhookSecrets: (env.PAVED_GITHUB_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),

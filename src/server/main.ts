@@ -10,7 +10,7 @@ import { DERIVE_AFTER_MS } from '../modules/inbox/delivery-writer.js';
 import { sealStoredSecrets } from '../modules/integrations/seal-stored-secrets.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { moduleJobs } from './modules.js';
+import { moduleJobs, moduleSweeps } from './modules.js';
 import type { Logger } from '../http/logger.js';
 import { openDatabase, type OpenDatabase } from '../db/open-database.js';
 
@@ -48,10 +48,13 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   await sealStoredSecrets(db, config.secretKey, logger);
 
   const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
+  // The embedded database's files are held by this process alone: a job still running at start was left by a
+  // process that died.
   const runner = new JobRunner(
     db,
     createRegistry(moduleJobs({ db, derive, allowPrivateDestinations: config.allowPrivateDestinations })),
     logger,
+    { soleWorker: database.kind === 'pglite', sweeps: moduleSweeps() },
   );
   const app = buildApp({
     db,
@@ -66,6 +69,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     secretKey: config.secretKey,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
+    ...(database.dumpDataDir ? { dumpDatabase: database.dumpDataDir } : {}),
     webhookSecrets: {
       github: config.githubWebhookSecrets,
       gitlab: config.gitlabWebhookTokens,

@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
 import type { JobDefinition } from '../jobs/define-job.js';
+import type { Sweep } from '../jobs/define-sweep.js';
 import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { runScanJob } from '../modules/adoption/scans/jobs.js';
 import { scanRoutes } from '../modules/adoption/scans/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
+import { backupRoutes } from '../modules/backup/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
 import { unmappedRoutes } from '../modules/delivery/unmapped/routes.js';
@@ -15,7 +17,7 @@ import { eventRoutes } from '../modules/events/routes.js';
 import { backstageUrlImportJob } from '../modules/imports/jobs.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import type { DeriveSettings } from '../modules/inbox/derive.js';
-import { deriveDeliveryJob } from '../modules/inbox/derive-job.js';
+import { deriveDeliveryJob, deriveSweep } from '../modules/inbox/derive-job.js';
 import { reprocessJob } from '../modules/inbox/reprocess.js';
 import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { webhookRoutes } from '../modules/inbox/webhook-routes.js';
@@ -39,6 +41,8 @@ export interface PavedModule {
   /** Mounted at /, outside authentication: webhooks, which check their senders' signatures themselves. */
   publicRoutes?: Routes[];
   jobs?: (needs: JobNeeds) => JobDefinition[];
+  /** Work the job runner looks for on an interval, not only when something enqueues it. */
+  sweeps?: Sweep[];
 }
 
 /** Paved's modules, in the order their routes are mounted: adding a module is adding a line here. */
@@ -59,13 +63,20 @@ export const MODULES: PavedModule[] = [
     routes: [deliveriesRoutes],
     publicRoutes: [webhookRoutes],
     jobs: ({ db, derive }) => [deriveDeliveryJob(db, derive), reprocessJob(db, derive)],
+    sweeps: [deriveSweep()],
   },
   { name: 'events', routes: [eventRoutes] },
   { name: 'integrations', routes: [integrationRoutes] },
   { name: 'audit', routes: [auditRoutes] },
+  { name: 'backup', routes: [backupRoutes] },
 ];
 
 /** Every module's jobs, for the job registry. */
 export function moduleJobs(needs: JobNeeds): JobDefinition[] {
   return MODULES.flatMap((m) => m.jobs?.(needs) ?? []);
+}
+
+/** Every module's sweeps, for the job runner. */
+export function moduleSweeps(): Sweep[] {
+  return MODULES.flatMap((m) => m.sweeps ?? []);
 }

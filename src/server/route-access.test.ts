@@ -72,6 +72,7 @@ const RIGHTS: Record<string, Access> = {
   'POST /api/v1/integrations': 'org-admin',
   'DELETE /api/v1/integrations/{id}': 'org-admin',
   'GET /api/v1/audit': 'org-admin',
+  'GET /api/v1/backup': 'org-admin',
 };
 
 type Caller =

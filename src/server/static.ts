@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../http/errors.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +18,16 @@ const TYPES: Record<string, string> = {
 export function serveSpa(root: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const path = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(c.req.path);
+    } catch {
+      // A truncated or invalid escape (`/%E0%A4%A`) names no file and no client route.
+      throw new AppError('VALIDATION_FAILED', 'path: is not valid percent-encoded UTF-8', [
+        { field: 'path', reason: 'is not valid percent-encoded UTF-8' },
+      ]);
+    }
+    const path = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path);
     if (!file.startsWith(root)) return next();
     const ext = extname(file);

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CatalogFile } from '../../modules/catalog/entity.js';
-import { readCatalogTree } from '../../modules/catalog/read-catalog-tree.js';
+import { OutsideTree, readCatalogTree } from '../../modules/catalog/read-catalog-tree.js';
 import { fetchBackstageEntities } from '../../connectors/backstage/fetch-entities.js';
 import { runImport, type ImportResult } from '../../modules/imports/run-import.js';
 import { MAX_BATCH, type BatchResult } from '../../modules/delivery/contract.js';
@@ -21,6 +21,8 @@ export interface ImportArgs {
   target: string;
   token: string | null;
   skipInvalid: boolean;
+  /** Follow Location targets and symbolic links that lead outside the imported tree. */
+  allowOutside?: boolean;
 }
 
 async function load(args: ImportArgs): Promise<{ files: CatalogFile[]; source: string }> {
@@ -36,7 +38,8 @@ async function load(args: ImportArgs): Promise<{ files: CatalogFile[]; source: s
   }
   const path = resolve(args.target);
   await mustExist(args.target, 'a file or directory');
-  return { files: await readCatalogTree(path), source: `file:${path}` };
+  const files = await readCatalogTree(path, { allowOutside: args.allowOutside === true });
+  return { files, source: `file:${path}` };
 }
 
 /** A path the command is about to read, checked first so that a typo is named plainly rather than as ENOENT. */
@@ -92,7 +95,19 @@ export async function importBackstage(
   args: ImportArgs,
   log: (line: string) => void,
 ): Promise<number> {
-  const { files, source } = await load(args);
+  let loaded: Awaited<ReturnType<typeof load>>;
+  try {
+    loaded = await load(args);
+  } catch (error) {
+    if (!(error instanceof OutsideTree)) throw error;
+    // A catalog from elsewhere (a cloned repository) must not make the import read the user's other files.
+    log(
+      `Nothing imported into ${whereIs(backend)}: ${plural(error.refused.length, 'file')} outside ${error.tree} refused (--allow-outside reads them):`,
+    );
+    for (const line of error.refused) log(`  ${line}`);
+    return 1;
+  }
+  const { files, source } = loaded;
   if (files.length === 0) {
     log(`Nothing imported: no descriptor files (*.yaml, *.yml) found at ${args.target}`);
     return 1;

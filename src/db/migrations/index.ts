@@ -9,6 +9,7 @@ import * as m0007 from './0007-lookup-indexes.js';
 import * as m0008 from './0008-incident-links.js';
 import * as m0009 from './0009-incident-trigger-known.js';
 import * as m0010 from './0010-audit-log.js';
+import * as m0011 from './0011-job-lease.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-incident-links': m0008,
   '0009-incident-trigger-known': m0009,
   '0010-audit-log': m0010,
+  '0011-job-lease': m0011,
 };

@@ -13,6 +13,8 @@ export interface JobsTable {
   run_at: CreatedAt;
   locked_at: Date | string | null;
   locked_by: string | null;
+  /** Until when the worker in locked_by holds a running job; it renews the lease while the handler runs. */
+  lease_expires_at: Date | string | null;
   last_error: string | null;
   result: ColumnType<unknown, string | null, string | null> | null;
   created_at: CreatedAt;

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from './entity.js';
 import { parseCatalogFiles } from './parse-catalog-files.js';
-import { readCatalogTree } from './read-catalog-tree.js';
+import { OutsideTree, readCatalogTree } from './read-catalog-tree.js';
 
 let dir: string;
 
@@ -75,7 +75,7 @@ describe('readCatalogTree', () => {
     expect(result.problems.map(formatProblem)).toEqual(['teams/payments.yaml:2: spec.owner: is required']);
   });
 
-  it('follows Location targets from a single file, outside its directory, through a cycle a → b → a', async () => {
+  it('follows Location targets from a single file, outside its directory when allowed, through a cycle a → b → a', async () => {
     await put(
       'repo/catalog/a.yaml',
       `${location('a', ['../shared/b.yaml', './missing.yaml'])}---\n${group('payments')}`,
@@ -86,7 +86,7 @@ describe('readCatalogTree', () => {
     );
     await put('repo/catalog/unrelated.yaml', group('not-followed'));
 
-    const files = await readCatalogTree(join(dir, 'repo/catalog/a.yaml'));
+    const files = await readCatalogTree(join(dir, 'repo/catalog/a.yaml'), { allowOutside: true });
     expect(files.map((f) => f.path)).toEqual(['a.yaml', '../shared/b.yaml']);
 
     const result = parseCatalogFiles(files);
@@ -98,13 +98,13 @@ describe('readCatalogTree', () => {
     ]);
   });
 
-  it('follows a Location from a directory to files outside it, and expands glob targets', async () => {
+  it('follows a Location from a directory to files outside it when allowed, and expands glob targets', async () => {
     await put('repo/catalog/all.yaml', location('all', ['../services/*/catalog-info.yaml']));
     await put('repo/services/payments-api/catalog-info.yaml', component('payments-api', 'payments'));
     await put('repo/services/ledger/catalog-info.yaml', component('ledger', 'payments'));
     await put('repo/services/ledger/docker-compose.yaml', 'services: {}\n');
 
-    const files = await readCatalogTree(join(dir, 'repo/catalog'));
+    const files = await readCatalogTree(join(dir, 'repo/catalog'), { allowOutside: true });
     expect(files.map((f) => f.path)).toEqual([
       'all.yaml',
       '../services/ledger/catalog-info.yaml',
@@ -118,5 +118,50 @@ describe('readCatalogTree', () => {
     await put('catalog/team.yaml', group('payments'));
     const files = await readCatalogTree(join(dir, 'catalog'));
     expect(files.map((f) => f.path)).toEqual(['team.yaml']);
+  });
+});
+
+describe('readCatalogTree outside its tree', () => {
+  /** The OutsideTree a read throws, or a failure when it reads. */
+  async function refusal(path: string): Promise<OutsideTree> {
+    const error = await readCatalogTree(path).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OutsideTree);
+    return error as OutsideTree;
+  }
+
+  it('refuses Location targets that climb out of the tree, naming each, and reads nothing', async () => {
+    await put('secret.yaml', group('secret'));
+    await put('repo/catalog/a.yaml', `${location('a', ['../../secret.yaml', '../../../../../../../../etc/passwd'])}`);
+    await put('repo/catalog/b.yaml', location('b', ['../../*.yaml']));
+    await put('repo/catalog/team.yaml', group('payments'));
+    const tree = await realpath(join(dir, 'repo/catalog'));
+    const error = await refusal(join(dir, 'repo/catalog'));
+    expect(error.tree).toBe(tree);
+    expect(error.refused).toEqual(
+      [
+        '../../*.yaml (the Location in b.yaml): a glob outside the tree',
+        '/etc/passwd (target ../../../../../../../../etc/passwd of the Location in a.yaml)',
+        `${join(dir, 'secret.yaml')} (target ../../secret.yaml of the Location in a.yaml)`,
+      ].sort(),
+    );
+    // From a single file, its folder is the tree.
+    const single = await refusal(join(dir, 'repo/catalog/a.yaml'));
+    expect(single.refused).toHaveLength(2);
+  });
+
+  it('refuses a symbolic link in the tree that leads outside it, while a link inside it is read', async () => {
+    await put('outside/passwd.yaml', group('not-yours'));
+    await put('repo/team.yaml', group('payments'));
+    await symlink(join(dir, 'outside/passwd.yaml'), join(dir, 'repo/leak.yaml'));
+    await symlink(join(dir, 'repo/team.yaml'), join(dir, 'repo/again.yaml'));
+    const error = await refusal(join(dir, 'repo'));
+    expect(error.refused).toEqual([
+      `${join(dir, 'repo/leak.yaml')}: a symbolic link to ${await realpath(join(dir, 'outside/passwd.yaml'))}`,
+    ]);
+    const allowed = await readCatalogTree(join(dir, 'repo'), { allowOutside: true });
+    expect(allowed.map((f) => f.path)).toEqual(['again.yaml', 'leak.yaml', 'team.yaml']);
   });
 });

@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { parseAllDocuments } from 'yaml';
 import type { CatalogFile } from './entity.js';
@@ -10,41 +10,94 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const DESCRIPTOR_FILE = /\.ya?ml$/i;
 const LOCATION_HINT = /kind\W{0,4}location/i;
 
+/** Files a read refused because they are outside the tree it was given, each named with why. */
+export class OutsideTree extends Error {
+  constructor(
+    readonly tree: string,
+    readonly refused: string[],
+  ) {
+    super(`refused to read outside ${tree}: ${refused.join('; ')}`);
+    this.name = 'OutsideTree';
+  }
+}
+
+export interface ReadTreeOptions {
+  /** Follow Location targets and symbolic links that lead outside the tree (the CLI's --allow-outside). */
+  allowOutside?: boolean;
+}
+
+const inside = (folder: string, path: string) => {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/** A file to read, and what led to it (a Location target in another file), for the refusal's message. */
+interface Queued {
+  absolute: string;
+  target?: { value: string; in: string };
+}
+
 /**
- * Reads the descriptor files under a directory (or one file), then follows Location targets to local files,
- * also outside the directory. Paths are relative to the directory (or the file's directory), with `/`.
+ * Reads the descriptor files under a directory (or one file), then follows Location targets to local files.
+ * Paths are relative to the directory (or the file's directory), with `/`. The tree is that directory: a Location
+ * target outside it, or a file whose real path (symbolic links resolved) is outside it, is refused with
+ * `OutsideTree`, which names each, unless `allowOutside`; nothing is returned then.
  */
-export async function readCatalogTree(path: string): Promise<CatalogFile[]> {
+export async function readCatalogTree(path: string, options: ReadTreeOptions = {}): Promise<CatalogFile[]> {
   const start = resolve(path);
   const isDirectory = (await stat(start)).isDirectory();
   const root = isDirectory ? start : dirname(start);
+  const tree = await realpath(root);
   const walked = isDirectory ? await listDescriptorFiles(start) : [];
   const listings = new Listings(isDirectory ? start : null, walked);
-  const queue = isDirectory ? [...walked] : [start];
+  const queue: Queued[] = (isDirectory ? walked : [start]).map((absolute) => ({ absolute }));
   const seen = new Set<string>();
   const files: CatalogFile[] = [];
+  const refused: string[] = [];
+
+  /** Whether a file may be read; records why not. A missing file may: it is reported as not found. */
+  const allowed = async ({ absolute, target }: Queued) => {
+    if (options.allowOutside) return true;
+    const via = target ? ` (target ${target.value} of the Location in ${target.in})` : '';
+    if (!inside(root, absolute)) {
+      refused.push(`${absolute}${via}`);
+      return false;
+    }
+    const real = await realpath(absolute).catch(() => null);
+    if (real !== null && !inside(tree, real)) {
+      refused.push(`${absolute}${via}: a symbolic link to ${real}`);
+      return false;
+    }
+    return true;
+  };
 
   // The queue grows while it is walked; `seen` is the cycle guard (a → b → a reads each once).
   // Files are read a batch at a time, concurrently, and kept in queue order.
   for (let i = 0; i < queue.length;) {
-    const batch: string[] = [];
+    const batch: Queued[] = [];
     for (; i < queue.length && batch.length < READ_CONCURRENCY; i++) {
-      const absolute = queue[i] as string;
-      if (seen.has(absolute)) continue;
-      seen.add(absolute);
-      batch.push(absolute);
+      const next = queue[i] as Queued;
+      if (seen.has(next.absolute)) continue;
+      seen.add(next.absolute);
+      batch.push(next);
     }
-    const contents = await Promise.all(batch.map(readDescriptor));
-    for (const [index, absolute] of batch.entries()) {
+    const contents = await Promise.all(
+      batch.map(async (next) => ((await allowed(next)) ? readDescriptor(next.absolute) : null)),
+    );
+    for (const [index, { absolute }] of batch.entries()) {
       const content = contents[index];
       if (content === null || content === undefined) continue;
       const file: CatalogFile = { path: toRelative(root, absolute), content };
       files.push(file);
-      for (const target of locationTargets(content)) {
-        queue.push(...(await findTargetFiles(root, file.path, target, listings)));
+      for (const value of locationTargets(content)) {
+        const target = { value, in: file.path };
+        const found = await findTargetFiles(root, file.path, value, listings, options.allowOutside === true);
+        if (found === 'outside') refused.push(`${value} (the Location in ${file.path}): a glob outside the tree`);
+        else queue.push(...found.map((absolute) => ({ absolute, target })));
       }
     }
   }
+  if (refused.length > 0) throw new OutsideTree(tree, refused.sort());
   return files;
 }
 
@@ -142,8 +195,17 @@ function locationTargets(content: string): string[] {
   return targets;
 }
 
-/** Absolute paths of the local files a target names: one path, or the matches of a glob. */
-async function findTargetFiles(root: string, fromFile: string, target: string, listings: Listings): Promise<string[]> {
+/**
+ * Absolute paths of the local files a target names: one path, or the matches of a glob; 'outside' for a glob
+ * whose folder is outside the tree (not even listed) unless `allowOutside`.
+ */
+async function findTargetFiles(
+  root: string,
+  fromFile: string,
+  target: string,
+  listings: Listings,
+  allowOutside: boolean,
+): Promise<string[] | 'outside'> {
   const resolved = resolveTarget(fromFile, target);
   if (resolved.kind === 'path') return [resolve(root, resolved.path)];
   if (resolved.kind !== 'glob') return [];
@@ -154,6 +216,7 @@ async function findTargetFiles(root: string, fromFile: string, target: string, l
     return [];
   }
   const base = resolve(root, picomatch.scan(resolved.pattern).base);
+  if (!allowOutside && !inside(root, base)) return 'outside';
   const candidates = await listings.under(base);
   return candidates.filter((file) => isMatch(toRelative(root, file)));
 }

@@ -552,16 +552,55 @@ describe('how a catalog arrives', () => {
       { name: 'yaml-team', location: 'yaml-team.yaml:1', source: 'test:yaml' },
       { name: 'yaml-team-2', location: 'yaml-team.yaml:2', source: 'test:yaml' },
     ]);
-    // Without a filename or source, the file is catalog-info.yaml and the source names it.
+    // Without a filename or source, the file is catalog-info.yaml and the source names it, and its content.
     const plain = await t.call('POST', IMPORT, {
       body: team('plain-team'),
       headers: { 'content-type': 'text/yaml; charset=utf-8' },
     });
     expect(plain.body).toMatchObject({
       status: 'succeeded',
-      source: 'upload:catalog-info.yaml',
+      source: expect.stringMatching(/^upload:catalog-info\.yaml@sha256:[0-9a-f]{16}$/),
       summary: summary({ created: 1 }),
     });
+  });
+
+  it('gives each upload without a source a source of its own, so one never orphans another’s entities', async () => {
+    const yaml = (body: string) => t.call('POST', IMPORT, { body, headers: { 'content-type': 'application/yaml' } });
+    const first = await yaml(`${team('own-a')}---\n${team('own-b')}`);
+    const second = await yaml(team('own-c'));
+    expect(first.body).toMatchObject({ status: 'succeeded', summary: summary({ created: 2 }) });
+    expect(second.body).toMatchObject({ status: 'succeeded', summary: summary({ created: 1, orphaned: 0 }) });
+    expect(second.body.source).not.toBe(first.body.source);
+    // The same file again is the same upload: nothing changes.
+    const again = await yaml(`${team('own-a')}---\n${team('own-b')}`);
+    expect(again.body).toMatchObject({ source: first.body.source, summary: summary({ unchanged: 2 }) });
+    // So do JSON and multipart uploads without a source.
+    const json = await t.call('POST', IMPORT, { body: { files: [{ path: 'd.yaml', content: team('own-d') }] } });
+    expect(json.body).toMatchObject({
+      source: expect.stringMatching(/^upload:d\.yaml@sha256:/),
+      summary: summary({ created: 1 }),
+    });
+    const form = new FormData();
+    form.append('file', new File([team('own-e')], 'e.yaml'));
+    form.append('file', new File([team('own-f')], 'f.yaml'));
+    const multipart = await t.app.request(IMPORT, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${t.tokens.admin}` },
+    });
+    expect(await multipart.json()).toMatchObject({
+      source: expect.stringMatching(/^upload:2 files@sha256:[0-9a-f]{16}$/),
+      summary: summary({ created: 2, orphaned: 0 }),
+    });
+    const rows = await t.database.db
+      .selectFrom('entities')
+      .select(['name', 'status'])
+      .where('name', 'like', 'own-%')
+      .orderBy('name')
+      .execute();
+    expect(rows).toEqual(
+      ['own-a', 'own-b', 'own-c', 'own-d', 'own-e', 'own-f'].map((name) => ({ name, status: 'active' })),
+    );
   });
 
   it('reports a YAML syntax error in a raw body as a problem of that file and document', async () => {

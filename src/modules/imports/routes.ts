@@ -19,6 +19,7 @@ import { queueUrlImport } from './jobs.js';
 import * as repo from './repo.js';
 import { readTarGz } from './read-tar-gz.js';
 import { runImport } from './run-import.js';
+import { uploadSource } from './upload-source.js';
 import { isoOrNull as iso } from '../../http/openapi.js';
 import { checkDestination, DestinationRefused } from '../../connectors/safe-fetch.js';
 
@@ -78,16 +79,17 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
     return {
       kind: 'files',
       files: parsed.data.files,
-      source: parsed.data.source ?? 'upload',
+      source: parsed.data.source ?? uploadSource(parsed.data.files),
       skipInvalid: parsed.data.skipInvalid ?? skipFlag,
     };
   }
   if (['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'].includes(type)) {
     const name = c.req.query('filename') ?? 'catalog-info.yaml';
+    const files = [{ path: name, content: await c.req.text() }];
     return {
       kind: 'files',
-      files: [{ path: name, content: await c.req.text() }],
-      source: c.req.query('source') ?? `upload:${name}`,
+      files,
+      source: c.req.query('source') ?? uploadSource(files),
       skipInvalid: skipFlag,
     };
   }
@@ -108,7 +110,7 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
     return {
       kind: 'files',
       files,
-      source: typeof source === 'string' && source ? source : 'upload',
+      source: typeof source === 'string' && source ? source : uploadSource(files),
       skipInvalid: form.get('skipInvalid') === 'true' || skipFlag,
     };
   }

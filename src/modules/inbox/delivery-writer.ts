@@ -22,7 +22,8 @@ export const DERIVE_AFTER_MS = 250;
  * (an acknowledged delivery is never lost). The statement also queues the job that derives pending deliveries,
  * due `deriveAfterMs` later, unless one is already waiting; the runner polls for it (a delivery does not wake it).
  * `write` resolves false for a delivery id seen before, in an earlier batch or earlier in the same one: it counts
- * once.
+ * once. When the database refuses a batch, its deliveries are stored one at a time, so one bad delivery fails
+ * alone.
  */
 export function createDeliveryWriter(db: Db, options: { deriveAfterMs?: number } = {}) {
   const deriveAfterMs = options.deriveAfterMs ?? 0;
@@ -44,9 +45,8 @@ export function createDeliveryWriter(db: Db, options: { deriveAfterMs?: number }
   }
 
   async function store(batch: Waiting[]) {
-    const rows = batch.map((w) => w.delivery);
     try {
-      const stored = await repo.insertDeliveries(db, rows, { type: DERIVE_DELIVERY.name, afterMs: deriveAfterMs });
+      const stored = await insert(batch);
       const fresh = new Set(stored.map((r) => `${r.source}\n${r.delivery_id}`));
       for (const w of batch) {
         const key = `${w.delivery.source}\n${w.delivery.deliveryId}`;
@@ -54,9 +54,18 @@ export function createDeliveryWriter(db: Db, options: { deriveAfterMs?: number }
         w.resolve(fresh.delete(key));
       }
     } catch (error) {
-      for (const w of batch) w.reject(error);
+      if (batch.length === 1) return batch[0]?.reject(error);
+      // One delivery the database refuses fails the statement for all: store them one by one, so only it fails.
+      for (const w of batch) await store([w]);
     }
   }
+
+  const insert = (batch: Waiting[]) =>
+    repo.insertDeliveries(
+      db,
+      batch.map((w) => w.delivery),
+      { type: DERIVE_DELIVERY.name, afterMs: deriveAfterMs },
+    );
 
   return {
     write(delivery: NewDelivery): Promise<boolean> {

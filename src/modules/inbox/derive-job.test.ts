@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { createRegistry } from '../../jobs/registry.js';
-import { enqueueJob, getJob } from '../../jobs/queue.js';
+import { claimNextJob, enqueueJob, getJob } from '../../jobs/queue.js';
 import { JobRunner } from '../../jobs/runner.js';
 import { silentLogger } from '../../http/logger.js';
 import { createDeliveryWriter, type NewDelivery } from './delivery-writer.js';
-import { DERIVE_DELIVERY, deriveDeliveryJob } from './derive-job.js';
+import { DERIVE_DELIVERY, deriveDeliveryJob, deriveSweep } from './derive-job.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -99,5 +99,65 @@ describe('the derivation job', () => {
     expect(await runner().drain()).toBe(1);
     expect(await getJob(database.db, id)).toMatchObject({ status: 'succeeded', result: { ignored: 1 } });
     expect(await statuses()).toMatchObject({ ignored: 2004 });
+  });
+});
+
+/** Polls `check` until it holds, or fails after `ms`. */
+async function eventually(check: () => Promise<boolean>, ms = 5000) {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('deliveries a dead worker left behind', () => {
+  const pendingCount = async () => (await statuses()).pending ?? 0;
+
+  it('derives them when the job deriving them was running under a worker that died (kill -9), without a new delivery', async () => {
+    const writer = createDeliveryWriter(database.db);
+    await Promise.all([1, 2, 3].map((i) => writer.write(push(`dead-${i}`, 'acme/shop', 'refs/heads/topic'))));
+    // The worker that claimed the derivation job is killed before it derives anything.
+    const job = await claimNextJob(database.db, 'dead-worker', [DERIVE_DELIVERY.name], 200);
+    expect(job).toBeDefined();
+    expect(await pendingCount()).toBe(3);
+    const live = new JobRunner(database.db, createRegistry([deriveDeliveryJob(database.db)]), silentLogger, {
+      leaseMs: 200,
+      maintainEveryMs: 25,
+      pollMs: 20,
+    });
+    live.start();
+    try {
+      await eventually(async () => (await pendingCount()) === 0);
+    } finally {
+      await live.stop();
+    }
+    expect(await getJob(database.db, job!.id)).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('queues a derivation job for deliveries left pending with none, on its own interval', async () => {
+    const live = new JobRunner(database.db, createRegistry([deriveDeliveryJob(database.db)]), silentLogger, {
+      maintainEveryMs: 25,
+      pollMs: 20,
+      sweeps: [deriveSweep(50)],
+    });
+    live.start();
+    try {
+      // After the runner's start: deliveries stored, and their job failed for good (or lost), so none will come.
+      const writer = createDeliveryWriter(database.db, { deriveAfterMs: 60_000 });
+      await Promise.all([1, 2].map((i) => writer.write(push(`orphan-${i}`, 'acme/shop', 'refs/heads/topic'))));
+      await database.db.updateTable('jobs').set({ status: 'failed' }).where('status', '=', 'queued').execute();
+      expect(await pendingCount()).toBe(2);
+      await eventually(async () => (await pendingCount()) === 0);
+    } finally {
+      await live.stop();
+    }
+    const jobs = await database.db
+      .selectFrom('jobs')
+      .select(['status'])
+      .where('type', '=', DERIVE_DELIVERY.name)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+    expect(jobs).toEqual([]);
   });
 });

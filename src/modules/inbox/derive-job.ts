@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema/index.js';
 import { defineJob, jobKind } from '../../jobs/define-job.js';
+import { defineSweep } from '../../jobs/define-sweep.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { deriveDeliveries, deriveStoredDelivery, type DeriveOutcome, type DeriveSettings } from './derive.js';
 import * as repo from './repo.js';
@@ -68,5 +69,20 @@ export function deriveDeliveryJob(db: Kysely<Database>, settings: DeriveSettings
       await enqueueJob(db, DERIVE_DELIVERY, {});
       return counts;
     },
+  });
+}
+
+/** How often the runner looks for pending deliveries that no job will derive. */
+export const DERIVE_SWEEP_EVERY_MS = 30_000;
+
+/**
+ * Finds deliveries left pending with no derivation job queued or running (the job failed for good, or was lost
+ * with its process) and queues one, so they are derived without waiting for another delivery to arrive.
+ */
+export function deriveSweep(everyMs = DERIVE_SWEEP_EVERY_MS) {
+  return defineSweep({
+    name: 'webhooks.pending',
+    everyMs,
+    run: ({ db }) => repo.queueJobForPendingDeliveries(db, DERIVE_DELIVERY.name),
   });
 }

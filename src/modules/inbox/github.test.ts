@@ -195,3 +195,46 @@ describe('POST /webhooks/github', () => {
     ).toEqual([]);
   });
 });
+
+describe('delivery ids GitHub does not sign', () => {
+  const ids = async (prefix: string) =>
+    (
+      await t.database.db
+        .selectFrom('deliveries')
+        .select('delivery_id')
+        .where('delivery_id', 'like', `${prefix}%`)
+        .orderBy('delivery_id')
+        .execute()
+    ).map((r) => r.delivery_id);
+
+  it('refuses an 8,000-character X-GitHub-Delivery with 400 naming it, while the deliveries stored with it get 202', async () => {
+    const long = `group-${'x'.repeat(8000)}`;
+    const before = await countDeliveries();
+    const answers = await Promise.all([
+      deliver('push', push, 'group-a'),
+      deliver('push', push, long),
+      deliver('push', push, 'group-b'),
+      deliver('push', push, 'group-c'),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([202, 400, 202, 202]);
+    expect(answers[1]?.body).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'X-GitHub-Delivery: must be 1 to 200 printable characters',
+        details: [{ field: 'X-GitHub-Delivery', reason: 'must be 1 to 200 printable characters' }],
+      },
+    });
+    expect(await ids('group-')).toEqual(['group-a', 'group-b', 'group-c']);
+    expect(await countDeliveries()).toBe(before + 3);
+  });
+
+  it('refuses an X-GitHub-Event over 200 characters, storing nothing', async () => {
+    const before = await countDeliveries();
+    const answer = await deliver('e'.repeat(201), push, 'long-event');
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details).toEqual([
+      { field: 'X-GitHub-Event', reason: 'must be 1 to 200 printable characters' },
+    ]);
+    expect(await countDeliveries()).toBe(before);
+  });
+});

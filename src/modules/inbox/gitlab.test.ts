@@ -394,6 +394,24 @@ describe('POST /webhooks/gitlab', () => {
     });
   });
 
+  it('refuses an Idempotency-Key over 200 characters or with a control character, naming it, storing nothing', async () => {
+    const before = (await deliveries()).length;
+    for (const key of ['k'.repeat(201), 'tab\tkey']) {
+      const answer = await deliver('Pipeline Hook', { object_kind: 'pipeline', key }, { key });
+      expect(answer).toEqual({
+        status: 400,
+        body: {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'Idempotency-Key: must be 1 to 200 printable characters',
+            details: [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 printable characters' }],
+          },
+        },
+      });
+    }
+    expect(await deliveries()).toHaveLength(before);
+  });
+
   it('keeps a delivery that lacks what we need, marked failed with the reason, and derives nothing', async () => {
     // Only the short sha: the deployed commit cannot be matched to the changes it ships.
     await deliver(

@@ -269,3 +269,35 @@ describe('POST /webhooks/pagerduty', () => {
     expect((await t.database.db.selectFrom('deliveries').select('id').execute()).length).toBe(before);
   });
 });
+
+describe('PagerDuty event ids', () => {
+  const stored = async (prefix: string) =>
+    (
+      await t.database.db
+        .selectFrom('deliveries')
+        .select('delivery_id')
+        .where('source', '=', 'pagerduty')
+        .where('delivery_id', 'like', `${prefix}%`)
+        .orderBy('delivery_id')
+        .execute()
+    ).map((r) => r.delivery_id);
+
+  it('refuses a NUL in event.id with 400 naming it, while the deliveries stored with it get 202', async () => {
+    const event = (id: string) =>
+      pdEvent(id, 'incident.triggered', '2024-06-01T10:00:00Z', { id: 'QNUL', status: 'triggered' });
+    const answers = await Promise.all([
+      deliver(event('nul-a')),
+      deliver(event('nul-\u0000-b')),
+      deliver(event('nul-c')),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([202, 400, 202]);
+    expect(answers[1]?.body).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'event.id: must be 1 to 200 printable characters',
+        details: [{ field: 'event.id', reason: 'must be 1 to 200 printable characters' }],
+      },
+    });
+    expect(await stored('nul-')).toEqual(['nul-a', 'nul-c']);
+  });
+});

@@ -40,6 +40,20 @@ export async function pendingDeliveryIds(db: Db, limit: number) {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Queues `type` (the derivation job) when deliveries are pending and no such job is queued or running: the sweep
+ * for deliveries left without one (their job failed for good, or a process died before it ran). Returns how many
+ * jobs it queued.
+ */
+export async function queueJobForPendingDeliveries(db: Db, type: string) {
+  const result = await sql`
+    insert into jobs (type, payload, run_at)
+    select ${type}, '{}'::jsonb, now()
+    where exists (select from deliveries where status = 'pending')
+      and not exists (select from jobs where type = ${type} and status in ('queued', 'running'))`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** Marks what deriving each delivery came to, in one statement. */
 export async function markDeliveries(db: Db, marks: { id: number; status: DeliveryStatus; error: string | null }[]) {
   if (marks.length === 0) return;

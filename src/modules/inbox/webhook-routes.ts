@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { limitBody } from '../../http/body-limit.js';
 import { AppError } from '../../http/errors.js';
 import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
+import { deliveryField } from './delivery-fields.js';
 import { describeWebhooks } from './webhook-docs.js';
 import { integrationSecrets, touchIntegrationDelivery } from '../integrations/secret-cache.js';
 import { createDeliveryWriter } from './delivery-writer.js';
@@ -113,6 +114,8 @@ export function webhookRoutes({ db, deriveDelayMs, webhookSecrets, secretKey }: 
     if (!event) throw required('X-GitHub-Event');
     const body = Buffer.from(raw).toString('utf8');
     parseJson(body);
+    deliveryField(deliveryId, 'X-GitHub-Delivery');
+    deliveryField(event, 'X-GitHub-Event');
     return accept(c, { source: 'github', deliveryId, event, body, integrationId, read: readsEvent('github', event) });
   });
 
@@ -132,10 +135,8 @@ export function webhookRoutes({ db, deriveDelayMs, webhookSecrets, secretKey }: 
     // triggers, so it would both miss duplicates and drop events. Without the key, identical bodies are one
     // delivery: they carry the same facts.
     const key = c.req.header('idempotency-key');
-    if (key !== undefined && (key === '' || key.length > 200))
-      throw new AppError('VALIDATION_FAILED', 'Idempotency-Key: must be 1 to 200 characters', [
-        { field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' },
-      ]);
+    if (key !== undefined) deliveryField(key, 'Idempotency-Key');
+    deliveryField(event, 'X-Gitlab-Event');
     const deliveryId = key ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
     return accept(c, { source: 'gitlab', deliveryId, event, body, integrationId, read: readsEvent('gitlab', event) });
   });
@@ -154,6 +155,8 @@ export function webhookRoutes({ db, deriveDelayMs, webhookSecrets, secretKey }: 
         { field: 'event.id', reason: 'is required' },
       ]);
     }
+    deliveryField(event.id, 'event.id');
+    deliveryField(event.event_type, 'event.event_type');
     return accept(c, {
       source: 'pagerduty',
       deliveryId: event.id,

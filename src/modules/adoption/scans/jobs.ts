@@ -11,6 +11,8 @@ export const RUN_SCAN = jobKind(
   z.object({
     scanId: z.number().int(),
     root: z.string(),
+    /** The real path of PAVED_SCAN_ROOT: repositories whose real path leads outside it are skipped. */
+    within: z.string().optional(),
     history: z.boolean(),
     // Who asked: a name in jobs queued by earlier versions.
     actor: z
@@ -25,14 +27,14 @@ export const RUN_SCAN = jobKind(
 export function runScanJob(db: Kysely<Database>) {
   return defineJob(RUN_SCAN, {
     maxAttempts: 1,
-    async handle({ scanId, root, history, actor }) {
+    async handle({ scanId, root, within, history, actor }) {
       await repo.setScanStatus(db, scanId, 'running');
       try {
         const who =
           typeof actor === 'string' || actor === null
             ? makeActor(actor ?? 'paved', 'job')
             : makeActor(actor.name, 'job', actor);
-        const { summary } = await runScan(db, { root, history, actor: who, scanId });
+        const { summary } = await runScan(db, { root, within, history, actor: who, scanId });
         return summary;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

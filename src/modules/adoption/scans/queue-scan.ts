@@ -8,9 +8,18 @@ import { RUN_SCAN } from './jobs.js';
 import * as repo from './repo.js';
 
 /** Records the scan as queued and queues its job, in one transaction; the run is recorded when it finishes. */
-export async function queueScan(db: Kysely<Database>, input: { root: string; history: boolean }, who: Actor) {
+export async function queueScan(
+  db: Kysely<Database>,
+  input: { root: string; within?: string; history: boolean },
+  who: Actor,
+) {
   return inTransaction(db, async (tx) => {
-    const { id } = await repo.insertScan(tx, { ...input, status: 'queued', requestedBy: who.name });
+    const { id } = await repo.insertScan(tx, {
+      root: input.root,
+      history: input.history,
+      status: 'queued',
+      requestedBy: who.name,
+    });
     await enqueueJob(
       tx,
       RUN_SCAN,

@@ -1,28 +1,40 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { z } from '@hono/zod-openapi';
 import { accessRoute } from '../../../http/access.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { createRouter, type AppDeps } from '../../../http/router.js';
 import { repositorySchema, scanRequest, scanResultsBody, scanSchema } from './contract.js';
+import { isInside } from '../scan/find-repositories.js';
 import * as repo from './repo.js';
 import { recordScan } from './service.js';
 import { queueScan } from './queue-scan.js';
 import { toScan } from './views.js';
 import { jsonBody as body, jsonResponse as json } from '../../../http/openapi.js';
 
-/** Only directories under the configured root may be scanned from the API. */
-function scanPath(root: string | null | undefined, path: string | undefined): string {
+const invalidPath = (reason: string) =>
+  new AppError('VALIDATION_FAILED', `path: ${reason}`, [{ field: 'path', reason }]);
+
+/**
+ * Only directories under the configured root may be scanned from the API, symbolic links resolved: the requested
+ * path and the root are compared by their real paths, and the scan skips repositories whose real path leads
+ * outside the root's (`within`).
+ */
+async function scanPath(root: string | null | undefined, path: string | undefined) {
   if (!root)
     throw new AppError('VALIDATION_FAILED', 'scanning from the API needs PAVED_SCAN_ROOT set on the server', [
       { field: 'path', reason: 'PAVED_SCAN_ROOT is not set on the server' },
     ]);
   const target = resolve(root, path ?? '.');
-  const rel = relative(resolve(root), target);
-  if (rel.startsWith('..') || isAbsolute(rel))
-    throw new AppError('VALIDATION_FAILED', 'path: must be inside PAVED_SCAN_ROOT', [
-      { field: 'path', reason: 'must be inside PAVED_SCAN_ROOT' },
-    ]);
-  return target;
+  if (!isInside(resolve(root), target)) throw invalidPath('must be inside PAVED_SCAN_ROOT');
+  const within = await realpath(root).catch(() => {
+    throw invalidPath('PAVED_SCAN_ROOT does not exist on the server');
+  });
+  const real = await realpath(target).catch(() => {
+    throw invalidPath('does not exist');
+  });
+  if (!isInside(within, real)) throw invalidPath('must be inside PAVED_SCAN_ROOT');
+  return { target, within };
 }
 
 export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
@@ -40,8 +52,8 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
     async (c) => {
       const principal = c.get('principal');
       const input = c.req.valid('json');
-      const root = scanPath(scanRoot, input.path);
-      const id = await queueScan(db, { root, history: input.history }, principal);
+      const { target: root, within } = await scanPath(scanRoot, input.path);
+      const id = await queueScan(db, { root, within, history: input.history }, principal);
       notifyJobs?.();
       return c.json(toScan((await repo.getScan(db, id))!), 202);
     },

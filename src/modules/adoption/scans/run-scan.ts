@@ -8,6 +8,8 @@ import * as repo from './repo.js';
 
 export interface ScanOptions {
   root: string;
+  /** A real path the repositories must stay inside (the API's PAVED_SCAN_ROOT), symbolic links resolved. */
+  within?: string | undefined;
   history: boolean;
   /** Heads from the last scan, by repository path: unchanged repositories are skipped. */
   previousHeads: Map<string, string>;
@@ -17,7 +19,7 @@ export interface ScanOptions {
 
 /** Scans every repository under root with git (read only). Pure of the database; see storeScanResults. */
 export async function scanTree(options: ScanOptions): Promise<{ results: RepositoryResult[]; problems: string[] }> {
-  const found = await findRepositories(options.root);
+  const found = await findRepositories(options.root, options.within === undefined ? {} : { within: options.within });
   const results: RepositoryResult[] = new Array(found.repositories.length);
   let next = 0;
   const worker = async () => {

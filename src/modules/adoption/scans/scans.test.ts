@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,57 @@ describe('POST /api/v1/scans', () => {
     expect(outside.body.error.details).toEqual([{ field: 'path', reason: 'must be inside PAVED_SCAN_ROOT' }]);
     expect((await t.call('POST', '/api/v1/scans', { role: 'member', body: {} })).status).toBe(403);
     expect((await t.call('GET', '/api/v1/scans')).body.items).toHaveLength(1);
+  });
+});
+
+describe('symbolic links under PAVED_SCAN_ROOT', () => {
+  let outside: string;
+  beforeAll(() => {
+    outside = mkdtempSync(join(tmpdir(), 'paved-scans-outside-'));
+    GitFixture.create(join(outside, 'secret')).commit('2025-03-02T12:00:00Z', {
+      Dockerfile: 'FROM acme/base-secret:1\n',
+    });
+  });
+  afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
+  it('refuses a requested path that a symbolic link leads outside the root', async () => {
+    symlinkSync(outside, join(root, 'elsewhere'));
+    try {
+      for (const path of ['elsewhere', 'elsewhere/secret']) {
+        const answer = await t.call('POST', '/api/v1/scans', { body: { path } });
+        expect(answer.status).toBe(400);
+        expect(answer.body.error).toEqual({
+          code: 'VALIDATION_FAILED',
+          message: 'path: must be inside PAVED_SCAN_ROOT',
+          details: [{ field: 'path', reason: 'must be inside PAVED_SCAN_ROOT' }],
+        });
+      }
+      const missing = await t.call('POST', '/api/v1/scans', { body: { path: 'no-such-folder' } });
+      expect(missing.body.error.details).toEqual([{ field: 'path', reason: 'does not exist' }]);
+    } finally {
+      rmSync(join(root, 'elsewhere'));
+    }
+  });
+
+  it('skips, and reports, repositories whose link or .git file leads outside the root when scanning the root', async () => {
+    symlinkSync(join(outside, 'secret'), join(root, 'linked'));
+    mkdirSync(join(root, 'gitfile'));
+    writeFileSync(join(root, 'gitfile', '.git'), `gitdir: ${join(outside, 'secret', '.git')}\n`);
+    try {
+      const queued = await t.call('POST', '/api/v1/scans', { body: {} });
+      expect(queued.status).toBe(202);
+      await new JobRunner(t.database.db, createRegistry([runScanJob(t.database.db)]), silentLogger).drain();
+      const scan = await t.call('GET', `/api/v1/scans/${queued.body.id}`);
+      expect(scan.body).toMatchObject({ status: 'succeeded', summary: { repositories: 1 } });
+      expect(scan.body.problems).toEqual([
+        `${join(root, 'gitfile')}: leads outside the scan root (a symbolic link or a .git file); skipped`,
+        `${join(root, 'linked')}: leads outside the scan root (a symbolic link or a .git file); skipped`,
+      ]);
+      const repos = await t.call('GET', '/api/v1/repositories');
+      expect(repos.body.items.map((r: { name: string }) => r.name)).toEqual(['indexer']);
+    } finally {
+      rmSync(join(root, 'linked'));
+      rmSync(join(root, 'gitfile'), { recursive: true });
+    }
   });
 });

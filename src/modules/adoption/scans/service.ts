@@ -50,11 +50,12 @@ export async function recordScan(
 /** Scans a directory of repositories and stores what it finds. */
 export async function runScan(
   db: Kysely<Database>,
-  input: { root: string; history: boolean; actor: Actor | string; scanId?: number },
+  input: { root: string; within?: string | undefined; history: boolean; actor: Actor | string; scanId?: number },
 ) {
   const { capabilities, previousHeads } = await scanInputs(db);
   const { results, problems } = await scanTree({
     root: input.root,
+    within: input.within,
     history: input.history,
     previousHeads,
     capabilities,
