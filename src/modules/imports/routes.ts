@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ImportRow } from '../../db/schema/imports.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { limitBody } from '../../http/body-limit.js';
+import { pageLimit } from '../../http/page.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../http/router.js';
 import { requireRole } from '../auth/middleware.js';
@@ -11,6 +12,8 @@ import {
   filesImportBody,
   importBody,
   importList,
+  importPath,
+  importSource,
   importRecordSchema,
   importResultSchema,
   MAX_UPLOAD_BYTES,
@@ -41,6 +44,13 @@ export function toImportRecord(row: ImportRow) {
 type Upload =
   | { kind: 'files'; files: CatalogFile[]; source: string; skipInvalid: boolean }
   | { kind: 'url'; url: string; token: string | null; skipInvalid: boolean };
+
+/** A value from a query parameter or a form field, checked as the JSON body's field of the same meaning. */
+function checked(schema: z.ZodType<string>, field: string, value: string): string {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(zodDetails(result.error).map((d) => ({ ...d, field })));
+  return result.data;
+}
 
 /** JSON (files or a Backstage URL), raw YAML, or multipart files: the three ways a catalog arrives. */
 async function readUpload(c: Context<AppEnv>): Promise<Upload> {
@@ -73,13 +83,9 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
     };
   }
   if (['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'].includes(type)) {
-    const name = c.req.query('filename') ?? 'catalog-info.yaml';
-    return {
-      kind: 'files',
-      files: [{ path: name, content: await c.req.text() }],
-      source: c.req.query('source') ?? `upload:${name}`,
-      skipInvalid: skipFlag,
-    };
+    const name = checked(importPath, 'filename', c.req.query('filename') ?? 'catalog-info.yaml');
+    const source = checked(importSource, 'source', c.req.query('source') ?? `upload:${name}`);
+    return { kind: 'files', files: [{ path: name, content: await c.req.text() }], source, skipInvalid: skipFlag };
   }
   if (type === 'multipart/form-data') {
     const form = await c.req.formData();
@@ -94,11 +100,12 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
       } else files.push({ path: value.name || `file-${files.length + 1}.yaml`, content: await value.text() });
     }
     if (files.length === 0) throw validationError([{ field: 'file', reason: 'attach at least one descriptor file' }]);
+    files.forEach((f, i) => checked(importPath, `file[${i}].path`, f.path));
     const source = form.get('source');
     return {
       kind: 'files',
       files,
-      source: typeof source === 'string' && source ? source : 'upload',
+      source: typeof source === 'string' && source ? checked(importSource, 'source', source) : 'upload',
       skipInvalid: form.get('skipInvalid') === 'true' || skipFlag,
     };
   }
@@ -182,7 +189,7 @@ export function importRoutes({ db, notifyJobs }: AppDeps) {
       path: '/imports',
       tags: ['imports'],
       summary: 'Recent imports',
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }) },
+      request: { query: z.object({ limit: pageLimit(200, 20) }) },
       responses: {
         200: { content: { 'application/json': { schema: importList } }, description: 'Imports, newest first' },
       },
