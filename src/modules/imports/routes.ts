@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ImportRow } from '../../db/schema/imports.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { limitBody } from '../../http/body-limit.js';
 import { pageLimit } from '../../http/page.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../http/router.js';
@@ -117,8 +116,6 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
 
 export function importRoutes({ db, notifyJobs }: AppDeps) {
   const app = createRouter();
-
-  app.use('/imports/*', limitBody(MAX_UPLOAD_BYTES, `uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`));
 
   // Registered by hand: the body comes in three media types, which the route validator cannot take.
   app.openAPIRegistry.registerPath({

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { limitBody } from '../../http/body-limit.js';
 import { AppError } from '../../http/errors.js';
 import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
 import { describeWebhooks } from './webhook-docs.js';
@@ -54,10 +53,6 @@ export function webhookRoutes({ db, deriveDelayMs, webhookSecrets }: AppDeps) {
   const app = createRouter();
   describeWebhooks(app.openAPIRegistry);
   const writer = createDeliveryWriter(db, deriveDelayMs === undefined ? {} : { deriveAfterMs: deriveDelayMs });
-  app.use(
-    '/webhooks/*',
-    limitBody(MAX_DELIVERY_BYTES, `deliveries are limited to ${MAX_DELIVERY_BYTES / 1024 / 1024} MB`),
-  );
 
   /**
    * Which secret verified a delivery: null for one from the environment (checked first, no query), else the id of
