@@ -5,26 +5,30 @@ import fc from 'fast-check';
  * surrogates, long runs, YAML and JSON punctuation), and JSON values built from them.
  */
 export const nastyString = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom(
-    '\u0000',
-    'a\u0000b',
-    '\ud800',
-    '0000-01-01T00:00:00Z',
-    '9999-12-31T23:59:59-05:00',
-    '2025-03-01T12:00:00Z',
-    '2025-03-01 12:00:00 UTC',
-    'production',
-    'refs/heads/main',
-    'main',
-    'incident',
-    'cause: db',
-    'sev1',
-    'x'.repeat(3000),
-    'é'.repeat(1500),
-    '0123456789abcdef0123456789abcdef01234567',
-    '',
-  ),
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 10 }).map((s) => `${s}\u0000${s}`) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '\u0000',
+      'a\u0000b',
+      '\ud800',
+      '0000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59-05:00',
+      '2025-03-01T12:00:00Z',
+      '2025-03-01 12:00:00 UTC',
+      'production',
+      'refs/heads/main',
+      'main',
+      'incident',
+      'cause: db',
+      'sev1',
+      'x'.repeat(3000),
+      'é'.repeat(1500),
+      '0123456789abcdef0123456789abcdef01234567',
+      '',
+    ),
+  },
 );
 
 export const nastyNumber = fc.oneof(
@@ -76,7 +80,10 @@ function replaceAt(value: Json, path: (string | number)[], replacement: Json): J
  */
 export function mutated(valid: Json): fc.Arbitrary<Json> {
   const all = paths(valid);
-  const mutation = fc.tuple(fc.integer({ min: 0, max: all.length - 1 }), fc.option(nastyJson, { freq: 6 }));
+  const mutation = fc.tuple(
+    fc.integer({ min: 0, max: all.length - 1 }),
+    fc.option(fc.oneof(nastyString, nastyJson), { freq: 6 }),
+  );
   return fc
     .array(mutation, { minLength: 1, maxLength: 3 })
     .map((mutations) =>

@@ -1,6 +1,6 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
-import { findNul, NUL_REASON } from '../../http/safe-text.js';
+import { findNul, hasNul, NUL_REASON, printable } from '../../http/safe-text.js';
 import {
   KNOWN_KINDS,
   MAX_DESCRIPTION,
@@ -66,6 +66,11 @@ export function parseCatalogFiles(files: CatalogFile[]): ParseCatalogResult {
 }
 
 function parseFile(file: CatalogFile, state: ParseState): void {
+  // Paths are stored with each entity (its location); the API checks them, a caller of this function may not.
+  if (hasNul(file.path)) {
+    state.problems.push({ file: printable(file.path), document: 1, field: '(path)', reason: NUL_REASON });
+    return;
+  }
   const lineCounter = new LineCounter();
   // logLevel 'error' keeps the yaml package from printing warnings to the console.
   const docs = parseAllDocuments(file.content, { lineCounter, prettyErrors: false, logLevel: 'error' });
