@@ -1,5 +1,5 @@
 import type { Fact } from './facts.js';
-import { type Derived, id, ignored, obj, processed, text, time, webPage } from './payload.js';
+import { type Derived, freeText, id, ignored, obj, processed, text, time, webPage } from './payload.js';
 import type { ServiceLookup } from './service-lookup.js';
 
 /**
@@ -20,7 +20,7 @@ function labelNames(raw: unknown): string[] {
     if (!l || typeof l !== 'object') return [];
     const { name, title } = l as { name?: unknown; title?: unknown };
     const label = typeof name === 'string' ? name : title;
-    return typeof label === 'string' ? [label.trim()] : [];
+    return typeof label === 'string' ? [(freeText(label, 200) as string).trim()] : [];
   });
 }
 
@@ -49,7 +49,7 @@ async function incident(services: ServiceLookup, issue: IssueState): Promise<Der
     externalId: issue.externalId,
     serviceId: (await services.repository(issue.source, issue.slug))?.id ?? null,
     externalService: issue.slug,
-    title: typeof issue.title === 'string' ? issue.title : null,
+    title: freeText(issue.title),
     severity,
     triggeredAt: issue.triggeredAt,
     resolvedAt: issue.resolvedAt,
@@ -65,7 +65,7 @@ async function incident(services: ServiceLookup, issue: IssueState): Promise<Der
  */
 function gitlabSeverity(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  const severity = raw.trim().toLowerCase();
+  const severity = (freeText(raw, 100) as string).trim().toLowerCase();
   return severity === '' || severity === 'unknown' ? null : severity;
 }
 

@@ -1,3 +1,5 @@
+import { inYearRange, YEAR_REASON } from '../http/dates.js';
+import { hasNul } from '../http/safe-text.js';
 import type { Fact } from './facts.js';
 
 /** A payload we read but that lacks what we need: stored, marked failed with this reason, nothing derived. */
@@ -13,9 +15,22 @@ export function obj(v: unknown, field: string): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
+/**
+ * Names and ids end up in unique indexes and text columns: at most MAX_NAME characters (2,000 bytes, under an
+ * index entry's 2,704) and no NUL, which PostgreSQL cannot store.
+ */
+export const MAX_NAME = 500;
+
 export function text(v: unknown, field: string): string {
   if (typeof v !== 'string' || v === '') throw new UnusablePayload(`${field} is missing`);
+  if (hasNul(v)) throw new UnusablePayload(`${field} contains a NUL character`);
+  if (v.length > MAX_NAME) throw new UnusablePayload(`${field} is longer than ${MAX_NAME} characters`);
   return v;
+}
+
+/** Free text a fact shows (a title, a label), when it is a string: NULs become U+FFFD and it is cut at `max`. */
+export function freeText(v: unknown, max = 2000): string | null {
+  return typeof v === 'string' ? v.replaceAll('\u0000', '\ufffd').slice(0, max) : null;
 }
 
 /** A number or string id (GitHub and GitLab send numbers), as text. */
@@ -44,6 +59,7 @@ export function time(v: unknown, field: string): Date {
   const d = new Date(iso);
   if (!/(Z|[+-]\d\d:?\d\d)$/.test(iso) || Number.isNaN(d.getTime()))
     throw new UnusablePayload(`${field} is not a time with a zone`);
+  if (!inYearRange(d)) throw new UnusablePayload(`${field} ${YEAR_REASON}`);
   return d;
 }
 

@@ -9,7 +9,8 @@ import { AppError } from '../http/errors.js';
 import { jsonResponse } from '../http/openapi.js';
 import { rateLimits } from '../http/rate-limits.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
-import { MODULES } from './modules.js';
+import { limitBodies } from '../http/body-limit.js';
+import { moduleBodyLimits, MODULES } from './modules.js';
 import { serveSpa } from './static.js';
 
 export const API_VERSION = '0.1.0';
@@ -27,6 +28,9 @@ export function buildApp(deps: AppDeps) {
       'request',
     );
   });
+
+  // Before anything reads a body: each route's declared limit, else the small default.
+  app.use('*', limitBodies(moduleBodyLimits()));
 
   app.use('*', async (c, next) => {
     await next();

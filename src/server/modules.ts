@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
+import type { BodyLimit } from '../http/body-limit.js';
 import type { AppDeps, AppEnv } from '../http/router.js';
 import type { JobDefinition } from '../jobs/define-job.js';
 import type { Sweep } from '../jobs/define-sweep.js';
@@ -13,14 +14,16 @@ import { backupRoutes } from '../modules/backup/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
 import { unmappedRoutes } from '../modules/delivery/unmapped/routes.js';
+import { MAX_BODY_BYTES as MAX_EVENTS_BYTES } from '../modules/events/contract.js';
 import { eventRoutes } from '../modules/events/routes.js';
+import { MAX_UPLOAD_BYTES } from '../modules/imports/contract.js';
 import { backstageUrlImportJob } from '../modules/imports/jobs.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import type { DeriveSettings } from '../modules/inbox/derive.js';
 import { deriveDeliveryJob, deriveSweep } from '../modules/inbox/derive-job.js';
 import { reprocessJob } from '../modules/inbox/reprocess.js';
 import { deliveriesRoutes } from '../modules/inbox/routes.js';
-import { webhookRoutes } from '../modules/inbox/webhook-routes.js';
+import { MAX_DELIVERY_BYTES, webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
 
 /** What the modules' jobs are built from. */
@@ -43,33 +46,89 @@ export interface PavedModule {
   jobs?: (needs: JobNeeds) => JobDefinition[];
   /** Work the job runner looks for on an interval, not only when something enqueues it. */
   sweeps?: Sweep[];
+  /** Routes that take bodies over DEFAULT_BODY_LIMIT, with theirs (full paths: /api/v1/…, /webhooks/…). */
+  bodyLimits?: BodyLimit[];
 }
+
+const MB = 1024 * 1024;
+const KIB = 1024;
 
 /** Paved's modules, in the order their routes are mounted: adding a module is adding a line here. */
 export const MODULES: PavedModule[] = [
   { name: 'auth', routes: [authRoutes] },
-  { name: 'catalog', routes: [catalogRoutes] },
+  {
+    name: 'catalog',
+    routes: [catalogRoutes],
+    // A team, service or capability: 20,000 characters of description, 50 links, annotations.
+    bodyLimits: ['teams', 'services', 'capabilities'].map((kind) => ({
+      path: `/api/v1/${kind}/*`,
+      maxBytes: 512 * KIB,
+      message: 'a catalog entity is limited to 512 KiB',
+    })),
+  },
   {
     name: 'imports',
     routes: [importRoutes],
     jobs: ({ db, allowPrivateDestinations }) => [
       backstageUrlImportJob(db, { allowPrivate: allowPrivateDestinations ?? false }),
     ],
+    bodyLimits: [
+      {
+        path: '/api/v1/imports/*',
+        maxBytes: MAX_UPLOAD_BYTES,
+        message: `uploads are limited to ${MAX_UPLOAD_BYTES / MB} MB`,
+      },
+    ],
   },
-  { name: 'adoption', routes: [adoptionRoutes, scanRoutes], jobs: ({ db }) => [runScanJob(db)] },
-  { name: 'delivery', routes: [deliveryRoutes, unmappedRoutes] },
+  {
+    name: 'adoption',
+    routes: [adoptionRoutes, scanRoutes],
+    jobs: ({ db }) => [runScanJob(db)],
+    // What `paved scan` uploads: up to 20,000 repositories with their evidence.
+    bodyLimits: [{ path: '/api/v1/scans/results', maxBytes: 50 * MB, message: 'scan results are limited to 50 MB' }],
+  },
+  {
+    name: 'delivery',
+    routes: [deliveryRoutes, unmappedRoutes],
+    // Backfills: up to 10,000 deployments, changes or incidents per request.
+    bodyLimits: ['deployments', 'changes', 'incidents'].map((kind) => ({
+      path: `/api/v1/${kind}`,
+      maxBytes: 25 * MB,
+      message: `a batch of ${kind} is limited to 25 MB`,
+    })),
+  },
   {
     name: 'inbox',
     routes: [deliveriesRoutes],
     publicRoutes: [webhookRoutes],
     jobs: ({ db, derive }) => [deriveDeliveryJob(db, derive), reprocessJob(db, derive)],
     sweeps: [deriveSweep()],
+    bodyLimits: [
+      {
+        path: '/webhooks/*',
+        maxBytes: MAX_DELIVERY_BYTES,
+        message: `deliveries are limited to ${MAX_DELIVERY_BYTES / MB} MB`,
+      },
+    ],
   },
-  { name: 'events', routes: [eventRoutes] },
+  {
+    name: 'events',
+    routes: [eventRoutes],
+    bodyLimits: [
+      {
+        path: '/api/v1/events',
+        maxBytes: MAX_EVENTS_BYTES,
+        message: `a request body is limited to ${MAX_EVENTS_BYTES / MB} MB (nothing was stored)`,
+      },
+    ],
+  },
   { name: 'integrations', routes: [integrationRoutes] },
   { name: 'audit', routes: [auditRoutes] },
   { name: 'backup', routes: [backupRoutes] },
 ];
+
+/** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
+export const moduleBodyLimits = (): BodyLimit[] => MODULES.flatMap((m) => m.bodyLimits ?? []);
 
 /** Every module's jobs, for the job registry. */
 export function moduleJobs(needs: JobNeeds): JobDefinition[] {

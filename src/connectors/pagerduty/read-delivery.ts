@@ -1,4 +1,4 @@
-import { type Derived, ignored, obj, processed, text, time, webPage } from '../payload.js';
+import { type Derived, freeText, ignored, obj, processed, text, time, webPage } from '../payload.js';
 import type { ServiceLookup } from '../service-lookup.js';
 
 /**
@@ -27,8 +27,8 @@ export async function derivePagerDuty(services: ServiceLookup, payload: unknown)
     externalId: text(data.id, 'event.data.id'),
     serviceId: await services.pagerDuty(pagerdutyService),
     externalService: pagerdutyService,
-    title: typeof data.title === 'string' ? data.title : null,
-    severity: typeof priority === 'string' ? priority : typeof data.urgency === 'string' ? data.urgency : null,
+    title: freeText(data.title),
+    severity: freeText(priority, 100) ?? freeText(data.urgency, 100),
     triggeredAt,
     triggerTimeKnown: triggerTimeKnown || type === 'incident.triggered',
     resolvedAt:

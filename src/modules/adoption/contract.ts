@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { dateOrTime } from '../../http/dates.js';
+import { safeText } from '../../http/safe-text.js';
 
-const isoDateTime = z.iso.datetime({ offset: true });
-/** A date (`2025-03-01`, midnight UTC) or a date-time with its zone. */
-export const instant = z
-  .union([z.iso.date(), isoDateTime])
-  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v));
+/** A date (`2025-03-01`, midnight UTC) or a date-time with its zone, in the years the API accepts. */
+export const instant = dateOrTime;
 
 export const adoptionQuery = z.object({
   from: instant.optional(),
@@ -155,17 +154,14 @@ export const mandateSchema = z
 
 export const mandateList = z.object({ items: z.array(mandateSchema) });
 
-const scopeInput = z.union([
-  z.literal('all'),
-  z.strictObject({ teams: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
-]);
+const scopeInput = z.union([z.literal('all'), z.strictObject({ teams: z.array(safeText(200, 1)).min(1).max(1000) })]);
 
 export const mandateCreate = z
   .strictObject({
     scope: scopeInput,
     effectiveFrom: instant,
     deadline: instant.optional(),
-    note: z.string().max(2000).optional(),
+    note: safeText(2000).optional(),
   })
   .openapi('MandateCreate');
 
@@ -174,16 +170,16 @@ export const mandatePatch = z
     scope: scopeInput.optional(),
     effectiveFrom: instant.optional(),
     deadline: instant.nullable().optional(),
-    note: z.string().max(2000).nullable().optional(),
+    note: safeText(2000).nullable().optional(),
   })
   .openapi('MandatePatch');
 
 export const declarationCreate = z
   .strictObject({
-    team: z.string().min(1).max(200),
+    team: safeText(200, 1),
     status: z.enum(['using', 'stopped']),
     date: instant,
-    note: z.string().max(2000).optional(),
+    note: safeText(2000).optional(),
   })
   .openapi('DeclarationCreate');
 

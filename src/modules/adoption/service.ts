@@ -2,6 +2,7 @@ import type { EntityRow } from '../../db/schema/entities.js';
 import type { Db } from '../../db/schema/index.js';
 import { computeAdoption, isMandated, type AdoptionResult, type TeamSignals } from './compute-adoption.js';
 import { declarationIntervals, detectionInterval, eventInterval, type UseInterval } from './intervals.js';
+import { assertPeriodCount } from '../../http/periods.js';
 import type { Interval } from './periods.js';
 import * as repo from './repo.js';
 
@@ -64,6 +65,7 @@ export async function capabilityAdoption(
   now = new Date(),
 ): Promise<CapabilityAdoption> {
   const { from, to, interval } = defaultRange(query, now);
+  assertPeriodCount(from, to, interval);
   const { gaDate, audience } = specOf(capability);
   const [eligible, detections, events, declarations, aware, mandates] = await Promise.all([
     repo.listEligibleTeams(db, audience),

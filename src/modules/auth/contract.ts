@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { safeText } from '../../http/safe-text.js';
 
 export const roleSchema = z.enum(['admin', 'member', 'viewer']);
 
@@ -20,14 +21,14 @@ export const meSchema = z
 
 export const createTokenBody = z
   .strictObject({
-    name: z.string().min(1).max(100),
+    name: safeText(100, 1),
     role: roleSchema,
     scopes: z
       .array(z.enum(['events:write']))
       .max(10)
       .optional(),
     /** The caller's team (name or group ref): members declare adoption for it. */
-    team: z.string().min(1).max(200).optional(),
+    team: safeText(200, 1).optional(),
   })
   .openapi('CreateToken');
 

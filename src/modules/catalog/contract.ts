@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { CAPABILITY_LIFECYCLES, DEPENDENCY_ECOSYSTEMS } from './entity.js';
+import { calendarDate } from '../../http/dates.js';
+import { cursorParam, pageLimit } from '../../http/page.js';
+import { hasNul, NUL_REASON, safeText } from '../../http/safe-text.js';
+import { CAPABILITY_LIFECYCLES, DEPENDENCY_ECOSYSTEMS, MAX_DESCRIPTION } from './entity.js';
 
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const nameSchema = z
@@ -7,7 +10,8 @@ const nameSchema = z
   .min(1)
   .max(63)
   .regex(NAME, 'must be 1-63 letters, digits, "-", "_" or "." and start and end with a letter or digit');
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => safeText(max);
+const url = z.url().refine((value) => !hasNul(value), NUL_REASON);
 
 export const ownerSchema = z
   .object({ ref: z.string(), name: z.string(), title: z.string().nullable() })
@@ -64,9 +68,9 @@ export const serviceSchema = z
   .openapi('Service');
 
 const detectRuleSchema = z.union([
-  z.strictObject({ files: z.string().min(1).max(500), pattern: z.string().min(1).max(1000).optional() }),
+  z.strictObject({ files: safeText(500, 1), pattern: safeText(1000, 1).optional() }),
   z.strictObject({
-    dependency: z.strictObject({ ecosystem: z.enum(DEPENDENCY_ECOSYSTEMS), name: z.string().min(1).max(300) }),
+    dependency: z.strictObject({ ecosystem: z.enum(DEPENDENCY_ECOSYSTEMS), name: safeText(300, 1) }),
   }),
 ]);
 
@@ -108,31 +112,31 @@ export const domainPage = pageOf(domainSchema, 'DomainPage');
 export const resourcePage = pageOf(resourceSchema, 'ResourcePage');
 
 export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-  owner: z.string().max(200).optional(),
-  lifecycle: z.string().max(63).optional(),
-  type: z.string().max(63).optional(),
-  q: z.string().max(200).optional(),
+  limit: pageLimit(200, 50),
+  cursor: cursorParam,
+  owner: safeText(200).optional(),
+  lifecycle: safeText(63).optional(),
+  type: safeText(63).optional(),
+  q: safeText(200).optional(),
   status: z.enum(['active', 'orphaned']).optional(),
 });
 
-export const capabilityListQuery = listQuery.extend({ category: z.string().max(63).optional() });
+export const capabilityListQuery = listQuery.extend({ category: safeText(63).optional() });
 
 export const teamListQuery = listQuery.extend({ kind: z.enum(['customer', 'platform']).optional() });
 
 export const nameParams = z.object({ name: nameSchema });
-export const namespaceQuery = z.object({ namespace: z.string().max(63).default('default') });
+export const namespaceQuery = z.object({ namespace: safeText(63).default('default') });
 
 /** In a PATCH, `null` clears an optional text. */
-const clearable = { title: text(200).nullable().optional(), description: text(5000).nullable().optional() };
+const clearable = { title: text(200).nullable().optional(), description: text(MAX_DESCRIPTION).nullable().optional() };
 
 const common = {
   title: text(200).optional(),
-  description: text(5000).optional(),
-  tags: z.array(z.string().max(63)).max(50).optional(),
+  description: text(MAX_DESCRIPTION).optional(),
+  tags: z.array(safeText(63)).max(50).optional(),
   links: z
-    .array(z.strictObject({ url: z.url(), title: text(200).optional() }))
+    .array(z.strictObject({ url, title: text(200).optional() }))
     .max(50)
     .optional(),
 };
@@ -140,14 +144,14 @@ const common = {
 export const capabilityCreate = z
   .strictObject({
     name: nameSchema,
-    namespace: z.string().max(63).optional(),
+    namespace: safeText(63).optional(),
     ...common,
-    owner: z.string().min(1).max(200),
+    owner: safeText(200, 1),
     lifecycle: z.enum(CAPABILITY_LIFECYCLES),
     category: text(63).optional(),
-    gaDate: z.iso.date().optional(),
-    docs: z.url().optional(),
-    audience: z.array(z.string().max(63)).max(20).optional(),
+    gaDate: calendarDate.optional(),
+    docs: url.optional(),
+    audience: z.array(safeText(63)).max(20).optional(),
     detect: z.array(detectRuleSchema).max(50).optional(),
   })
   .openapi('CapabilityCreate');
@@ -157,8 +161,8 @@ export const capabilityPatch = capabilityCreate
   .partial()
   .extend({
     ...clearable,
-    gaDate: z.iso.date().nullable().optional(),
-    docs: z.url().nullable().optional(),
+    gaDate: calendarDate.nullable().optional(),
+    docs: url.nullable().optional(),
     category: text(63).nullable().optional(),
   })
   .strict()
@@ -167,10 +171,10 @@ export const capabilityPatch = capabilityCreate
 export const teamCreate = z
   .strictObject({
     name: nameSchema,
-    namespace: z.string().max(63).optional(),
+    namespace: safeText(63).optional(),
     ...common,
-    type: z.string().min(1).max(63).default('team'),
-    parent: z.string().max(200).optional(),
+    type: safeText(63, 1).default('team'),
+    parent: safeText(200).optional(),
     email: z.email().optional(),
   })
   .openapi('TeamCreate');
@@ -178,27 +182,27 @@ export const teamCreate = z
 export const teamPatch = teamCreate
   .omit({ name: true, namespace: true })
   .partial()
-  .extend({ ...clearable, parent: z.string().max(200).nullable().optional() })
+  .extend({ ...clearable, parent: safeText(200).nullable().optional() })
   .strict()
   .openapi('TeamPatch');
 
 export const serviceCreate = z
   .strictObject({
     name: nameSchema,
-    namespace: z.string().max(63).optional(),
+    namespace: safeText(63).optional(),
     ...common,
-    type: z.string().min(1).max(63),
-    lifecycle: z.string().min(1).max(63),
-    owner: z.string().min(1).max(200),
-    system: z.string().max(200).optional(),
-    annotations: z.record(z.string().max(253), z.string().max(1000)).optional(),
+    type: safeText(63, 1),
+    lifecycle: safeText(63, 1),
+    owner: safeText(200, 1),
+    system: safeText(200).optional(),
+    annotations: z.record(safeText(253), safeText(1000)).optional(),
   })
   .openapi('ServiceCreate');
 
 export const servicePatch = serviceCreate
   .omit({ name: true, namespace: true })
   .partial()
-  .extend({ ...clearable, system: z.string().max(200).nullable().optional() })
+  .extend({ ...clearable, system: safeText(200).nullable().optional() })
   .strict()
   .openapi('ServicePatch');
 

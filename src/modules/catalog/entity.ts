@@ -1,3 +1,5 @@
+import { printable } from '../../http/safe-text.js';
+
 /** Backstage entity kinds Paved reads, plus its own Capability kind. */
 export const KNOWN_KINDS = [
   'Group',
@@ -11,6 +13,17 @@ export const KNOWN_KINDS = [
   'Capability',
 ] as const;
 export type EntityKind = (typeof KNOWN_KINDS)[number];
+
+/**
+ * Bounds on descriptor text. The search vector (name, title, description) then stays far below PostgreSQL's 1 MB
+ * per tsvector (20,000 characters are at most 80 kB), and the annotations that are indexed (the service-mapping
+ * ones) below its 2,704 bytes per index entry (500 characters are at most 2,000 bytes).
+ */
+export const MAX_TITLE = 1_000;
+export const MAX_DESCRIPTION = 20_000;
+export const MAX_METADATA_KEY = 320;
+export const MAX_METADATA_VALUE = 4_000;
+export const MAX_INDEXED_ANNOTATION = 500;
 
 export const CAPABILITY_LIFECYCLES = ['experimental', 'beta', 'ga', 'deprecated', 'retired'] as const;
 export type CapabilityLifecycle = (typeof CAPABILITY_LIFECYCLES)[number];
@@ -76,8 +89,9 @@ export interface ImportProblem {
   reason: string;
 }
 
+/** Problems are stored with the import: a NUL quoted from the input is written as `\0`, which text can hold. */
 export function formatProblem(p: ImportProblem): string {
-  return `${p.file}:${p.document}: ${p.field}: ${p.reason}`;
+  return printable(`${p.file}:${p.document}: ${p.field}: ${p.reason}`);
 }
 
 export type { CatalogFile } from '../../connectors/backstage/catalog-file.js';

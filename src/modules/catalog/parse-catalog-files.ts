@@ -1,11 +1,23 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
-import { KNOWN_KINDS } from './entity.js';
+import { findNul, hasNul, NUL_REASON, printable } from '../../http/safe-text.js';
+import {
+  KNOWN_KINDS,
+  MAX_DESCRIPTION,
+  MAX_INDEXED_ANNOTATION,
+  MAX_METADATA_KEY,
+  MAX_METADATA_VALUE,
+  MAX_TITLE,
+} from './entity.js';
 import type { CatalogFile, EntityKind, EntityLink, EntityMetadata, ImportProblem, ParsedEntity } from './entity.js';
 import { formatEntityRef, isValidEntityName, isValidNamespace } from './entity-ref.js';
 import { validateCapability } from './validate-capability.js';
 import { isPlainObject, normalizePath, unfollowedTargets, validateLocation, validateSpec } from './validate-spec.js';
 import type { SpecFacts } from './validate-spec.js';
+import { SERVICE_ANNOTATION } from './service-mapping/annotations.js';
+
+/** Annotations read through an index (service mapping): their values must fit an index entry. */
+const INDEXED_ANNOTATIONS = new Set<string>(Object.values(SERVICE_ANNOTATION));
 
 export interface SkippedDocument {
   file: string;
@@ -54,6 +66,11 @@ export function parseCatalogFiles(files: CatalogFile[]): ParseCatalogResult {
 }
 
 function parseFile(file: CatalogFile, state: ParseState): void {
+  // Paths are stored with each entity (its location); the API checks them, a caller of this function may not.
+  if (hasNul(file.path)) {
+    state.problems.push({ file: printable(file.path), document: 1, field: '(path)', reason: NUL_REASON });
+    return;
+  }
   const lineCounter = new LineCounter();
   // logLevel 'error' keeps the yaml package from printing warnings to the console.
   const docs = parseAllDocuments(file.content, { lineCounter, prettyErrors: false, logLevel: 'error' });
@@ -110,6 +127,12 @@ function readDocument(file: string, document: number, value: unknown, state: Par
     problems.push({ file, document, field, reason });
   };
   const location = `${file}:${document}`;
+  // The database stores no NUL anywhere (text or jsonb): one such string refuses the whole document.
+  const withNul = findNul(value);
+  if (withNul !== null) {
+    state.problems.push({ file, document, field: withNul, reason: NUL_REASON });
+    return;
+  }
 
   const kind = typeof value.kind === 'string' ? canonicalKind(value.kind) : undefined;
   if (typeof value.kind === 'string' && kind === undefined) {
@@ -214,9 +237,13 @@ function readMetadata(value: unknown, problem: (field: string, reason: string) =
     problem('metadata.namespace', `${JSON.stringify(namespace)} is not a valid namespace: ${rule}`);
   } else out.namespace = namespace;
 
-  for (const key of ['title', 'description'] as const) {
+  for (const [key, max] of [
+    ['title', MAX_TITLE],
+    ['description', MAX_DESCRIPTION],
+  ] as const) {
     const text = value[key];
-    if (typeof text === 'string') out[key] = text;
+    if (typeof text === 'string' && text.length > max) problem(`metadata.${key}`, `must be at most ${max} characters`);
+    else if (typeof text === 'string') out[key] = text;
     else if (text !== undefined && text !== null) problem(`metadata.${key}`, 'must be a string');
   }
   out.metadata.labels = stringMap(value.labels, 'metadata.labels', problem);
@@ -233,8 +260,13 @@ function stringMap(value: unknown, field: string, problem: (f: string, r: string
     return {};
   }
   const entries = Object.entries(value).filter(([key, v]) => {
-    if (typeof v !== 'string') problem(`${field}.${key}`, 'must be a string');
-    return typeof v === 'string';
+    const max = INDEXED_ANNOTATIONS.has(key) ? MAX_INDEXED_ANNOTATION : MAX_METADATA_VALUE;
+    if (key.length > MAX_METADATA_KEY)
+      problem(`${field}.${key.slice(0, 40)}…`, `keys are at most ${MAX_METADATA_KEY} characters`);
+    else if (typeof v !== 'string') problem(`${field}.${key}`, 'must be a string');
+    else if (v.length > max) problem(`${field}.${key}`, `must be at most ${max} characters`);
+    else return true;
+    return false;
   });
   return Object.fromEntries(entries) as Record<string, string>;
 }

@@ -28,6 +28,8 @@ import {
 import * as catalog from './service.js';
 import * as write from './write-entity.js';
 import { jsonBody as body, jsonResponse as json } from '../../http/openapi.js';
+import { pageLimit } from '../../http/page.js';
+import { safeText } from '../../http/safe-text.js';
 
 export function catalogRoutes({ db }: AppDeps) {
   const app = createRouter();
@@ -236,7 +238,7 @@ export function catalogRoutes({ db }: AppDeps) {
       summary:
         'Search every kind of the catalog: teams, services, capabilities, people, systems, APIs, domains and resources',
       request: {
-        query: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+        query: z.object({ q: safeText(200, 1), limit: pageLimit(50, 20) }),
       },
       responses: { 200: json(searchResponse, 'Matches, best first') },
     }),

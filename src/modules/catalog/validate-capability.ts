@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { inYearRange, YEAR_REASON } from '../../http/dates.js';
 import { CAPABILITY_LIFECYCLES, DEPENDENCY_ECOSYSTEMS } from './entity.js';
 import { emptyFacts, isPlainObject, refField, stringField } from './validate-spec.js';
 import type { SpecFacts, SpecInput } from './validate-spec.js';
@@ -34,6 +35,7 @@ function checkGaDate(input: SpecInput): void {
     match !== null &&
     new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === value;
   if (!real) input.problem('gaDate', 'must be a calendar date YYYY-MM-DD');
+  else if (!inYearRange(new Date(`${value}T00:00:00Z`))) input.problem('gaDate', YEAR_REASON);
 }
 
 function checkDocs(input: SpecInput): void {

@@ -1,20 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { zonedTime } from '../../http/dates.js';
+import { cursorParam, pageLimit } from '../../http/page.js';
+import { safeText } from '../../http/safe-text.js';
 import { DORA_LEVELS } from '../../shared/dora-levels.js';
 import { pageOf } from '../catalog/contract.js';
 import { SERVICE_ANNOTATION } from '../catalog/service-mapping/annotations.js';
 
-const zoned = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 time with a zone, like 2025-03-01T12:00:00Z',
-});
+const zoned = zonedTime;
 const sha = z.string().regex(/^[0-9a-fA-F]{7,64}$/, 'must be a commit id');
-/** Text PostgreSQL can store: no NUL characters (valid JSON may carry them as \u0000). */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const text = (min: number, max: number) => safeText(max, min);
 const ref = text(1, 200);
 
 export const deploymentInput = z.strictObject({
@@ -98,8 +92,7 @@ export const doraSchema = z
 export const DEFAULT_PERIOD_DAYS = 90;
 
 export const doraQuery = z.object({
-  scope: z
-    .string()
+  scope: safeText(300)
     .regex(/^(org|team:.+|service:.+)$/, 'must be org, team:<name> or service:<name>')
     .default('org'),
   from: zoned
@@ -130,8 +123,8 @@ const flag = z
   .transform((v) => v === 'true')
   .optional();
 const page = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(500).optional(),
+  limit: pageLimit(500, 50),
+  cursor: cursorParam,
 };
 
 export const deploymentListQuery = doraQuery.extend({ failed: flag, rework: flag, ...page });

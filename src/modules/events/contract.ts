@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { safeText } from '../../http/safe-text.js';
 import { formatEntityRef, parseEntityRef } from '../catalog/entity-ref.js';
 
 export const MAX_EVENTS_PER_REQUEST = 10_000;
@@ -12,12 +13,7 @@ const typed = (what: string) => ({
   error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),
 });
 
-const text = (max: number) =>
-  z
-    .string(typed('a string'))
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+const text = (max: number) => safeText(max, 1, z.string(typed('a string')));
 
 const parsedRefs = new Map<string, string | { error: string }>();
 

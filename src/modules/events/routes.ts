@@ -1,18 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { limitBody } from '../../http/body-limit.js';
 import { ACCESS_FIELD, accessMiddleware } from '../../http/access.js';
 import { createRouter, type AppDeps } from '../../http/router.js';
-import { ingestResultSchema, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, usageEventInput } from './contract.js';
+import { ingestResultSchema, MAX_EVENTS_PER_REQUEST, usageEventInput } from './contract.js';
 import { batchFormat, parseBatch } from './parse-batch.js';
 import { ingestEvents } from './service.js';
 
 export function eventRoutes({ db }: AppDeps) {
   const app = createRouter();
-
-  app.use(
-    '/events',
-    limitBody(MAX_BODY_BYTES, `a request body is limited to ${MAX_BODY_BYTES / 1024 / 1024} MB (nothing was stored)`),
-  );
 
   // Registered by hand: the body comes as JSON or NDJSON, which the route validator cannot take.
   app.openAPIRegistry.registerPath({

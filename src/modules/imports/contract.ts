@@ -1,20 +1,32 @@
 import { z } from '@hono/zod-openapi';
+import { hasNul, NUL_REASON, safeText } from '../../http/safe-text.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/**
+ * An import's source names the entities it owns and is indexed with them: 500 characters (at most 2,000 bytes)
+ * keep it under PostgreSQL's 2,704 bytes per index entry. A URL import's source is `backstage:` and the URL.
+ */
+export const MAX_SOURCE = 500;
+export const importSource = safeText(MAX_SOURCE, 1);
+export const importPath = safeText(1000, 1);
+
 export const filesImportBody = z.strictObject({
   files: z
-    .array(z.strictObject({ path: z.string().min(1).max(1000), content: z.string() }))
+    .array(z.strictObject({ path: importPath, content: z.string() }))
     .min(1)
     .max(100_000),
   /** Entities of the same source that are no longer in the files become orphaned. */
-  source: z.string().min(1).max(1000).optional(),
+  source: importSource.optional(),
   skipInvalid: z.boolean().optional(),
 });
 
 export const urlImportBody = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
-  token: z.string().min(1).max(4096).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_SOURCE - 'backstage:'.length, `must be at most ${MAX_SOURCE - 'backstage:'.length} characters`)
+    .refine((value) => !hasNul(value), NUL_REASON),
+  token: safeText(4096, 1).optional(),
   skipInvalid: z.boolean().optional(),
 });
 

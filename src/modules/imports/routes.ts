@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ACCESS_FIELD, accessMiddleware, accessRoute } from '../../http/access.js';
 import type { Context } from 'hono';
 import type { ImportRow } from '../../db/schema/imports.js';
-import { limitBody } from '../../http/body-limit.js';
+import { pageLimit } from '../../http/page.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, validationError, zodDetails, type AppDeps, type AppEnv } from '../../http/router.js';
 import type { CatalogFile } from '../catalog/entity.js';
@@ -10,6 +10,8 @@ import {
   filesImportBody,
   importBody,
   importList,
+  importPath,
+  importSource,
   importRecordSchema,
   importResultSchema,
   MAX_UPLOAD_BYTES,
@@ -53,6 +55,13 @@ type Upload =
   | { kind: 'files'; files: CatalogFile[]; source: string; skipInvalid: boolean }
   | { kind: 'url'; url: string; token: string | null; skipInvalid: boolean };
 
+/** A value from a query parameter or a form field, checked as the JSON body's field of the same meaning. */
+function checked(schema: z.ZodType<string>, field: string, value: string): string {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(zodDetails(result.error).map((d) => ({ ...d, field })));
+  return result.data;
+}
+
 /** JSON (files or a Backstage URL), raw YAML, or multipart files: the three ways a catalog arrives. */
 async function readUpload(c: Context<AppEnv>): Promise<Upload> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -84,14 +93,10 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
     };
   }
   if (['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'].includes(type)) {
-    const name = c.req.query('filename') ?? 'catalog-info.yaml';
+    const name = checked(importPath, 'filename', c.req.query('filename') ?? 'catalog-info.yaml');
     const files = [{ path: name, content: await c.req.text() }];
-    return {
-      kind: 'files',
-      files,
-      source: c.req.query('source') ?? uploadSource(files),
-      skipInvalid: skipFlag,
-    };
+    const source = checked(importSource, 'source', c.req.query('source') ?? uploadSource(files));
+    return { kind: 'files', files, source, skipInvalid: skipFlag };
   }
   if (type === 'multipart/form-data') {
     const form = await c.req.formData();
@@ -106,11 +111,12 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
       } else files.push({ path: value.name || `file-${files.length + 1}.yaml`, content: await value.text() });
     }
     if (files.length === 0) throw validationError([{ field: 'file', reason: 'attach at least one descriptor file' }]);
+    files.forEach((f, i) => checked(importPath, `file[${i}].path`, f.path));
     const source = form.get('source');
     return {
       kind: 'files',
       files,
-      source: typeof source === 'string' && source ? source : uploadSource(files),
+      source: typeof source === 'string' && source ? checked(importSource, 'source', source) : uploadSource(files),
       skipInvalid: form.get('skipInvalid') === 'true' || skipFlag,
     };
   }
@@ -122,8 +128,6 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
 
 export function importRoutes({ db, notifyJobs, allowPrivateDestinations }: AppDeps) {
   const app = createRouter();
-
-  app.use('/imports/*', limitBody(MAX_UPLOAD_BYTES, `uploads are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`));
 
   // Registered by hand: the body comes in three media types, which the route validator cannot take.
   app.openAPIRegistry.registerPath({
@@ -181,7 +185,7 @@ export function importRoutes({ db, notifyJobs, allowPrivateDestinations }: AppDe
       path: '/imports',
       tags: ['imports'],
       summary: 'Recent imports',
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }) },
+      request: { query: z.object({ limit: pageLimit(200, 20) }) },
       responses: {
         200: { content: { 'application/json': { schema: importList } }, description: 'Imports, newest first' },
       },

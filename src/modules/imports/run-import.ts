@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema/index.js';
+import { printable } from '../../http/safe-text.js';
 import { applyEntities, type ApplySummary } from '../catalog/apply-entities.js';
 import { formatProblem, type CatalogFile } from '../catalog/entity.js';
 import { parseCatalogFiles } from '../catalog/parse-catalog-files.js';
@@ -38,7 +39,9 @@ export async function runImport(db: Kysely<Database>, input: ImportRequest): Pro
   const request = { ...input, actor: asActor(input.actor) };
   const parsed = parseCatalogFiles(request.files);
   const problems = parsed.problems.map(formatProblem);
-  const skipped = parsed.skipped.map((s) => `${s.file}:${s.document}: kind ${s.kind} is not read by Paved; skipped`);
+  const skipped = parsed.skipped.map((s) =>
+    printable(`${s.file}:${s.document}: kind ${s.kind} is not read by Paved; skipped`),
+  );
   const empty = { created: 0, updated: 0, unchanged: 0, orphaned: 0, restored: 0 };
   // A document with three problems is one invalid document.
   const invalid = new Set(parsed.problems.map((p) => `${p.file}:${p.document}`)).size;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pageLimit } from '../../http/page.js';
 
 const SOURCES = ['github', 'gitlab', 'pagerduty'] as const;
 const STATUSES = ['pending', 'processed', 'ignored', 'failed'] as const;
@@ -6,7 +7,7 @@ const STATUSES = ['pending', 'processed', 'ignored', 'failed'] as const;
 export const deliveryQuery = z.object({
   status: z.enum(STATUSES).optional(),
   source: z.enum(SOURCES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: pageLimit(500, 50),
   cursor: z.string().max(100).optional(),
 });
 

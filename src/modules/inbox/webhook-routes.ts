@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { limitBody } from '../../http/body-limit.js';
 import { AppError } from '../../http/errors.js';
 import { createRouter, type AppDeps, type AppEnv } from '../../http/router.js';
 import { deliveryField } from './delivery-fields.js';
@@ -55,10 +54,6 @@ export function webhookRoutes({ db, deriveDelayMs, webhookSecrets, secretKey }: 
   const app = createRouter();
   describeWebhooks(app.openAPIRegistry);
   const writer = createDeliveryWriter(db, deriveDelayMs === undefined ? {} : { deriveAfterMs: deriveDelayMs });
-  app.use(
-    '/webhooks/*',
-    limitBody(MAX_DELIVERY_BYTES, `deliveries are limited to ${MAX_DELIVERY_BYTES / 1024 / 1024} MB`),
-  );
 
   /**
    * Which secret verified a delivery: null for one from the environment (checked first, no query), else the id of

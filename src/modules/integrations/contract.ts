@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { safeText } from '../../http/safe-text.js';
 
 export const providerSchema = z.enum(['github', 'gitlab', 'pagerduty']);
 
 export const createIntegrationBody = z
   .strictObject({
     provider: providerSchema,
-    name: z.string().min(1).max(100),
+    name: safeText(100, 1),
     /** Absent: Paved generates one (not for PagerDuty, which generates the signing secret itself). */
     secret: z
       .string()

@@ -1,50 +1,58 @@
 import { z } from '@hono/zod-openapi';
+import { zonedTime } from '../../../http/dates.js';
+import { safeText } from '../../../http/safe-text.js';
 
 const sha = z.string().regex(/^[0-9a-f]{7,64}$/, 'must be a commit id');
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = zonedTime;
+
+/** A repository's path is unique, so indexed: at most 2,000 bytes fit PostgreSQL's 2,704 per index entry. */
+const repositoryPath = safeText(1000, 1).refine(
+  (value) => new TextEncoder().encode(value).length <= 2000,
+  'must be at most 2,000 bytes',
+);
 
 const evidence = z.strictObject({
   ruleIndex: z.number().int().min(0),
-  file: z.string().min(1).max(1000),
+  file: safeText(1000, 1),
   line: z.number().int().positive().nullable(),
-  text: z.string().max(1000).nullable(),
+  text: safeText(1000).nullable(),
 });
 
 /** One repository's scan, as the scanner produces it; also what `paved scan` uploads to a running server. */
 export const repositoryResult = z.union([
   z.strictObject({
-    path: z.string().min(1).max(4000),
-    name: z.string().min(1).max(500),
+    path: repositoryPath,
+    name: safeText(500, 1),
     head: sha,
     headDate: isoTime,
-    remoteUrl: z.string().max(2000).nullable(),
-    component: z.strictObject({ name: z.string().max(63), namespace: z.string().max(63) }).nullable(),
+    remoteUrl: safeText(2000).nullable(),
+    component: z.strictObject({ name: safeText(63), namespace: safeText(63) }).nullable(),
     matches: z
       .array(
         z.strictObject({
-          capability: z.string().min(1).max(63),
+          capability: safeText(63, 1),
           evidence: z.array(evidence).max(100),
           firstAdoption: z.strictObject({ commit: sha, date: isoTime }).nullable(),
         }),
       )
       .max(1000),
-    problems: z.array(z.string().max(2000)).max(1000),
+    problems: z.array(safeText(2000)).max(1000),
   }),
-  z.strictObject({ path: z.string().min(1).max(4000), unchanged: z.literal(true), head: sha }),
-  z.strictObject({ path: z.string().min(1).max(4000), error: z.string().max(2000) }),
+  z.strictObject({ path: repositoryPath, unchanged: z.literal(true), head: sha }),
+  z.strictObject({ path: repositoryPath, error: safeText(2000) }),
 ]);
 
 export const scanResultsBody = z
   .strictObject({
-    root: z.string().min(1).max(4000),
+    root: safeText(4000, 1),
     history: z.boolean(),
     repositories: z.array(repositoryResult).max(20_000),
-    problems: z.array(z.string().max(2000)).max(20_000).default([]),
+    problems: z.array(safeText(2000)).max(20_000).default([]),
   })
   .openapi('ScanResults');
 
 export const scanRequest = z
-  .strictObject({ path: z.string().min(1).max(4000).optional(), history: z.boolean().default(false) })
+  .strictObject({ path: safeText(4000, 1).optional(), history: z.boolean().default(false) })
   .openapi('ScanRequest');
 
 export const scanSummary = z.object({

@@ -37,7 +37,7 @@ describe('calendar periods (UTC)', () => {
   it('refuses more than 120 points, naming from', () => {
     expect(periodStarts('month', d('2025-01-01T00:00:00Z'), d('2015-01-01T00:00:00Z'))).toHaveLength(120);
     expect(() => periodStarts('month', d('2025-01-01T00:00:01Z'), d('2015-01-01T00:00:00Z'))).toThrow(
-      'from: at most 120 months before to',
+      'from: the range holds 121 months; at most 120 per request: shorten it',
     );
   });
 });
@@ -161,8 +161,13 @@ describe('GET /api/v1/dora/series', () => {
     ).toEqual({
       error: {
         code: 'VALIDATION_FAILED',
-        message: 'from: at most 120 weeks before to',
-        details: [{ field: 'from', reason: 'at most 120 weeks before to' }],
+        message: 'from: the range holds 262 weeks; at most 120 per request: shorten it, or ask for interval=month',
+        details: [
+          {
+            field: 'from',
+            reason: 'the range holds 262 weeks; at most 120 per request: shorten it, or ask for interval=month',
+          },
+        ],
       },
     });
     expect(

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/schema/index.js';
-import { AppError } from '../../../http/errors.js';
+import { assertPeriodCount, MAX_PERIODS } from '../../../http/periods.js';
 import { computeDora } from './compute-dora.js';
 import type { DoraSeries } from '../contract.js';
 import * as repo from './repo.js';
@@ -7,7 +7,7 @@ import { DEFAULT_DORA_SETTINGS, mustPrecede, parseScope, totalsOf, type PeriodQu
 
 export type Interval = 'week' | 'month';
 
-export const MAX_POINTS = 120;
+export const MAX_POINTS = MAX_PERIODS;
 const DAY = 86_400_000;
 
 /** The start of the calendar week (Monday 00:00 UTC) or month (the 1st, 00:00 UTC) that contains `t`. */
@@ -33,14 +33,9 @@ export function periodStarts(interval: Interval, to: Date, from?: Date): Date[] 
   const first = from
     ? periodStart(from, interval)
     : addPeriods(periodStart(new Date(to.getTime() - 1), interval), interval, -11);
+  assertPeriodCount(first, to, interval);
   const starts: Date[] = [];
-  for (let start = first; start < to; start = addPeriods(start, interval, 1)) {
-    if (starts.length === MAX_POINTS) {
-      const reason = `at most ${MAX_POINTS} ${interval}s before to`;
-      throw new AppError('VALIDATION_FAILED', `from: ${reason}`, [{ field: 'from', reason }]);
-    }
-    starts.push(start);
-  }
+  for (let start = first; start < to; start = addPeriods(start, interval, 1)) starts.push(start);
   return starts;
 }
 
