@@ -19,6 +19,7 @@ import { reprocessJob } from '../modules/inbox/reprocess.js';
 import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
+import { overviewRoutes } from '../modules/overview/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -53,6 +54,7 @@ export const MODULES: PavedModule[] = [
   },
   { name: 'events', routes: [eventRoutes] },
   { name: 'integrations', routes: [integrationRoutes] },
+  { name: 'overview', routes: [overviewRoutes] },
 ];
 
 /** Every module's jobs, for the job registry. */

@@ -1,10 +1,7 @@
 import type { EntityRow } from '../../db/schema/entities.js';
 import type { Db } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { listRepositories } from '../adoption/scans/repo.js';
-import { listUnmapped } from '../delivery/unmapped/repo.js';
-import { countReprocessable } from '../inbox/repo.js';
-import type { Attention, Capability, Domain, Resource, SearchResult, Service, Team } from './contract.js';
+import type { Capability, Domain, Resource, SearchResult, Service, Team } from './contract.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { formatEntityRef, parseEntityRef } from './entity-ref.js';
 import * as repo from './repo.js';
@@ -178,44 +175,4 @@ export async function search(db: Db, q: string, limit: number): Promise<SearchRe
     owner: owner(r, owners),
     partOf: r.system_ref,
   }));
-}
-
-/** The home page's headline numbers. */
-export async function overview(db: Db) {
-  const rows = await repo.countByKind(db);
-  const count = (kind: string) =>
-    rows.filter((r) => r.kind === kind && r.status === 'active').reduce((s, r) => s + r.n, 0);
-  const orphaned = rows.filter((r) => r.status === 'orphaned').reduce((s, r) => s + r.n, 0);
-  const teamKinds = await repo.teamKindCounts(db);
-  return {
-    customerTeams: teamKinds.customer,
-    platformTeams: teamKinds.platform,
-    services: count('Component'),
-    capabilities: count('Capability'),
-    users: count('User'),
-    orphaned,
-    capabilitiesByLifecycle: await repo.capabilitiesByLifecycle(db),
-  };
-}
-
-/** A repository scanned longer ago than this is stale: what it uses may have changed since. */
-export const STALE_SCAN_DAYS = 7;
-
-/** What needs the platform team's attention: facts no service claims, deliveries that failed, old or failed scans. */
-export async function attention(db: Db, now = new Date()): Promise<Attention> {
-  const [unmapped, failed, repositories] = await Promise.all([
-    listUnmapped(db),
-    countReprocessable(db, 'failed'),
-    listRepositories(db),
-  ]);
-  const staleBefore = now.getTime() - STALE_SCAN_DAYS * 86_400_000;
-  return {
-    unmappedNames: unmapped.length,
-    unmappedFacts: unmapped.reduce((s, u) => s + u.deployments + u.changes + u.incidents, 0),
-    failedDeliveries: failed.count,
-    repositories: repositories.length,
-    staleScans: repositories.filter((r) => !r.last_scanned_at || new Date(r.last_scanned_at).getTime() < staleBefore)
-      .length,
-    failedScans: repositories.filter((r) => r.last_error !== null).length,
-  };
 }
