@@ -21,6 +21,7 @@ import { ServicesPage } from './pages/services/Services.js';
 import { TeamDetailPage } from './pages/teams/TeamDetail.js';
 import { TeamsPage } from './pages/teams/Teams.js';
 import { UnmappedPage } from './pages/unmapped/UnmappedPage.js';
+import { RepositoriesPage } from './pages/repositories/RepositoriesPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -70,6 +71,7 @@ export function App() {
             <Route path="delivery" element={<DeliveryPage />} />
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="unmapped" element={<UnmappedPage />} />
+            <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -124,6 +124,13 @@ describe('the home page', () => {
     await expect.poll(() => team.getByTestId('stat-home-deployments').textContent()).toBe('3');
 
     expect(await page.getByTestId('attention-unmapped').textContent()).toMatch(/^0/);
+    // Capabilities by lifecycle: every lifecycle labelled, none thinned out by the axis.
+    const lifecycles = page.locator(
+      'figure[aria-label="Capabilities by lifecycle"] .recharts-xAxis .recharts-cartesian-axis-tick-value',
+    );
+    await expect
+      .poll(() => lifecycles.allTextContents())
+      .toEqual(['Experimental', 'Beta', 'GA', 'Deprecated', 'Retired']);
     await shot(page, 'home');
     expect(errors).toEqual([]);
     // The one 401 is the sign-in page asking who is signed in, before the token.

@@ -40,6 +40,7 @@ export const teamSchema = z
     type: z.string().nullable(),
     teamKind: z.enum(['customer', 'platform', 'other']),
     parentRef: z.string().nullable(),
+    parent: ownerSchema.openapi({ description: 'The parent team, while it is an active team of the catalog' }),
     counts: z.object({ services: z.number().int(), capabilities: z.number().int(), members: z.number().int() }),
   })
   .openapi('Team');

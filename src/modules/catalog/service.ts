@@ -56,18 +56,31 @@ async function page(
 }
 
 async function ownersOf(db: Db, rows: EntityRow[]): Promise<OwnerLookup> {
-  const refs = [...new Set(rows.map((r) => r.owner_ref).filter((r): r is string => r !== null))];
-  return new Map((await repo.findEntitiesByRefs(db, refs)).map((o) => [o.ref, o]));
+  return byRef(
+    db,
+    rows.map((r) => r.owner_ref),
+  );
+}
+
+async function byRef(db: Db, refs: (string | null)[]): Promise<OwnerLookup> {
+  const unique = [...new Set(refs.filter((r): r is string => r !== null))];
+  return new Map((await repo.findEntitiesByRefs(db, unique)).map((o) => [o.ref, o]));
 }
 
 export async function listTeams(db: Db, params: ListParams): Promise<Page<Team>> {
   const { rows, nextCursor } = await page(db, 'Group', params);
-  const counts = await repo.teamCounts(
-    db,
-    rows.map((r) => r.ref),
-  );
+  const [counts, parents] = await Promise.all([
+    repo.teamCounts(
+      db,
+      rows.map((r) => r.ref),
+    ),
+    byRef(
+      db,
+      rows.map((r) => r.parent_ref),
+    ),
+  ]);
   return {
-    items: rows.map((r) => toTeam(r, counts.get(r.ref) ?? { services: 0, capabilities: 0, members: 0 })),
+    items: rows.map((r) => toTeam(r, counts.get(r.ref) ?? { services: 0, capabilities: 0, members: 0 }, parents)),
     nextCursor,
   };
 }
@@ -117,16 +130,19 @@ export async function getTeam(db: Db, namespace: string, name: string) {
     row.parent_ref ? repo.findEntitiesByRefs(db, [row.parent_ref]) : Promise.resolve([]),
   ]);
   const self = new Map([[row.ref, row]]);
+  const parents = new Map(parent.map((p) => [p.ref, p]));
   const childCounts = await repo.teamCounts(
     db,
     children.map((c) => c.ref),
   );
   const profile = (row.spec as { profile?: { email?: string; displayName?: string } }).profile ?? {};
   return {
-    team: toTeam(row, counts.get(row.ref) ?? { services: 0, capabilities: 0, members: 0 }),
+    team: toTeam(row, counts.get(row.ref) ?? { services: 0, capabilities: 0, members: 0 }, parents),
     email: profile.email ?? null,
     parent: parent[0] ? { ref: parent[0].ref, name: parent[0].name, title: parent[0].title } : null,
-    children: children.map((c) => toTeam(c, childCounts.get(c.ref) ?? { services: 0, capabilities: 0, members: 0 })),
+    children: children.map((c) =>
+      toTeam(c, childCounts.get(c.ref) ?? { services: 0, capabilities: 0, members: 0 }, self),
+    ),
     members: members.map((m) => {
       const p = (m.spec as { profile?: { displayName?: string; email?: string } }).profile ?? {};
       return { ref: m.ref, name: m.name, displayName: p.displayName ?? m.title ?? m.name, email: p.email ?? null };

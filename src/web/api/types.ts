@@ -25,6 +25,7 @@ export type { Domain, DomainPage, Resource, ResourcePage } from '../../modules/c
 export type { Me } from '../../modules/auth/contract.js';
 export type { ImportList, ImportRecord } from '../../modules/imports/contract.js';
 export type { Attention, Overview } from '../../modules/overview/contract.js';
+export type { ScannedRepository } from '../../modules/adoption/scans/contract.js';
 
 export type Role = Me['role'];
 export type Lifecycle = Capability['lifecycle'];

@@ -23,5 +23,6 @@ export const keys = {
   deployments: (query: object) => ['deployments', query] as const,
   incidents: (query: object) => ['incidents', query] as const,
   unmapped: ['unmapped'] as const,
+  repositories: ['repositories'] as const,
   deliveries: (query: object) => ['deliveries', query] as const,
 };

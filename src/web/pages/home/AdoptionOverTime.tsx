@@ -1,6 +1,6 @@
 import type { AdoptionChanges } from '../../api/types.js';
 import { Chart } from '../../components/Chart.js';
-import { formatPeriod } from '../../lib/adoption.js';
+import { formatPeriod } from '../../lib/format.js';
 
 /** Every capability's adopting teams at the end of each of the last 12 months, one line each. */
 export function AdoptionOverTime({ changes }: { changes: AdoptionChanges }) {

@@ -48,6 +48,7 @@ export function LifecycleChart({ o }: { o: Overview }) {
         }))}
         colorOf={(d) => LIFECYCLE_COLORS[String(d.lifecycle)] ?? '#64748b'}
         formatX={lifecycleLabel}
+        labelEvery
       />
       <p className="small">
         <Link to="/capabilities">Open the storefront →</Link>

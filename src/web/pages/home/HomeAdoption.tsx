@@ -4,12 +4,12 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
 import { Stat } from '../../components/Stat.js';
 import { useAdoptionChanges } from '../../hooks/queries/use-adoption-changes.js';
-import { formatPercent } from '../../lib/adoption.js';
 import { median } from '../../../shared/median.js';
 import { AdoptionMovers } from './AdoptionMovers.js';
 import { AdoptionOverTime } from './AdoptionOverTime.js';
 import { Change } from './Change.js';
 import { HOME_DAYS } from './compare.js';
+import { formatPercent } from '../../lib/format.js';
 
 /** GA capabilities' adoption rates (adopting / eligible teams, DOMAIN.md), and their median. */
 function gaRates(changes: AdoptionChanges) {

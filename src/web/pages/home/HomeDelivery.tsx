@@ -4,8 +4,8 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
 import { Stat } from '../../components/Stat.js';
 import { useDora } from '../../hooks/queries/use-dora.js';
-import { formatFrequency, formatRate } from '../../lib/dora.js';
-import { formatHours, formatNumber } from '../../lib/format.js';
+import { formatFrequency } from '../../lib/dora.js';
+import { formatHours, formatNumber, formatRate } from '../../lib/format.js';
 import { Change } from './Change.js';
 import { HOME_DAYS, homePeriods, percentChange } from './compare.js';
 
