@@ -41,7 +41,7 @@ describe('the catalog in a browser', () => {
     expect(await stat('platform-teams')).toBe('1');
     expect(await stat('services')).toBe('3');
     expect(await stat('capabilities')).toBe('2');
-    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.locator('figure[aria-label="Capabilities by lifecycle"] .hbar-row').first().waitFor();
     await shot(page, 'home');
 
     // The storefront: both capabilities as cards, with owner and category.

@@ -39,7 +39,6 @@ export default function ChartDrawing({
   colorOf,
   formatX = String,
   formatValue = String,
-  labelEvery = false,
 }: ChartProps) {
   const color = (s: Series, i: number) => s.color ?? PALETTE[i % PALETTE.length] ?? '#4f46e5';
   const cellColor = (d: ChartProps['data'][number], i: number) =>
@@ -132,7 +131,7 @@ export default function ChartDrawing({
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" vertical={false} />
-        <XAxis dataKey={x} {...axis} tickFormatter={formatX} {...(labelEvery ? { interval: 0 } : { minTickGap: 16 })} />
+        <XAxis dataKey={x} {...axis} tickFormatter={formatX} minTickGap={16} />
         <YAxis {...axis} allowDecimals={false} width={40} tickFormatter={valueFormatter} />
         <Tooltip
           contentStyle={tooltipStyle}

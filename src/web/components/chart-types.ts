@@ -28,8 +28,6 @@ export interface ChartProps {
   /** Per-category colour (single-series bars, hbar rows and pie slices). */
   colorOf?: (datum: Datum, index: number) => string;
   formatX?: (value: string) => string;
-  /** Label every category on the x axis (a few named categories, not a time line whose labels may thin out). */
-  labelEvery?: boolean;
   formatValue?: (value: number) => string;
   /** hbar: the value of a full-width bar (default: the largest value). */
   max?: number;

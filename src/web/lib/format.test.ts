@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatPeriod, formatTenths } from './format.js';
+import { formatDays, formatPercent, formatPeriod, formatTenths } from './format.js';
 
 describe('chart labels', () => {
   it('write weeks and months as the dates everywhere else read, in UTC', () => {
@@ -13,5 +13,12 @@ describe('chart labels', () => {
     expect(formatPercent(null)).toBe('—');
     expect(formatTenths(12.345)).toBe('12.3');
     expect(formatTenths(1234.5)).toBe('1,234.5');
+  });
+
+  it('write days to a tenth below ten and whole from ten up', () => {
+    expect(formatDays(444.5)).toBe('445 days');
+    expect(formatDays(2.25)).toBe('2.3 days');
+    expect(formatDays(1)).toBe('1 day');
+    expect(formatDays(null)).toBe('—');
   });
 });

@@ -90,10 +90,11 @@ export function formatPercent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? '—' : percentFormat.format(ratio);
 }
 
-/** Days to a tenth: "1 day", "12.5 days"; null → "—". */
+/** Days to a tenth below ten, whole from ten up (a median of 444.5 days reads "445 days"); null → "—". */
 export function formatDays(days: number | null): string {
   if (days === null) return '—';
-  return `${formatNumber(Math.round(days * 10) / 10)} ${days === 1 ? 'day' : 'days'}`;
+  const shown = Math.abs(days) >= 10 ? Math.round(days) : Math.round(days * 10) / 10;
+  return `${formatNumber(shown)} ${shown === 1 ? 'day' : 'days'}`;
 }
 
 /**

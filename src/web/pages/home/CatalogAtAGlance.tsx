@@ -36,11 +36,11 @@ export function LifecycleChart({ o }: { o: Overview }) {
     );
   return (
     <>
+      {/* Rows, not columns: five lifecycle names never fit side by side on a phone. */}
       <Chart
-        kind="bar"
+        kind="hbar"
         title="Capabilities by lifecycle"
         x="lifecycle"
-        height={200}
         series={[{ key: 'count', label: 'Capabilities' }]}
         data={LIFECYCLES.map((l) => ({
           lifecycle: l,
@@ -48,7 +48,6 @@ export function LifecycleChart({ o }: { o: Overview }) {
         }))}
         colorOf={(d) => LIFECYCLE_COLORS[String(d.lifecycle)] ?? '#64748b'}
         formatX={lifecycleLabel}
-        labelEvery
       />
       <p className="small">
         <Link to="/capabilities">Open the storefront →</Link>

@@ -2,7 +2,8 @@ import { Link } from 'react-router-dom';
 import type { AdoptionChanges } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
-import { Stat } from '../../components/Stat.js';
+import { DefinedStat } from '../../components/DefinedStat.js';
+import { DEFINITION } from '../../lib/definitions.js';
 import { useAdoptionChanges } from '../../hooks/queries/use-adoption-changes.js';
 import { median } from '../../../shared/median.js';
 import { AdoptionMovers } from './AdoptionMovers.js';
@@ -30,7 +31,8 @@ export function HomeAdoption() {
   return (
     <>
       <div className="stats stats-2">
-        <Stat
+        <DefinedStat
+          definition={DEFINITION.adopting}
           label="Adoptions in use"
           testId="home-adoptions"
           to="/adoption"
@@ -49,7 +51,8 @@ export function HomeAdoption() {
             </>
           }
         />
-        <Stat
+        <DefinedStat
+          definition={DEFINITION.adoptionRate}
           label="Median adoption of GA capabilities"
           testId="home-ga-adoption"
           to="/capabilities?lifecycle=ga"
