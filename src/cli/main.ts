@@ -39,9 +39,13 @@ function parse(argv: string[]) {
     const code = (error as { code?: string }).code;
     const option = /'(-[^']*)'/.exec(error instanceof Error ? error.message : '')?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new Error(`unknown option ${option ?? ''}; \`paved --help\` lists each command's options`);
+      throw new Error(`unknown option ${option ?? ''}; \`paved --help\` lists each command's options`, {
+        cause: error,
+      });
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new Error(`${option ?? 'an option'} needs a value; \`paved --help\` lists each command's options`);
+      throw new Error(`${option ?? 'an option'} needs a value; \`paved --help\` lists each command's options`, {
+        cause: error,
+      });
     throw error;
   }
 }
