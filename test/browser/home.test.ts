@@ -138,6 +138,13 @@ describe('the home page', () => {
     expect(await lifecycles.allTextContents()).toEqual(['Experimental', 'Beta', 'GA', 'Deprecated', 'Retired']);
     expect(await page.getByTestId('bar-ga').textContent()).toBe('1');
     await shot(page, 'home');
+    // On a phone nothing runs past the screen: not the top bar's user and search, not a chart's hidden table.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBe(0);
+    expect((await page.locator('form.search-box').boundingBox())?.width).toBeGreaterThan(300);
+    await shot(page, 'home-narrow');
     expect(errors).toEqual([]);
     // The one 401 is the sign-in page asking who is signed in, before the token.
     expect([...new Set(failedCalls)]).toEqual(['401 GET /api/v1/me']);

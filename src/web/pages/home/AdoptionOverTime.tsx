@@ -17,7 +17,8 @@ export function AdoptionOverTime({ changes }: { changes: AdoptionChanges }) {
       title="Adopting teams per capability, last 12 months"
       x="period"
       curve="step"
-      height={240}
+      // The legend shares the chart's height: with a dozen capabilities it takes several lines on a phone.
+      height={220 + 12 * caps.length}
       data={data}
       series={caps.map((c) => ({ key: c.name, label: c.title || c.name, dashed: c.lifecycle === 'deprecated' }))}
       formatX={(v) => formatPeriod(v, 'month')}
