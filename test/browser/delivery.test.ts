@@ -275,6 +275,9 @@ describe('delivery in a browser', () => {
       .poll(() => rowIds(page, 'table.deployments tbody tr', 'data-deployment'))
       .toEqual(['L5', 'C1', 'L4', 'L3', 'L2', 'L1']);
     expect(await cells(page, 'table.deployments', 'shipped')).toEqual(['1', '0', '1', '1', '1', '2']);
+    // The header names the zone once, as the incidents table does; each time is YYYY-MM-DD HH:MM.
+    for (const time of await page.locator('table.deployments tbody time').allTextContents())
+      expect(time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await shot(page, 'delivery-team');
 
     // Drill into the change fail rate: the three failed deployments, with their incidents and recovery.
