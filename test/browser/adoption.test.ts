@@ -99,7 +99,7 @@ describe('adoption in a browser', () => {
 
     // Home: 3 adoptions in use (payments × both, identity × golden-ci); home.test.ts checks the rest of it.
     await expect.poll(() => page.getByTestId('stat-home-adoptions').textContent()).toBe('3');
-    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.locator('figure[aria-label="Capabilities by lifecycle"] .hbar-row').first().waitFor();
     await shot(page, 'adoption-home');
 
     await page.goto(`${baseUrl}/capabilities/golden-ci?range=24`);
