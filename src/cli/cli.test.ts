@@ -301,6 +301,22 @@ describe('CLI commands on the embedded database', () => {
     expect(existsSync(elsewhere)).toBe(false);
   }, 60_000);
 
+  it('as a command: an unknown option is named plainly, with where the options are listed', async () => {
+    const run = promisify(execFile);
+    const bin = new URL('../../bin/paved.js', import.meta.url).pathname;
+    const failed = await run(process.execPath, [bin, 'import', 'backstage', '--bogus', 'x'], {
+      env: { ...process.env, PAVED_DATA_DIR: join(dir, 'never-created'), DATABASE_URL: '' },
+    }).then(
+      () => null,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: "paved: unknown option --bogus; `paved --help` lists each command's options\n",
+    });
+  }, 60_000);
+
   it('after the server stops, its CLI token is revoked and the lock released', async () => {
     expect(readLock(config.dataDir)).toBeNull();
     const database = await openDatabase(config, 'cli');

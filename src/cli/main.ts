@@ -38,8 +38,27 @@ Usage:
 
 const log = (line: string) => console.log(line);
 
-export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+/** Node's own words for a bad option name its API ("To specify a positional argument…"); a person needs less. */
+function parse(argv: string[]) {
+  try {
+    return parseOptions(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const option = /'(-[^']*)'/.exec(error instanceof Error ? error.message : '')?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new Error(`unknown option ${option ?? ''}; \`paved --help\` lists each command's options`, {
+        cause: error,
+      });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new Error(`${option ?? 'an option'} needs a value; \`paved --help\` lists each command's options`, {
+        cause: error,
+      });
+    throw error;
+  }
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -56,6 +75,10 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
   const [command, sub, arg] = positionals;
   if (values.help || !command || command === 'help') {
     log(HELP);

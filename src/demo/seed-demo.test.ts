@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { listActiveCapabilities } from '../modules/adoption/repo.js';
 import { capabilityAdoption, type CapabilityAdoption } from '../modules/adoption/service.js';
-import { overview } from '../modules/catalog/service.js';
+import { overview } from '../modules/overview/service.js';
 import type { DemoAdoptionPlan } from './adoption-plan.js';
 import type { DemoDeliveryPlan } from './delivery-plan.js';
 import { generateDemoAdoption } from './generate-adoption.js';

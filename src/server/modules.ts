@@ -25,6 +25,7 @@ import { reprocessJob } from '../modules/inbox/reprocess.js';
 import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { MAX_DELIVERY_BYTES, webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
+import { overviewRoutes } from '../modules/overview/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -125,6 +126,7 @@ export const MODULES: PavedModule[] = [
   { name: 'integrations', routes: [integrationRoutes] },
   { name: 'audit', routes: [auditRoutes] },
   { name: 'backup', routes: [backupRoutes] },
+  { name: 'overview', routes: [overviewRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -22,6 +22,7 @@ import { TeamDetailPage } from './pages/teams/TeamDetail.js';
 import { TeamsPage } from './pages/teams/Teams.js';
 import { UnmappedPage } from './pages/unmapped/UnmappedPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
+import { RepositoriesPage } from './pages/repositories/RepositoriesPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -72,6 +73,7 @@ export function App() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="unmapped" element={<UnmappedPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -99,7 +99,7 @@ describe('adoption in a browser', () => {
 
     // Home: 3 adoptions in use (payments × both, identity × golden-ci); home.test.ts checks the rest of it.
     await expect.poll(() => page.getByTestId('stat-home-adoptions').textContent()).toBe('3');
-    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.locator('figure[aria-label="Capabilities by lifecycle"] .hbar-row').first().waitFor();
     await shot(page, 'adoption-home');
 
     await page.goto(`${baseUrl}/capabilities/golden-ci?range=24`);
@@ -185,6 +185,16 @@ describe('adoption in a browser', () => {
     await page.getByRole('button', { name: 'Add mandate' }).click();
     const form = page.getByRole('form', { name: 'New mandate' });
     await form.getByLabel('All customer teams').check();
+    // Dates are typed YYYY-MM-DD, as the product writes them everywhere, not in the browser's mm/dd/yyyy picker.
+    for (const field of [form.getByLabel('Effective from'), form.getByLabel('Deadline')]) {
+      expect(await field.getAttribute('type')).toBe('text');
+      expect(await field.getAttribute('placeholder')).toBe('YYYY-MM-DD');
+    }
+    await form.getByLabel('Effective from').fill('01/12/2027');
+    await form.getByRole('button', { name: 'Add mandate' }).click();
+    await expect
+      .poll(() => form.locator('[data-field-error="mandate-new-from"]').textContent())
+      .toContain('Write the day as YYYY-MM-DD');
     await form.getByLabel('Effective from').fill('2027-01-01');
     await form.getByLabel('Deadline').fill('2026-12-01');
     await form.getByRole('button', { name: 'Add mandate' }).click();
@@ -210,6 +220,7 @@ describe('adoption in a browser', () => {
     // Declare that growth uses it since 2026-07-01 (122 days after GA, voluntary): 3 of 4, median of 10, 92, 122 = 92.
     const declare = page.getByRole('form', { name: 'Declare use' });
     await declare.getByLabel('Team').selectOption({ label: 'Growth' });
+    expect(await declare.getByLabel('Since').getAttribute('placeholder')).toBe('YYYY-MM-DD');
     await declare.getByLabel('Since').fill('2026-07-01');
     await declare.getByLabel('Note').fill('Migrated the experiments pipeline.');
     await declare.getByRole('button', { name: 'Record declaration' }).click();

@@ -41,7 +41,7 @@ describe('the catalog in a browser', () => {
     expect(await stat('platform-teams')).toBe('1');
     expect(await stat('services')).toBe('3');
     expect(await stat('capabilities')).toBe('2');
-    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.locator('figure[aria-label="Capabilities by lifecycle"] .hbar-row').first().waitFor();
     await shot(page, 'home');
 
     // The storefront: both capabilities as cards, with owner and category.
@@ -71,6 +71,14 @@ describe('the catalog in a browser', () => {
     await expect.poll(() => patternError.textContent()).toContain('invalid regular expression');
     expect(await pattern.getAttribute('aria-invalid')).toBe('true');
     await shot(page, 'capability-form-error');
+
+    // The GA date is typed YYYY-MM-DD like every date of the product; another shape is refused before saving.
+    const ga = page.getByLabel('GA date');
+    expect(await ga.getAttribute('placeholder')).toBe('YYYY-MM-DD');
+    await ga.fill('03/01/2025');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('[data-field-error="cap-ga"]').textContent()).toContain('YYYY-MM-DD');
+    await ga.fill('2025-03-01');
 
     const description = 'Reusable CI with caching, SBOM, signed artifacts <b>and</b> provenance.';
     await pattern.fill('uses:\\s*acme/golden-ci/');

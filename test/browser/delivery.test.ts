@@ -275,6 +275,9 @@ describe('delivery in a browser', () => {
       .poll(() => rowIds(page, 'table.deployments tbody tr', 'data-deployment'))
       .toEqual(['L5', 'C1', 'L4', 'L3', 'L2', 'L1']);
     expect(await cells(page, 'table.deployments', 'shipped')).toEqual(['1', '0', '1', '1', '1', '2']);
+    // The header names the zone once, as the incidents table does; each time is YYYY-MM-DD HH:MM.
+    for (const time of await page.locator('table.deployments tbody time').allTextContents())
+      expect(time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await shot(page, 'delivery-team');
 
     // Drill into the change fail rate: the three failed deployments, with their incidents and recovery.
@@ -321,6 +324,18 @@ describe('delivery in a browser', () => {
     // The 90 days before Q1 hold nothing: no change is claimed.
     expect(await page.getByTestId('change-deployment-frequency').count()).toBe(0);
 
+    // The cards of a row are one height, also when a definition link below one of them wraps to two lines.
+    const rows = new Map<number, number[]>();
+    for (const card of await page.locator('.dora-metrics .metric > .stat').all()) {
+      const box = await card.boundingBox();
+      if (box) rows.set(Math.round(box.y), [...(rows.get(Math.round(box.y)) ?? []), Math.round(box.height)]);
+    }
+    expect([...rows.values()].flat()).toHaveLength(6);
+    for (const heights of rows.values()) expect(new Set(heights).size).toBe(1);
+    const links = await page
+      .locator('.dora-metrics .definition-link')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(Math.max(...links)).toBeGreaterThan(Math.min(...links) * 1.5); // one wraps at this width
     // Each number's explanation opens its definition.
     await page.getByTestId('define-change-fail-rate').click();
     await page.waitForURL((url) => url.pathname === '/docs/definitions' && url.hash === '#change-fail-rate');
@@ -351,6 +366,11 @@ describe('delivery in a browser', () => {
     expect(await page.getByText('Unknown team: nobody').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Team page' }).count()).toBe(0);
     expect(await page.getByLabel('Team', { exact: true }).inputValue()).toBe('nobody');
+    // Its incidents say the same, rather than "no incident".
+    await page.getByRole('main').getByRole('link', { name: 'Incidents', exact: true }).click();
+    await page.waitForURL(/\/incidents\?/);
+    await expect.poll(() => page.getByTestId('unknown-scope').textContent()).toContain('no incidents for it');
+    expect(await page.locator('table.incidents').count()).toBe(0);
 
     expect(errors).toEqual([]);
     expect([...new Set(failedCalls)]).toEqual(['401 GET /api/v1/me', '404 GET /api/v1/teams/nobody']);

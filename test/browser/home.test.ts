@@ -63,7 +63,7 @@ beforeAll(async () => {
   // golden-ci: alpha for a year (before the period), beta 10 days ago (in it) → 1 then 2 of 2, +1.
   await detection('alpha-api', 'golden-ci', new Date(now - 365 * DAY));
   await detection('beta-api', 'golden-ci', new Date(now - 10 * DAY));
-  // Deployments: 3 of alpha-api in the last 90 days, 1 in the 90 before → 3, +200 % against 1.
+  // Deployments: 3 of alpha-api in the last 90 days, 1 in the 90 before → 3, +200% against 1.
   const service = await h.database.db
     .selectFrom('entities')
     .select('id')
@@ -112,7 +112,15 @@ describe('the home page', () => {
     // The organisation's delivery: 3 deployments in the last 90 days against 1 before → +200 %.
     const org = page.locator('.home-delivery');
     await expect.poll(() => org.getByTestId('stat-home-deployments').textContent()).toBe('3');
-    expect(await org.getByText('+200 % vs previous 90 days').count()).toBe(1);
+    expect(await org.getByText('+200% vs previous 90 days').count()).toBe(1);
+    // Each headline number links to its definition.
+    expect(await org.locator('a[data-definition]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/docs/definitions#deployment-frequency',
+      '/docs/definitions#change-lead-time',
+      '/docs/definitions#change-fail-rate',
+      '/docs/definitions#incident-recovery-time',
+    ]);
+    expect(await page.locator('.home-adoption a[data-definition]').count()).toBe(2);
 
     // The member's team comes first, with its own numbers and what to try next (lab, experimental).
     const team = page.locator('.your-team');
@@ -124,7 +132,19 @@ describe('the home page', () => {
     await expect.poll(() => team.getByTestId('stat-home-deployments').textContent()).toBe('3');
 
     expect(await page.getByTestId('attention-unmapped').textContent()).toMatch(/^0/);
+    // Capabilities by lifecycle: every lifecycle labelled, in rows that fit any width; recharts' axis once dropped
+    // "Deprecated" for want of room.
+    const lifecycles = page.locator('figure[aria-label="Capabilities by lifecycle"] .hbar-label');
+    expect(await lifecycles.allTextContents()).toEqual(['Experimental', 'Beta', 'GA', 'Deprecated', 'Retired']);
+    expect(await page.getByTestId('bar-ga').textContent()).toBe('1');
     await shot(page, 'home');
+    // On a phone nothing runs past the screen: not the top bar's user and search, not a chart's hidden table.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBe(0);
+    expect((await page.locator('form.search-box').boundingBox())?.width).toBeGreaterThan(300);
+    await shot(page, 'home-narrow');
     expect(errors).toEqual([]);
     // The one 401 is the sign-in page asking who is signed in, before the token.
     expect([...new Set(failedCalls)]).toEqual(['401 GET /api/v1/me']);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/modules/auth/service.js';
@@ -10,6 +11,7 @@ import { openPage, shot, signIn, startHarness, type Harness } from './harness.js
  * 2. the same two files again: 2 unchanged.
  * 3. teams.yaml alone: vault is missing from the source, so vault is orphaned: 1 orphaned and 1 unchanged.
  * 4. a component named "-bad-": rejected with one problem, nothing changed.
+ * 5. test/fixtures/catalog.zip, under the source upload:zip: 3 created.
  * Then a Backstage URL: a queued run (no worker runs here), its token shown nowhere.
  */
 const yaml = (body: string) => Buffer.from(body);
@@ -101,6 +103,12 @@ describe('imports in a browser', () => {
     expect(await run.locator('.messages-danger summary').textContent()).toBe('1 problem');
     expect(await run.locator('.messages-danger li').first().textContent()).toContain('bad.yaml');
     await shot(page, 'imports-rejected');
+
+    // A .zip of a catalog folder, as a zip tool packs it: its three descriptors, under a source of their own.
+    const zip = { name: 'catalog.zip', mimeType: 'application/zip', buffer: readFileSync('test/fixtures/catalog.zip') };
+    await upload(page, [zip], 'upload:zip');
+    await expect.poll(() => runCounts(page)).toMatchObject({ created: '3', invalid: '0' });
+    expect(await run.locator('.badge').first().textContent()).toBe('succeeded');
 
     // A running Backstage, with a token: queued as a job, the token nowhere on the page.
     await page.getByRole('group', { name: 'Import from' }).getByRole('button', { name: 'Backstage URL' }).click();

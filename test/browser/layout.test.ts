@@ -21,7 +21,7 @@ spec: { type: team, children: [] }
     `apiVersion: backstage.io/v1alpha1
 kind: Group
 metadata: { name: zz-ads, title: Ads operations }
-spec: { type: team, children: [] }
+spec: { type: team, parent: cx, children: [] }
 `,
     `apiVersion: backstage.io/v1alpha1
 kind: Group
@@ -212,12 +212,36 @@ describe('layout at 1440 × 900', () => {
     ]);
     expect(await page.locator('table thead th').allTextContents()).toContain('Capabilities offered / used');
     const capabilities = async (team: string) =>
-      page.locator(`tr:has(a[href="/teams/${team}"]) td[data-cell="capabilities"]`).textContent();
+      page.locator(`tr:has(th a[href="/teams/${team}"]) td[data-cell="capabilities"]`).textContent();
     await expect.poll(() => capabilities('payments')).toBe('2 used'); // Golden CI and Telemetry SDK
     expect(await capabilities('search')).toBe('0 used'); // churned Golden CI: no longer used
     expect(await capabilities('platform-ci')).toBe('3 offered');
     expect(await capabilities('platform-devex')).toBe('3 offered');
     expect(await capabilities('cx')).toBe('—'); // owns neither services nor capabilities
+    // The parent by its title, as the team column shows teams.
+    expect(await page.locator('tr:has(th a[href="/teams/zz-ads"]) td').nth(1).textContent()).toBe(
+      'Customer Experience',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the stale scans the home page counts, from its attention list', async () => {
+    const { page, errors } = await open('/');
+    const stale = page.getByTestId('attention-stale-scans');
+    await stale.waitFor();
+    // Nothing widens the page past the window (a chart's hidden data table once did).
+    await page.locator('figure.chart table').first().waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
+    const n = Number((await stale.locator('.attention-count').textContent())?.replace(/,/g, ''));
+    expect(n).toBeGreaterThan(0);
+    await stale.getByRole('link', { name: 'see which' }).click();
+    await page.waitForURL(/\/repositories\?state=stale$/);
+    const rows = page.getByRole('table', { name: 'Scanned repositories' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(n);
+    expect(await rows.first().textContent()).toContain('not scanned in 7 days');
+    await shot(page, 'layout-repositories');
     expect(errors).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { DataDirInUse } from '../../db/open-database.js';
 import type { Config } from '../../server/config.js';
 import type { Logger } from '../../http/logger.js';
 import { startServer } from '../../server/main.js';
+import { dataLines } from '../data-line.js';
 import { keepDemoToken, type DemoToken } from '../demo-token.js';
 
 /** Serves until SIGINT/SIGTERM, then shuts down in order. With `demo`, seeds the demo organisation first. */
@@ -61,7 +62,8 @@ export async function serveCommand(
   } else {
     log('Sign in with your admin token (create another with `paved token create --role admin --name <you>`).');
   }
-  log(`Data: ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : config.dataDir}. Stop with Ctrl+C.`);
+  for (const line of dataLines(config, server.database.migrated, options.demo)) log(line);
+  log('Stop with Ctrl+C.');
 
   await new Promise<void>((resolve) => {
     const shutdown = () => {

@@ -364,6 +364,13 @@ describe('lists', () => {
       'platform-ci': { services: 0, capabilities: 2, members: 2 },
     });
   });
+
+  it("names each team's parent by its title, so the list need not show internal names", async () => {
+    const all = (await t.call('GET', '/api/v1/teams')).body.items as { name: string; parent: unknown }[];
+    const payments = all.find((team) => team.name === 'payments');
+    expect(payments?.parent).toEqual({ ref: 'group:default/engineering', name: 'engineering', title: 'Engineering' });
+    expect(all.find((team) => team.name === 'engineering')?.parent).toBeNull();
+  });
 });
 
 describe('details', () => {
@@ -385,6 +392,7 @@ describe('details', () => {
       type: 'team',
       teamKind: 'customer',
       parentRef: 'group:default/engineering',
+      parent: { ref: 'group:default/engineering', name: 'engineering', title: 'Engineering' },
       counts: { services: 2, capabilities: 0, members: 3 },
     });
     expect(d.email).toBe('payments@example.com');

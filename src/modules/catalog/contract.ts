@@ -44,6 +44,7 @@ export const teamSchema = z
     type: z.string().nullable(),
     teamKind: z.enum(['customer', 'platform', 'other']),
     parentRef: z.string().nullable(),
+    parent: ownerSchema.openapi({ description: 'The parent team, while it is an active team of the catalog' }),
     counts: z.object({ services: z.number().int(), capabilities: z.number().int(), members: z.number().int() }),
   })
   .openapi('Team');
@@ -241,37 +242,9 @@ export const teamDetail = z.object({
 export const serviceDetail = z.object({ service: serviceSchema, history: z.array(historyEventSchema) });
 export const capabilityDetail = z.object({ capability: capabilitySchema, history: z.array(historyEventSchema) });
 
-export const overviewSchema = z
-  .object({
-    customerTeams: z.number().int(),
-    platformTeams: z.number().int(),
-    services: z.number().int(),
-    capabilities: z.number().int(),
-    users: z.number().int(),
-    orphaned: z.number().int(),
-    capabilitiesByLifecycle: z.array(z.object({ lifecycle: z.string().nullable(), count: z.number().int() })),
-  })
-  .openapi('Overview');
-
-export const attentionSchema = z
-  .object({
-    unmappedNames: z
-      .number()
-      .int()
-      .openapi({ description: 'Repositories and PagerDuty services mapping to no service' }),
-    unmappedFacts: z.number().int().openapi({ description: 'Their deployments, changes and incidents' }),
-    failedDeliveries: z.number().int().openapi({ description: 'Stored webhook deliveries that failed to derive' }),
-    repositories: z.number().int(),
-    staleScans: z.number().int().openapi({ description: 'Repositories not scanned in the last 7 days' }),
-    failedScans: z.number().int().openapi({ description: 'Repositories whose last scan failed' }),
-  })
-  .openapi('Attention');
-
-export type Attention = z.infer<typeof attentionSchema>;
 export type TeamDetail = z.infer<typeof teamDetail>;
 export type ServiceDetail = z.infer<typeof serviceDetail>;
 export type CapabilityDetail = z.infer<typeof capabilityDetail>;
-export type Overview = z.infer<typeof overviewSchema>;
 export type Team = z.infer<typeof teamSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Capability = z.infer<typeof capabilitySchema>;

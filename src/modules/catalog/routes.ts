@@ -4,8 +4,6 @@ import { createRouter, type AppDeps } from '../../http/router.js';
 import {
   capabilityCreate,
   capabilityDetail,
-  attentionSchema,
-  overviewSchema,
   serviceDetail,
   teamDetail,
   capabilityListQuery,
@@ -246,30 +244,6 @@ export function catalogRoutes({ db }: AppDeps) {
       const { q, limit } = c.req.valid('query');
       return c.json({ items: await catalog.search(db, q, limit) }, 200);
     },
-  );
-
-  app.openapi(
-    accessRoute('signed-in', {
-      method: 'get',
-      path: '/overview',
-      tags: ['catalog'],
-      summary: 'The platform at a glance',
-      responses: {
-        200: json(overviewSchema, 'Headline numbers'),
-      },
-    }),
-    async (c) => c.json(await catalog.overview(db), 200),
-  );
-
-  app.openapi(
-    accessRoute('signed-in', {
-      method: 'get',
-      path: '/overview/attention',
-      tags: ['catalog'],
-      summary: 'What needs attention: unmapped facts, failed deliveries, stale or failed repository scans',
-      responses: { 200: json(attentionSchema, 'Counts to act on') },
-    }),
-    async (c) => c.json(await catalog.attention(db), 200),
   );
 
   return app;

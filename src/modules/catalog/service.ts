@@ -1,10 +1,7 @@
 import type { EntityRow } from '../../db/schema/entities.js';
 import type { Db } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { listRepositories } from '../adoption/scans/repo.js';
-import { listUnmapped } from '../delivery/unmapped/repo.js';
-import { countReprocessable } from '../inbox/repo.js';
-import type { Attention, Capability, Domain, Resource, SearchResult, Service, Team } from './contract.js';
+import type { Capability, Domain, Resource, SearchResult, Service, Team } from './contract.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { formatEntityRef, parseEntityRef } from './entity-ref.js';
 import * as repo from './repo.js';
@@ -59,18 +56,31 @@ async function page(
 }
 
 async function ownersOf(db: Db, rows: EntityRow[]): Promise<OwnerLookup> {
-  const refs = [...new Set(rows.map((r) => r.owner_ref).filter((r): r is string => r !== null))];
-  return new Map((await repo.findEntitiesByRefs(db, refs)).map((o) => [o.ref, o]));
+  return byRef(
+    db,
+    rows.map((r) => r.owner_ref),
+  );
+}
+
+async function byRef(db: Db, refs: (string | null)[]): Promise<OwnerLookup> {
+  const unique = [...new Set(refs.filter((r): r is string => r !== null))];
+  return new Map((await repo.findEntitiesByRefs(db, unique)).map((o) => [o.ref, o]));
 }
 
 export async function listTeams(db: Db, params: ListParams): Promise<Page<Team>> {
   const { rows, nextCursor } = await page(db, 'Group', params);
-  const counts = await repo.teamCounts(
-    db,
-    rows.map((r) => r.ref),
-  );
+  const [counts, parents] = await Promise.all([
+    repo.teamCounts(
+      db,
+      rows.map((r) => r.ref),
+    ),
+    byRef(
+      db,
+      rows.map((r) => r.parent_ref),
+    ),
+  ]);
   return {
-    items: rows.map((r) => toTeam(r, counts.get(r.ref) ?? { services: 0, capabilities: 0, members: 0 })),
+    items: rows.map((r) => toTeam(r, counts.get(r.ref) ?? { services: 0, capabilities: 0, members: 0 }, parents)),
     nextCursor,
   };
 }
@@ -120,16 +130,19 @@ export async function getTeam(db: Db, namespace: string, name: string) {
     row.parent_ref ? repo.findEntitiesByRefs(db, [row.parent_ref]) : Promise.resolve([]),
   ]);
   const self = new Map([[row.ref, row]]);
+  const parents = new Map(parent.map((p) => [p.ref, p]));
   const childCounts = await repo.teamCounts(
     db,
     children.map((c) => c.ref),
   );
   const profile = (row.spec as { profile?: { email?: string; displayName?: string } }).profile ?? {};
   return {
-    team: toTeam(row, counts.get(row.ref) ?? { services: 0, capabilities: 0, members: 0 }),
+    team: toTeam(row, counts.get(row.ref) ?? { services: 0, capabilities: 0, members: 0 }, parents),
     email: profile.email ?? null,
     parent: parent[0] ? { ref: parent[0].ref, name: parent[0].name, title: parent[0].title } : null,
-    children: children.map((c) => toTeam(c, childCounts.get(c.ref) ?? { services: 0, capabilities: 0, members: 0 })),
+    children: children.map((c) =>
+      toTeam(c, childCounts.get(c.ref) ?? { services: 0, capabilities: 0, members: 0 }, self),
+    ),
     members: members.map((m) => {
       const p = (m.spec as { profile?: { displayName?: string; email?: string } }).profile ?? {};
       return { ref: m.ref, name: m.name, displayName: p.displayName ?? m.title ?? m.name, email: p.email ?? null };
@@ -178,44 +191,4 @@ export async function search(db: Db, q: string, limit: number): Promise<SearchRe
     owner: owner(r, owners),
     partOf: r.system_ref,
   }));
-}
-
-/** The home page's headline numbers. */
-export async function overview(db: Db) {
-  const rows = await repo.countByKind(db);
-  const count = (kind: string) =>
-    rows.filter((r) => r.kind === kind && r.status === 'active').reduce((s, r) => s + r.n, 0);
-  const orphaned = rows.filter((r) => r.status === 'orphaned').reduce((s, r) => s + r.n, 0);
-  const teamKinds = await repo.teamKindCounts(db);
-  return {
-    customerTeams: teamKinds.customer,
-    platformTeams: teamKinds.platform,
-    services: count('Component'),
-    capabilities: count('Capability'),
-    users: count('User'),
-    orphaned,
-    capabilitiesByLifecycle: await repo.capabilitiesByLifecycle(db),
-  };
-}
-
-/** A repository scanned longer ago than this is stale: what it uses may have changed since. */
-export const STALE_SCAN_DAYS = 7;
-
-/** What needs the platform team's attention: facts no service claims, deliveries that failed, old or failed scans. */
-export async function attention(db: Db, now = new Date()): Promise<Attention> {
-  const [unmapped, failed, repositories] = await Promise.all([
-    listUnmapped(db),
-    countReprocessable(db, 'failed'),
-    listRepositories(db),
-  ]);
-  const staleBefore = now.getTime() - STALE_SCAN_DAYS * 86_400_000;
-  return {
-    unmappedNames: unmapped.length,
-    unmappedFacts: unmapped.reduce((s, u) => s + u.deployments + u.changes + u.incidents, 0),
-    failedDeliveries: failed.count,
-    repositories: repositories.length,
-    staleScans: repositories.filter((r) => !r.last_scanned_at || new Date(r.last_scanned_at).getTime() < staleBefore)
-      .length,
-    failedScans: repositories.filter((r) => r.last_error !== null).length,
-  };
 }

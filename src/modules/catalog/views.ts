@@ -35,9 +35,12 @@ export function owner(row: EntityRow, owners: OwnerLookup) {
   return o && o.status === 'active' ? { ref: o.ref, name: o.name, title: o.title } : null;
 }
 
-export function toTeam(row: EntityRow, counts: TeamCounts): Team {
+/** A team; `parents` holds its parent's row, looked up with the others of its page. */
+export function toTeam(row: EntityRow, counts: TeamCounts, parents: OwnerLookup): Team {
   const teamKind = counts.capabilities > 0 ? 'platform' : counts.services > 0 ? 'customer' : 'other';
-  return { ...base(row), type: row.type, teamKind, parentRef: row.parent_ref, counts };
+  const p = row.parent_ref ? parents.get(row.parent_ref) : undefined;
+  const parent = p && p.status === 'active' ? { ref: p.ref, name: p.name, title: p.title } : null;
+  return { ...base(row), type: row.type, teamKind, parentRef: row.parent_ref, parent, counts };
 }
 
 export function toService(row: EntityRow, owners: OwnerLookup): Service {

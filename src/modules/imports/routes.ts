@@ -20,6 +20,7 @@ import {
 import { queueUrlImport } from './jobs.js';
 import * as repo from './repo.js';
 import { readTarGz } from './read-tar-gz.js';
+import { readZip } from './read-zip.js';
 import { runImport } from './run-import.js';
 import { uploadSource } from './upload-source.js';
 import { isoOrNull as iso } from '../../http/openapi.js';
@@ -103,8 +104,9 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
     const files: CatalogFile[] = [];
     for (const value of form.getAll('file')) {
       if (typeof value === 'string') continue;
-      if (/\.(tar\.gz|tgz)$/i.test(value.name)) {
-        const unpacked = readTarGz(new Uint8Array(await value.arrayBuffer()), MAX_UPLOAD_BYTES * 5);
+      const archive = /\.(tar\.gz|tgz)$/i.test(value.name) ? readTarGz : /\.zip$/i.test(value.name) ? readZip : null;
+      if (archive) {
+        const unpacked = archive(new Uint8Array(await value.arrayBuffer()), MAX_UPLOAD_BYTES * 5);
         if (typeof unpacked === 'string')
           throw validationError([{ field: 'file', reason: `${value.name} ${unpacked}` }]);
         files.push(...unpacked);
@@ -137,7 +139,7 @@ export function importRoutes({ db, notifyJobs, allowPrivateDestinations }: AppDe
     tags: ['imports'],
     summary: 'Import Backstage descriptors: files (JSON, YAML or multipart) synchronously, or a Backstage URL as a job',
     description:
-      'Atomic: with any invalid document nothing changes and the answer is 422 listing every problem as `file:document: field: reason`, unless skipInvalid is true. A `url` body starts a job and answers 202; poll GET /imports/{id}. Also accepts a raw `application/yaml` body (`?filename=&source=&skipInvalid=`) and `multipart/form-data` with `file` fields (descriptor files, or `.tar.gz` archives of a catalog folder, whose *.yaml files are read).',
+      'Atomic: with any invalid document nothing changes and the answer is 422 listing every problem as `file:document: field: reason`, unless skipInvalid is true. A `url` body starts a job and answers 202; poll GET /imports/{id}. Also accepts a raw `application/yaml` body (`?filename=&source=&skipInvalid=`) and `multipart/form-data` with `file` fields (descriptor files, or `.tar.gz` or `.zip` archives of a catalog folder, whose *.yaml files are read).',
     request: {
       body: {
         content: {

@@ -6,14 +6,12 @@ import type { DeploymentRow, Dora, DoraSeries } from '../../modules/delivery/con
 import type { WebhookDelivery } from '../../modules/inbox/contract.js';
 
 export type {
-  Attention,
   Capability,
   CapabilityCreate,
   CapabilityDetail,
   CapabilityPage,
   CapabilityPatch,
   HistoryEvent,
-  Overview,
   SearchResponse,
   SearchResult,
   Service,
@@ -26,6 +24,8 @@ export type {
 export type { Domain, DomainPage, Resource, ResourcePage } from '../../modules/catalog/contract.js';
 export type { Me } from '../../modules/auth/contract.js';
 export type { ImportList, ImportRecord } from '../../modules/imports/contract.js';
+export type { Attention, Overview } from '../../modules/overview/contract.js';
+export type { ScannedRepository } from '../../modules/adoption/scans/contract.js';
 
 export type Role = Me['role'];
 export type Lifecycle = Capability['lifecycle'];

@@ -23,29 +23,35 @@ export function Chart(props: ChartProps) {
           <ChartDrawing {...props} />
         </Suspense>
       </div>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{x}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d, i) => (
-            <tr key={i}>
-              <th scope="row">{formatX(String(d[x]))}</th>
+      {/* A table is never narrower than its content, so the 1-pixel box that hides it is a div around it: a table
+          hidden by itself widened the page past the window. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{x}</th>
               {series.map((s) => (
-                <td key={s.key}>{d[s.key] === null || d[s.key] === undefined ? '—' : formatValue(Number(d[s.key]))}</td>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((d, i) => (
+              <tr key={i}>
+                <th scope="row">{formatX(String(d[x]))}</th>
+                {series.map((s) => (
+                  <td key={s.key}>
+                    {d[s.key] === null || d[s.key] === undefined ? '—' : formatValue(Number(d[s.key]))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

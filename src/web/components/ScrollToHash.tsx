@@ -19,7 +19,8 @@ export function ScrollToHash() {
       if (!target && Date.now() - started < WAIT_MS) return;
       window.clearInterval(timer);
       if (!target) return;
-      target.scrollIntoView({ block: 'center' });
+      // A heading starts what one came to read: at the top. Anything else (a row, an entry) in the middle.
+      target.scrollIntoView({ block: /^H[1-6]$/.test(target.tagName) ? 'start' : 'center' });
       target.classList.add('is-target');
       marked = target;
     }, 100);

@@ -1,5 +1,5 @@
-import type { CapabilityAdoption, Interval, Mandate } from '../api/types.js';
-import { formatNumber, plural } from './format.js';
+import type { CapabilityAdoption, Mandate } from '../api/types.js';
+import { plural } from './format.js';
 
 /** One colour per way of adopting, shared by the curve, the heatmap, the funnel and the badges. */
 export const ADOPTION_COLORS = {
@@ -12,29 +12,9 @@ export const ADOPTION_COLORS = {
 export const RANGES = [6, 12, 24] as const;
 export type RangeMonths = (typeof RANGES)[number];
 
-const percentFormat = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const weekFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-
-/** 0.5 → "50%"; null (nothing to divide by) → "—". */
-export function formatPercent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined ? '—' : percentFormat.format(ratio);
-}
-
 /** The first day (YYYY-MM-DD, UTC) of the window holding the last `months` months, this one included. */
 export function rangeStart(months: number, now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString().slice(0, 10);
-}
-
-export function formatPeriod(iso: string, interval: Interval): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return interval === 'month' ? monthFormat.format(d) : weekFormat.format(d);
-}
-
-export function formatDays(days: number | null): string {
-  if (days === null) return '—';
-  return `${formatNumber(Math.round(days * 10) / 10)} ${days === 1 ? 'day' : 'days'}`;
 }
 
 /** The headline numbers in one sentence a VP can read aloud, e.g. "9 of 12 eligible teams use it; 7 chose it freely". */

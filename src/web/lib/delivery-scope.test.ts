@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dora } from '../api/types.js';
 import { parseScope, previousPeriod, quarterChoices, resolvePeriod, scopeParam } from './delivery-scope.js';
 import { doraChanges } from './dora-change.js';
-import { doraReading, formatFrequency, formatPer, formatRate } from './dora.js';
+import { doraReading, formatFrequency } from './dora.js';
+import { formatPer, formatRate } from './format.js';
 import { formatHours } from './format.js';
 
 describe('delivery scope and period', () => {

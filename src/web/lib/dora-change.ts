@@ -1,5 +1,5 @@
 import type { Dora } from '../api/types.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatTenths } from './format.js';
 
 /** How a metric moved against the previous period, and whether that is good news. */
 export interface Change {
@@ -10,7 +10,6 @@ export interface Change {
 export type ChangedMetric =
   'deploymentFrequency' | 'changeLeadTime' | 'changeFailRate' | 'recoveryTime' | 'reworkRate' | 'incidentRecoveryTime';
 
-const tenths = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const sign = (n: number) => (n > 0 ? '+' : '−');
 
 /** Counts and durations move by a share of the earlier value; nothing earlier (or zero) leaves nothing to compare. */
@@ -29,7 +28,7 @@ function points(now: number | null, before: number | null): Change | null {
   if (now === null || before === null) return null;
   const pts = Math.round((now - before) * 1000) / 10;
   if (pts === 0) return { text: 'no change', tone: 'same' };
-  return { text: `${sign(pts)}${tenths.format(Math.abs(pts))} pts`, tone: pts < 0 ? 'better' : 'worse' };
+  return { text: `${sign(pts)}${formatTenths(Math.abs(pts))} pts`, tone: pts < 0 ? 'better' : 'worse' };
 }
 
 /** Each key metric of `now` against the same metric of the period of the same length just before (`before`). */

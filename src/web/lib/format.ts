@@ -64,6 +64,46 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+
+const rateFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+const wholeFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const twoDigitsFormat = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 2 });
+
+/** 0.055 → "5.5%" (one decimal, so a rate near a level's threshold reads on the right side of it); null → "—". */
+export function formatRate(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? '—' : rateFormat.format(ratio);
+}
+
+/** A rate per day or week: whole from 10 up ("448"), else two significant digits ("2.3", "0.21"), separators as counts. */
+export function formatPer(value: number): string {
+  return Math.abs(value) >= 10 ? wholeFormat.format(value) : twoDigitsFormat.format(value);
+}
+
+/** A number to at most one decimal: 12, 3.5 (chart axes, changes). */
+export function formatTenths(n: number): string {
+  return oneDecimal.format(n);
+}
+
+/** 0.5 → "50%"; null (nothing to divide by) → "—". */
+export function formatPercent(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? '—' : percentFormat.format(ratio);
+}
+
+/** Days to a tenth below ten, whole from ten up (a median of 444.5 days reads "445 days"); null → "—". */
+export function formatDays(days: number | null): string {
+  if (days === null) return '—';
+  const shown = Math.abs(days) >= 10 ? Math.round(days) : Math.round(days * 10) / 10;
+  return `${formatNumber(shown)} ${shown === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * A calendar week or month of a series, by its first day (UTC), as the dates everywhere else read: a month as
+ * "2025-08", a week as the day it starts, "2025-08-04".
+ */
+export function formatPeriod(iso: string, interval: 'week' | 'month'): string {
+  return interval === 'month' ? formatMonth(iso) : formatDate(iso);
+}
 
 /** A duration in hours, in the unit a person would say: "45 min", "3.2 h", "2.1 days"; null → "—". */
 export function formatHours(hours: number | null | undefined): string {

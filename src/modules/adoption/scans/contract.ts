@@ -94,3 +94,4 @@ export const repositorySchema = z
 export type RepositoryResult = z.infer<typeof repositoryResult>;
 export type ScanSummary = z.infer<typeof scanSummary>;
 export type Scan = z.infer<typeof scanSchema>;
+export type ScannedRepository = z.infer<typeof repositorySchema>;

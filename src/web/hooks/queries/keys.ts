@@ -23,6 +23,7 @@ export const keys = {
   deployments: (query: object) => ['deployments', query] as const,
   incidents: (query: object) => ['incidents', query] as const,
   unmapped: ['unmapped'] as const,
+  repositories: ['repositories'] as const,
   deliveries: (query: object) => ['deliveries', query] as const,
   audit: (query: object) => ['audit', query] as const,
 };

@@ -3,7 +3,8 @@ import { Card } from '../../components/Card.js';
 import { Chart } from '../../components/Chart.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { IntervalToggle, Segmented } from '../../components/Segmented.js';
-import { ADOPTION_COLORS, formatPeriod, RANGES, type RangeMonths } from '../../lib/adoption.js';
+import { ADOPTION_COLORS, RANGES, type RangeMonths } from '../../lib/adoption.js';
+import { formatPeriod } from '../../lib/format.js';
 
 interface Props {
   adoption: CapabilityAdoption;

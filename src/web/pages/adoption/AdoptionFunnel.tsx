@@ -2,8 +2,9 @@ import type { CapabilityAdoption } from '../../api/types.js';
 import { Card } from '../../components/Card.js';
 import { Chart } from '../../components/Chart.js';
 import { DefinitionLink } from '../../components/DefinitionLink.js';
-import { ADOPTION_COLORS, formatPercent } from '../../lib/adoption.js';
+import { ADOPTION_COLORS } from '../../lib/adoption.js';
 import { DEFINITION } from '../../lib/definitions.js';
+import { formatPercent } from '../../lib/format.js';
 
 const STEPS = [
   { key: 'eligible', label: 'Eligible', help: 'customer teams it is meant for', color: '#94a3b8' },

@@ -1,9 +1,9 @@
 import type { CapabilityAdoption } from '../../api/types.js';
 import { DefinitionLink } from '../../components/DefinitionLink.js';
 import { Stat } from '../../components/Stat.js';
-import { adoptionReading, formatDays, formatPercent } from '../../lib/adoption.js';
+import { adoptionReading } from '../../lib/adoption.js';
 import { DEFINITION, type DefinitionAnchor } from '../../lib/definitions.js';
-import { plural } from '../../lib/format.js';
+import { formatDays, formatPercent, plural } from '../../lib/format.js';
 
 /** A stat's hint with the link to its definition. */
 const defined = (hint: string, anchor: DefinitionAnchor) => (

@@ -8,9 +8,9 @@ import { Segmented } from '../../components/Segmented.js';
 import { Stat } from '../../components/Stat.js';
 import { useAdoptionMatrix } from '../../hooks/queries/use-adoption-matrix.js';
 import { useFilterParams } from '../../hooks/use-filter-params.js';
-import { formatPercent } from '../../lib/adoption.js';
 import { Heatmap, HeatmapLegend } from './Heatmap.js';
 import { matrixHeadline, matrixRows, type MatrixSort } from './matrix-model.js';
+import { formatPercent } from '../../lib/format.js';
 
 const PARAMS = ['sort'] as const;
 

@@ -6,8 +6,8 @@ import { Field } from '../../components/Field.js';
 import { Segmented } from '../../components/Segmented.js';
 import { useCreateDeclaration } from '../../hooks/queries/use-create-declaration.js';
 import { useMe } from '../../hooks/queries/use-me.js';
-import { formatDate } from '../../lib/format.js';
-import { problemFor } from '../capabilities/form-model.js';
+import { DATE_INPUT_PROPS, formatDate, isIsoDay } from '../../lib/format.js';
+import { DATE_PROBLEM, problemFor } from '../capabilities/form-model.js';
 import type { TeamOption } from './MandateForm.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -28,6 +28,8 @@ export function DeclareUse({ capability, title, teams }: { capability: string; t
   const client: Record<string, string> = {};
   if (!team) client.team = 'Choose the team.';
   if (!date) client.date = 'Required: when the team started or stopped.';
+  else if (!isIsoDay(date)) client.date = DATE_PROBLEM;
+  else if (date > today()) client.date = 'Not after today: declare what has happened.';
   const server = declare.error instanceof ApiError ? declare.error.fieldProblems() : {};
   const problems = { ...server, ...(submitted ? client : {}) };
   const refused = declare.error && !(declare.error instanceof ApiError && declare.error.code === 'VALIDATION_FAILED');
@@ -99,7 +101,9 @@ export function DeclareUse({ capability, title, teams }: { capability: string; t
             {problemFor(problems, 'status') ? <p className="field-error">{problemFor(problems, 'status')}</p> : null}
           </div>
           <Field id="declare-date" label="Since" required error={problemFor(problems, 'date')}>
-            {(p) => <input {...p} type="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} />}
+            {(p) => (
+              <input {...p} {...DATE_INPUT_PROPS} value={date} onChange={(e) => setDate(e.target.value.trim())} />
+            )}
           </Field>
           <Field id="declare-note" label="Note" error={problemFor(problems, 'note')}>
             {(p) => (

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.js';
 import type { Mandate, MandateCreate, MandatePatch } from '../../api/types.js';
 import { Field } from '../../components/Field.js';
-import { problemFor } from '../capabilities/form-model.js';
+import { DATE_INPUT_PROPS, isIsoDay } from '../../lib/format.js';
+import { DATE_PROBLEM, problemFor } from '../capabilities/form-model.js';
 
 export interface TeamOption {
   ref: string;
@@ -31,6 +32,8 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
 
   const client: Record<string, string> = {};
   if (!effectiveFrom) client.effectiveFrom = 'Required: the day the mandate takes effect.';
+  else if (!isIsoDay(effectiveFrom)) client.effectiveFrom = DATE_PROBLEM;
+  if (deadline && !isIsoDay(deadline)) client.deadline = DATE_PROBLEM;
   if (scope === 'teams' && chosen.length === 0) client['scope.teams'] = 'Choose at least one team.';
   const server = error instanceof ApiError ? error.fieldProblems() : {};
   const problems = { ...server, ...(submitted ? client : {}) };
@@ -91,7 +94,14 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
           error={problemFor(problems, 'effectiveFrom')}
           help="Teams adopting on or after this day count as mandated."
         >
-          {(p) => <input {...p} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              {...DATE_INPUT_PROPS}
+              value={effectiveFrom}
+              onChange={(e) => setEffectiveFrom(e.target.value.trim())}
+            />
+          )}
         </Field>
         <Field
           id={`${id}-deadline`}
@@ -99,7 +109,9 @@ export function MandateForm({ mandate, teams, pending, error, onSubmit, onCancel
           error={problemFor(problems, 'deadline')}
           help="Optional: when teams are expected to have adopted."
         >
-          {(p) => <input {...p} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+          {(p) => (
+            <input {...p} {...DATE_INPUT_PROPS} value={deadline} onChange={(e) => setDeadline(e.target.value.trim())} />
+          )}
         </Field>
         <Field
           id={`${id}-note`}

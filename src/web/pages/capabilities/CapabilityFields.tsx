@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { useTeams } from '../../hooks/queries/use-teams.js';
+import { DATE_INPUT_PROPS } from '../../lib/format.js';
 import { LIFECYCLES, lifecycleLabel } from '../../lib/lifecycle.js';
 import { DetectRulesEditor } from './DetectRulesEditor.js';
 import { problemFor, unplacedProblems, validateDraft, type Draft } from './form-model.js';
@@ -138,7 +139,9 @@ export function CapabilityFields({ initial, creating, pending, error, cancelTo, 
           {(p) => <input {...p} value={draft.category} onChange={(e) => set('category', e.target.value)} />}
         </Field>
         <Field id="cap-ga" label="GA date" error={err('gaDate')} help="Leave empty to use the first release marked GA.">
-          {(p) => <input {...p} type="date" value={draft.gaDate} onChange={(e) => set('gaDate', e.target.value)} />}
+          {(p) => (
+            <input {...p} {...DATE_INPUT_PROPS} value={draft.gaDate} onChange={(e) => set('gaDate', e.target.value)} />
+          )}
         </Field>
         <Field id="cap-docs" label="Documentation URL" error={err('docs')} className="span-2">
           {(p) => (

@@ -1,4 +1,5 @@
 import type { Capability, CapabilityCreate, CapabilityPatch, Lifecycle } from '../../api/types.js';
+import { isIsoDay } from '../../lib/format.js';
 import { shortRef } from '../../lib/refs.js';
 
 export interface RuleDraft {
@@ -87,6 +88,9 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+/** What a date field says when its text is not a day written YYYY-MM-DD. */
+export const DATE_PROBLEM = 'Write the day as YYYY-MM-DD, e.g. 2026-03-01.';
+
 /** Problems the browser can see before asking the server, keyed like the API's validation details. */
 export function validateDraft(d: Draft, creating: boolean): Record<string, string> {
   const p: Record<string, string> = {};
@@ -97,6 +101,7 @@ export function validateDraft(d: Draft, creating: boolean): Record<string, strin
   }
   if (!d.owner.trim()) p.owner = 'Name the platform team that owns it, e.g. platform-ci.';
   if (!d.lifecycle) p.lifecycle = 'Choose a lifecycle.';
+  if (d.gaDate.trim() && !isIsoDay(d.gaDate.trim())) p.gaDate = DATE_PROBLEM;
   if (d.docs.trim() && !isHttpUrl(d.docs.trim()))
     p.docs = 'Use a full http(s) address, e.g. https://docs.example.com/golden-ci.';
   d.detect.forEach((r, i) => {
@@ -112,7 +117,7 @@ export function toCreate(d: Draft): CapabilityCreate {
   if (d.title.trim()) body.title = d.title.trim();
   if (d.description.trim()) body.description = d.description.trim();
   if (d.category.trim()) body.category = d.category.trim();
-  if (d.gaDate) body.gaDate = d.gaDate;
+  if (d.gaDate.trim()) body.gaDate = d.gaDate.trim();
   if (d.docs.trim()) body.docs = d.docs.trim();
   if (list(d.tags).length) body.tags = list(d.tags);
   if (list(d.audience).length) body.audience = list(d.audience);
@@ -130,7 +135,7 @@ export function toPatch(d: Draft, before: Draft): CapabilityPatch {
   if (d.owner.trim() !== before.owner) body.owner = d.owner.trim();
   if (d.lifecycle !== before.lifecycle && d.lifecycle) body.lifecycle = d.lifecycle;
   if (d.category.trim() !== before.category) body.category = d.category.trim() || null;
-  if (d.gaDate !== before.gaDate) body.gaDate = d.gaDate || null;
+  if (d.gaDate !== before.gaDate) body.gaDate = d.gaDate.trim() || null;
   if (d.docs.trim() !== before.docs) body.docs = d.docs.trim() || null;
   if (!same(list(d.tags), list(before.tags))) body.tags = list(d.tags);
   if (!same(list(d.audience), list(before.audience))) body.audience = list(d.audience);

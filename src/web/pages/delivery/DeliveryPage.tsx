@@ -7,34 +7,14 @@ import { ScopePeriodPicker } from '../../components/ScopePeriodPicker.js';
 import { useDora } from '../../hooks/queries/use-dora.js';
 import { useScopePeriod, type ScopePeriod } from '../../hooks/use-scope-period.js';
 import { DEFINITIONS_PATH } from '../../lib/definitions.js';
-import {
-  carrySearch,
-  defaultInterval,
-  previousPeriod,
-  scopeLabel,
-  scopePagePath,
-  type Scope,
-} from '../../lib/delivery-scope.js';
+import { carrySearch, defaultInterval, previousPeriod, scopeLabel, scopePagePath } from '../../lib/delivery-scope.js';
 import { doraReading } from '../../lib/dora.js';
 import { BehindTheNumbers } from './BehindTheNumbers.js';
 import { DoraMetrics } from './DoraMetrics.js';
 import { DoraTrends } from './DoraTrends.js';
 import { parseList } from './drill.js';
 import { ScopeKnown } from './ScopeKnown.js';
-
-/** A team or service the catalog does not know: said plainly, with the way to the ones it knows. */
-function UnknownScope({ scope }: { scope: Exclude<Scope, { kind: 'org' }> }) {
-  const what = scope.kind === 'team' ? 'team' : 'service';
-  return (
-    <EmptyState title={`Unknown ${what}: ${scope.name}`}>
-      <p data-testid="unknown-scope">
-        No {what} named <code>{scope.name}</code> is in the catalog, so there are no delivery numbers for it. Pick one
-        of the <Link to={scope.kind === 'team' ? '/teams' : '/services'}>{what}s Paved knows</Link>, or import the
-        catalog that describes it.
-      </p>
-    </EmptyState>
-  );
-}
+import { UnknownScope } from './UnknownScope.js';
 
 function DeliveryNumbers({ state }: { state: ScopePeriod }) {
   const { scope, period, query } = state;
@@ -110,7 +90,11 @@ export function DeliveryPage() {
             }
           />
           <ScopePeriodPicker state={state} />
-          {scope.kind !== 'org' && known === false ? <UnknownScope scope={scope} /> : <DeliveryNumbers state={state} />}
+          {scope.kind !== 'org' && known === false ? (
+            <UnknownScope scope={scope} what="delivery numbers" />
+          ) : (
+            <DeliveryNumbers state={state} />
+          )}
         </div>
       )}
     </ScopeKnown>

@@ -5,8 +5,8 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
 import { useDora } from '../../hooks/queries/use-dora.js';
 import { resolvePeriod } from '../../lib/delivery-scope.js';
-import { formatFrequency, formatRate, LEVEL_RULES } from '../../lib/dora.js';
-import { formatHours } from '../../lib/format.js';
+import { formatFrequency, LEVEL_RULES } from '../../lib/dora.js';
+import { formatHours, formatRate } from '../../lib/format.js';
 import { LevelBadge } from './LevelBadge.js';
 
 /** A team's or service's four key metrics over the last 90 days, with the way to its delivery page. */

@@ -31,7 +31,7 @@ export function DeploymentTable({ deployments, caption }: { deployments: Deploym
           {deployments.map((d) => (
             <tr key={d.id} data-deployment={d.externalId} data-failed={d.failed} data-rework={d.rework}>
               <th scope="row" className="nowrap">
-                <time dateTime={d.finishedAt}>{formatDateTime(d.finishedAt)}</time>
+                <time dateTime={d.finishedAt}>{formatDateTime(d.finishedAt, { zone: false })}</time>
                 <div className="row row-tight">
                   {d.failed ? <Badge tone="danger">failed</Badge> : null}
                   {d.rework ? (

@@ -3,9 +3,9 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Dora } from '../../api/types.js';
 import { Stat } from '../../components/Stat.js';
 import { DEFINITION, definitionLink, type DefinitionAnchor } from '../../lib/definitions.js';
-import { formatFrequency, formatPer, formatRate, LEVEL_RULES } from '../../lib/dora.js';
+import { formatFrequency, LEVEL_RULES } from '../../lib/dora.js';
 import { doraChanges, type Change, type ChangedMetric } from '../../lib/dora-change.js';
-import { formatHours, plural } from '../../lib/format.js';
+import { formatHours, formatPer, formatRate, plural } from '../../lib/format.js';
 import { drillSearch } from './drill.js';
 import { LevelBadge } from './LevelBadge.js';
 

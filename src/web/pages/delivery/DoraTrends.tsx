@@ -5,8 +5,7 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { IntervalToggle } from '../../components/Segmented.js';
 import { useDoraSeries } from '../../hooks/queries/use-dora-series.js';
 import type { DoraQuery } from '../../hooks/queries/use-dora.js';
-import { formatPeriod } from '../../lib/adoption.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, formatPeriod, formatTenths } from '../../lib/format.js';
 
 interface Trend {
   key: string;
@@ -49,8 +48,6 @@ const TRENDS: Trend[] = [
   },
 ];
 
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
 /**
  * The values to draw and how to label them. The axis is narrow, so durations are drawn in hours, or in days when
  * some period reaches three days; rates in percent.
@@ -61,11 +58,11 @@ function scaled(t: Trend, points: DoraPoint[]): { data: Datum[]; format: (v: num
   let format = formatNumber;
   if (t.unit === 'rate') {
     toChart = (v) => Math.round(v * 1000) / 10;
-    format = (v) => `${oneDecimal.format(v)}%`;
+    format = (v) => `${formatTenths(v)}%`;
   } else if (t.unit === 'hours') {
     const days = values.some((v) => v !== null && v >= 72);
     toChart = (v) => (days ? v / 24 : v);
-    format = (v) => `${oneDecimal.format(v)} ${days ? 'd' : 'h'}`;
+    format = (v) => `${formatTenths(v)} ${days ? 'd' : 'h'}`;
   }
   return {
     data: points.map((p, i) => ({ period: p.start, value: values[i] == null ? null : toChart(values[i] as number) })),

@@ -94,10 +94,9 @@ function BlockView({ block: b }: { block: Block }): ReactNode {
 export function DefinitionsPage() {
   const blocks = useMemo(() => parseMarkdown(definitions), []);
   const { hash } = useLocation();
+  // ScrollToHash scrolls to a #definition (one scroller: two fought, and the heading ended mid-screen).
   useEffect(() => {
-    const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
-    if (target) target.scrollIntoView();
-    else window.scrollTo(0, 0);
+    if (!hash) window.scrollTo(0, 0);
   }, [hash]);
   return (
     <article className="page page-narrow definitions" aria-label="Definitions">

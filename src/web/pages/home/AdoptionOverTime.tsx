@@ -1,6 +1,6 @@
 import type { AdoptionChanges } from '../../api/types.js';
 import { Chart } from '../../components/Chart.js';
-import { formatPeriod } from '../../lib/adoption.js';
+import { formatPeriod } from '../../lib/format.js';
 
 /** Every capability's adopting teams at the end of each of the last 12 months, one line each. */
 export function AdoptionOverTime({ changes }: { changes: AdoptionChanges }) {
@@ -17,7 +17,8 @@ export function AdoptionOverTime({ changes }: { changes: AdoptionChanges }) {
       title="Adopting teams per capability, last 12 months"
       x="period"
       curve="step"
-      height={240}
+      // The legend shares the chart's height: with a dozen capabilities it takes several lines on a phone.
+      height={220 + 12 * caps.length}
       data={data}
       series={caps.map((c) => ({ key: c.name, label: c.title || c.name, dashed: c.lifecycle === 'deprecated' }))}
       formatX={(v) => formatPeriod(v, 'month')}

@@ -36,11 +36,11 @@ export function LifecycleChart({ o }: { o: Overview }) {
     );
   return (
     <>
+      {/* Rows, not columns: five lifecycle names never fit side by side on a phone. */}
       <Chart
-        kind="bar"
+        kind="hbar"
         title="Capabilities by lifecycle"
         x="lifecycle"
-        height={200}
         series={[{ key: 'count', label: 'Capabilities' }]}
         data={LIFECYCLES.map((l) => ({
           lifecycle: l,

@@ -15,7 +15,7 @@ export function Change({
 }: {
   now: number | null;
   before: number | null;
-  /** What is shown after the arrow, e.g. "+12 % vs previous 90 days". */
+  /** What is shown after the arrow, e.g. "+12% vs previous 90 days". */
   text: string;
   good?: 'up' | 'down';
   testId?: string;

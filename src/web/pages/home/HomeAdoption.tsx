@@ -2,14 +2,15 @@ import { Link } from 'react-router-dom';
 import type { AdoptionChanges } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
-import { Stat } from '../../components/Stat.js';
+import { DefinedStat } from '../../components/DefinedStat.js';
+import { DEFINITION } from '../../lib/definitions.js';
 import { useAdoptionChanges } from '../../hooks/queries/use-adoption-changes.js';
-import { formatPercent } from '../../lib/adoption.js';
 import { median } from '../../../shared/median.js';
 import { AdoptionMovers } from './AdoptionMovers.js';
 import { AdoptionOverTime } from './AdoptionOverTime.js';
 import { Change } from './Change.js';
 import { HOME_DAYS } from './compare.js';
+import { formatPercent } from '../../lib/format.js';
 
 /** GA capabilities' adoption rates (adopting / eligible teams, DOMAIN.md), and their median. */
 function gaRates(changes: AdoptionChanges) {
@@ -30,7 +31,8 @@ export function HomeAdoption() {
   return (
     <>
       <div className="stats stats-2">
-        <Stat
+        <DefinedStat
+          definition={DEFINITION.adopting}
           label="Adoptions in use"
           testId="home-adoptions"
           to="/adoption"
@@ -49,7 +51,8 @@ export function HomeAdoption() {
             </>
           }
         />
-        <Stat
+        <DefinedStat
+          definition={DEFINITION.adoptionRate}
           label="Median adoption of GA capabilities"
           testId="home-ga-adoption"
           to="/capabilities?lifecycle=ga"

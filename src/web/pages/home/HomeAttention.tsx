@@ -36,11 +36,12 @@ export function HomeAttention() {
           <Link to="/unmapped">see why and reprocess</Link>
         </Item>
         <Item n={a.staleScans} testId="attention-stale-scans">
-          of {plural(a.repositories, 'repository', 'repositories')} not scanned in the last 7 days (
-          <code>paved scan</code>)
+          of {plural(a.repositories, 'repository', 'repositories')} not scanned in the last 7 days:{' '}
+          <Link to="/repositories?state=stale">see which</Link>, then <code>paved scan</code> them
         </Item>
         <Item n={a.failedScans} testId="attention-failed-scans">
-          {a.failedScans === 1 ? 'repository' : 'repositories'} whose last scan failed
+          {a.failedScans === 1 ? 'repository' : 'repositories'} whose last scan failed:{' '}
+          <Link to="/repositories?state=failed">see why</Link>
         </Item>
       </ul>
     </>

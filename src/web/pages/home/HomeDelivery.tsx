@@ -2,10 +2,11 @@ import { Link } from 'react-router-dom';
 import type { Dora } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
-import { Stat } from '../../components/Stat.js';
+import { DefinedStat } from '../../components/DefinedStat.js';
+import { DEFINITION } from '../../lib/definitions.js';
 import { useDora } from '../../hooks/queries/use-dora.js';
-import { formatFrequency, formatRate } from '../../lib/dora.js';
-import { formatHours, formatNumber } from '../../lib/format.js';
+import { formatFrequency } from '../../lib/dora.js';
+import { formatHours, formatNumber, formatRate } from '../../lib/format.js';
 import { Change } from './Change.js';
 import { HOME_DAYS, homePeriods, percentChange } from './compare.js';
 
@@ -40,7 +41,8 @@ export function HomeDelivery({ scope = 'org' }: { scope?: string }) {
     before === undefined ? '' : before === null ? `no figure before` : `was ${formatHours(before)}`;
   return (
     <div className="stats home-stats">
-      <Stat
+      <DefinedStat
+        definition={DEFINITION.deploymentFrequency}
         label={`Deployments, ${HOME_DAYS} days`}
         testId="home-deployments"
         value={formatNumber(d.deployments)}
@@ -58,7 +60,8 @@ export function HomeDelivery({ scope = 'org' }: { scope?: string }) {
           </>
         }
       />
-      <Stat
+      <DefinedStat
+        definition={DEFINITION.changeLeadTime}
         label="Change lead time"
         testId="home-lead-time"
         value={formatHours(d.changeLeadTime.medianHours)}
@@ -76,7 +79,8 @@ export function HomeDelivery({ scope = 'org' }: { scope?: string }) {
           </>
         }
       />
-      <Stat
+      <DefinedStat
+        definition={DEFINITION.changeFailRate}
         label="Change fail rate"
         testId="home-change-fail-rate"
         value={formatRate(d.changeFailRate.value)}
@@ -95,7 +99,8 @@ export function HomeDelivery({ scope = 'org' }: { scope?: string }) {
           </>
         }
       />
-      <Stat
+      <DefinedStat
+        definition={DEFINITION.incidentRecoveryTime}
         label={`Incidents, ${HOME_DAYS} days`}
         testId="home-incidents"
         value={formatNumber(incidentsOf(d))}

@@ -1,4 +1,5 @@
 import { resolvePeriod } from '../../lib/delivery-scope.js';
+import { formatNumber } from '../../lib/format.js';
 
 const DAY = 86_400_000;
 /** The home page compares the last 90 days with the 90 days before them. */
@@ -22,9 +23,9 @@ export function direction(now: number | null, before: number | null): Direction 
   return now > before ? 'up' : now < before ? 'down' : 'flat';
 }
 
-/** +12 %, −3 %, or null when there was nothing before to compare with. */
+/** +12%, −3% (written as every share is), or null when there was nothing before to compare with. */
 export function percentChange(now: number, before: number): string | null {
   if (before === 0) return null;
   const p = Math.round(((now - before) / before) * 100);
-  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p)} %`;
+  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${formatNumber(Math.abs(p))}%`;
 }

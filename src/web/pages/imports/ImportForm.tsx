@@ -8,7 +8,7 @@ import { defaultSource, isUploadable, uploadPath } from './import-files.js';
 
 type Mode = 'files' | 'url';
 
-/** Starts an import: descriptor files, a folder or a .tar.gz of one (imported at once), or a running Backstage (a job). */
+/** Starts an import: descriptor files, a folder or a .tar.gz or .zip of one (imported at once), or a running Backstage (a job). */
 export function ImportForm({ onStarted }: { onStarted: (started: ImportStarted) => void }) {
   const start = useStartImport();
   const [mode, setMode] = useState<Mode>('files');
@@ -32,7 +32,7 @@ export function ImportForm({ onStarted }: { onStarted: (started: ImportStarted) 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (mode === 'files' && files.length === 0)
-      return setProblem({ file: 'choose at least one descriptor file, a folder, or a .tar.gz archive' });
+      return setProblem({ file: 'choose at least one descriptor file, a folder, or a .tar.gz or .zip archive' });
     if (mode === 'url' && !url.trim()) return setProblem({ url: 'enter the address of your Backstage' });
     setProblem({});
     start.mutate(
@@ -73,7 +73,7 @@ export function ImportForm({ onStarted }: { onStarted: (started: ImportStarted) 
             <Field
               id="import-files"
               label="Descriptor files"
-              help="catalog-info.yaml and other .yaml files, or a .tar.gz of a catalog folder"
+              help="catalog-info.yaml and other .yaml files, or a .tar.gz or .zip of a catalog folder"
               error={problem.file}
             >
               {(props) => (
@@ -81,7 +81,7 @@ export function ImportForm({ onStarted }: { onStarted: (started: ImportStarted) 
                   {...props}
                   type="file"
                   multiple
-                  accept=".yaml,.yml,.tar.gz,.tgz"
+                  accept=".yaml,.yml,.tar.gz,.tgz,.zip"
                   onChange={(e) => choose(e.target.files)}
                 />
               )}

@@ -1,4 +1,4 @@
-const UPLOADABLE = /\.(ya?ml|tar\.gz|tgz)$/i;
+const UPLOADABLE = /\.(ya?ml|tar\.gz|tgz|zip)$/i;
 
 /** What an upload sends: descriptor files (YAML) and catalog archives, outside node_modules and dot-folders, as the CLI. */
 export function isUploadable(file: File): boolean {

@@ -7,9 +7,11 @@ import { ScopePeriodPicker } from '../../components/ScopePeriodPicker.js';
 import { Stat } from '../../components/Stat.js';
 import { Tabs } from '../../components/Tabs.js';
 import { useDora } from '../../hooks/queries/use-dora.js';
-import { useScopePeriod } from '../../hooks/use-scope-period.js';
+import { useScopePeriod, type ScopePeriod } from '../../hooks/use-scope-period.js';
 import { carrySearch, scopeLabel } from '../../lib/delivery-scope.js';
 import { formatHours, plural } from '../../lib/format.js';
+import { ScopeKnown } from '../delivery/ScopeKnown.js';
+import { UnknownScope } from '../delivery/UnknownScope.js';
 import { IncidentList } from './IncidentList.js';
 
 const STATUSES = ['open', 'resolved'] as const;
@@ -26,30 +28,48 @@ function withStatus(search: string, status: Status | null): string {
 /** Incidents of the organisation, a team or a service: how long each took to resolve, and the deployment it followed. */
 export function IncidentsPage() {
   const state = useScopePeriod();
-  const { scope, query } = state;
+  const { scope } = state;
   const search = useLocation().search;
   const raw = state.param('status');
   const status = (STATUSES as readonly string[]).includes(raw) ? (raw as Status) : undefined;
-  const dora = useDora(query);
-  const r = dora.data?.incidentRecoveryTime;
 
   return (
-    <div className="page incidents-page">
-      <PageHeader
-        title="Incidents"
-        subtitle={
-          <>
-            {scopeLabel(scope)}: incidents triggered in the period, their recovery time and the deployment each is
-            attributed to.
-          </>
-        }
-        actions={
-          <Link className="button" to={`/delivery${carrySearch(search)}`}>
-            Delivery
-          </Link>
-        }
-      />
-      <ScopePeriodPicker state={state} />
+    <ScopeKnown scope={scope}>
+      {(known) => (
+        <div className="page incidents-page">
+          <PageHeader
+            title="Incidents"
+            subtitle={
+              <>
+                {scopeLabel(scope)}: incidents triggered in the period, their recovery time and the deployment each is
+                attributed to.
+              </>
+            }
+            actions={
+              <Link className="button" to={`/delivery${carrySearch(search)}`}>
+                Delivery
+              </Link>
+            }
+          />
+          <ScopePeriodPicker state={state} />
+          {scope.kind !== 'org' && known === false ? (
+            <UnknownScope scope={scope} what="incidents" />
+          ) : (
+            <Incidents state={state} status={status} />
+          )}
+        </div>
+      )}
+    </ScopeKnown>
+  );
+}
+
+function Incidents({ state, status }: { state: ScopePeriod; status: Status | undefined }) {
+  const { query } = state;
+  const search = useLocation().search;
+  const dora = useDora(query);
+  const r = dora.data?.incidentRecoveryTime;
+  return (
+    <>
       {dora.isPending ? (
         <Loading variant="stats" count={3} label="Loading recovery times" />
       ) : dora.error && !r ? (
@@ -77,6 +97,6 @@ export function IncidentsPage() {
         />
         <IncidentList filters={{ ...query, status }} caption={status ? `${status} incidents` : 'Incidents'} />
       </Card>
-    </div>
+    </>
   );
 }

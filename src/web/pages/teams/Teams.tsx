@@ -130,10 +130,10 @@ export function TeamsPage() {
                       </td>
                       <td>
                         {t.parentRef ? (
-                          parent ? (
-                            <Link to={parent}>{shortRef(t.parentRef)}</Link>
+                          parent && t.parent ? (
+                            <Link to={parent}>{t.parent.title || t.parent.name}</Link>
                           ) : (
-                            shortRef(t.parentRef)
+                            <span title="Not a team of the catalog">{shortRef(t.parentRef)}</span>
                           )
                         ) : (
                           <span className="muted">—</span>
