@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import { AppError, type ErrorDetail } from './errors.js';
 import type { Logger } from './logger.js';
+import type { AuthSettings } from './auth-settings.js';
 
 export interface Principal {
   /** The highest role: admin (an organisation admin, or a member of a platform team), member, viewer. */
@@ -85,4 +86,6 @@ export interface AppDeps {
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
   /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
   fetch?: typeof fetch;
+  /** Sign-in (OIDC), organisation admins, default role, session lifetimes; token sign-in only when absent. */
+  auth?: AuthSettings;
 }

@@ -48,7 +48,11 @@ export function buildApp(deps: AppDeps) {
   );
   for (const routes of MODULES.flatMap((m) => m.publicRoutes ?? [])) app.route('/', routes(deps));
 
-  app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
+  const openRoutes = [
+    { method: 'POST', path: '/api/v1/session' },
+    { method: 'GET', path: '/api/v1/auth-config' },
+  ];
+  app.use('/api/v1/*', requireAuth(db, openRoutes, deps.auth));
   for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../connectors/github/read-delivery.js';
 import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../shared/production.js';
+import type { AuthSettings } from '../http/auth-settings.js';
+import { loadAuthSettings } from './auth-config.js';
 
 export interface Config {
   host: string;
@@ -21,6 +23,8 @@ export interface Config {
   deployWorkflows: string[];
   /** PAVED_PRODUCTION_ENVIRONMENTS: environment names or globs whose deployments count (any case). */
   productionEnvironments: string[];
+  /** Sign-in: PAVED_OIDC_*, PAVED_PUBLIC_URL, PAVED_ADMINS, PAVED_SESSION_*_HOURS (src/server/auth-config.ts). */
+  auth: AuthSettings;
 }
 
 const list = (value: string | undefined) =>
@@ -53,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0
         ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
         : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    auth: loadAuthSettings(env),
   };
 }

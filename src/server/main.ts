@@ -55,6 +55,7 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     productionEnvironments: config.productionEnvironments,
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
+    auth: config.auth,
     webhookSecrets: {
       github: config.githubWebhookSecrets,
       gitlab: config.gitlabWebhookTokens,

@@ -7,6 +7,8 @@ import { adoptionRoutes } from '../modules/adoption/routes.js';
 import { runScanJob } from '../modules/adoption/scans/jobs.js';
 import { scanRoutes } from '../modules/adoption/scans/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
+import { oidcRoutes } from '../modules/auth/oidc/routes.js';
+import { myTokenRoutes } from '../modules/auth/my-token-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
 import { unmappedRoutes } from '../modules/delivery/unmapped/routes.js';
@@ -40,7 +42,7 @@ export interface PavedModule {
 
 /** Paved's modules, in the order their routes are mounted: adding a module is adding a line here. */
 export const MODULES: PavedModule[] = [
-  { name: 'auth', routes: [authRoutes] },
+  { name: 'auth', routes: [authRoutes, myTokenRoutes], publicRoutes: [oidcRoutes] },
   { name: 'catalog', routes: [catalogRoutes] },
   { name: 'imports', routes: [importRoutes], jobs: ({ db }) => [backstageUrlImportJob(db)] },
   { name: 'adoption', routes: [adoptionRoutes, scanRoutes], jobs: ({ db }) => [runScanJob(db)] },

@@ -8,6 +8,7 @@ import * as m0006 from './0006-delivery-indexes.js';
 import * as m0007 from './0007-lookup-indexes.js';
 import * as m0008 from './0008-incident-links.js';
 import * as m0009 from './0009-incident-trigger-known.js';
+import * as m0010 from './0010-people-sessions.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-lookup-indexes': m0007,
   '0008-incident-links': m0008,
   '0009-incident-trigger-known': m0009,
+  '0010-people-sessions': m0010,
 };
