@@ -109,16 +109,23 @@ export class OidcClient {
   }
 }
 
+/** The library's message, with the more precise one it wraps ("invalid response" because of what). */
+function reasonOf(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error && messages.length < 4; e = e.cause) messages.push(e.message);
+  return messages.length > 0 ? messages.join(': ') : String(error);
+}
+
 /** The library's reasons, worded for the person who tried to sign in. */
 function refusal(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = reasonOf(error);
   if (error instanceof oidc.AuthorizationResponseError)
     return new AppError(
       'UNAUTHENTICATED',
       `the identity provider refused the sign-in: ${error.error_description ?? error.error}`,
     );
-  if (/state/i.test(message))
+  if (/"state"/.test(message))
     return new AppError(
       'VALIDATION_FAILED',
       `the sign-in's state does not match the one Paved sent: start again (${message})`,
