@@ -20,6 +20,7 @@ import { ServiceDetailPage } from './pages/services/ServiceDetail.js';
 import { ServicesPage } from './pages/services/Services.js';
 import { TeamDetailPage } from './pages/teams/TeamDetail.js';
 import { TeamsPage } from './pages/teams/Teams.js';
+import { TokensPage } from './pages/tokens/TokensPage.js';
 import { UnmappedPage } from './pages/unmapped/UnmappedPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
@@ -71,6 +72,7 @@ export function App() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="unmapped" element={<UnmappedPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
+            <Route path="tokens" element={<TokensPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -79,3 +79,4 @@ export const issuedTokenSchema = z
 export type Me = z.infer<typeof meSchema>;
 export type TokenInfo = z.infer<typeof tokenSchema>;
 export type AuthConfig = z.infer<typeof authConfigSchema>;
+export type IssuedTokenInfo = z.infer<typeof issuedTokenSchema>;

@@ -8,7 +8,9 @@ export interface PersonRow {
   email: string | null;
 }
 
-const personColumns = sql<PersonRow>`ref, name, title, spec->'profile'->>'email' as email`;
+/** `title`: the catalog title, else the profile's display name (Backstage Users usually have only that). */
+const personColumns = sql<PersonRow>`ref, name, coalesce(nullif(title, ''), spec->'profile'->>'displayName') as title,
+  spec->'profile'->>'email' as email`;
 
 /** The active catalog User with this email, whatever its case (entities_user_email index). */
 export async function findUserByEmail(db: Db, email: string): Promise<PersonRow | null> {
