@@ -78,7 +78,7 @@ function NewToken() {
     });
   };
   return (
-    <section aria-label="New token" className="card">
+    <section aria-label="Create a personal token" className="card">
       <form onSubmit={submit} className="inline-form">
         <div className="field">
           <label htmlFor="token-name">New token</label>
