@@ -71,7 +71,6 @@ export async function tokenCreate(
       : unwrap(
           await backend.request<IssuedToken>('POST', '/api/v1/tokens', {
             name: args.name,
-            role: 'viewer',
             scopes: args.scopes,
             user: args.user,
           }),

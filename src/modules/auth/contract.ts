@@ -33,7 +33,8 @@ export const authConfigSchema = z
 export const createTokenBody = z
   .strictObject({
     name: z.string().min(1).max(100),
-    role: roleSchema,
+    /** Required for a service token; a personal token (`user`) has its person's role. */
+    role: roleSchema.optional(),
     scopes: z
       .array(z.enum(['events:write']))
       .max(10)

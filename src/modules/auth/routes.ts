@@ -122,8 +122,12 @@ export function authRoutes({ db, auth: settings = DEFAULT_AUTH_SETTINGS }: AppDe
     }),
     async (c) => {
       const principal = c.get('principal');
-      const { team, user, ...body } = c.req.valid('json');
+      const { team, user, role, ...body } = c.req.valid('json');
       if (user) {
+        if (role)
+          throw new AppError('VALIDATION_FAILED', "role: a personal token has its person's rights", [
+            { field: 'role', reason: "not with user: a personal token has its person's rights" },
+          ]);
         if (team)
           throw new AppError('VALIDATION_FAILED', "team: a personal token has its person's teams", [
             { field: 'team', reason: "not with user: a personal token has its person's teams" },
@@ -136,8 +140,15 @@ export function authRoutes({ db, auth: settings = DEFAULT_AUTH_SETTINGS }: AppDe
         });
         return c.json(issued, 201);
       }
+      if (!role)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'role: required for a service token (or give user for a personal one)',
+          [{ field: 'role', reason: 'required for a service token (or give user for a personal one)' }],
+        );
       const issued = await auth.createToken(db, {
         ...body,
+        role,
         teamRef: team ? ownerRefOf(team) : null,
         createdBy: principal.name,
       });

@@ -421,7 +421,7 @@ describe('personal tokens', () => {
     expect(byName.get('test-admin')?.person).toBeNull();
 
     // Not someone else's token, and not as a service token.
-    const patToken = await t.call('POST', '/api/v1/tokens', { body: { name: 'pat-cli', role: 'viewer', user: 'pat' } });
+    const patToken = await t.call('POST', '/api/v1/tokens', { body: { name: 'pat-cli', user: 'pat' } });
     expect(patToken.body).toMatchObject({ person: 'user:default/pat', role: 'admin' });
     const other = await t.app.request(`/api/v1/me/tokens/${patToken.body.id}`, {
       method: 'DELETE',
@@ -432,7 +432,7 @@ describe('personal tokens', () => {
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
     });
-    expect(await t.call('POST', '/api/v1/tokens', { body: { name: 'x', role: 'viewer', user: 'nobody' } })).toEqual({
+    expect(await t.call('POST', '/api/v1/tokens', { body: { name: 'x', user: 'nobody' } })).toEqual({
       status: 404,
       body: {
         error: { code: 'NOT_FOUND', message: 'no person "nobody" in the catalog (a User, by name or email)' },
