@@ -31,7 +31,9 @@ export function myTokenRoutes({ db, auth: settings = DEFAULT_AUTH_SETTINGS }: Ap
       responses: { 200: json(z.object({ items: z.array(tokenSchema) }), 'Personal tokens') },
     }),
     async (c) => {
-      const personRef = personOf(c.get('principal'));
+      // A service token or someone the catalog does not know has no personal tokens: an empty list, not an error.
+      const personRef = c.get('principal').person;
+      if (!personRef) return c.json({ items: [] }, 200);
       return c.json({ items: (await auth.listTokens(db, { personRef })).map(toTokenInfo) }, 200);
     },
   );
@@ -64,9 +66,10 @@ export function myTokenRoutes({ db, auth: settings = DEFAULT_AUTH_SETTINGS }: Ap
       responses: { 204: { description: 'Revoked' } },
     }),
     async (c) => {
-      const personRef = personOf(c.get('principal'));
+      const personRef = c.get('principal').person;
       const { id } = c.req.valid('param');
-      if ((await auth.revokeTokens(db, { id, personRef })) === 0) throw notFound(`your active token ${id}`);
+      if (!personRef || (await auth.revokeTokens(db, { id, personRef })) === 0)
+        throw notFound(`your active token ${id}`);
       return c.body(null, 204);
     },
   );

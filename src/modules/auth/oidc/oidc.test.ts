@@ -428,9 +428,17 @@ describe('personal tokens', () => {
       headers: { cookie: cookie ?? '' },
     });
     expect(other.status).toBe(404);
-    expect(await t.call('GET', '/api/v1/me/tokens', { role: 'admin' })).toMatchObject({
+    // A service token has no personal tokens, and cannot make one.
+    expect(await t.call('GET', '/api/v1/me/tokens', { role: 'admin' })).toEqual({ status: 200, body: { items: [] } });
+    expect(await t.call('POST', '/api/v1/me/tokens', { role: 'admin', body: { name: 'x' } })).toEqual({
       status: 403,
-      body: { error: { code: 'FORBIDDEN' } },
+      body: {
+        error: {
+          code: 'FORBIDDEN',
+          message:
+            'personal tokens belong to a person: you are using a service token (organisation admins manage those at /tokens)',
+        },
+      },
     });
     expect(await t.call('POST', '/api/v1/tokens', { body: { name: 'x', user: 'nobody' } })).toEqual({
       status: 404,
