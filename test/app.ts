@@ -1,4 +1,5 @@
 import type { Role } from '../src/db/schema/auth.js';
+import type { AuthSettings } from '../src/http/auth-settings.js';
 import { createToken } from '../src/modules/auth/service.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { silentLogger } from '../src/http/logger.js';
@@ -24,6 +25,7 @@ export async function createTestApp(
     scanRoot?: string;
     webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
     productionEnvironments?: string[];
+    auth?: AuthSettings;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();

@@ -28,7 +28,9 @@ Usage:
                                            of them (--history: date first adoption from git history)
   paved token create --role R --name N     issue an API token (roles: admin, member, viewer)
         [--scope events:write] [--team T]
-  paved token list                         list tokens (never their secrets)
+  paved token create --user U --name N     issue a personal token for a catalog User (name or email):
+                                           it acts as that person, with their rights
+  paved token list                         list service and personal tokens (never their secrets)
   paved token revoke <id>                  revoke a token and its sessions
   paved backup <file> [--force]            a consistent snapshot of the embedded database, also while
                                            the server runs (with DATABASE_URL: use pg_dump)
@@ -69,6 +71,7 @@ function parseOptions(argv: string[]) {
       name: { type: 'string' },
       scope: { type: 'string', multiple: true },
       team: { type: 'string' },
+      user: { type: 'string' },
       history: { type: 'boolean', default: false },
       failed: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
@@ -154,11 +157,19 @@ export async function main(argv: string[]): Promise<number> {
       );
     case 'token':
       if (sub === 'create') {
-        if (!values.name || !values.role)
-          throw new Error('usage: paved token create --role admin|member|viewer --name <name>');
-        const input = { name: values.name, role: values.role, scopes: values.scope ?? [], team: values.team };
+        if (!values.name || (!values.role && !values.user))
+          throw new Error(
+            'usage: paved token create --role admin|member|viewer --name <name> (or --user <name|email>)',
+          );
+        const input = {
+          name: values.name,
+          role: values.role,
+          scopes: values.scope ?? [],
+          team: values.team,
+          user: values.user,
+        };
         checkTokenArgs(input);
-        return withBackend(config, (backend) => tokenCreate(backend, input, log));
+        return withBackend(config, (backend) => tokenCreate(backend, input, log, config.auth));
       }
       if (sub === 'list') return withBackend(config, (backend) => tokenList(backend, log), { mustExist: true });
       if (sub === 'revoke') {

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema/index.js';
 import { AppError, type ErrorDetail } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RateLimitSettings } from './rate-limits.js';
+import type { AuthSettings } from './auth-settings.js';
 
 export interface Principal {
   /** The highest role: admin (an organisation admin, or a member of a platform team), member, viewer. */
@@ -84,8 +85,6 @@ export interface AppDeps {
   productionEnvironments?: string[];
   /** Webhook secrets by sender; several allow rotation. */
   webhookSecrets?: { github?: string[]; gitlab?: string[]; pagerduty?: string[] };
-  /** PAVED_PUBLIC_URL: the address people use to reach Paved (its origin, https behind a TLS proxy). */
-  publicUrl?: string | null;
   /**
    * PAVED_ALLOW_PRIVATE_DESTINATIONS: URLs people type (a Backstage to import from) may point at loopback, private
    * and link-local addresses. Absent: public addresses only.
@@ -99,4 +98,8 @@ export interface AppDeps {
   trustProxy?: number;
   /** A snapshot of the embedded database's files (gzipped tar) for GET /backup; absent on PostgreSQL. */
   dumpDatabase?: () => Promise<Blob>;
+  /** Fetch used to reach outside systems (a Backstage catalog), replaceable in tests. */
+  fetch?: typeof fetch;
+  /** Sign-in (OIDC), organisation admins, default role, session lifetimes; token sign-in only when absent. */
+  auth?: AuthSettings;
 }

@@ -56,11 +56,15 @@ export function buildApp(deps: AppDeps) {
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
   );
-  app.use('/auth/*', refuseCrossSite(SESSION_COOKIE, deps.publicUrl));
+  app.use('/auth/*', refuseCrossSite(SESSION_COOKIE, deps.auth?.publicUrl ?? null));
   for (const routes of MODULES.flatMap((m) => m.publicRoutes ?? [])) app.route('/', routes(deps));
 
-  app.use('/api/v1/*', refuseCrossSite(SESSION_COOKIE, deps.publicUrl));
-  app.use('/api/v1/*', requireAuth(db, [{ method: 'POST', path: '/api/v1/session' }]));
+  app.use('/api/v1/*', refuseCrossSite(SESSION_COOKIE, deps.auth?.publicUrl ?? null));
+  const openRoutes = [
+    { method: 'POST', path: '/api/v1/session' },
+    { method: 'GET', path: '/api/v1/auth-config' },
+  ];
+  app.use('/api/v1/*', requireAuth(db, openRoutes, deps.auth));
   app.use('/api/v1/*', auditSafetyNet(db));
   for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 

@@ -3,6 +3,8 @@ import { DEFAULT_DEPLOY_WORKFLOWS } from '../connectors/github/read-delivery.js'
 import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../shared/production.js';
 import { parseSecretKey } from '../modules/integrations/secret-box.js';
 import { DEFAULT_RATE_LIMITS, parseRate, type RateLimitSettings } from '../http/rate-limits.js';
+import type { AuthSettings } from '../http/auth-settings.js';
+import { loadAuthSettings } from './auth-config.js';
 
 export interface Config {
   host: string;
@@ -23,8 +25,6 @@ export interface Config {
   deployWorkflows: string[];
   /** PAVED_PRODUCTION_ENVIRONMENTS: environment names or globs whose deployments count (any case). */
   productionEnvironments: string[];
-  /** PAVED_PUBLIC_URL: how people reach Paved; its origin is the only one allowed to write with a session. */
-  publicUrl: string | null;
   /** PAVED_ALLOW_PRIVATE_DESTINATIONS: typed URLs may reach loopback, private and link-local addresses. */
   allowPrivateDestinations: boolean;
   /** PAVED_SECRET_KEY: 32 bytes (base64) that encrypt integration secrets at rest; null when unset. */
@@ -33,6 +33,8 @@ export interface Config {
   rateLimits: RateLimitSettings | null;
   /** PAVED_TRUST_PROXY: true (one proxy) or the number of proxies adding to X-Forwarded-For; 0 trusts none. */
   trustProxy: number;
+  /** Sign-in: PAVED_OIDC_*, PAVED_PUBLIC_URL, PAVED_ADMINS, PAVED_SESSION_*_HOURS (src/server/auth-config.ts). */
+  auth: AuthSettings;
 }
 
 const list = (value: string | undefined) =>
@@ -114,23 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0
         ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
         : DEFAULT_PRODUCTION_ENVIRONMENTS,
-    publicUrl: publicUrlOf(env.PAVED_PUBLIC_URL),
     allowPrivateDestinations: flag(env, 'PAVED_ALLOW_PRIVATE_DESTINATIONS'),
     secretKey: parseSecretKey(env.PAVED_SECRET_KEY),
     rateLimits: rateLimits(env),
     trustProxy: trustProxy(env),
+    auth: loadAuthSettings(env),
   };
-}
-
-function publicUrlOf(value: string | undefined): string | null {
-  if (!value) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`PAVED_PUBLIC_URL must be an absolute http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Error(`PAVED_PUBLIC_URL must be an http(s) URL, got "${value}"`);
-  return url.href.replace(/\/$/, '');
 }

@@ -64,12 +64,12 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
     productionEnvironments: config.productionEnvironments,
     webRoot: findWebRoot(),
     scanRoot: config.scanRoot,
-    publicUrl: config.publicUrl,
     allowPrivateDestinations: config.allowPrivateDestinations,
     secretKey: config.secretKey,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
     ...(database.dumpDataDir ? { dumpDatabase: database.dumpDataDir } : {}),
+    auth: config.auth,
     webhookSecrets: {
       github: config.githubWebhookSecrets,
       gitlab: config.gitlabWebhookTokens,

@@ -11,6 +11,8 @@ import { scanRoutes } from '../modules/adoption/scans/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { backupRoutes } from '../modules/backup/routes.js';
+import { oidcRoutes } from '../modules/auth/oidc/routes.js';
+import { myTokenRoutes } from '../modules/auth/my-token-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deliveryRoutes } from '../modules/delivery/dora/routes.js';
 import { unmappedRoutes } from '../modules/delivery/unmapped/routes.js';
@@ -98,6 +100,11 @@ export const MODULES: PavedModule[] = [
       message: `a batch of ${kind} is limited to 25 MB`,
     })),
   },
+  { name: 'auth', routes: [authRoutes, myTokenRoutes], publicRoutes: [oidcRoutes] },
+  { name: 'catalog', routes: [catalogRoutes] },
+  { name: 'imports', routes: [importRoutes], jobs: ({ db }) => [backstageUrlImportJob(db)] },
+  { name: 'adoption', routes: [adoptionRoutes, scanRoutes], jobs: ({ db }) => [runScanJob(db)] },
+  { name: 'delivery', routes: [deliveryRoutes, unmappedRoutes] },
   {
     name: 'inbox',
     routes: [deliveriesRoutes],

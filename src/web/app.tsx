@@ -20,6 +20,7 @@ import { ServiceDetailPage } from './pages/services/ServiceDetail.js';
 import { ServicesPage } from './pages/services/Services.js';
 import { TeamDetailPage } from './pages/teams/TeamDetail.js';
 import { TeamsPage } from './pages/teams/Teams.js';
+import { TokensPage } from './pages/tokens/TokensPage.js';
 import { UnmappedPage } from './pages/unmapped/UnmappedPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { RepositoriesPage } from './pages/repositories/RepositoriesPage.js';
@@ -75,6 +76,7 @@ export function App() {
             <Route path="audit" element={<AuditPage />} />
             <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
+            <Route path="tokens" element={<TokensPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -6,7 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CatalogFile } from '../../src/modules/catalog/entity.js';
 import { runImport } from '../../src/modules/imports/run-import.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type App } from '../../src/server/app.js';
+import type { AuthSettings } from '../../src/http/auth-settings.js';
 import { silentLogger } from '../../src/http/logger.js';
 import { createTestDatabase, type TestDatabase } from '../db.js';
 
@@ -21,8 +22,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh database with the catalog imported, the real server on a free port serving the built SPA, and Chromium. */
-export async function startHarness(files: CatalogFile[]): Promise<Harness> {
+/**
+ * A fresh database with the catalog imported, the real server on a free port serving the built SPA, and Chromium.
+ * `auth` gives the sign-in settings once the server's URL is known (an identity provider needs it as redirect URI).
+ */
+export async function startHarness(
+  files: CatalogFile[],
+  options: { auth?: (baseUrl: string) => Promise<AuthSettings> } = {},
+): Promise<Harness> {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error(`no ${WEB_ROOT}/index.html: run npm run build:web first`);
   if (!existsSync(CHROMIUM))
@@ -33,13 +40,22 @@ export async function startHarness(files: CatalogFile[]): Promise<Harness> {
   expect(imported.problems).toEqual([]);
   expect(imported.status).toBe('succeeded');
 
-  const app = buildApp({ db: database.db, logger: silentLogger, webRoot: WEB_ROOT });
+  let app: App | null = null;
   const server = await new Promise<ServerType>((done, fail) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
+    const s = serve(
+      {
+        fetch: (req) => (app ? app.fetch(req) : new Response('starting', { status: 503 })),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
+      () => done(s),
+    );
     s.once('error', fail);
   });
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('the server has no port');
+  const auth = await options.auth?.(`http://127.0.0.1:${address.port}`);
+  app = buildApp({ db: database.db, logger: silentLogger, webRoot: WEB_ROOT, ...(auth ? { auth } : {}) });
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

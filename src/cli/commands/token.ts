@@ -1,7 +1,8 @@
 import type { Role } from '../../db/schema/auth.js';
 import { listTokens, type IssuedToken } from '../../modules/auth/service.js';
-import { issueToken, revokeToken } from '../../modules/auth/audited-tokens.js';
+import { issuePersonalToken, issueToken, revokeToken } from '../../modules/auth/audited-tokens.js';
 import { actor } from '../../modules/audit/actor.js';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../http/auth-settings.js';
 import type { TokenInfo } from '../../modules/auth/contract.js';
 import { ownerRefOf } from '../../modules/catalog/service.js';
 import { cliActor, newDatabaseNote, whereIs, type Backend } from '../backend.js';
@@ -19,14 +20,20 @@ function unwrap<T>(response: { status: number; body: T | ErrorBody }): T {
 
 interface TokenArgs {
   name: string;
-  role: string;
+  /** Not with `user`: a personal token has its person's role. */
+  role?: string | undefined;
   scopes: string[];
   team?: string | undefined;
+  /** A personal token for this catalog User (name or email). */
+  user?: string | undefined;
 }
 
 /** The flags of `token create`, checked before any database is opened. */
 export function checkTokenArgs(args: TokenArgs): void {
-  if (!ROLES.includes(args.role as Role))
+  if (args.user) {
+    if (args.role) throw new Error("--role does not go with --user: a personal token has its person's rights");
+    if (args.team) throw new Error("--team does not go with --user: a personal token has its person's teams");
+  } else if (!ROLES.includes(args.role as Role))
     throw new Error(`--role must be one of ${ROLES.join(', ')}, not "${args.role}"`);
   // Written directly, nothing else would refuse a scope that no route knows.
   const unknown = args.scopes.filter((s) => !SCOPES.includes(s));
@@ -41,11 +48,30 @@ export function tokenId(arg: string | undefined): number {
   return id;
 }
 
-export async function tokenCreate(backend: Backend, args: TokenArgs, log: (l: string) => void) {
+export async function tokenCreate(
+  backend: Backend,
+  args: TokenArgs,
+  log: (l: string) => void,
+  settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
+) {
   checkTokenArgs(args);
   const input = { name: args.name, role: args.role as Role, scopes: args.scopes };
-  const issued =
-    backend.kind === 'direct'
+  const issued = args.user
+    ? backend.kind === 'direct'
+      ? await issuePersonalToken(
+          backend.db,
+          settings,
+          { user: args.user, name: args.name, scopes: args.scopes },
+          actor(cliActor(), 'cli'),
+        )
+      : unwrap(
+          await backend.request<IssuedToken>('POST', '/api/v1/tokens', {
+            name: args.name,
+            scopes: args.scopes,
+            user: args.user,
+          }),
+        )
+    : backend.kind === 'direct'
       ? await issueToken(
           backend.db,
           { ...input, teamRef: args.team ? ownerRefOf(args.team) : null },
@@ -57,7 +83,9 @@ export async function tokenCreate(backend: Backend, args: TokenArgs, log: (l: st
             ...(args.team ? { team: args.team } : {}),
           }),
         );
-  const details = [issued.role, ...issued.scopes, ...(args.team ? [`team ${ownerRefOf(args.team)}`] : [])];
+  const details = issued.person
+    ? [`personal, acts as ${issued.person}`, ...issued.scopes]
+    : [issued.role, ...issued.scopes, ...(args.team ? [`team ${ownerRefOf(args.team)}`] : [])];
   log(`Token ${issued.id} "${issued.name}" (${details.join(', ')}) created in ${whereIs(backend)}:`);
   log(issued.token);
   log('It is shown this once; Paved keeps only its hash.');
@@ -70,6 +98,7 @@ interface Row {
   name: string;
   role: string;
   team: string | null;
+  person: string | null;
   scopes: string[];
   createdBy: string | null;
   revoked: boolean;
@@ -95,6 +124,7 @@ export async function tokenList(backend: Backend, log: (l: string) => void) {
           name: r.name,
           role: r.role,
           team: r.team_ref,
+          person: r.person_ref,
           scopes: r.scopes,
           createdBy: r.created_by,
           revoked: r.revoked_at !== null,
@@ -105,6 +135,7 @@ export async function tokenList(backend: Backend, log: (l: string) => void) {
           name: t.name,
           role: t.role,
           team: t.team,
+          person: t.person,
           scopes: t.scopes,
           createdBy: t.createdBy,
           revoked: t.revokedAt !== null,
@@ -115,18 +146,35 @@ export async function tokenList(backend: Backend, log: (l: string) => void) {
     return 0;
   }
   log(`Tokens in ${whereIs(backend)}:`);
-  const cells = rows.map((r) => [
+  const service = rows.filter((r) => r.person === null);
+  const personal = rows.filter((r) => r.person !== null);
+  const status = (r: Row) => (r.revoked ? 'revoked' : 'active');
+  const cells = service.map((r) => [
     String(r.id),
     r.name,
     r.role,
     r.team ?? '-',
     r.scopes.join(' ') || '-',
-    r.revoked ? 'revoked' : 'active',
+    status(r),
     r.createdBy ?? '-',
     r.lastUsed ?? 'never',
   ]);
   for (const line of table(['ID', 'NAME', 'ROLE', 'TEAM', 'SCOPES', 'STATUS', 'CREATED BY', 'LAST USED'], cells))
     log(line);
+  if (personal.length > 0) {
+    log('');
+    log("Personal tokens (each acts as its person, with the person's rights in the catalog):");
+    const own = personal.map((r) => [
+      String(r.id),
+      r.name,
+      r.person ?? '-',
+      r.scopes.join(' ') || '-',
+      status(r),
+      r.createdBy ?? '-',
+      r.lastUsed ?? 'never',
+    ]);
+    for (const line of table(['ID', 'NAME', 'PERSON', 'SCOPES', 'STATUS', 'CREATED BY', 'LAST USED'], own)) log(line);
+  }
   return 0;
 }
 

@@ -10,6 +10,8 @@ export interface ApiTokensTable {
   scopes: ColumnType<string[], string | undefined, string>;
   token_hash: string;
   team_ref: string | null;
+  /** The catalog User a personal token acts for; null for a service token. */
+  person_ref: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   last_used_at: Date | string | null;
@@ -24,8 +26,27 @@ export interface SessionsTable {
   subject: string;
   role: Role;
   created_at: CreatedAt;
+  /** Absolute expiry. */
   expires_at: Date | string;
   revoked_at: Date | string | null;
+  /** The catalog User a person's session acts for (null: a token's session, or someone the catalog did not know). */
+  person_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The email a person signed in with (lower case). */
+  person_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The provider's groups claim held an admin group at sign-in. */
+  idp_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Idle expiry counts from here. */
+  last_seen_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+}
+
+export interface OidcLoginsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  /** The page to go back to after sign-in: a relative path. */
+  return_to: string;
+  expires_at: Date | string;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;

@@ -8,7 +8,7 @@ import type {
   ScansTable,
   UsageEventsTable,
 } from './adoption.js';
-import type { ApiTokensTable, SessionsTable } from './auth.js';
+import type { ApiTokensTable, OidcLoginsTable, SessionsTable } from './auth.js';
 import type { AuditLogTable } from './audit.js';
 import type { ChangesTable, DeploymentsTable, IncidentsTable } from './delivery.js';
 import type { DeliveriesTable } from './inbox.js';
@@ -24,6 +24,7 @@ export interface Database {
   imports: ImportsTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  oidc_logins: OidcLoginsTable;
   jobs: JobsTable;
   scans: ScansTable;
   repositories: RepositoriesTable;

@@ -223,6 +223,8 @@ describe('capability adoption', () => {
       person: null,
       teams: ['group:default/alpha'],
       via: 'token',
+      displayName: null,
+      email: null,
     });
     expect(await (await call(alphaMember.token, 'beta')).json()).toEqual({
       error: {

@@ -5,7 +5,8 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../audit/actor.js';
 import { diffFields, recordAudit } from '../audit/service.js';
 import * as repo from './repo.js';
-import { createToken, type IssuedToken } from './service.js';
+import type { AuthSettings } from '../../http/auth-settings.js';
+import { createPersonalToken, createToken, type IssuedToken } from './service.js';
 
 /** Issues a token for someone (the API, `paved token create`) and records who did; the secret is never recorded. */
 export async function issueToken(
@@ -25,6 +26,25 @@ export async function issueToken(
         scopes: issued.scopes,
         team: input.teamRef ?? null,
       }),
+    });
+    return issued;
+  });
+}
+
+/** Issues a personal token for a person of the catalog, acting with their rights, and records who did. */
+export async function issuePersonalToken(
+  db: Kysely<Database>,
+  settings: AuthSettings,
+  input: { user: string; name: string; scopes?: string[] },
+  actor: Actor,
+): Promise<IssuedToken> {
+  return inTransaction(db, async (tx) => {
+    const issued = await createPersonalToken(tx, settings, { ...input, createdBy: actor.name });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: { kind: 'token', id: issued.id, ref: issued.person ?? null },
+      summary: `Issued personal token ${issued.id} "${issued.name}" for ${issued.person ?? input.user}`,
+      changes: diffFields(null, { name: issued.name, person: issued.person ?? null, scopes: issued.scopes }),
     });
     return issued;
   });

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
 import { buildApp } from '../../server/app.js';
 import { silentLogger } from '../../http/logger.js';
+import { DEFAULT_AUTH_SETTINGS } from '../../http/auth-settings.js';
 import { ACTOR_HEADER, authenticateToken, ensureAdminToken, issueLocalCliToken } from './service.js';
 
 let t: TestApp;
@@ -67,7 +68,10 @@ describe('over HTTP', () => {
         Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
       );
       const v1 = routes.filter(
-        (r) => r.path.startsWith('/api/v1/') && !(r.method === 'POST' && r.path === '/api/v1/session'),
+        (r) =>
+          r.path.startsWith('/api/v1/') &&
+          !(r.method === 'POST' && r.path === '/api/v1/session') &&
+          !(r.method === 'GET' && r.path === '/api/v1/auth-config'),
       );
       // Every route the brief names is in the document (later modules add more), so this loop covers them all.
       expect(v1.map((r) => `${r.method} ${r.path}`)).toEqual(
@@ -134,7 +138,16 @@ describe('over HTTP', () => {
       for (const role of ['admin', 'member', 'viewer'] as const) {
         expect(await t.call('GET', '/api/v1/me', { role })).toEqual({
           status: 200,
-          body: { name: `test-${role}`, role, orgAdmin: role === 'admin', person: null, teams: [], via: 'token' },
+          body: {
+            name: `test-${role}`,
+            role,
+            orgAdmin: role === 'admin',
+            person: null,
+            teams: [],
+            via: 'token',
+            displayName: null,
+            email: null,
+          },
         });
       }
     });
@@ -153,6 +166,8 @@ describe('over HTTP', () => {
         person: null,
         teams: [],
         via: 'token',
+        displayName: null,
+        email: null,
       });
       expect((await me(local, 'test-viewer')).body.name).toBe('local-cli');
       expect((await me(local, 'cli:alice bob')).body.name).toBe('local-cli');
@@ -185,13 +200,29 @@ describe('over HTTP', () => {
       });
       expect(created.status).toBe(201);
       const { token, id } = created.body as { token: string; id: number };
-      expect(created.body).toEqual({ id, name: 'ci-events', role: 'member', scopes: ['events:write'], token });
+      expect(created.body).toEqual({
+        id,
+        name: 'ci-events',
+        role: 'member',
+        scopes: ['events:write'],
+        person: null,
+        token,
+      });
       expect(token).toMatch(/^pvd_[A-Za-z0-9_-]{43}$/);
 
       // The secret works, as the member it was issued for.
       expect(await t.call('GET', '/api/v1/me', { role: null, headers: { authorization: `Bearer ${token}` } })).toEqual({
         status: 200,
-        body: { name: 'ci-events', role: 'member', orgAdmin: false, person: null, teams: [], via: 'token' },
+        body: {
+          name: 'ci-events',
+          role: 'member',
+          orgAdmin: false,
+          person: null,
+          teams: [],
+          via: 'token',
+          displayName: null,
+          email: null,
+        },
       });
 
       const rows = await t.database.db.selectFrom('api_tokens').selectAll().orderBy('id').execute();
@@ -213,6 +244,7 @@ describe('over HTTP', () => {
         role: 'member',
         scopes: ['events:write'],
         team: null,
+        person: null,
         createdBy: 'test-admin',
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         lastUsedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), // it was used by GET /me above
@@ -285,7 +317,7 @@ describe('over HTTP', () => {
   });
 
   describe('sessions', () => {
-    it('signs in with a token: an HttpOnly SameSite=Strict cookie that authenticates /me', async () => {
+    it('signs in with a token: an HttpOnly SameSite=Lax cookie that authenticates /me', async () => {
       const { res, setCookie } = await signIn(t.tokens.member);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({
@@ -295,12 +327,14 @@ describe('over HTTP', () => {
         person: null,
         teams: [],
         via: 'session',
+        displayName: null,
+        email: null,
       });
 
       const attributes = setCookie.split(';').map((s) => s.trim());
       expect(attributes[0]).toMatch(/^paved_session=pvs_[A-Za-z0-9_-]{43}$/);
       expect(attributes).toContain('HttpOnly');
-      expect(attributes).toContain('SameSite=Strict');
+      expect(attributes).toContain('SameSite=Lax');
       expect(attributes).toContain('Path=/');
       expect(attributes).not.toContain('Secure'); // plain http in this test
       const expires = attributes.find((a) => a.startsWith('Expires='));
@@ -323,10 +357,23 @@ describe('over HTTP', () => {
       expect(rows.map((r) => r.id_hash)).toContain(sha256(sessionId));
     });
 
-    it('marks the cookie Secure over https', async () => {
-      const { res, setCookie } = await signIn(t.tokens.viewer, 'https://paved.example.com/api/v1/session');
+    it('marks the cookie Secure when PAVED_PUBLIC_URL is https, also behind a TLS proxy (finding 10)', async () => {
+      // The proxy speaks plain http to Paved and says X-Forwarded-Proto: the public URL decides, not the request's.
+      const behindProxy = buildApp({
+        db: t.database.db,
+        logger: silentLogger,
+        auth: { ...DEFAULT_AUTH_SETTINGS, publicUrl: 'https://paved.example.com' },
+      });
+      const res = await behindProxy.request('http://10.0.0.5:7700/api/v1/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ token: t.tokens.viewer }),
+      });
       expect(res.status).toBe(200);
-      expect(setCookie.split(';').map((s) => s.trim())).toContain('Secure');
+      expect((res.headers.get('set-cookie') ?? '').split(';').map((s) => s.trim())).toContain('Secure');
+      // Without a public URL, a request that arrived over https is enough.
+      const direct = await signIn(t.tokens.viewer, 'https://paved.example.com/api/v1/session');
+      expect(direct.setCookie.split(';').map((s) => s.trim())).toContain('Secure');
     });
 
     it('refuses to sign in with a wrong token or a malformed body', async () => {
@@ -484,6 +531,8 @@ describe('ensureAdminToken', () => {
         person: null,
         teams: [],
         via: 'token',
+        displayName: null,
+        email: null,
       });
 
       // Changing the configured token replaces the old one, which stops working.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { buildApp } from '../../server/app.js';
+import { DEFAULT_AUTH_SETTINGS } from '../../http/auth-settings.js';
 import { silentLogger } from '../../http/logger.js';
 
 let t: TestApp;
@@ -77,7 +78,11 @@ describe('cross-site writes with the session cookie', () => {
   });
 
   it('behind a proxy, the origin of PAVED_PUBLIC_URL is the one allowed', async () => {
-    const proxied = buildApp({ db: t.database.db, logger: silentLogger, publicUrl: 'https://paved.example.com' });
+    const proxied = buildApp({
+      db: t.database.db,
+      logger: silentLogger,
+      auth: { ...DEFAULT_AUTH_SETTINGS, publicUrl: 'https://paved.example.com' },
+    });
     expect((await importFrom({ origin: 'https://paved.example.com' }, proxied)).status).toBe(200);
     expect((await importFrom({ origin: 'http://127.0.0.1:7700' }, proxied)).status).toBe(403);
   });

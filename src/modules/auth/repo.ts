@@ -10,6 +10,7 @@ export async function insertToken(
     scopes: string[];
     createdBy: string | null;
     teamRef?: string | null;
+    personRef?: string | null;
   },
 ) {
   return db
@@ -21,6 +22,7 @@ export async function insertToken(
       scopes: JSON.stringify(token.scopes),
       created_by: token.createdBy,
       team_ref: token.teamRef ?? null,
+      person_ref: token.personRef ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -49,18 +51,32 @@ export async function touchToken(db: Db, id: number) {
   await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
 }
 
-export async function listTokens(db: Db) {
-  return db
+/** Every token, or a person's own (`personRef`). */
+export async function listTokens(db: Db, where: { personRef?: string } = {}) {
+  let query = db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'scopes', 'team_ref', 'created_by', 'created_at', 'last_used_at', 'revoked_at'])
-    .orderBy('id')
-    .execute();
+    .select([
+      'id',
+      'name',
+      'role',
+      'scopes',
+      'team_ref',
+      'person_ref',
+      'created_by',
+      'created_at',
+      'last_used_at',
+      'revoked_at',
+    ]);
+  if (where.personRef !== undefined) query = query.where('person_ref', '=', where.personRef);
+  return query.orderBy('id').execute();
 }
 
-export async function revokeTokens(db: Db, where: { id?: number; name?: string }) {
+/** Revokes matching active tokens and the sessions opened with them; `personRef` limits it to a person's own. */
+export async function revokeTokens(db: Db, where: { id?: number; name?: string; personRef?: string }) {
   let query = db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('revoked_at', 'is', null);
   if (where.id !== undefined) query = query.where('id', '=', where.id);
   if (where.name !== undefined) query = query.where('name', '=', where.name);
+  if (where.personRef !== undefined) query = query.where('person_ref', '=', where.personRef);
   const result = await query.returning(['id']).execute();
   const ids = result.map((r) => r.id);
   if (ids.length > 0) {
@@ -81,46 +97,90 @@ export async function countActiveAdminTokens(db: Db) {
 
 export async function insertSession(
   db: Db,
-  session: { idHash: string; tokenId: number | null; subject: string; role: Role; expiresAt: Date },
+  session: {
+    idHash: string;
+    method: 'token' | 'oidc';
+    tokenId: number | null;
+    subject: string;
+    role: Role;
+    expiresAt: Date;
+    personRef: string | null;
+    personEmail: string | null;
+    idpAdmin: boolean;
+  },
 ) {
   await db
     .insertInto('sessions')
     .values({
       id_hash: session.idHash,
-      method: 'token',
+      method: session.method,
       token_id: session.tokenId,
       subject: session.subject,
       role: session.role,
       expires_at: session.expiresAt,
+      person_ref: session.personRef,
+      person_email: session.personEmail,
+      idp_admin: session.idpAdmin,
     })
     .execute();
 }
 
-/** The live session and, when it was opened with a token, that token while it is still active. */
-export async function findActiveSession(db: Db, idHash: string) {
+/**
+ * The live session (not revoked, before its absolute expiry, used since `idleSince`) and, when it was opened with a
+ * token, that token while it is still active.
+ */
+export async function findActiveSession(db: Db, idHash: string, idleSince: Date) {
+  const now = new Date();
   const row = await db
     .selectFrom('sessions')
     .leftJoin('api_tokens', (join) =>
-      join.onRef('api_tokens.id', '=', 'sessions.token_id').on('api_tokens.revoked_at', 'is', null),
+      join
+        .onRef('api_tokens.id', '=', 'sessions.token_id')
+        .on('api_tokens.revoked_at', 'is', null)
+        .on((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)])),
     )
     .select([
+      'sessions.method',
       'sessions.subject',
-      'sessions.token_id',
+      'sessions.person_ref',
+      'sessions.person_email',
+      'sessions.idp_admin',
+      'sessions.last_seen_at',
       'api_tokens.id as token_row_id',
       'api_tokens.role as token_role',
       'api_tokens.scopes as token_scopes',
       'api_tokens.team_ref as token_team_ref',
+      'api_tokens.person_ref as token_person_ref',
     ])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.revoked_at', 'is', null)
-    .where('sessions.expires_at', '>', new Date())
+    .where('sessions.expires_at', '>', now)
+    .where('sessions.last_seen_at', '>', idleSince)
     .executeTakeFirst();
   if (!row) return undefined;
   const token =
     row.token_row_id !== null && row.token_role !== null
-      ? { id: row.token_row_id, role: row.token_role, scopes: row.token_scopes ?? [], team_ref: row.token_team_ref }
+      ? {
+          id: row.token_row_id,
+          role: row.token_role,
+          scopes: row.token_scopes ?? [],
+          team_ref: row.token_team_ref,
+          person_ref: row.token_person_ref,
+        }
       : null;
-  return { subject: row.subject, token };
+  return {
+    method: row.method,
+    subject: row.subject,
+    personRef: row.person_ref,
+    personEmail: row.person_email,
+    idpAdmin: row.idp_admin,
+    lastSeenAt: row.last_seen_at,
+    token,
+  };
+}
+
+export async function touchSession(db: Db, idHash: string) {
+  await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
 }
 
 export async function revokeSession(db: Db, idHash: string) {

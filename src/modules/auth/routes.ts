@@ -1,25 +1,58 @@
 import { z } from '@hono/zod-openapi';
 import { accessRoute } from '../../http/access.js';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
+import { DEFAULT_AUTH_SETTINGS } from '../../http/auth-settings.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { createRouter, type AppDeps, type Principal } from '../../http/router.js';
-import { createTokenBody, issuedTokenSchema, meSchema, signInBody, tokenSchema, type Me } from './contract.js';
+import type { Db } from '../../db/schema/index.js';
+import {
+  authConfigSchema,
+  createTokenBody,
+  issuedTokenSchema,
+  meSchema,
+  signInBody,
+  tokenSchema,
+  type Me,
+} from './contract.js';
 import * as auth from './service.js';
-import { issueToken, revokeToken } from './audited-tokens.js';
+import { issuePersonalToken, issueToken, revokeToken } from './audited-tokens.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { toTokenInfo } from './token-info.js';
 import { ownerRefOf } from '../catalog/service.js';
-import { isoOrNull as iso, jsonResponse as json } from '../../http/openapi.js';
+import { jsonResponse as json } from '../../http/openapi.js';
 
-const toMe = (p: Principal): Me => ({
-  name: p.name,
-  role: p.role,
-  orgAdmin: p.orgAdmin,
-  person: p.person,
-  teams: p.teams,
-  via: p.via,
-});
+/** The caller, with the person's title and email from the catalog for the top bar. */
+async function toMe(db: Db, p: Principal): Promise<Me> {
+  const user = p.person ? await auth.findUser(db, { ref: p.person }) : null;
+  const email = user?.email ?? (p.person === null && p.name.includes('@') && p.tokenId === null ? p.name : null);
+  return {
+    name: p.name,
+    role: p.role,
+    orgAdmin: p.orgAdmin,
+    person: p.person,
+    teams: p.teams,
+    via: p.via,
+    displayName: user ? (user.title ?? user.name) : email,
+    email,
+  };
+}
 
-export function authRoutes({ db }: AppDeps) {
+export function authRoutes({ db, auth: settings = DEFAULT_AUTH_SETTINGS }: AppDeps) {
   const app = createRouter();
+
+  app.openapi(
+    accessRoute('public', {
+      method: 'get',
+      path: '/auth-config',
+      tags: ['auth'],
+      summary: 'How to sign in: whether an identity provider is configured (for the sign-in page)',
+      responses: { 200: json(authConfigSchema, 'Sign-in options') },
+    }),
+    (c) => {
+      const oidc = Boolean(settings.oidc && settings.publicUrl);
+      return c.json({ oidc, loginUrl: oidc ? '/auth/login' : null }, 200);
+    },
+  );
 
   app.openapi(
     accessRoute('public', {
@@ -32,17 +65,10 @@ export function authRoutes({ db }: AppDeps) {
     }),
     async (c) => {
       const { token } = c.req.valid('json');
-      const principal = await auth.authenticateToken(db, token);
+      const principal = await auth.authenticateToken(db, token, undefined, settings);
       if (!principal) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
-      const session = await auth.openSession(db, principal);
-      setCookie(c, auth.SESSION_COOKIE, session.sessionId, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
-        expires: session.expiresAt,
-      });
-      return c.json(toMe({ ...principal, via: 'session' }), 200);
+      setSessionCookie(c, await auth.openSession(db, principal, settings), settings);
+      return c.json(await toMe(db, { ...principal, via: 'session' }), 200);
     },
   );
 
@@ -57,7 +83,7 @@ export function authRoutes({ db }: AppDeps) {
     async (c) => {
       const sessionId = getCookie(c, auth.SESSION_COOKIE);
       if (sessionId) await auth.closeSession(db, sessionId);
-      deleteCookie(c, auth.SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(c, settings);
       return c.body(null, 204);
     },
   );
@@ -70,9 +96,7 @@ export function authRoutes({ db }: AppDeps) {
       summary: 'Who is calling',
       responses: { 200: json(meSchema, 'The caller') },
     }),
-    (c) => {
-      return c.json(toMe(c.get('principal')), 200);
-    },
+    async (c) => c.json(await toMe(db, c.get('principal')), 200),
   );
 
   app.openapi(
@@ -80,23 +104,11 @@ export function authRoutes({ db }: AppDeps) {
       method: 'get',
       path: '/tokens',
       tags: ['auth'],
-      summary: 'List API tokens (never their secrets)',
+      summary: 'List API tokens, personal (with their person) and service tokens (never their secrets)',
       responses: { 200: json(z.object({ items: z.array(tokenSchema) }), 'Tokens') },
     }),
     async (c) => {
-      const rows = await auth.listTokens(db);
-      const items = rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        role: r.role,
-        scopes: r.scopes,
-        team: r.team_ref,
-        createdBy: r.created_by,
-        createdAt: iso(r.created_at) ?? '',
-        lastUsedAt: iso(r.last_used_at),
-        revokedAt: iso(r.revoked_at),
-      }));
-      return c.json({ items }, 200);
+      return c.json({ items: (await auth.listTokens(db)).map(toTokenInfo) }, 200);
     },
   );
 
@@ -105,14 +117,37 @@ export function authRoutes({ db }: AppDeps) {
       method: 'post',
       path: '/tokens',
       tags: ['auth'],
-      summary: 'Issue an API token; the secret is in this response only',
+      summary: 'Issue a service token, or a personal one (`user`); the secret is in this response only',
       request: { body: { content: { 'application/json': { schema: createTokenBody } }, required: true } },
       responses: { 201: json(issuedTokenSchema, 'The new token') },
     }),
     async (c) => {
       const principal = c.get('principal');
-      const { team, ...body } = c.req.valid('json');
-      const issued = await issueToken(db, { ...body, teamRef: team ? ownerRefOf(team) : null }, principal);
+      const { team, user, role, ...body } = c.req.valid('json');
+      if (user) {
+        if (role)
+          throw new AppError('VALIDATION_FAILED', "role: a personal token has its person's rights", [
+            { field: 'role', reason: "not with user: a personal token has its person's rights" },
+          ]);
+        if (team)
+          throw new AppError('VALIDATION_FAILED', "team: a personal token has its person's teams", [
+            { field: 'team', reason: "not with user: a personal token has its person's teams" },
+          ]);
+        const issued = await issuePersonalToken(
+          db,
+          settings,
+          { user, name: body.name, scopes: body.scopes ?? [] },
+          principal,
+        );
+        return c.json(issued, 201);
+      }
+      if (!role)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'role: required for a service token (or give user for a personal one)',
+          [{ field: 'role', reason: 'required for a service token (or give user for a personal one)' }],
+        );
+      const issued = await issueToken(db, { ...body, role, teamRef: team ? ownerRefOf(team) : null }, principal);
       return c.json(issued, 201);
     },
   );

@@ -1,11 +1,14 @@
 import type { Role } from '../../db/schema/auth.js';
 import type { Db } from '../../db/schema/index.js';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../http/auth-settings.js';
 import type { Principal } from '../../http/router.js';
+import { principalOfPerson, type PersonClaim } from './people/principal-of-person.js';
 import * as repo from './repo.js';
+import { findUser } from './people/repo.js';
+import { AppError } from '../../http/errors.js';
 import { generateToken, hashSecret } from './tokens.js';
 
 export const SESSION_COOKIE = 'paved_session';
-export const SESSION_TTL_MS = 7 * 24 * 3600_000;
 const BOOTSTRAP_NAME = 'bootstrap-admin';
 
 /** The token a server with the embedded database hands to the CLI on the same machine, through its lock file. */
@@ -26,13 +29,23 @@ export interface IssuedToken {
   name: string;
   role: Role;
   scopes: string[];
+  /** The catalog User a personal token acts for. */
+  person: string | null;
   /** The secret: shown once, never stored. */
   token: string;
 }
 
+/** A token with `personRef` is a personal token: it acts as that catalog User, with their rights. */
 export async function createToken(
   db: Db,
-  input: { name: string; role: Role; scopes?: string[]; createdBy?: string | null; teamRef?: string | null },
+  input: {
+    name: string;
+    role: Role;
+    scopes?: string[];
+    createdBy?: string | null;
+    teamRef?: string | null;
+    personRef?: string | null;
+  },
 ): Promise<IssuedToken> {
   const token = generateToken();
   const scopes = input.scopes ?? [];
@@ -43,8 +56,9 @@ export async function createToken(
     tokenHash: hashSecret(token),
     createdBy: input.createdBy ?? null,
     teamRef: input.teamRef ?? null,
+    personRef: input.personRef ?? null,
   });
-  return { id: row.id, name: row.name, role: row.role, scopes, token };
+  return { id: row.id, name: row.name, role: row.role, scopes, person: row.person_ref, token };
 }
 
 /**
@@ -76,7 +90,12 @@ export async function ensureAdminToken(db: Db, configured: string | null): Promi
  * The caller of a token, or null. `claimedActor` (the ACTOR_HEADER) names the caller only with the server's own
  * local CLI token, whose holder is whoever may read the data directory; any other token is credited by its name.
  */
-export async function authenticateToken(db: Db, token: string, claimedActor?: string): Promise<Principal | null> {
+export async function authenticateToken(
+  db: Db,
+  token: string,
+  claimedActor?: string,
+  settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
+): Promise<Principal | null> {
   const row = await repo.findActiveTokenByHash(db, hashSecret(token));
   if (!row) return null;
   // A write on every request would put the database on the hot path; a minute's precision is plenty.
@@ -84,7 +103,22 @@ export async function authenticateToken(db: Db, token: string, claimedActor?: st
     await repo.touchToken(db, row.id);
   const local = row.name === LOCAL_CLI_TOKEN && row.created_by === LOCAL_CLI_ISSUER;
   const name = local && claimedActor && CLI_ACTOR.test(claimedActor) ? claimedActor : row.name;
-  return principalOfToken(row, name, 'token');
+  return principalOfTokenRow(db, settings, row, name, 'token');
+}
+
+type TokenFacts = { id: number; role: Role; scopes: string[]; team_ref: string | null; person_ref: string | null };
+
+/** A personal token acts as its person does now (null once they left the catalog); a service token with its role. */
+async function principalOfTokenRow(
+  db: Db,
+  settings: AuthSettings,
+  row: TokenFacts,
+  name: string,
+  via: Principal['via'],
+): Promise<Principal | null> {
+  if (!row.person_ref) return principalOfToken(row, name, via);
+  const claim: PersonClaim = { personRef: row.person_ref, email: null, idpAdmin: false };
+  return principalOfPerson(db, settings, claim, { tokenId: row.id, via, scopes: row.scopes });
 }
 
 /**
@@ -113,23 +147,61 @@ export async function findActiveToken(db: Db, token: string) {
   return (await repo.findActiveTokenByHash(db, hashSecret(token))) ?? null;
 }
 
-/** A session opened with a token acts as that token does now (its scopes included), until either is revoked. */
-export async function authenticateSession(db: Db, sessionId: string): Promise<Principal | null> {
-  const row = await repo.findActiveSession(db, hashSecret(sessionId));
-  if (!row?.token) return null;
-  return principalOfToken(row.token, row.subject, 'session');
+/**
+ * A live session's caller, computed now: one opened with a token acts as that token does (its scopes included)
+ * until either is revoked; a person's acts as that person does in the catalog now, and ends when they leave it.
+ * A session ends after sessionIdleMs unused and sessionMaxMs after sign-in.
+ */
+export async function authenticateSession(
+  db: Db,
+  sessionId: string,
+  settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
+): Promise<Principal | null> {
+  const idHash = hashSecret(sessionId);
+  const row = await repo.findActiveSession(db, idHash, new Date(Date.now() - settings.sessionIdleMs));
+  if (!row) return null;
+  let principal: Principal | null = null;
+  if (row.method === 'oidc') {
+    const claim = { personRef: row.personRef, email: row.personEmail, idpAdmin: row.idpAdmin };
+    principal = await principalOfPerson(db, settings, claim, { tokenId: null, via: 'session', scopes: [] });
+  } else if (row.token) {
+    principal = await principalOfTokenRow(db, settings, row.token, row.subject, 'session');
+  }
+  if (!principal) {
+    // The person left the catalog (or the default role became none): the session ends for good.
+    await repo.revokeSession(db, idHash);
+    return null;
+  }
+  // Idle expiry needs last use; a minute's precision keeps the write off most requests.
+  if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) await repo.touchSession(db, idHash);
+  return principal;
+}
+
+export interface OpenedSession {
+  sessionId: string;
+  /** The absolute expiry: the cookie's. */
+  expiresAt: Date;
 }
 
 /** A session is its own secret, so signing out never revokes the token it was opened with. */
-export async function openSession(db: Db, principal: Principal): Promise<{ sessionId: string; expiresAt: Date }> {
+export async function openSession(
+  db: Db,
+  principal: Principal,
+  settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
+  person?: PersonClaim,
+): Promise<OpenedSession> {
   const sessionId = generateToken('pvs');
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const expiresAt = new Date(Date.now() + settings.sessionMaxMs);
   await repo.insertSession(db, {
     idHash: hashSecret(sessionId),
-    tokenId: principal.tokenId,
+    method: person ? 'oidc' : 'token',
+    tokenId: person ? null : principal.tokenId,
     subject: principal.name,
     role: principal.role,
     expiresAt,
+    personRef: person?.personRef ?? null,
+    personEmail: person?.email ?? null,
+    idpAdmin: person?.idpAdmin ?? false,
   });
   return { sessionId, expiresAt };
 }
@@ -139,3 +211,34 @@ export async function closeSession(db: Db, sessionId: string) {
 }
 
 export { listTokens, revokeTokens } from './repo.js';
+export { findUser } from './people/repo.js';
+
+/**
+ * Issues a personal token for a catalog User (name, ref or email): it acts as that person, with their rights as the
+ * catalog gives them at each use; the stored role is theirs at issue, for the list only.
+ */
+export async function createPersonalToken(
+  db: Db,
+  settings: AuthSettings,
+  input: { user: string; name: string; scopes?: string[]; createdBy: string | null },
+): Promise<IssuedToken> {
+  const user = await findUser(db, { nameOrEmail: input.user });
+  if (!user) throw new AppError('NOT_FOUND', `no person "${input.user}" in the catalog (a User, by name or email)`);
+  const now = await principalOfPerson(
+    db,
+    settings,
+    { personRef: user.ref, email: null, idpAdmin: false },
+    {
+      tokenId: null,
+      via: 'token',
+      scopes: [],
+    },
+  );
+  return createToken(db, {
+    name: input.name,
+    role: now?.role ?? 'viewer',
+    scopes: input.scopes ?? [],
+    createdBy: input.createdBy,
+    personRef: user.ref,
+  });
+}

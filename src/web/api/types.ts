@@ -22,7 +22,7 @@ export type {
   TeamPage,
 } from '../../modules/catalog/contract.js';
 export type { Domain, DomainPage, Resource, ResourcePage } from '../../modules/catalog/contract.js';
-export type { Me } from '../../modules/auth/contract.js';
+export type { AuthConfig, IssuedTokenInfo as IssuedToken, Me, TokenInfo } from '../../modules/auth/contract.js';
 export type { ImportList, ImportRecord } from '../../modules/imports/contract.js';
 export type { Attention, Overview } from '../../modules/overview/contract.js';
 export type { ScannedRepository } from '../../modules/adoption/scans/contract.js';

@@ -44,10 +44,17 @@ export function Layout() {
           <SearchBox />
           {me ? (
             <div className="user">
-              <span className="user-name" title={`Signed in via ${me.via}`}>
-                {me.name}
+              <span
+                className="user-name"
+                title={`${me.email ?? me.name}, signed in via ${me.via}`}
+                data-testid="signed-in-as"
+              >
+                {me.displayName ?? me.name}
               </span>
               <Badge tone={me.role === 'admin' ? 'accent' : 'neutral'}>{me.role}</Badge>
+              <NavLink to="/tokens" className="button button-ghost button-small">
+                Tokens
+              </NavLink>
               <button
                 type="button"
                 className="button button-ghost button-small"

@@ -1,6 +1,9 @@
 /** Query keys in one place, so mutations invalidate exactly what they change. */
 export const keys = {
   me: ['me'] as const,
+  authConfig: ['auth-config'] as const,
+  myTokens: ['my-tokens'] as const,
+  tokens: ['tokens'] as const,
   overview: ['overview'] as const,
   teams: (filters: object) => ['teams', filters] as const,
   team: (namespace: string, name: string) => ['team', namespace, name] as const,

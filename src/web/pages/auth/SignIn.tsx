@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { useAuthConfig } from '../../hooks/queries/use-auth-config.js';
 import { useMe } from '../../hooks/queries/use-me.js';
 import { useSignIn } from '../../hooks/queries/use-sign-in.js';
 
@@ -15,6 +16,7 @@ export function SignIn() {
   const navigate = useNavigate();
   const me = useMe();
   const signIn = useSignIn();
+  const config = useAuthConfig().data;
   const [token, setToken] = useState('');
   const [touched, setTouched] = useState(false);
 
@@ -44,7 +46,24 @@ export function SignIn() {
           Paved
         </div>
         <h1>Sign in</h1>
-        <p className="muted">Run your internal platform as a product. Sign in with an API token.</p>
+        {config?.loginUrl ? (
+          <div className="sign-in-provider">
+            <p className="muted">Run your internal platform as a product.</p>
+            <a
+              className="button button-primary button-block"
+              href={`${config.loginUrl}?returnTo=${encodeURIComponent(next)}`}
+            >
+              Sign in with your company account
+            </a>
+            <p className="sign-in-divider">or with an API token</p>
+          </div>
+        ) : (
+          <p className="muted">
+            Run your internal platform as a product. Sign in with an API token. To sign in with your company account,
+            set PAVED_OIDC_ISSUER, PAVED_OIDC_CLIENT_ID, PAVED_OIDC_CLIENT_SECRET and PAVED_PUBLIC_URL (see the README,
+            “Sign-in”).
+          </p>
+        )}
         <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor="token">API token</label>
