@@ -34,8 +34,6 @@ const RIGHTS: Record<string, Access> = {
   'GET /api/v1/domains': 'signed-in',
   'GET /api/v1/resources': 'signed-in',
   'GET /api/v1/search': 'signed-in',
-  'GET /api/v1/overview': 'signed-in',
-  'GET /api/v1/overview/attention': 'signed-in',
   'POST /api/v1/imports/backstage': 'org-admin',
   'GET /api/v1/imports': 'signed-in',
   'GET /api/v1/imports/{id}': 'signed-in',
@@ -73,6 +71,15 @@ const RIGHTS: Record<string, Access> = {
   'DELETE /api/v1/integrations/{id}': 'org-admin',
   'GET /api/v1/audit': 'org-admin',
   'GET /api/v1/backup': 'org-admin',
+  'GET /api/v1/overview': 'signed-in',
+  'GET /api/v1/overview/attention': 'signed-in',
+  'GET /auth/login': 'public',
+  'GET /auth/callback': 'public',
+  'POST /auth/logout': 'public',
+  'GET /api/v1/auth-config': 'public',
+  'GET /api/v1/me/tokens': 'signed-in',
+  'POST /api/v1/me/tokens': 'signed-in',
+  'DELETE /api/v1/me/tokens/{id}': 'signed-in',
 };
 
 type Caller =

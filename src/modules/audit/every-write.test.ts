@@ -15,7 +15,7 @@ import { UNAUDITED_ROUTES } from './safety-net.js';
 const SECRET = 'webhook-secret-for-audit-tests';
 const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('hex');
 let t: TestApp;
-const ids: Record<string, number> = {};
+const ids: Record<string, any> = {};
 
 async function post(path: string, body: string, headers: Record<string, string>) {
   const res = await t.app.request(path, { method: 'POST', headers, body });
@@ -31,6 +31,14 @@ const call =
     const res = await t.call(method, path, body === undefined ? {} : { body });
     return res.status;
   };
+const USER_JANE =
+  'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: jane }\nspec: { profile: { email: jane@example.com }, memberOf: [] }\n';
+const asJane = (method: string, path: string, body?: unknown) =>
+  t.call(method, path, {
+    role: null,
+    headers: { authorization: `Bearer ${ids.janeSecret}` },
+    ...(body ? { body } : {}),
+  });
 const capabilityBody = { name: 'golden-ci', owner: 'platform', lifecycle: 'beta' };
 
 const SAMPLES: Record<string, Sample> = {
@@ -40,6 +48,20 @@ const SAMPLES: Record<string, Sample> = {
     return res.status;
   },
   'DELETE /api/v1/tokens/{id}': async () => call('DELETE', `/api/v1/tokens/${ids.token}`)(),
+  // A person's own tokens: the caller is a person, through a personal token issued for them.
+  'POST /api/v1/me/tokens': async () => {
+    const imported = await t.call('POST', '/api/v1/imports/backstage', {
+      body: { source: 'people', files: [{ path: 'jane.yaml', content: USER_JANE }] },
+    });
+    expect(imported.status).toBe(200);
+    const personal = await t.call('POST', '/api/v1/tokens', { body: { name: 'jane-laptop', user: 'jane' } });
+    expect(personal.status).toBe(201);
+    ids.janeSecret = personal.body.token;
+    const res = await asJane('POST', '/api/v1/me/tokens', { name: 'jane-ci' });
+    ids.janeToken = res.body.id;
+    return res.status;
+  },
+  'DELETE /api/v1/me/tokens/{id}': async () => (await asJane('DELETE', `/api/v1/me/tokens/${ids.janeToken}`)).status,
   'POST /api/v1/teams': call('POST', '/api/v1/teams', { name: 'growth', type: 'team' }),
   'PATCH /api/v1/teams/{name}': call('PATCH', '/api/v1/teams/growth', { title: 'Growth' }),
   'POST /api/v1/services': call('POST', '/api/v1/services', {

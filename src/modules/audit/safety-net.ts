@@ -7,6 +7,7 @@ import { hasRecorded, recordAudit } from './service.js';
 export const UNAUDITED_ROUTES: { method: string; path: string; why: string }[] = [
   { method: 'POST', path: '/api/v1/session', why: 'signing in opens a session; it changes no data' },
   { method: 'DELETE', path: '/api/v1/session', why: 'signing out ends a session; it changes no data' },
+  { method: 'POST', path: '/auth/logout', why: 'signing out ends a session; it changes no data' },
   {
     method: 'POST',
     path: '/api/v1/capabilities/{name}/views',

@@ -50,11 +50,20 @@ export async function issuePersonalToken(
   });
 }
 
-/** Revokes a token and the sessions opened with it, recording who did; false when no active token has the id. */
-export async function revokeToken(db: Kysely<Database>, id: number, actor: Actor): Promise<boolean> {
+/**
+ * Revokes a token and the sessions opened with it, recording who did; false when no active token has the id (or,
+ * with `owner`, none of that person's).
+ */
+export async function revokeToken(
+  db: Kysely<Database>,
+  id: number,
+  actor: Actor,
+  owner?: { personRef: string },
+): Promise<boolean> {
   return inTransaction(db, async (tx) => {
     const token = (await repo.listTokens(tx)).find((t) => t.id === id);
-    if (!token || (await repo.revokeTokens(tx, { id })) === 0) return false;
+    if (!token || (owner && token.person_ref !== owner.personRef)) return false;
+    if ((await repo.revokeTokens(tx, { id, ...owner })) === 0) return false;
     await recordAudit(tx, actor, {
       action: 'revoke',
       entity: { kind: 'token', id, ref: token.team_ref },

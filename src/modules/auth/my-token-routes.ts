@@ -6,6 +6,7 @@ import { jsonResponse as json } from '../../http/openapi.js';
 import { createRouter, type AppDeps, type Principal } from '../../http/router.js';
 import { createMyTokenBody, issuedTokenSchema, tokenSchema } from './contract.js';
 import * as auth from './service.js';
+import { issuePersonalToken, revokeToken } from './audited-tokens.js';
 import { toTokenInfo } from './token-info.js';
 
 /** Personal tokens belong to a person in the catalog; a service token or someone the catalog does not know has none. */
@@ -51,7 +52,7 @@ export function myTokenRoutes({ db, auth: settings = DEFAULT_AUTH_SETTINGS }: Ap
       const principal = c.get('principal');
       const personRef = personOf(principal);
       const { name } = c.req.valid('json');
-      const issued = await auth.createPersonalToken(db, settings, { user: personRef, name, createdBy: principal.name });
+      const issued = await issuePersonalToken(db, settings, { user: personRef, name }, principal);
       return c.json(issued, 201);
     },
   );
@@ -66,9 +67,10 @@ export function myTokenRoutes({ db, auth: settings = DEFAULT_AUTH_SETTINGS }: Ap
       responses: { 204: { description: 'Revoked' } },
     }),
     async (c) => {
-      const personRef = c.get('principal').person;
+      const principal = c.get('principal');
+      const personRef = principal.person;
       const { id } = c.req.valid('param');
-      if (!personRef || (await auth.revokeTokens(db, { id, personRef })) === 0)
+      if (!personRef || !(await revokeToken(db, id, principal, { personRef })))
         throw notFound(`your active token ${id}`);
       return c.body(null, 204);
     },
