@@ -242,6 +242,8 @@ describe('CLI commands on the embedded database', () => {
         person: null,
         teams: [],
         via: 'token',
+        displayName: null,
+        email: null,
       });
       const rows = await server.database.db.selectFrom('api_tokens').select('token_hash').execute();
       expect(rows.some((r) => r.token_hash.includes(secret))).toBe(false);

@@ -101,6 +101,8 @@ describe('the demo admin token', () => {
         person: null,
         teams: [],
         via: 'token',
+        displayName: null,
+        email: null,
       });
     } finally {
       await server.stop();

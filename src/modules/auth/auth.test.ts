@@ -405,6 +405,23 @@ describe('over HTTP', () => {
       expect((await withCookie('GET', '/api/v1/me', cookie)).status).toBe(401);
     });
 
+    it('keeps the scopes of the token a session was opened with (finding 11: events:write was lost)', async () => {
+      const post = async (token: string) => {
+        const cookie = cookiePair((await signIn(token)).setCookie);
+        const res = await t.app.request('/api/v1/events', {
+          method: 'POST',
+          headers: { cookie, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+          body: '[]',
+        });
+        return { status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code };
+      };
+      const scoped = await t.call('POST', '/api/v1/tokens', {
+        body: { name: 'events-bot', role: 'member', scopes: ['events:write'] },
+      });
+      expect(await post(scoped.body.token)).toEqual({ status: 200, code: undefined });
+      expect(await post(t.tokens.member)).toEqual({ status: 403, code: 'FORBIDDEN' });
+    });
+
     it('refuses a made-up session cookie', async () => {
       expect(await withCookie('GET', '/api/v1/me', 'paved_session=pvs_made-up')).toMatchObject({
         status: 401,

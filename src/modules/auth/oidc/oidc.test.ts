@@ -89,7 +89,8 @@ async function get(app: App, path: string, cookie: string | null) {
 async function post(app: App, path: string, cookie: string, body: unknown) {
   const res = await app.request(path, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    // As Paved's own page sends it: cookie writes from elsewhere are refused (cross-site.test.ts).
+    headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
@@ -379,7 +380,10 @@ describe('sessions of people', () => {
 
   it('signs out: POST /auth/logout ends the session and clears the cookie', async () => {
     const { cookie } = await signIn(t.app, 'pat');
-    const res = await t.app.request('/auth/logout', { method: 'POST', headers: { cookie: cookie ?? '' } });
+    const res = await t.app.request('/auth/logout', {
+      method: 'POST',
+      headers: { cookie: cookie ?? '', 'sec-fetch-site': 'same-origin' },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/sign-in');
     expect(res.headers.get('set-cookie')).toMatch(/^paved_session=;/);
@@ -425,7 +429,7 @@ describe('personal tokens', () => {
     expect(patToken.body).toMatchObject({ person: 'user:default/pat', role: 'admin' });
     const other = await t.app.request(`/api/v1/me/tokens/${patToken.body.id}`, {
       method: 'DELETE',
-      headers: { cookie: cookie ?? '' },
+      headers: { cookie: cookie ?? '', 'sec-fetch-site': 'same-origin' },
     });
     expect(other.status).toBe(404);
     // A service token has no personal tokens, and cannot make one.
@@ -449,7 +453,7 @@ describe('personal tokens', () => {
 
     const revoked = await t.app.request(`/api/v1/me/tokens/${created.body.id}`, {
       method: 'DELETE',
-      headers: { cookie: cookie ?? '' },
+      headers: { cookie: cookie ?? '', 'sec-fetch-site': 'same-origin' },
     });
     expect(revoked.status).toBe(204);
     expect((await t.app.request('/api/v1/me', { headers: bearer })).status).toBe(401);
