@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { readLock } from '../../db/data-lock.js';
 import { openDatabase } from '../../db/open-database.js';
 import { checkBackup, restoreDataDir } from '../../db/restore-data-dir.js';
+import { countByKind } from '../../modules/catalog/repo.js';
 import type { Config } from '../../server/config.js';
 import { whereIs, withBackend, type Backend } from '../backend.js';
 
@@ -74,11 +75,7 @@ export async function restoreCommand(config: Config, args: { file: string; force
   const database = await openDatabase(config, 'cli');
   let entities: number;
   try {
-    const row = await database.db
-      .selectFrom('entities')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    entities = Number(row.n);
+    entities = (await countByKind(database.db)).reduce((sum, r) => sum + Number(r.n), 0);
   } finally {
     await database.close();
   }

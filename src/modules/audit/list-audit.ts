@@ -2,19 +2,8 @@ import type { AuditRow } from '../../db/schema/audit.js';
 import type { Db } from '../../db/schema/index.js';
 import { AppError } from '../../http/errors.js';
 import type { AuditEntryView, AuditPage, AuditQuery } from './contract.js';
+import { decodeIdCursor, encodeIdCursor } from '../../http/id-cursor.js';
 import * as repo from './repo.js';
-
-const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): number | undefined {
-  if (!cursor) return undefined;
-  const id = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', [
-      { field: 'cursor', reason: 'not a cursor this API returned' },
-    ]);
-  return id;
-}
 
 export function toAuditEntry(row: AuditRow): AuditEntryView {
   return {
@@ -46,13 +35,13 @@ export async function listAuditPage(db: Db, query: AuditQuery): Promise<AuditPag
     from: query.from,
     to: query.to,
     q: query.q,
-    before: decodeCursor(query.cursor),
+    before: decodeIdCursor(query.cursor),
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(toAuditEntry),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeIdCursor(last.id) : null,
   };
 }

@@ -1,28 +1,17 @@
 import { accessRoute } from '../../http/access.js';
 import type { Db } from '../../db/schema/index.js';
-import { AppError } from '../../http/errors.js';
 import { isoOrNull, jsonResponse as json } from '../../http/openapi.js';
 import { createRouter, type AppDeps } from '../../http/router.js';
 import { deliveryPage, deliveryQuery, reprocessBody, reprocessResult, type DeliveryQuery } from './contract.js';
+import { decodeIdCursor, encodeIdCursor } from '../../http/id-cursor.js';
 import * as repo from './repo.js';
 import { enqueueReprocess } from './reprocess.js';
-
-const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
-function decodeCursor(cursor: string | undefined): number | undefined {
-  if (!cursor) return undefined;
-  const id = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', [
-      { field: 'cursor', reason: 'not a cursor this API returned' },
-    ]);
-  return id;
-}
 
 async function pageOfDeliveries(db: Db, query: DeliveryQuery) {
   const rows = await repo.listDeliveries(db, {
     status: query.status,
     source: query.source,
-    before: decodeCursor(query.cursor),
+    before: decodeIdCursor(query.cursor),
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
@@ -38,7 +27,7 @@ async function pageOfDeliveries(db: Db, query: DeliveryQuery) {
       receivedAt: new Date(r.received_at).toISOString(),
       processedAt: isoOrNull(r.processed_at),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeIdCursor(last.id) : null,
   };
 }
 
