@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,7 +56,14 @@ export async function startHarness(
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('the server has no port');
   const auth = await options.auth?.(`http://127.0.0.1:${address.port}`);
-  app = buildApp({ db: database.db, logger: silentLogger, webRoot: WEB_ROOT, ...(auth ? { auth } : {}) });
+  // A secret key as a real install has one: integrations (webhook secrets) are stored sealed with it.
+  app = buildApp({
+    db: database.db,
+    logger: silentLogger,
+    webRoot: WEB_ROOT,
+    secretKey: randomBytes(32),
+    ...(auth ? { auth } : {}),
+  });
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
