@@ -65,7 +65,7 @@ export function buildApp(deps: AppDeps) {
     { method: 'GET', path: '/api/v1/auth-config' },
   ];
   app.use('/api/v1/*', requireAuth(db, openRoutes, deps.auth));
-  app.use('/api/v1/*', auditSafetyNet(db));
+  app.use('/api/v1/*', auditSafetyNet(db, logger));
   for (const routes of MODULES.flatMap((m) => m.routes ?? [])) app.route('/api/v1', routes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +219,16 @@ describe('the safety net', () => {
       entity_id: '/api/v1/widgets/7',
       summary: 'POST /api/v1/widgets/{id} answered 201',
     });
+  });
+
+  it('keeps the answer of a write that succeeded when its own entry cannot be stored', async () => {
+    await sql`alter table audit_log rename to audit_log_away`.execute(t.database.db);
+    try {
+      const res = await app().request('/api/v1/widgets/8', { method: 'POST' });
+      expect(res.status).toBe(201);
+    } finally {
+      await sql`alter table audit_log_away rename to audit_log`.execute(t.database.db);
+    }
   });
 });
 

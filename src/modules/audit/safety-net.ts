@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../../http/logger.js';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/schema/index.js';
 import type { AppEnv } from '../../http/router.js';
@@ -21,9 +22,9 @@ const openApiPath = (honoPath: string) => honoPath.replace(/:(\w+)/g, '{$1}');
 /**
  * The safety net under the services' own entries: a successful write under /api/v1 whose service recorded nothing
  * gets a generic entry (who, method and route, status), so a write added without its entry still leaves a trace.
- * Mounted once, after authentication.
+ * Mounted once, after authentication. Its own failure is logged, never answered: the write itself succeeded.
  */
-export function auditSafetyNet(db: Db): MiddlewareHandler<AppEnv> {
+export function auditSafetyNet(db: Db, logger: Logger = silentLogger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     if (READS.has(c.req.method) || c.res.status < 200 || c.res.status >= 300) return;
@@ -31,11 +32,16 @@ export function auditSafetyNet(db: Db): MiddlewareHandler<AppEnv> {
     if (!principal || hasRecorded(principal)) return;
     const path = openApiPath(c.req.routePath);
     if (UNAUDITED_ROUTES.some((r) => r.method === c.req.method && r.path === path)) return;
-    await recordAudit(db, principal, {
-      action: c.req.method.toLowerCase(),
-      entity: { kind: 'request', id: c.req.path, ref: null },
-      summary: `${c.req.method} ${path} answered ${c.res.status}`,
-      changes: null,
-    });
+    // The write is done and committed: failing its answer now would invite a retry that writes it twice.
+    try {
+      await recordAudit(db, principal, {
+        action: c.req.method.toLowerCase(),
+        entity: { kind: 'request', id: c.req.path, ref: null },
+        summary: `${c.req.method} ${path} answered ${c.res.status}`,
+        changes: null,
+      });
+    } catch (error) {
+      logger.error({ err: error, method: c.req.method, path }, 'the audit safety net could not record a write');
+    }
   };
 }
