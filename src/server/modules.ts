@@ -58,7 +58,7 @@ const KIB = 1024;
 
 /** Paved's modules, in the order their routes are mounted: adding a module is adding a line here. */
 export const MODULES: PavedModule[] = [
-  { name: 'auth', routes: [authRoutes] },
+  { name: 'auth', routes: [authRoutes, myTokenRoutes], publicRoutes: [oidcRoutes] },
   {
     name: 'catalog',
     routes: [catalogRoutes],
@@ -100,11 +100,6 @@ export const MODULES: PavedModule[] = [
       message: `a batch of ${kind} is limited to 25 MB`,
     })),
   },
-  { name: 'auth', routes: [authRoutes, myTokenRoutes], publicRoutes: [oidcRoutes] },
-  { name: 'catalog', routes: [catalogRoutes] },
-  { name: 'imports', routes: [importRoutes], jobs: ({ db }) => [backstageUrlImportJob(db)] },
-  { name: 'adoption', routes: [adoptionRoutes, scanRoutes], jobs: ({ db }) => [runScanJob(db)] },
-  { name: 'delivery', routes: [deliveryRoutes, unmappedRoutes] },
   {
     name: 'inbox',
     routes: [deliveriesRoutes],
