@@ -11,6 +11,7 @@ import * as m0009 from './0009-incident-trigger-known.js';
 import * as m0010 from './0010-audit-log.js';
 import * as m0011 from './0011-job-lease.js';
 import * as m0012 from './0012-people-sessions.js';
+import * as m0013 from './0013-voice.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-audit-log': m0010,
   '0011-job-lease': m0011,
   '0012-people-sessions': m0012,
+  '0013-voice': m0013,
 };

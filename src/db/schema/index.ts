@@ -16,6 +16,17 @@ import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './e
 import type { ImportsTable } from './imports.js';
 import type { IntegrationsTable } from './integrations.js';
 import type { JobsTable } from './jobs.js';
+import type {
+  DismissedSuggestionsTable,
+  FeedbackCommentsTable,
+  FeedbackTable,
+  ProblemsTable,
+  RequestVotesTable,
+  RoadmapItemsTable,
+  RoadmapLinksTable,
+  SlaPoliciesTable,
+  SupportCategoriesTable,
+} from './voice.js';
 
 export interface Database {
   entities: EntitiesTable;
@@ -39,6 +50,15 @@ export interface Database {
   incidents: IncidentsTable;
   integrations: IntegrationsTable;
   audit_log: AuditLogTable;
+  feedback: FeedbackTable;
+  request_votes: RequestVotesTable;
+  feedback_comments: FeedbackCommentsTable;
+  sla_policies: SlaPoliciesTable;
+  support_categories: SupportCategoriesTable;
+  problems: ProblemsTable;
+  dismissed_suggestions: DismissedSuggestionsTable;
+  roadmap_items: RoadmapItemsTable;
+  roadmap_links: RoadmapLinksTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */
