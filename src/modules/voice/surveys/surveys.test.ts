@@ -1,18 +1,32 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
+import { DEFAULT_AUTH_SETTINGS } from '../../../http/auth-settings.js';
+import { silentLogger } from '../../../http/logger.js';
+import { buildApp, type App } from '../../../server/app.js';
 import { createToken } from '../../auth/service.js';
 import { seedSurveyOrg, tokensOf } from './survey-org.js';
 
 let t: TestApp;
+const secretKey = randomBytes(32);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 beforeAll(async () => {
-  t = await createTestApp({ secretKey: randomBytes(32) });
+  t = await createTestApp({ secretKey });
   // A title a spreadsheet would run as a formula, and one with a comma and quotes.
   await seedSurveyOrg(t, { fay: '=HYPERLINK("http://evil.example","x")', gus: 'Gus "G", Jr.' });
 });
 afterAll(() => t.close());
+
+/** The same database behind an app built with other settings (a second test database per file is not needed). */
+async function requestOf(app: App, method: string, path: string, body?: unknown) {
+  const res = await app.request(path, {
+    method,
+    headers: { authorization: `Bearer ${t.tokens.admin}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
 
 const waveCount = async () =>
   (
@@ -105,18 +119,15 @@ describe('creating a survey wave', () => {
   });
 
   it('answers 409 naming PAVED_SECRET_KEY when no key is set, and stores nothing', async () => {
-    const keyless = await createTestApp();
-    try {
-      await seedSurveyOrg(keyless);
-      const res = await keyless.call('POST', '/api/v1/surveys', { body: { title: 'x', capabilities: ['cap-a'] } });
-      expect(res.status).toBe(409);
-      expect(res.body.error.code).toBe('CONFLICT');
-      expect(res.body.error.message).toContain('PAVED_SECRET_KEY');
-      const rows = await keyless.database.db.selectFrom('survey_waves').select('id').execute();
-      expect(rows).toEqual([]);
-    } finally {
-      await keyless.close();
-    }
+    const before = await waveCount();
+    const res = await requestOf(buildApp({ db: t.database.db, logger: silentLogger }), 'POST', '/api/v1/surveys', {
+      title: 'x',
+      capabilities: ['cap-a'],
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('CONFLICT');
+    expect(res.body.error.message).toContain('PAVED_SECRET_KEY');
+    expect(await waveCount()).toBe(before);
   });
 });
 
@@ -176,19 +187,17 @@ describe('personal links', () => {
   });
 
   it('builds links on PAVED_PUBLIC_URL when it is set', async () => {
-    const { DEFAULT_AUTH_SETTINGS } = await import('../../../http/auth-settings.js');
-    const behindProxy = await createTestApp({
-      secretKey: randomBytes(32),
+    const made = await t.call('POST', '/api/v1/surveys', {
+      body: { title: 'x', teams: ['team-z'], capabilities: ['cap-a'] },
+    });
+    const behindProxy = buildApp({
+      db: t.database.db,
+      logger: silentLogger,
+      secretKey,
       auth: { ...DEFAULT_AUTH_SETTINGS, publicUrl: 'https://paved.example.com' },
     });
-    try {
-      await seedSurveyOrg(behindProxy);
-      const made = await behindProxy.call('POST', '/api/v1/surveys', { body: { title: 'x', capabilities: ['cap-a'] } });
-      const res = await behindProxy.call('GET', `/api/v1/surveys/${made.body.id}/invitations`);
-      expect(res.body.items[0].link).toMatch(/^https:\/\/paved\.example\.com\/survey\/[A-Za-z0-9_-]{43}$/);
-    } finally {
-      await behindProxy.close();
-    }
+    const res = await requestOf(behindProxy, 'GET', `/api/v1/surveys/${made.body.id}/invitations`);
+    expect(res.body.items[0].link).toMatch(/^https:\/\/paved\.example\.com\/survey\/[A-Za-z0-9_-]{43}$/);
   });
 
   it('lets only platform team members read the links', async () => {
