@@ -132,3 +132,7 @@ export const questionsSchema = z
   })
   .openapi('SurveyQuestions');
 export type Questions = z.infer<typeof questionsSchema>;
+
+export type CreateWave = z.input<typeof createWaveBody>;
+export type UpdateWave = z.input<typeof updateWaveBody>;
+export type AnswerBody = z.input<typeof answerBody>;
