@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
-import { answer, seedSurveyOrg, tokensOf } from './survey-org.js';
+import { answer, seedSurveyOrg, tokensOf } from '../../../../test/survey-org.js';
 
 let t: TestApp;
 let waveId: number;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
-import { answer, seedSurveyOrg, tokensOf } from './survey-org.js';
+import { answer, seedSurveyOrg, tokensOf } from '../../../../test/survey-org.js';
 
 // NPS, CSAT, response rate, the change from the previous wave and the team breakdown, each computed by hand from
 // DOMAIN.md (Survey): NPS = % of 9-10 − % of 0-6; CSAT = % of 4-5; response rate = answered / invited; a team's

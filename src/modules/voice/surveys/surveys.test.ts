@@ -5,7 +5,7 @@ import { DEFAULT_AUTH_SETTINGS } from '../../../http/auth-settings.js';
 import { silentLogger } from '../../../http/logger.js';
 import { buildApp, type App } from '../../../server/app.js';
 import { createToken } from '../../auth/service.js';
-import { seedSurveyOrg, tokensOf } from './survey-org.js';
+import { seedSurveyOrg, tokensOf } from '../../../../test/survey-org.js';
 
 let t: TestApp;
 const secretKey = randomBytes(32);

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestApp } from '../../../../test/app.js';
+import type { TestApp } from './app.js';
 
 /**
  * The organisation the survey tests ask: customer teams team-x (ann, bob, cat, dan, eve), team-y (eve, fay, gus)
