@@ -32,7 +32,10 @@ function LinkProblem({ error, retry }: { error: unknown; retry: () => void }) {
     return (
       <div role="alert" data-testid="survey-closed">
         <h1>This survey is closed</h1>
-        <p>{error.message}. Thank you for your interest: the next survey will reach you the same way.</p>
+        <p>
+          {error.message.charAt(0).toUpperCase() + error.message.slice(1)}. Thank you for your interest: the next survey
+          will reach you the same way.
+        </p>
       </div>
     );
   return (
