@@ -28,6 +28,8 @@ import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { MAX_DELIVERY_BYTES, webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
 import { overviewRoutes } from '../modules/overview/routes.js';
+import { surveyAnswerRoutes } from '../modules/voice/surveys/answer-routes.js';
+import { surveyRoutes } from '../modules/voice/surveys/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -129,6 +131,8 @@ export const MODULES: PavedModule[] = [
   { name: 'audit', routes: [auditRoutes] },
   { name: 'backup', routes: [backupRoutes] },
   { name: 'overview', routes: [overviewRoutes] },
+  // The two answer routes are public at /api/v1/surveys/answer: a personal link's token is their credential.
+  { name: 'surveys', routes: [surveyRoutes], publicRoutes: [surveyAnswerRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

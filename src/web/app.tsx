@@ -24,6 +24,9 @@ import { TokensPage } from './pages/tokens/TokensPage.js';
 import { UnmappedPage } from './pages/unmapped/UnmappedPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { RepositoriesPage } from './pages/repositories/RepositoriesPage.js';
+import { AnswerSurveyPage } from './pages/voice/surveys/AnswerSurveyPage.js';
+import { SurveyResultsPage } from './pages/voice/surveys/SurveyResultsPage.js';
+import { SurveysPage } from './pages/voice/surveys/SurveysPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -51,6 +54,8 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/sign-in" element={<SignIn />} />
+          {/* A personal survey link: no sign-in, the token in the address is the credential. */}
+          <Route path="/survey/:token" element={<AnswerSurveyPage />} />
           <Route
             element={
               <RequireAuth>
@@ -77,6 +82,8 @@ export function App() {
             <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
             <Route path="tokens" element={<TokensPage />} />
+            <Route path="voice/surveys" element={<SurveysPage />} />
+            <Route path="voice/surveys/:id" element={<SurveyResultsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

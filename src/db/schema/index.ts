@@ -17,6 +17,13 @@ import type { ImportsTable } from './imports.js';
 import type { IntegrationsTable } from './integrations.js';
 import type { JobsTable } from './jobs.js';
 import type {
+  SurveyAnswersTable,
+  SurveyCsatScoresTable,
+  SurveyInvitationsTable,
+  SurveyWaveCapabilitiesTable,
+  SurveyWavesTable,
+} from './surveys.js';
+import type {
   DismissedSuggestionsTable,
   FeedbackCommentsTable,
   FeedbackTable,
@@ -59,6 +66,11 @@ export interface Database {
   dismissed_suggestions: DismissedSuggestionsTable;
   roadmap_items: RoadmapItemsTable;
   roadmap_links: RoadmapLinksTable;
+  survey_waves: SurveyWavesTable;
+  survey_wave_capabilities: SurveyWaveCapabilitiesTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_answers: SurveyAnswersTable;
+  survey_csat_scores: SurveyCsatScoresTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */

@@ -131,6 +131,30 @@ const SAMPLES: Record<string, Sample> = {
       'x-gitlab-token': SECRET,
       'idempotency-key': 'l1',
     }),
+  // A survey of growth (sam is its one person), answered through sam's link, then closed.
+  'POST /api/v1/surveys': async () => {
+    const sam =
+      'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: sam }\nspec: { memberOf: [growth] }\n';
+    const imported = await t.call('POST', '/api/v1/imports/backstage', {
+      body: { source: 'survey-people', files: [{ path: 'sam.yaml', content: sam }] },
+    });
+    expect(imported.status).toBe(200);
+    const res = await t.call('POST', '/api/v1/surveys', {
+      body: { title: 'Pulse', teams: ['growth'], capabilities: ['golden-ci'] },
+    });
+    ids.survey = res.body.id;
+    return res.status;
+  },
+  'POST /api/v1/surveys/answer': async () => {
+    const links = await t.call('GET', `/api/v1/surveys/${ids.survey}/invitations`);
+    const link = String(links.body.items[0].link);
+    const res = await t.call('POST', '/api/v1/surveys/answer', {
+      role: null,
+      body: { token: link.slice(link.lastIndexOf('/') + 1), nps: 9, csat: { 'golden-ci': 4 } },
+    });
+    return res.status;
+  },
+  'PATCH /api/v1/surveys/{id}': async () => call('PATCH', `/api/v1/surveys/${ids.survey}`, { status: 'closed' })(),
   'POST /webhooks/pagerduty': () => {
     const body = JSON.stringify({ event: { id: 'p1', event_type: 'incident.triggered', data: {} } });
     return post('/webhooks/pagerduty', body, { 'x-pagerduty-signature': `v1=${sign(body)}` });
