@@ -28,6 +28,9 @@ import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { MAX_DELIVERY_BYTES, webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
 import { overviewRoutes } from '../modules/overview/routes.js';
+import { conversationRoutes } from '../modules/voice/conversations/routes.js';
+import { slaRoutes } from '../modules/voice/sla/routes.js';
+import { voiceSummaryRoutes } from '../modules/voice/summary/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -129,6 +132,7 @@ export const MODULES: PavedModule[] = [
   { name: 'audit', routes: [auditRoutes] },
   { name: 'backup', routes: [backupRoutes] },
   { name: 'overview', routes: [overviewRoutes] },
+  { name: 'voice-contact', routes: [conversationRoutes, slaRoutes, voiceSummaryRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
