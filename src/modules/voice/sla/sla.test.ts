@@ -102,4 +102,21 @@ describe('support categories', () => {
     ]);
     expect(await audit('support_category')).toBe(1);
   });
+
+  it('lets the linked capability’s team unlink a category, and no one else', async () => {
+    const other = await t.call('PUT', '/api/v1/support/categories/access', {
+      role: null,
+      headers: platB,
+      body: { capability: null },
+    });
+    expect(other.status).toBe(403);
+    const res = await t.call('PUT', '/api/v1/support/categories/access', {
+      role: null,
+      headers: platA,
+      body: { capability: null },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ category: 'access', capability: null, gaDate: null, requests: 1 });
+    expect(await audit('support_category')).toBe(2);
+  });
 });
