@@ -30,6 +30,9 @@ import { integrationRoutes } from '../modules/integrations/routes.js';
 import { overviewRoutes } from '../modules/overview/routes.js';
 import { surveyAnswerRoutes } from '../modules/voice/surveys/answer-routes.js';
 import { surveyRoutes } from '../modules/voice/surveys/routes.js';
+import { conversationRoutes } from '../modules/voice/conversations/routes.js';
+import { slaRoutes } from '../modules/voice/sla/routes.js';
+import { voiceSummaryRoutes } from '../modules/voice/summary/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -133,6 +136,7 @@ export const MODULES: PavedModule[] = [
   { name: 'overview', routes: [overviewRoutes] },
   // The two answer routes are public at /api/v1/surveys/answer: a personal link's token is their credential.
   { name: 'surveys', routes: [surveyRoutes], publicRoutes: [surveyAnswerRoutes] },
+  { name: 'voice-contact', routes: [conversationRoutes, slaRoutes, voiceSummaryRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

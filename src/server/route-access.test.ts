@@ -89,6 +89,18 @@ const RIGHTS: Record<string, Access> = {
   // A personal survey link's token is the credential: no sign-in, and no token means 401.
   'GET /api/v1/surveys/answer': 'secret',
   'POST /api/v1/surveys/answer': 'secret',
+  'GET /api/v1/conversations': 'signed-in',
+  'POST /api/v1/conversations': 'team-admin',
+  'GET /api/v1/engagements': 'signed-in',
+  'POST /api/v1/engagements': 'team-admin',
+  'GET /api/v1/teams/{name}/voice': 'signed-in',
+  'GET /api/v1/capabilities/{name}/sla': 'signed-in',
+  'PUT /api/v1/capabilities/{name}/sla': 'team-admin',
+  'GET /api/v1/support/categories': 'signed-in',
+  'PUT /api/v1/support/categories/{category}': 'team-admin',
+  'GET /api/v1/voice/summary': 'signed-in',
+  'GET /api/v1/voice/series': 'signed-in',
+  'GET /api/v1/contact-coverage': 'signed-in',
 };
 
 type Caller =
@@ -139,12 +151,17 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/capabilities/{name}/declarations': { team: 'team-x', status: 'using', date: '2025-02-01' },
   'POST /api/v1/surveys': { title: 'Pulse', teams: ['team-x'], capabilities: ['cap-a'] },
   'PATCH /api/v1/surveys/{id}': { status: 'closed' },
+  // A conversation or engagement names the platform team credited: only its members (and org admins) may.
+  'POST /api/v1/conversations': { team: 'team-x', date: '2025-02-01', people: ['Ann'], platformTeam: 'platform-a' },
+  'POST /api/v1/engagements': { team: 'team-x', engineer: 'Ann', startsOn: '2025-02-01', platformTeam: 'platform-a' },
+  'PUT /api/v1/capabilities/{name}/sla': { severities: { '1': { acknowledgeHours: 4, fixHours: 24 } } },
+  'PUT /api/v1/support/categories/{category}': { capability: 'cap-a' },
 };
 
 /** Concrete path: names point at the test's catalog, ids at nothing (a 404 still shows the caller got through). */
 function concrete(path: string): string {
   const name = path.startsWith('/api/v1/teams') ? 'team-x' : path.startsWith('/api/v1/services') ? 'svc-x' : 'cap-a';
-  return path.replace('{name}', name).replace('{id}', '999999');
+  return path.replace('{name}', name).replace('{id}', '999999').replace('{category}', 'access');
 }
 
 let t: TestApp;

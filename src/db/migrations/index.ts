@@ -13,6 +13,7 @@ import * as m0011 from './0011-job-lease.js';
 import * as m0012 from './0012-people-sessions.js';
 import * as m0013 from './0013-voice.js';
 import * as m0014 from './0014-surveys.js';
+import * as m0015 from './0015-conversations.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-people-sessions': m0012,
   '0013-voice': m0013,
   '0014-surveys': m0014,
+  '0015-conversations': m0015,
 };

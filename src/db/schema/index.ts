@@ -10,6 +10,7 @@ import type {
 } from './adoption.js';
 import type { ApiTokensTable, OidcLoginsTable, SessionsTable } from './auth.js';
 import type { AuditLogTable } from './audit.js';
+import type { ConversationPainsTable, ConversationsTable, EngagementsTable } from './conversations.js';
 import type { ChangesTable, DeploymentsTable, IncidentsTable } from './delivery.js';
 import type { DeliveriesTable } from './inbox.js';
 import type { EntitiesTable, EntityEventsTable, EntityRelationsTable } from './entities.js';
@@ -71,6 +72,9 @@ export interface Database {
   survey_invitations: SurveyInvitationsTable;
   survey_answers: SurveyAnswersTable;
   survey_csat_scores: SurveyCsatScoresTable;
+  conversations: ConversationsTable;
+  conversation_pains: ConversationPainsTable;
+  engagements: EngagementsTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */

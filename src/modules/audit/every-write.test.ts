@@ -159,6 +159,23 @@ const SAMPLES: Record<string, Sample> = {
     const body = JSON.stringify({ event: { id: 'p1', event_type: 'incident.triggered', data: {} } });
     return post('/webhooks/pagerduty', body, { 'x-pagerduty-signature': `v1=${sign(body)}` });
   },
+  'POST /api/v1/conversations': call('POST', '/api/v1/conversations', {
+    team: 'growth',
+    date: '2026-01-15',
+    people: ['Ana'],
+    platformTeam: 'platform',
+  }),
+  'POST /api/v1/engagements': call('POST', '/api/v1/engagements', {
+    team: 'growth',
+    engineer: 'Dee',
+    startsOn: '2026-01-01',
+  }),
+  'PUT /api/v1/capabilities/{name}/sla': call('PUT', '/api/v1/capabilities/golden-ci/sla', {
+    severities: { '1': { acknowledgeHours: 4, fixHours: 24 } },
+  }),
+  'PUT /api/v1/support/categories/{category}': call('PUT', '/api/v1/support/categories/access', {
+    capability: 'golden-ci',
+  }),
 };
 
 beforeAll(async () => {
