@@ -28,6 +28,9 @@ import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { MAX_DELIVERY_BYTES, webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
 import { overviewRoutes } from '../modules/overview/routes.js';
+import { backlogRoutes } from '../modules/voice/problems/backlog-routes.js';
+import { problemRoutes } from '../modules/voice/problems/routes.js';
+import { suggestionRoutes } from '../modules/voice/problems/suggestion-routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -129,6 +132,8 @@ export const MODULES: PavedModule[] = [
   { name: 'audit', routes: [auditRoutes] },
   { name: 'backup', routes: [backupRoutes] },
   { name: 'overview', routes: [overviewRoutes] },
+  // Suggestions before problems: `/problems/suggestions` is not a problem id.
+  { name: 'problems', routes: [suggestionRoutes, problemRoutes, backlogRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
