@@ -31,6 +31,7 @@ import { overviewRoutes } from '../modules/overview/routes.js';
 import { backlogRoutes } from '../modules/voice/problems/backlog-routes.js';
 import { problemRoutes } from '../modules/voice/problems/routes.js';
 import { suggestionRoutes } from '../modules/voice/problems/suggestion-routes.js';
+import { roadmapRoutes } from '../modules/voice/roadmap/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -134,6 +135,7 @@ export const MODULES: PavedModule[] = [
   { name: 'overview', routes: [overviewRoutes] },
   // Suggestions before problems: `/problems/suggestions` is not a problem id.
   { name: 'problems', routes: [suggestionRoutes, problemRoutes, backlogRoutes] },
+  { name: 'roadmap', routes: [roadmapRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
