@@ -12,6 +12,8 @@ import type { AppEnv, Principal } from './router.js';
  * - `signed-in`: any person or token (viewers read).
  * - `member`: a member of a team, writing for one of their teams (the handler names the team: `assertWritesFor`).
  * - `team-admin`: a member of a platform team, administering their team's capabilities (`assertAdministers`).
+ * - `platform-member`: any platform team's member, for work the platform side shares whatever the capability
+ *   (curating problems, the backlog, running surveys).
  * - `org-admin`: an organisation admin (admin tokens, PAVED_ADMINS, the admin group).
  * - `events-writer`: an organisation admin or a token with the events:write scope.
  */
@@ -21,6 +23,7 @@ export const ACCESS_LEVELS = [
   'signed-in',
   'member',
   'team-admin',
+  'platform-member',
   'org-admin',
   'events-writer',
 ] as const;
@@ -55,6 +58,8 @@ export function checkAccess(access: Access, principal: Principal | undefined): v
     throw forbidden(`this needs a member of a team; you are a ${principal.role}`);
   if (access === 'team-admin' && !hasRole(principal, 'admin'))
     throw forbidden(`this needs a member of the platform team that owns the capability; you are a ${principal.role}`);
+  if (access === 'platform-member' && !hasRole(principal, 'admin'))
+    throw forbidden(`this needs a member of a platform team; you are a ${principal.role}`);
 }
 
 /** A member writes for their own teams only; organisation admins for any. */

@@ -33,6 +33,10 @@ import { surveyRoutes } from '../modules/voice/surveys/routes.js';
 import { conversationRoutes } from '../modules/voice/conversations/routes.js';
 import { slaRoutes } from '../modules/voice/sla/routes.js';
 import { voiceSummaryRoutes } from '../modules/voice/summary/routes.js';
+import { backlogRoutes } from '../modules/voice/problems/backlog-routes.js';
+import { problemRoutes } from '../modules/voice/problems/routes.js';
+import { suggestionRoutes } from '../modules/voice/problems/suggestion-routes.js';
+import { roadmapRoutes } from '../modules/voice/roadmap/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -137,6 +141,9 @@ export const MODULES: PavedModule[] = [
   // The two answer routes are public at /api/v1/surveys/answer: a personal link's token is their credential.
   { name: 'surveys', routes: [surveyRoutes], publicRoutes: [surveyAnswerRoutes] },
   { name: 'voice-contact', routes: [conversationRoutes, slaRoutes, voiceSummaryRoutes] },
+  // Suggestions before problems: `/problems/suggestions` is not a problem id.
+  { name: 'problems', routes: [suggestionRoutes, problemRoutes, backlogRoutes] },
+  { name: 'roadmap', routes: [roadmapRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

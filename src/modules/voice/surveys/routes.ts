@@ -52,7 +52,7 @@ export function surveyRoutes({ db, secretKey = null, auth }: AppDeps) {
   );
 
   app.openapi(
-    accessRoute('team-admin', {
+    accessRoute('platform-member', {
       method: 'post',
       path: '/surveys',
       tags: ['voice'],
@@ -88,7 +88,7 @@ export function surveyRoutes({ db, secretKey = null, auth }: AppDeps) {
   );
 
   app.openapi(
-    accessRoute('team-admin', {
+    accessRoute('platform-member', {
       method: 'patch',
       path: '/surveys/{id}',
       tags: ['voice'],
@@ -118,7 +118,7 @@ export function surveyRoutes({ db, secretKey = null, auth }: AppDeps) {
   );
 
   app.openapi(
-    accessRoute('team-admin', {
+    accessRoute('platform-member', {
       method: 'get',
       path: '/surveys/{id}/invitations',
       tags: ['voice'],

@@ -1,0 +1,18 @@
+import type { Db } from '../../../db/schema/index.js';
+import { exactTitleEngine } from './exact-title-engine.js';
+import { dismissedItemSets, openUnplacedItems } from './repo.js';
+import type { Suggestion, SuggestionEngine } from './suggestions.js';
+
+// The engine in use. A stand-in until the real one lands: swap it here.
+export const suggestionEngine: SuggestionEngine = exactTitleEngine;
+
+/** The suggestions now, for the open items in no problem; teams as names. */
+export async function currentSuggestions(db: Db, engine: SuggestionEngine = suggestionEngine): Promise<Suggestion[]> {
+  const rows = await openUnplacedItems(db);
+  const names = new Map(rows.map((r) => [r.team_ref, r.team_name]));
+  const items = rows.map((r) => ({ kind: r.kind, id: r.id, team: r.team_ref, title: r.title, body: r.body }));
+  return engine(items, { dismissed: await dismissedItemSets(db) }).map((s) => ({
+    ...s,
+    teams: s.teams.map((ref) => names.get(ref) ?? ref),
+  }));
+}
