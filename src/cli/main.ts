@@ -149,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
               settings: {
                 deployWorkflows: config.deployWorkflows,
                 productionEnvironments: config.productionEnvironments,
+                feedbackLabels: config.feedbackLabels,
               },
             },
             log,

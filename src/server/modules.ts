@@ -28,6 +28,7 @@ import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { MAX_DELIVERY_BYTES, webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
 import { overviewRoutes } from '../modules/overview/routes.js';
+import { feedbackSourceRoutes } from '../modules/voice/feedback/sources/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -129,6 +130,8 @@ export const MODULES: PavedModule[] = [
   { name: 'audit', routes: [auditRoutes] },
   { name: 'backup', routes: [backupRoutes] },
   { name: 'overview', routes: [overviewRoutes] },
+  // CSV imports of feedback (under /imports, so the upload limit above applies) and the items left to place.
+  { name: 'feedback-sources', routes: [feedbackSourceRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
