@@ -80,6 +80,8 @@ const RIGHTS: Record<string, Access> = {
   'GET /api/v1/me/tokens': 'signed-in',
   'POST /api/v1/me/tokens': 'signed-in',
   'DELETE /api/v1/me/tokens/{id}': 'signed-in',
+  'POST /api/v1/imports/feedback': 'member',
+  'GET /api/v1/feedback/unplaced': 'signed-in',
 };
 
 type Caller =
@@ -121,6 +123,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/capabilities/{name}/mandates': { scope: 'all', effectiveFrom: '2025-01-01' },
   'PATCH /api/v1/capabilities/{name}/mandates/{id}': { note: 'changed' },
   'POST /api/v1/capabilities/{name}/declarations': { team: 'team-x', status: 'using', date: '2025-02-01' },
+  'POST /api/v1/imports/feedback': { csv: 'kind,team,title,severity,hoursLostPerWeek\npain,team-x,Slow builds,2,3\n' },
 };
 
 /** Concrete path: names point at the test's catalog, ids at nothing (a 404 still shows the caller got through). */
