@@ -65,8 +65,14 @@ export async function itemByExternalId(db: Db, source: Provider, externalId: str
     .executeTakeFirst();
 }
 
-export async function insertItem(db: Db, row: Insertable<FeedbackTable>): Promise<FeedbackRow> {
-  return db.insertInto('feedback').values(row).returningAll().executeTakeFirstOrThrow();
+/** Inserts the item; undefined when another derivation inserted it first (it is then updated instead). */
+export async function insertItem(db: Db, row: Insertable<FeedbackTable>): Promise<FeedbackRow | undefined> {
+  return db
+    .insertInto('feedback')
+    .values(row)
+    .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function updateItem(db: Db, id: number, changes: Updateable<FeedbackTable>): Promise<void> {
@@ -138,7 +144,11 @@ export async function upsertComment(db: Db, comment: Comment): Promise<boolean> 
     .where('external_id', '=', comment.external_id)
     .executeTakeFirst();
   if (!existing) {
-    await db.insertInto('feedback_comments').values(comment).execute();
+    await db
+      .insertInto('feedback_comments')
+      .values(comment)
+      .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
+      .execute();
     return true;
   }
   const { item_id, author_ref = null, author_name, body } = comment;

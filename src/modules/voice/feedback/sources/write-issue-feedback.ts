@@ -18,7 +18,7 @@ export async function writeIssueFeedback(db: Db, facts: Fact[]): Promise<void> {
   }
 }
 
-async function applyIssue(db: Db, issue: Extract<Fact, { kind: 'issue' }>): Promise<void> {
+async function applyIssue(db: Db, issue: Extract<Fact, { kind: 'issue' }>, again = false): Promise<void> {
   const existing = await repo.itemByExternalId(db, issue.source, issue.externalId);
   if (issue.feedbackKind === null) {
     // The last feedback label went (or the issue was deleted): it is not feedback any more.
@@ -31,7 +31,8 @@ async function applyIssue(db: Db, issue: Extract<Fact, { kind: 'issue' }>): Prom
   };
   const row = issueRow(issue as IssueFact, existing, placed);
   if (!existing) {
-    await repo.insertItem(db, row);
+    // Another worker's derivation of the same issue may have inserted it meanwhile: then update that one.
+    if (!(await repo.insertItem(db, row)) && !again) await applyIssue(db, issue, true);
     return;
   }
   row.responded_at = await responseTime(db, { ...existing, ...row } as FeedbackRow, existing.id);
