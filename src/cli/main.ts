@@ -4,6 +4,7 @@ import { createLogger } from '../http/logger.js';
 import { whereIs, withBackend } from './backend.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { importBackstage, importFacts, mustExist } from './commands/import.js';
+import { importFeedbackFile } from './commands/import-feedback.js';
 import { reprocessCommand } from './commands/reprocess.js';
 import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
@@ -22,6 +23,8 @@ Usage:
   paved import deployments|changes|incidents <file.csv|file.ndjson>
                                            import delivery facts (the JSON API's fields; a file with
                                            any bad line changes nothing)
+  paved import feedback <file.csv>         import pains, requests, bugs and support requests (the
+                                           API's fields plus kind; all or nothing)
   paved reprocess [--failed]               derive the stored webhook deliveries again (--failed: only
                                            the failed ones) and map facts to services again
   paved scan <path> [--history]            find capability adoption in a git repository or a folder
@@ -107,13 +110,14 @@ export async function main(argv: string[]): Promise<number> {
       });
     case 'import': {
       const usage =
-        'usage: paved import backstage <path|url> [--token T] [--skip-invalid] [--allow-outside] | paved import deployments|changes|incidents <file.csv|file.ndjson>';
-      if (sub && !['backstage', 'deployments', 'changes', 'incidents'].includes(sub))
+        'usage: paved import backstage <path|url> [--token T] [--skip-invalid] [--allow-outside] | paved import deployments|changes|incidents <file.csv|file.ndjson> | paved import feedback <file.csv>';
+      if (sub && !['backstage', 'deployments', 'changes', 'incidents', 'feedback'].includes(sub))
         throw new Error(`cannot import "${sub}": ${usage}`);
       if (!sub || !arg) throw new Error(sub ? `paved import ${sub} needs a path: ${usage}` : usage);
       // Checked before the database is opened, which would create an empty one for a mistyped path.
       if (sub !== 'backstage') await mustExist(arg, 'a file');
       else if (!/^https?:\/\//i.test(arg)) await mustExist(arg, 'a file or directory');
+      if (sub === 'feedback') return withBackend(config, (backend) => importFeedbackFile(backend, arg, log));
       if (sub === 'deployments' || sub === 'changes' || sub === 'incidents')
         return withBackend(config, (backend) => importFacts(backend, { kind: sub, file: arg }, log));
 
@@ -149,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
               settings: {
                 deployWorkflows: config.deployWorkflows,
                 productionEnvironments: config.productionEnvironments,
+                feedbackLabels: config.feedbackLabels,
               },
             },
             log,

@@ -44,4 +44,38 @@ export type Fact =
       /** The incident's page at the sender, when the event names it. */
       url?: string;
     }
-  | { kind: 'incidentWithdrawn'; source: string; externalId: string };
+  | { kind: 'incidentWithdrawn'; source: string; externalId: string }
+  | {
+      /** An issue with a feedback label (or that just lost it: `feedbackKind` null, its item goes). */
+      kind: 'issue';
+      source: 'github' | 'gitlab';
+      /** `github:owner/repo#12`: the item's key. */
+      externalId: string;
+      /** The repository as the sender spells it. */
+      repository: string;
+      feedbackKind: 'bug' | 'request' | 'support' | null;
+      title: string;
+      body: string | null;
+      /** From a label like `sev2`, `severity: 2` or `P2`; null leaves the item's alone. */
+      severity: number | null;
+      /** From a label `category: <name>`; null leaves the item's alone. */
+      category: string | null;
+      /** The issue author's login, when the event names it. */
+      author: string | null;
+      url: string | null;
+      openedAt: Date;
+      /** Null: open (or reopened). */
+      closedAt: Date | null;
+      /** Closed as not planned (GitHub's state_reason): a request declined rather than done. */
+      declined: boolean;
+    }
+  | {
+      kind: 'issueComment';
+      source: 'github' | 'gitlab';
+      issueExternalId: string;
+      externalId: string;
+      author: string | null;
+      body: string;
+      createdAt: Date;
+      deleted: boolean;
+    };

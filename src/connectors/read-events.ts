@@ -3,8 +3,16 @@
  * the derivation ignores the ones that are not about incidents.
  */
 export const READ_EVENTS = {
-  github: ['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request', 'issues'],
-  gitlab: ['Push Hook', 'Pipeline Hook', 'Deployment Hook', 'Issue Hook', 'Confidential Issue Hook'],
+  github: ['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request', 'issues', 'issue_comment'],
+  gitlab: [
+    'Push Hook',
+    'Pipeline Hook',
+    'Deployment Hook',
+    'Issue Hook',
+    'Confidential Issue Hook',
+    'Note Hook',
+    'Confidential Note Hook',
+  ],
 } as const;
 
 export const readsEvent = (source: 'github' | 'gitlab' | 'pagerduty', event: string) =>

@@ -16,3 +16,16 @@ describe('PAVED_ADMIN_TOKEN', () => {
     expect(loadConfig({ PAVED_ADMIN_TOKEN: '' }).adminToken).toBeNull();
   });
 });
+
+describe('PAVED_FEEDBACK_*_LABELS', () => {
+  it('takes comma-separated labels per kind, the defaults when unset, and none when set empty', () => {
+    expect(loadConfig({}).feedbackLabels).toEqual({
+      bug: ['bug'],
+      request: ['enhancement', 'feature'],
+      support: ['support', 'question'],
+    });
+    expect(
+      loadConfig({ PAVED_FEEDBACK_BUG_LABELS: 'type::bug, defect', PAVED_FEEDBACK_SUPPORT_LABELS: '' }).feedbackLabels,
+    ).toEqual({ bug: ['type::bug', 'defect'], request: ['enhancement', 'feature'], support: [] });
+  });
+});

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DEPLOY_WORKFLOWS } from '../connectors/github/read-delivery.js';
+import { DEFAULT_FEEDBACK_LABELS, type FeedbackLabels } from '../connectors/issue-feedback.js';
 import { DEFAULT_PRODUCTION_ENVIRONMENTS } from '../shared/production.js';
 import { parseSecretKey } from '../modules/integrations/secret-box.js';
 import { DEFAULT_RATE_LIMITS, parseRate, type RateLimitSettings } from '../http/rate-limits.js';
@@ -25,6 +26,8 @@ export interface Config {
   deployWorkflows: string[];
   /** PAVED_PRODUCTION_ENVIRONMENTS: environment names or globs whose deployments count (any case). */
   productionEnvironments: string[];
+  /** PAVED_FEEDBACK_BUG_LABELS, _REQUEST_LABELS, _SUPPORT_LABELS: issue labels that make feedback items. */
+  feedbackLabels: FeedbackLabels;
   /** PAVED_ALLOW_PRIVATE_DESTINATIONS: typed URLs may reach loopback, private and link-local addresses. */
   allowPrivateDestinations: boolean;
   /** PAVED_SECRET_KEY: 32 bytes (base64) that encrypt integration secrets at rest; null when unset. */
@@ -79,6 +82,16 @@ function trustProxy(env: NodeJS.ProcessEnv): number {
   throw new Error(`PAVED_TRUST_PROXY must be true, false or a number of proxies, got "${env.PAVED_TRUST_PROXY}"`);
 }
 
+/** Each kind's labels; set but empty means no issue becomes that kind. */
+function feedbackLabels(env: NodeJS.ProcessEnv): FeedbackLabels {
+  const labels = (name: string, fallback: string[]) => (env[name] === undefined ? fallback : list(env[name]));
+  return {
+    bug: labels('PAVED_FEEDBACK_BUG_LABELS', DEFAULT_FEEDBACK_LABELS.bug),
+    request: labels('PAVED_FEEDBACK_REQUEST_LABELS', DEFAULT_FEEDBACK_LABELS.request),
+    support: labels('PAVED_FEEDBACK_SUPPORT_LABELS', DEFAULT_FEEDBACK_LABELS.support),
+  };
+}
+
 /** The shortest PAVED_ADMIN_TOKEN accepted: a short admin token can be guessed. */
 export const MIN_ADMIN_TOKEN_LENGTH = 32;
 
@@ -116,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       list(env.PAVED_PRODUCTION_ENVIRONMENTS).length > 0
         ? list(env.PAVED_PRODUCTION_ENVIRONMENTS)
         : DEFAULT_PRODUCTION_ENVIRONMENTS,
+    feedbackLabels: feedbackLabels(env),
     allowPrivateDestinations: flag(env, 'PAVED_ALLOW_PRIVATE_DESTINATIONS'),
     secretKey: parseSecretKey(env.PAVED_SECRET_KEY),
     rateLimits: rateLimits(env),

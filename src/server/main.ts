@@ -47,7 +47,11 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   const { generated } = await ensureAdminToken(db, config.adminToken);
   await sealStoredSecrets(db, config.secretKey, logger);
 
-  const derive = { deployWorkflows: config.deployWorkflows, productionEnvironments: config.productionEnvironments };
+  const derive = {
+    deployWorkflows: config.deployWorkflows,
+    productionEnvironments: config.productionEnvironments,
+    feedbackLabels: config.feedbackLabels,
+  };
   // The embedded database's files are held by this process alone: a job still running at start was left by a
   // process that died.
   const runner = new JobRunner(

@@ -37,6 +37,7 @@ import { backlogRoutes } from '../modules/voice/problems/backlog-routes.js';
 import { problemRoutes } from '../modules/voice/problems/routes.js';
 import { suggestionRoutes } from '../modules/voice/problems/suggestion-routes.js';
 import { roadmapRoutes } from '../modules/voice/roadmap/routes.js';
+import { feedbackSourceRoutes } from '../modules/voice/feedback/sources/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -144,6 +145,8 @@ export const MODULES: PavedModule[] = [
   // Suggestions before problems: `/problems/suggestions` is not a problem id.
   { name: 'problems', routes: [suggestionRoutes, problemRoutes, backlogRoutes] },
   { name: 'roadmap', routes: [roadmapRoutes] },
+  // CSV imports of feedback (under /imports, so the upload limit above applies) and the items left to place.
+  { name: 'feedback-sources', routes: [feedbackSourceRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -116,6 +116,8 @@ const RIGHTS: Record<string, Access> = {
   'GET /api/v1/roadmap': 'signed-in',
   'POST /api/v1/roadmap': 'team-admin',
   'PATCH /api/v1/roadmap/{id}': 'team-admin',
+  'POST /api/v1/imports/feedback': 'member',
+  'GET /api/v1/feedback/unplaced': 'signed-in',
 };
 
 type Caller =
@@ -174,6 +176,7 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/capabilities/{name}/sla': { severities: { '1': { acknowledgeHours: 4, fixHours: 24 } } },
   'PUT /api/v1/support/categories/{category}': { capability: 'cap-a' },
   'POST /api/v1/roadmap': { title: 'Access test', status: 'later', capability: 'cap-a' },
+  'POST /api/v1/imports/feedback': { csv: 'kind,team,title,severity,hoursLostPerWeek\npain,team-x,Slow builds,2,3\n' },
 };
 
 /** Concrete path: names point at the test's catalog, ids at nothing (a 404 still shows the caller got through). */

@@ -1,5 +1,12 @@
 import { globSource, isProduction, productionPattern } from '../../shared/production.js';
 import { deriveGithubIssue } from '../issue-incidents.js';
+import {
+  both,
+  DEFAULT_FEEDBACK_LABELS,
+  type FeedbackLabels,
+  githubCommentFeedback,
+  githubIssueFeedback,
+} from '../issue-feedback.js';
 import { commitSha, type Derived, id, ignored, obj, processed, pushedChanges, text, time } from '../payload.js';
 import type { ServiceLookup } from '../service-lookup.js';
 
@@ -11,6 +18,8 @@ export interface GithubSettings {
   deployWorkflows: string[];
   /** Which environments are production (`productionPattern`). */
   production: string;
+  /** Issue labels that make feedback items; absent: DEFAULT_FEEDBACK_LABELS. */
+  feedbackLabels?: FeedbackLabels;
 }
 
 /** `*` any run of characters, `?` one; the whole name must match, ignoring case. */
@@ -73,7 +82,12 @@ export async function deriveGithub(
     });
   }
   if (event === 'workflow_run') return deriveWorkflowRun(services, body, repository, slug, settings);
-  if (event === 'issues') return deriveGithubIssue(services, body, slug);
+  const labels = settings.feedbackLabels ?? DEFAULT_FEEDBACK_LABELS;
+  // Feedback keeps the repository's name as GitHub spells it, for people to read.
+  const name = text(repository.full_name, 'repository.full_name');
+  if (event === 'issues')
+    return both(await deriveGithubIssue(services, body, slug), githubIssueFeedback(body, name, labels));
+  if (event === 'issue_comment') return githubCommentFeedback(body, name, labels);
   return ignored(`Paved does not read ${event} events`);
 }
 

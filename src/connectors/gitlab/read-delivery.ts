@@ -1,6 +1,13 @@
 import { isProduction, productionPattern } from '../../shared/production.js';
 import { deriveGitlabIssue } from '../issue-incidents.js';
 import {
+  both,
+  DEFAULT_FEEDBACK_LABELS,
+  type FeedbackLabels,
+  gitlabIssueFeedback,
+  gitlabNoteFeedback,
+} from '../issue-feedback.js';
+import {
   commitSha,
   type Derived,
   id,
@@ -25,12 +32,15 @@ export async function deriveGitlab(
   event: string,
   payload: unknown,
   production = productionPattern(),
+  feedbackLabels: FeedbackLabels = DEFAULT_FEEDBACK_LABELS,
 ): Promise<Derived> {
   const body = obj(payload, 'payload');
   if (event === 'Deployment Hook') return deriveDeployment(services, body, production);
   if (event === 'Pipeline Hook') return derivePipeline(services, body);
   if (event === 'Push Hook') return derivePush(services, body);
-  if (event === 'Issue Hook' || event === 'Confidential Issue Hook') return deriveGitlabIssue(services, body);
+  if (event === 'Issue Hook' || event === 'Confidential Issue Hook')
+    return both(await deriveGitlabIssue(services, body), gitlabIssueFeedback(body, feedbackLabels));
+  if (event === 'Note Hook' || event === 'Confidential Note Hook') return gitlabNoteFeedback(body, feedbackLabels);
   return ignored(`Paved does not read ${event} events`);
 }
 

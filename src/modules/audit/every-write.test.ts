@@ -78,6 +78,9 @@ const SAMPLES: Record<string, Sample> = {
     source: 'more',
     files: [{ path: 'c.yaml', content: documents(groupDoc('core'), componentDoc('api', 'core')) }],
   }),
+  'POST /api/v1/imports/feedback': call('POST', '/api/v1/imports/feedback', {
+    csv: 'kind,team,capability,title,severity,hoursLostPerWeek\npain,growth,golden-ci,Slow builds,2,3\n',
+  }),
   'POST /api/v1/capabilities/{name}/mandates': async () => {
     const res = await t.call('POST', '/api/v1/capabilities/golden-ci/mandates', {
       body: { scope: 'all', effectiveFrom: '2026-01-01' },

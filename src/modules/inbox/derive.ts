@@ -11,6 +11,8 @@ import * as repo from './repo.js';
 import type { ServiceLookup } from '../../connectors/service-lookup.js';
 import { createServiceLookup } from '../catalog/service-mapping/service-lookup.js';
 import { recordDeliveries } from './record-deliveries.js';
+import { DEFAULT_FEEDBACK_LABELS, type FeedbackLabels } from '../../connectors/issue-feedback.js';
+import { writeIssueFeedback } from '../voice/feedback/sources/write-issue-feedback.js';
 
 export type DeriveOutcome = { status: repo.DeliveryStatus; reason?: string } | { missing: number };
 
@@ -18,6 +20,8 @@ export type DeriveOutcome = { status: repo.DeliveryStatus; reason?: string } | {
 export interface DeriveSettings {
   deployWorkflows?: string[];
   productionEnvironments?: string[];
+  /** Issue labels that make bugs, requests and support requests (PAVED_FEEDBACK_*_LABELS). */
+  feedbackLabels?: FeedbackLabels;
 }
 
 type Stored = Awaited<ReturnType<typeof repo.getDeliveries>>[number];
@@ -48,7 +52,8 @@ async function read(
   if (body instanceof SyntaxError) return { status: 'failed', reason: `the stored body is not JSON: ${body.message}` };
   try {
     if (delivery.source === 'github') return await deriveGithub(services, delivery.event, body, settings);
-    if (delivery.source === 'gitlab') return await deriveGitlab(services, delivery.event, body, settings.production);
+    if (delivery.source === 'gitlab')
+      return await deriveGitlab(services, delivery.event, body, settings.production, settings.feedbackLabels);
     return await derivePagerDuty(services, body);
   } catch (error) {
     if (error instanceof UnusablePayload) return { status: 'failed', reason: error.message };
@@ -73,6 +78,7 @@ export async function deriveDeliveries(
   const readSettings: GithubSettings = {
     deployWorkflows: settings.deployWorkflows ?? DEFAULT_DEPLOY_WORKFLOWS,
     production: productionPattern(settings.productionEnvironments),
+    feedbackLabels: settings.feedbackLabels ?? DEFAULT_FEEDBACK_LABELS,
   };
   const readings = await Promise.all(deliveries.map((d, i) => read(d, bodies[i], services, readSettings)));
   const facts: DeliveryFacts[] = [];
@@ -86,6 +92,10 @@ export async function deriveDeliveries(
   });
   await db.transaction().execute(async (tx) => {
     await writeFacts(tx, facts);
+    await writeIssueFeedback(
+      tx,
+      facts.flatMap((d) => d.facts),
+    );
     await repo.markDeliveries(tx, marks);
     await recordDeliveries(tx, deliveries, readings);
   });

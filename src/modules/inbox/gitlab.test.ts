@@ -286,9 +286,9 @@ describe('POST /webhooks/gitlab', () => {
       { key: 'k-d17' },
     );
     // Events Paved does not read are kept and acknowledged.
-    expect((await deliver('Note Hook', { object_kind: 'note', project }, { key: 'k-note' })).body.status).toBe(
-      'ignored',
-    );
+    expect(
+      (await deliver('Wiki Page Hook', { object_kind: 'wiki_page', project }, { key: 'k-wiki' })).body.status,
+    ).toBe('ignored');
     expect(await drain()).toBe(1); // one job derives every pending delivery
 
     expect((await deliveries()).map((d) => [d.delivery_id, d.status, d.error])).toEqual([
@@ -302,7 +302,7 @@ describe('POST /webhooks/gitlab', () => {
       ['k-d15-group-hook', 'processed', null],
       ['k-d16', 'processed', null],
       ['k-d17', 'ignored', 'environment staging is not production'],
-      ['k-note', 'ignored', 'Paved does not read Note Hook events'],
+      ['k-wiki', 'ignored', 'Paved does not read Wiki Page Hook events'],
     ]);
     const deployments = await t.database.db
       .selectFrom('deployments')

@@ -161,13 +161,18 @@ describe('incidents from issues', () => {
       }),
       'a-closed',
     );
-    // B: opened as a bug (not an incident), labelled incident later; still open.
+    // B: opened as documentation (neither an incident nor feedback), labelled incident later; still open.
     await github(
-      githubIssue({ id: 102, action: 'opened', labels: ['bug'], createdAt: '2024-03-05T08:00:00Z' }),
+      githubIssue({ id: 102, action: 'opened', labels: ['documentation'], createdAt: '2024-03-05T08:00:00Z' }),
       'b-opened',
     );
     await github(
-      githubIssue({ id: 102, action: 'labeled', labels: ['bug', 'incident'], createdAt: '2024-03-05T08:00:00Z' }),
+      githubIssue({
+        id: 102,
+        action: 'labeled',
+        labels: ['documentation', 'incident'],
+        createdAt: '2024-03-05T08:00:00Z',
+      }),
       'b-labeled',
     );
     // C: labelled incident by mistake, then the label removed: no incident.
@@ -198,7 +203,8 @@ describe('incidents from issues', () => {
 
     expect(await deliveryStatus('b-opened')).toEqual({
       status: 'ignored',
-      error: 'issue #102 is not labelled incident',
+      error:
+        'issue #102 is not labelled incident; issue #102 has no feedback label (bug, enhancement, feature, support, question)',
     });
     expect(await deliveryStatus('c-unlabeled')).toEqual({ status: 'processed', error: null });
     const rows = await t.database.db
@@ -259,12 +265,16 @@ describe('incidents from issues', () => {
       'gl-502-unlabel',
     );
     await gitlab(
-      gitlabIssue({ id: 503, action: 'open', labels: ['feature'], createdAt: '2024-03-05T00:00:00Z' }),
+      gitlabIssue({ id: 503, action: 'open', labels: ['documentation'], createdAt: '2024-03-05T00:00:00Z' }),
       'gl-503-open',
     );
     expect(await drain()).toBe(1);
 
-    expect(await deliveryStatus('gl-503-open')).toEqual({ status: 'ignored', error: 'issue #3 is not an incident' });
+    expect(await deliveryStatus('gl-503-open')).toEqual({
+      status: 'ignored',
+      error:
+        'issue #3 is not an incident; issue #3 has no feedback label (bug, enhancement, feature, support, question)',
+    });
     const rows = await t.database.db
       .selectFrom('incidents')
       .select(['external_id', 'title', 'triggered_at', 'resolved_at', 'url'])

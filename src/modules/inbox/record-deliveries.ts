@@ -11,6 +11,8 @@ const LABEL: Record<Fact['kind'], string> = {
   runDeployment: 'deployments',
   incident: 'incident events',
   incidentWithdrawn: 'incidents withdrawn',
+  issue: 'feedback issue events',
+  issueComment: 'feedback comments',
 };
 
 function factCounts(facts: Fact[]): string {

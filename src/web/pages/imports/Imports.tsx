@@ -4,9 +4,10 @@ import { EmptyState, ImportHint } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useIsOrgAdmin } from '../../hooks/queries/use-me.js';
+import { useIsOrgAdmin, useMe } from '../../hooks/queries/use-me.js';
 import { useImports } from '../../hooks/queries/use-imports.js';
 import type { ImportStarted } from '../../hooks/queries/use-start-import.js';
+import { FeedbackImportForm } from './FeedbackImportForm.js';
 import { ImportForm } from './ImportForm.js';
 import { ImportItem } from './ImportItem.js';
 
@@ -33,6 +34,8 @@ function startedRecord(started: ImportStarted, now: string): ImportRecord {
 export function ImportsPage() {
   const imports = useImports();
   const isAdmin = useIsOrgAdmin();
+  // Members import their own teams' feedback; viewers write nothing.
+  const mayImportFeedback = (useMe().data?.role ?? 'viewer') !== 'viewer';
   const [started, setStarted] = useState<ImportRecord | null>(null);
   const latest = started ? (imports.data?.items.find((i) => i.id === started.id) ?? started) : null;
   const earlier = imports.data?.items.filter((i) => i.id !== latest?.id) ?? [];
@@ -43,6 +46,7 @@ export function ImportsPage() {
         subtitle="Each Backstage import is atomic: with any invalid document, nothing changes and every problem is listed."
       />
       {isAdmin ? <ImportForm onStarted={(s) => setStarted(startedRecord(s, new Date().toISOString()))} /> : null}
+      {mayImportFeedback ? <FeedbackImportForm /> : null}
       {latest ? (
         <section className="import-run" aria-label="This run" data-testid="import-run">
           <h2>This run</h2>
