@@ -1,0 +1,33 @@
+// The engine's settings. The defaults are the candidate that measured best on the hand-written evaluation set
+// (test/fixtures/voice/paraphrased-feedback.json); bench/voice-suggest-quality.ts prints every candidate's figures.
+import type { LexiconMode } from './features.js';
+import type { Linkage } from './group-online.js';
+import type { Weights } from './vectors.js';
+
+export interface SuggestConfig {
+  readonly lexicon: LexiconMode;
+  readonly pairs: boolean;
+  readonly combos: boolean;
+  readonly titleWeight: number;
+  readonly weights: Weights;
+  /** Items group when their average similarity reaches this. */
+  readonly threshold: number;
+  /**
+   * A cluster an item is at least this close to (times the threshold) is checked for a merge with the cluster the
+   * item joined: the item may be the bridge that shows two clusters are one problem.
+   */
+  readonly mergeReach: number;
+  readonly linkage: Linkage;
+}
+
+export const DEFAULT_CONFIG: SuggestConfig = {
+  lexicon: 'replace',
+  // Pairs of neighbouring words measured no better on the tuning half once the lexicon joins synonyms.
+  pairs: false,
+  combos: false,
+  titleWeight: 2,
+  weights: { word: 1, weak: 0.3, pair: 0.5, concept: 1.5, combo: 1 },
+  threshold: 0.475,
+  mergeReach: 0.5,
+  linkage: 'centroid',
+};
