@@ -20,12 +20,22 @@ interface Cluster {
 /** average: mean similarity to the cluster's items; centroid: cosine with the cluster's summed direction. */
 export type Linkage = 'average' | 'centroid';
 
+/** The clusters holding one feature, with the feature's weight summed over each cluster's items (arrays: fast to scan). */
+interface Posting {
+  readonly keys: number[];
+  readonly sums: number[];
+  readonly at: Map<number, number>;
+}
+
 export class OnlineGrouping {
   private readonly clusters = new Map<number, Cluster>();
-  /** Feature id → cluster key → the feature's weight summed over the cluster's items. */
-  private readonly postings = new Map<number, Map<number, number>>();
+  private readonly postings = new Map<number, Posting>();
   private readonly withDense = new Set<number>();
   private nextKey = 0;
+  /** Scratch space for scoring: dot product by cluster key, whether touched, and the keys touched in order. */
+  private scratch = new Float64Array(1024);
+  private seen = new Uint8Array(1024);
+  private readonly touched: number[] = [];
 
   constructor(
     private readonly threshold: number,
@@ -78,22 +88,50 @@ export class OnlineGrouping {
     return [...this.clusters.values()].filter((c) => c.members.length > 1);
   }
 
+  /** The dot product of v with every cluster sharing a feature (or a dense part) with it. */
   private score(v: ItemVector): Map<number, number> {
-    const scores = new Map<number, number>();
+    if (this.scratch.length < this.nextKey) {
+      // Every entry is back to zero between calls, so new arrays need no copy.
+      this.scratch = new Float64Array(Math.max(this.nextKey, this.scratch.length * 2));
+      this.seen = new Uint8Array(this.scratch.length);
+    }
+    const acc = this.scratch;
+    const seen = this.seen;
+    const touched = this.touched;
     for (let i = 0; i < v.ids.length; i++) {
       const posting = this.postings.get(v.ids[i] as number);
       if (!posting) continue;
       const w = v.weights[i] as number;
-      for (const [key, sum] of posting) scores.set(key, (scores.get(key) ?? 0) + w * sum);
+      const { keys, sums } = posting;
+      for (let j = 0; j < keys.length; j++) {
+        const key = keys[j] as number;
+        if (seen[key] === 0) {
+          seen[key] = 1;
+          touched.push(key);
+        }
+        acc[key] = (acc[key] as number) + w * (sums[j] as number);
+      }
     }
     if (v.dense) {
       for (const key of this.withDense) {
         const dense = (this.clusters.get(key) as Cluster).dense as Float64Array;
         let d = 0;
         for (let k = 0; k < dense.length; k++) d += (dense[k] as number) * (v.dense[k] as number);
-        scores.set(key, (scores.get(key) ?? 0) + d);
+        if (seen[key] === 0) {
+          seen[key] = 1;
+          touched.push(key);
+        }
+        acc[key] = (acc[key] as number) + d;
       }
     }
+    // Keys in the order first touched, which depends only on the items seen so far: deterministic.
+    const scores = new Map<number, number>();
+    for (const key of touched) {
+      scores.set(key, acc[key] as number);
+      acc[key] = 0;
+      seen[key] = 0;
+    }
+    touched.length = 0;
     return scores;
   }
 
@@ -118,11 +156,30 @@ export class OnlineGrouping {
     c.norm2 += 2 * before * w + w * w;
     c.sum.set(feature, before + w);
     let posting = this.postings.get(feature);
-    if (!posting) this.postings.set(feature, (posting = new Map()));
-    posting.set(c.key, (posting.get(c.key) ?? 0) + w);
+    if (!posting) this.postings.set(feature, (posting = { keys: [], sums: [], at: new Map() }));
+    const at = posting.at.get(c.key);
+    if (at === undefined) {
+      posting.at.set(c.key, posting.keys.length);
+      posting.keys.push(c.key);
+      posting.sums.push(w);
+    } else posting.sums[at] = (posting.sums[at] as number) + w;
   }
 
-  /** Average similarity between two clusters' items. */
+  /** Takes a cluster out of a feature's posting (the last entry moves into its place). */
+  private removeFromPosting(feature: number, key: number): void {
+    const posting = this.postings.get(feature) as Posting;
+    const at = posting.at.get(key) as number;
+    const lastKey = posting.keys.pop() as number;
+    const lastSum = posting.sums.pop() as number;
+    posting.at.delete(key);
+    if (lastKey !== key) {
+      posting.keys[at] = lastKey;
+      posting.sums[at] = lastSum;
+      posting.at.set(lastKey, at);
+    }
+  }
+
+  /** How close two clusters are, by the linkage. */
   private link(a: Cluster, b: Cluster): number {
     const [small, large] = a.sum.size <= b.sum.size ? [a.sum, b.sum] : [b.sum, a.sum];
     let d = 0;
@@ -151,7 +208,7 @@ export class OnlineGrouping {
 
   private absorb(into: Cluster, from: Cluster): void {
     for (const [feature, w] of from.sum) {
-      (this.postings.get(feature) as Map<number, number>).delete(from.key);
+      this.removeFromPosting(feature, from.key);
       this.addWeight(into, feature, w);
     }
     if (from.dense) {

@@ -24,13 +24,19 @@ export const stemPhrase = (phrase: string): string =>
 
 export function lexiconMatcher(concepts: readonly Concept[]): LexiconMatcher {
   const byPhrase = new Map<string, string>();
+  /** First stem → the lengths of the phrases starting with it, longest first: most words start none. */
+  const lengths = new Map<string, number[]>();
   let longest = 1;
   for (const concept of concepts) {
     for (const phrase of concept.phrases) {
       const key = stemPhrase(phrase);
       // A phrase listed under two concepts keeps the first: the lexicon reads top-down.
-      if (!byPhrase.has(key)) byPhrase.set(key, concept.name);
-      longest = Math.max(longest, key.split(' ').length);
+      if (byPhrase.has(key)) continue;
+      byPhrase.set(key, concept.name);
+      const words = key.split(' ');
+      longest = Math.max(longest, words.length);
+      const first = words[0] as string;
+      lengths.set(first, [...new Set([...(lengths.get(first) ?? []), words.length])].sort((a, b) => b - a));
     }
   }
   return {
@@ -40,8 +46,9 @@ export function lexiconMatcher(concepts: readonly Concept[]): LexiconMatcher {
       let i = 0;
       while (i < stems.length) {
         let matched = false;
-        for (let n = Math.min(longest, stems.length - i); n >= 1; n--) {
-          const concept = byPhrase.get(stems.slice(i, i + n).join(' '));
+        for (const n of lengths.get(stems[i] as string) ?? []) {
+          if (i + n > stems.length) continue;
+          const concept = byPhrase.get(n === 1 ? (stems[i] as string) : stems.slice(i, i + n).join(' '));
           if (concept === undefined) continue;
           found.push({ concept, from: i, to: i + n });
           i += n;

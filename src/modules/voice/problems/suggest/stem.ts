@@ -23,7 +23,10 @@ function measure(stem: string): number {
   return m;
 }
 
-const hasVowel = (stem: string): boolean => [...stem].some((_, i) => isVowelAt(stem, i));
+function hasVowel(stem: string): boolean {
+  for (let i = 0; i < stem.length; i++) if (isVowelAt(stem, i)) return true;
+  return false;
+}
 
 const endsDoubleConsonant = (w: string): boolean =>
   w.length >= 2 && w[w.length - 1] === w[w.length - 2] && !isVowelAt(w, w.length - 1);
@@ -141,8 +144,22 @@ function step5(word: string): string {
   return w;
 }
 
+// Feedback repeats its words; stemming each once keeps feature extraction cheap at 100,000 items.
+const known = new Map<string, string>();
+const KNOWN_MAX = 200_000;
+
 /** The Porter stem of a lower-case word; words of one or two letters are left alone. */
 export function porterStem(word: string): string {
+  let stem = known.get(word);
+  if (stem === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    stem = stemOnce(word);
+    known.set(word, stem);
+  }
+  return stem;
+}
+
+function stemOnce(word: string): string {
   if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
   let w = step1(word);
   w = replaceSuffix(w, STEP2, (stem) => measure(stem) > 0);
