@@ -6,7 +6,17 @@ import { createRandom, type Random } from '../src/shared/random.js';
 import { loadParaphrasedFeedback } from '../test/fixtures/voice/paraphrased-feedback.js';
 
 const OPENERS = ['', '', '', 'hi team, ', 'Hey platform folks - ', 'urgent: ', 'FYI ', 'again: ', 'Q: ', '[prod] '];
-const CLOSERS = ['', '', '', ' thanks!', ' any ideas?', ' (again)', ' pls help', ' this is blocking us', ' since monday'];
+const CLOSERS = [
+  '',
+  '',
+  '',
+  ' thanks!',
+  ' any ideas?',
+  ' (again)',
+  ' pls help',
+  ' this is blocking us',
+  ' since monday',
+];
 const EXTRA = [
   'This has been going on for weeks.',
   'Happy to pair on it.',
@@ -21,7 +31,13 @@ const SERVICE_PARTS = ['orders', 'cart', 'auth', 'ledger', 'search', 'feed', 'me
 
 /** Other ways to write a concept's words, from the lexicon, so generated text is paraphrased, not copied. */
 const SYNONYMS = new Map<string, string[]>();
-for (const c of CONCEPTS) for (const p of c.phrases) if (!p.includes(' ')) SYNONYMS.set(p, c.phrases.filter((q) => q !== p));
+for (const c of CONCEPTS)
+  for (const p of c.phrases)
+    if (!p.includes(' '))
+      SYNONYMS.set(
+        p,
+        c.phrases.filter((q) => q !== p),
+      );
 
 function typo(word: string, random: Random): string {
   if (word.length < 4) return word;

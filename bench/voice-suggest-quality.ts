@@ -14,16 +14,12 @@ import { suggestWith, type Candidate } from '../src/modules/voice/problems/sugge
 import { DEFAULT_CONFIG, type SuggestConfig } from '../src/modules/voice/problems/suggest/config.js';
 import { measureSuggestions, type Quality } from '../src/modules/voice/problems/suggest/measure.js';
 import type { WordVectors } from '../src/modules/voice/problems/suggest/records.js';
-import {
-  half,
-  loadParaphrasedFeedback,
-  type EvaluationItem,
-} from '../test/fixtures/voice/paraphrased-feedback.js';
+import { half, loadParaphrasedFeedback, type EvaluationItem } from '../test/fixtures/voice/paraphrased-feedback.js';
 
 const set = loadParaphrasedFeedback();
 const tune = half(set, 'tune');
 const test = half(set, 'test');
-const THRESHOLDS = Array.from({ length: 31 }, (_, i) => Math.round((0.05 + i * 0.025) * 1000) / 1000);
+const THRESHOLDS = Array.from({ length: 37 }, (_, i) => Math.round((0.05 + i * 0.025) * 1000) / 1000);
 
 function loadWordVectors(path: string, share: number): WordVectors {
   process.stderr.write(`loading word vectors from ${path}…\n`);
@@ -66,15 +62,37 @@ const fixed = (c: Partial<SuggestConfig>): SuggestConfig => ({ ...DEFAULT_CONFIG
 const none = fixed({ lexicon: 'none', pairs: true });
 const lexicon = fixed({});
 const candidates: [string, Candidate][] = [
-  ['(a) tf-idf, words + bigrams, average linkage', { config: none, weighting: 'corpus-idf', grouping: 'average-linkage' }],
-  ['(a) fixed weights, words + bigrams, average linkage', { config: none, weighting: 'fixed', grouping: 'average-linkage' }],
+  [
+    '(a) tf-idf, words + bigrams, average linkage',
+    { config: none, weighting: 'corpus-idf', grouping: 'average-linkage' },
+  ],
+  [
+    '(a) fixed weights, words + bigrams, average linkage',
+    { config: none, weighting: 'fixed', grouping: 'average-linkage' },
+  ],
   ['(a) fixed weights, words + bigrams, online centroid', { config: none, weighting: 'fixed', grouping: 'online' }],
   ['(b) tf-idf + lexicon, average linkage', { config: lexicon, weighting: 'corpus-idf', grouping: 'average-linkage' }],
-  ['(b) tf-idf + lexicon + bigrams, average linkage', { config: fixed({ pairs: true }), weighting: 'corpus-idf', grouping: 'average-linkage' }],
-  ['(b) fixed + lexicon (as concepts added), average linkage', { config: fixed({ lexicon: 'add' }), weighting: 'fixed', grouping: 'average-linkage' }],
+  [
+    '(b) tf-idf + lexicon + bigrams, average linkage',
+    { config: fixed({ pairs: true }), weighting: 'corpus-idf', grouping: 'average-linkage' },
+  ],
+  [
+    '(b) fixed + lexicon (as concepts added), average linkage',
+    { config: fixed({ lexicon: 'add' }), weighting: 'fixed', grouping: 'average-linkage' },
+  ],
   ['(b) fixed + lexicon, average linkage', { config: lexicon, weighting: 'fixed', grouping: 'average-linkage' }],
-  ['(b) fixed + lexicon, online average', { config: fixed({ linkage: 'average' }), weighting: 'fixed', grouping: 'online' }],
-  ['(b) fixed + lexicon + bigrams, online centroid', { config: fixed({ pairs: true }), weighting: 'fixed', grouping: 'online' }],
+  [
+    '(b) fixed + lexicon, online average',
+    { config: fixed({ linkage: 'average' }), weighting: 'fixed', grouping: 'online' },
+  ],
+  [
+    '(b) fixed + lexicon + bigrams, online centroid',
+    { config: fixed({ pairs: true }), weighting: 'fixed', grouping: 'online' },
+  ],
+  [
+    '(b) fixed + lexicon + concept pairs, online centroid',
+    { config: fixed({ combos: true }), weighting: 'fixed', grouping: 'online' },
+  ],
   ['(b) fixed + lexicon, online centroid (default)', { config: lexicon, weighting: 'fixed', grouping: 'online' }],
 ];
 const vectorsPath = process.env.SUGGEST_WORD_VECTORS;
@@ -82,13 +100,25 @@ if (vectorsPath) {
   for (const share of [0.25, 0.5]) {
     const words = loadWordVectors(vectorsPath, share);
     candidates.push(
-      [`(c) GloVe ${share} + (a) tf-idf, average linkage`, { config: none, weighting: 'corpus-idf', grouping: 'average-linkage', words }],
-      [`(c) GloVe ${share} + (b) fixed + lexicon, average linkage`, { config: lexicon, weighting: 'fixed', grouping: 'average-linkage', words }],
-      [`(c) GloVe ${share} + (b) fixed + lexicon, online centroid`, { config: lexicon, weighting: 'fixed', grouping: 'online', words }],
+      [
+        `(c) GloVe ${share} + (a) tf-idf, average linkage`,
+        { config: none, weighting: 'corpus-idf', grouping: 'average-linkage', words },
+      ],
+      [
+        `(c) GloVe ${share} + (b) fixed + lexicon, average linkage`,
+        { config: lexicon, weighting: 'fixed', grouping: 'average-linkage', words },
+      ],
+      [
+        `(c) GloVe ${share} + (b) fixed + lexicon, online centroid`,
+        { config: lexicon, weighting: 'fixed', grouping: 'online', words },
+      ],
     );
   }
   const only: WordVectors = { ...loadWordVectors(vectorsPath, 1) };
-  candidates.push([`(c) GloVe alone, average linkage`, { config: none, weighting: 'fixed', grouping: 'average-linkage', words: only }]);
+  candidates.push([
+    `(c) GloVe alone, average linkage`,
+    { config: none, weighting: 'fixed', grouping: 'average-linkage', words: only },
+  ]);
 }
 
 console.log(`evaluation set: ${set.items.length} items, tune half ${tune.length}, test half ${test.length}`);

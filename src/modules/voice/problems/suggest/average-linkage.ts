@@ -25,7 +25,9 @@ export function averageLinkage(ids: readonly number[], vectors: readonly ItemVec
       for (let j = i + 1; j < n; j++) {
         if (!members[j]) continue;
         const l = link[i * n + j] as number;
-        const earlier = l === best && Math.min(firstId[i] as number, firstId[j] as number) < Math.min(firstId[a] as number, firstId[b] as number);
+        const earlier =
+          l === best &&
+          Math.min(firstId[i] as number, firstId[j] as number) < Math.min(firstId[a] as number, firstId[b] as number);
         if (l > best || earlier) {
           best = l;
           a = i;
@@ -39,7 +41,8 @@ export function averageLinkage(ids: readonly number[], vectors: readonly ItemVec
     // Lance-Williams: the average over the union's pairs is the size-weighted mean of the two averages.
     for (let k = 0; k < n; k++) {
       if (!members[k] || k === a || k === b) continue;
-      const l = ((link[a * n + k] as number) * ma.length + (link[b * n + k] as number) * mb.length) / (ma.length + mb.length);
+      const l =
+        ((link[a * n + k] as number) * ma.length + (link[b * n + k] as number) * mb.length) / (ma.length + mb.length);
       link[a * n + k] = l;
       link[k * n + a] = l;
     }

@@ -25,9 +25,7 @@ export function suggestWith(items: readonly SuggestItem[], candidate: Candidate,
   for (const f of features) for (const key of f.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = sorted.length;
   const idf =
-    candidate.weighting === 'corpus-idf'
-      ? (key: string) => Math.log((n + 1) / ((df.get(key) ?? 0) + 1)) + 1
-      : () => 1;
+    candidate.weighting === 'corpus-idf' ? (key: string) => Math.log((n + 1) / ((df.get(key) ?? 0) + 1)) + 1 : () => 1;
   const vocabulary = new Vocabulary();
   const records = new Map<number, ItemRecord>();
   sorted.forEach((item, i) =>

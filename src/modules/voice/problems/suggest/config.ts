@@ -10,13 +10,14 @@ export interface SuggestConfig {
   readonly combos: boolean;
   readonly titleWeight: number;
   readonly weights: Weights;
-  /** Items group when their average similarity reaches this. */
+  /** An item joins a group (and two groups merge) when their closeness, by the linkage, reaches this. */
   readonly threshold: number;
   /**
    * A cluster an item is at least this close to (times the threshold) is checked for a merge with the cluster the
    * item joined: the item may be the bridge that shows two clusters are one problem.
    */
   readonly mergeReach: number;
+  /** centroid: cosine with a group's summed direction; average: mean cosine with its items. */
   readonly linkage: Linkage;
 }
 
@@ -24,6 +25,7 @@ export const DEFAULT_CONFIG: SuggestConfig = {
   lexicon: 'replace',
   // Pairs of neighbouring words measured no better on the tuning half once the lexicon joins synonyms.
   pairs: false,
+  // Two concepts of one item as a feature ("CI" with "slow") measured worse on the tuning half.
   combos: false,
   titleWeight: 2,
   weights: { word: 1, weak: 0.3, pair: 0.5, concept: 1.5, combo: 1 },

@@ -61,7 +61,8 @@ export function explainGroup(records: readonly ItemRecord[], vocabulary: Vocabul
     if (reasons.length === MAX_REASONS) break;
     // "build" and "builds" are one spelling of the idea; the commoner stands for both.
     const byStem = new Map<string, string>();
-    for (const [w] of [...s.spellings.entries()].sort(bySpelling)) if (!byStem.has(stemPhrase(w))) byStem.set(stemPhrase(w), w);
+    for (const [w] of [...s.spellings.entries()].sort(bySpelling))
+      if (!byStem.has(stemPhrase(w))) byStem.set(stemPhrase(w), w);
     const spellings = [...byStem.values()];
     // A concept shows the different words that met in it; a word or pair its commonest spelling.
     const text = key.startsWith('c:') ? spellings.slice(0, MAX_SPELLINGS).join(' / ') : (spellings[0] as string);

@@ -92,7 +92,9 @@ export function itemFeatures(title: string, body: string | null | undefined, opt
     }
   }
   if (options.combos) {
-    const concepts = [...features.entries()].filter(([key]) => key.startsWith('c:')).sort(([a], [b]) => (a < b ? -1 : 1));
+    const concepts = [...features.entries()]
+      .filter(([key]) => key.startsWith('c:'))
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     for (let i = 0; i < concepts.length; i++)
       for (let j = i + 1; j < concepts.length; j++) {
         const [ka, fa] = concepts[i] as [string, Feature];

@@ -1,6 +1,7 @@
-// Groups items one at a time in id order: an item joins the group it is closest to on average (the dot product
-// with the group's sum of unit vectors over its size), or starts its own. When it joins, the groups it is also
-// near are checked, and merged when the two groups' average similarity reaches the threshold: the new item can be
+// Groups items one at a time in id order: an item joins the group it is closest to, or starts its own. Closeness
+// is the linkage: by default the cosine between the item and the group's summed direction (centroid), or the
+// average similarity to the group's items; both come from the group's sum of unit vectors, never from its pairs.
+// When an item joins, the groups it is also near are checked, and merged when close enough: the new item can be
 // the bridge between "CI is slow" and "builds take ages". Ids decide the order, so the result does not depend on
 // the order items are given in, and adding items with higher ids continues exactly where a full run would be.
 import type { ItemVector } from './vectors.js';
@@ -184,7 +185,8 @@ export class OnlineGrouping {
     const [small, large] = a.sum.size <= b.sum.size ? [a.sum, b.sum] : [b.sum, a.sum];
     let d = 0;
     for (const [feature, w] of small) d += w * (large.get(feature) ?? 0);
-    if (a.dense && b.dense) for (let k = 0; k < a.dense.length; k++) d += (a.dense[k] as number) * (b.dense[k] as number);
+    if (a.dense && b.dense)
+      for (let k = 0; k < a.dense.length; k++) d += (a.dense[k] as number) * (b.dense[k] as number);
     return this.closeness(d, a, b.members.length, b.norm2);
   }
 

@@ -36,7 +36,10 @@ export function lexiconMatcher(concepts: readonly Concept[]): LexiconMatcher {
       const words = key.split(' ');
       longest = Math.max(longest, words.length);
       const first = words[0] as string;
-      lengths.set(first, [...new Set([...(lengths.get(first) ?? []), words.length])].sort((a, b) => b - a));
+      lengths.set(
+        first,
+        [...new Set([...(lengths.get(first) ?? []), words.length])].sort((a, b) => b - a),
+      );
     }
   }
   return {

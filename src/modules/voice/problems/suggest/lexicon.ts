@@ -182,7 +182,17 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     name: 'access',
-    phrases: ['access', 'permission', 'iam', 'role', 'rbac', 'grant', 'access request', 'prod access', 'least privilege'],
+    phrases: [
+      'access',
+      'permission',
+      'iam',
+      'role',
+      'rbac',
+      'grant',
+      'access request',
+      'prod access',
+      'least privilege',
+    ],
   },
   { name: 'cost', phrases: ['cost', 'spend', 'spending', 'cloud bill', 'budget', 'finops', 'expensive', 'chargeback'] },
   {

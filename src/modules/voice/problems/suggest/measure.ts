@@ -36,7 +36,8 @@ export function measureSuggestions(items: readonly LabelledItem[], suggestions: 
     for (const id of ids) groupOf.set(id, ids);
   }
   const truth = new Map<string, number[]>();
-  for (const item of items) if (item.problem !== null) truth.set(item.problem, [...(truth.get(item.problem) ?? []), item.id]);
+  for (const item of items)
+    if (item.problem !== null) truth.set(item.problem, [...(truth.get(item.problem) ?? []), item.id]);
   const trueGroup = (item: LabelledItem) => (item.problem === null ? [item.id] : (truth.get(item.problem) as number[]));
   const sameProblem = (a: number, b: number) => {
     const pa = byId.get(a)?.problem ?? null;
@@ -90,8 +91,7 @@ export function measureSuggestions(items: readonly LabelledItem[], suggestions: 
     bcubedRecall,
     bcubedF1: f1(bcubedPrecision, bcubedRecall),
     problemsFound: found.size,
-    problems: [...truth.values()].filter(
-      (ids) => new Set(ids.flatMap((id) => byId.get(id)?.team ?? [])).size >= 2,
-    ).length,
+    problems: [...truth.values()].filter((ids) => new Set(ids.flatMap((id) => byId.get(id)?.team ?? [])).size >= 2)
+      .length,
   };
 }

@@ -42,7 +42,8 @@ describe('suggestProblems', () => {
   it('gives the same suggestions whatever the order of the input', () => {
     const expected = suggestProblems(items);
     expect(expected.length).toBeGreaterThan(10);
-    for (const seed of [1, 2, 3]) expect(suggestProblems(createRandom(seed, 'shuffle').shuffle(items))).toEqual(expected);
+    for (const seed of [1, 2, 3])
+      expect(suggestProblems(createRandom(seed, 'shuffle').shuffle(items))).toEqual(expected);
   });
 
   it('gives reasons in the words of the items: every reason appears in the text of its group', () => {
@@ -56,8 +57,14 @@ describe('suggestProblems', () => {
       for (const reason of s.reasons) {
         for (const words of reason.split(' / ')) {
           // Each spelling is written, as whole words, by at least one item of the group.
-          const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u');
-          expect(texts.some((t) => pattern.test(t)), `"${words}" in ${s.reasons.join(' | ')}`).toBe(true);
+          const pattern = new RegExp(
+            `(^|[^\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`,
+            'u',
+          );
+          expect(
+            texts.some((t) => pattern.test(t)),
+            `"${words}" in ${s.reasons.join(' | ')}`,
+          ).toBe(true);
         }
       }
     }

@@ -84,6 +84,7 @@ export function dot(a: ItemVector, b: ItemVector): number {
     else if (x < y) i++;
     else j++;
   }
-  if (a.dense && b.dense) for (let k = 0; k < a.dense.length; k++) sum += (a.dense[k] as number) * (b.dense[k] as number);
+  if (a.dense && b.dense)
+    for (let k = 0; k < a.dense.length; k++) sum += (a.dense[k] as number) * (b.dense[k] as number);
   return sum;
 }
