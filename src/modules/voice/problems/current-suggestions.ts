@@ -1,10 +1,10 @@
 import type { Db } from '../../../db/schema/index.js';
-import { exactTitleEngine } from './exact-title-engine.js';
 import { dismissedItemSets, openUnplacedItems } from './repo.js';
+import { suggestProblems } from './suggest/suggest-problems.js';
 import type { Suggestion, SuggestionEngine } from './suggestions.js';
 
-// The engine in use. A stand-in until the real one lands: swap it here.
-export const suggestionEngine: SuggestionEngine = exactTitleEngine;
+// The engine in use: stemmed words and the platform lexicon, grouped one item at a time (see suggest/).
+export const suggestionEngine: SuggestionEngine = (items, options) => suggestProblems(items, options);
 
 /** The suggestions now, for the open items in no problem; teams as names. */
 export async function currentSuggestions(db: Db, engine: SuggestionEngine = suggestionEngine): Promise<Suggestion[]> {
