@@ -28,6 +28,10 @@ import { deliveriesRoutes } from '../modules/inbox/routes.js';
 import { MAX_DELIVERY_BYTES, webhookRoutes } from '../modules/inbox/webhook-routes.js';
 import { integrationRoutes } from '../modules/integrations/routes.js';
 import { overviewRoutes } from '../modules/overview/routes.js';
+import { commentRoutes } from '../modules/voice/feedback/comment-routes.js';
+import { feedbackRoutes } from '../modules/voice/feedback/routes.js';
+import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
+import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -129,6 +133,8 @@ export const MODULES: PavedModule[] = [
   { name: 'audit', routes: [auditRoutes] },
   { name: 'backup', routes: [backupRoutes] },
   { name: 'overview', routes: [overviewRoutes] },
+  // Pains, feature requests, bugs and support requests; their comments and votes; similar items while typing.
+  { name: 'feedback', routes: [feedbackRoutes, commentRoutes, voteRoutes, similarRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
