@@ -38,6 +38,10 @@ import { problemRoutes } from '../modules/voice/problems/routes.js';
 import { suggestionRoutes } from '../modules/voice/problems/suggestion-routes.js';
 import { roadmapRoutes } from '../modules/voice/roadmap/routes.js';
 import { feedbackSourceRoutes } from '../modules/voice/feedback/sources/routes.js';
+import { commentRoutes } from '../modules/voice/feedback/comment-routes.js';
+import { feedbackRoutes } from '../modules/voice/feedback/routes.js';
+import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
+import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -147,6 +151,8 @@ export const MODULES: PavedModule[] = [
   { name: 'roadmap', routes: [roadmapRoutes] },
   // CSV imports of feedback (under /imports, so the upload limit above applies) and the items left to place.
   { name: 'feedback-sources', routes: [feedbackSourceRoutes] },
+  // Pains, feature requests, bugs and support requests; their comments and votes; similar items while typing.
+  { name: 'feedback', routes: [feedbackRoutes, commentRoutes, voteRoutes, similarRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

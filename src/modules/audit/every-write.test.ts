@@ -225,7 +225,36 @@ const SAMPLES: Record<string, Sample> = {
   'PUT /api/v1/support/categories/{category}': call('PUT', '/api/v1/support/categories/access', {
     capability: 'golden-ci',
   }),
+  ...feedbackSamples(),
 };
+
+/** Each kind of feedback item created, changed and commented on; a request voted for and the vote withdrawn. */
+function feedbackSamples(): Record<string, Sample> {
+  const inputs: Record<string, unknown> = {
+    pains: { team: 'growth', title: 'Slow builds', severity: 2, hoursLostPerWeek: 3 },
+    requests: { team: 'growth', capability: 'golden-ci', title: 'Preview environments' },
+    bugs: { team: 'growth', capability: 'golden-ci', title: 'Cache misses', severity: 1 },
+    'support-requests': { team: 'growth', capability: 'golden-ci', category: 'access', title: 'Registry access' },
+  };
+  const samples: Record<string, Sample> = {};
+  for (const [kind, input] of Object.entries(inputs)) {
+    samples[`POST /api/v1/${kind}`] = async () => {
+      const res = await t.call('POST', `/api/v1/${kind}`, { body: input });
+      ids[kind] = res.body.id;
+      return res.status;
+    };
+    samples[`PATCH /api/v1/${kind}/{id}`] = async () =>
+      call('PATCH', `/api/v1/${kind}/${ids[kind]}`, { title: 'Renamed' })();
+    samples[`POST /api/v1/${kind}/{id}/comments`] = async () =>
+      call('POST', `/api/v1/${kind}/${ids[kind]}/comments`, { body: 'Seen it too' })();
+  }
+  // Votes are a person's: jane, through the personal token an earlier sample made.
+  samples['POST /api/v1/requests/{id}/votes'] = async () =>
+    (await asJane('POST', `/api/v1/requests/${ids.requests}/votes`)).status;
+  samples['DELETE /api/v1/requests/{id}/votes'] = async () =>
+    (await asJane('DELETE', `/api/v1/requests/${ids.requests}/votes`)).status;
+  return samples;
+}
 
 beforeAll(async () => {
   t = await createTestApp({

@@ -40,6 +40,32 @@ export function statusOf(kind: FeedbackKind, times: Omit<ItemTimes, 'opened'>, r
   }
 }
 
+/** The statuses each kind can have, for list filters. */
+export const STATUSES: Record<FeedbackKind, readonly string[]> = {
+  pain: ['open', 'resolved'],
+  request: ['open', 'planned', 'done', 'declined'],
+  bug: ['open', 'acknowledged', 'fixed'],
+  support: ['open', 'responded', 'resolved'],
+};
+
+const CLOSED_REQUEST = new Set(['done', 'declined']);
+export const isClosedRequestStatus = (status: string) => CLOSED_REQUEST.has(status);
+
+/**
+ * A request's status and closing time agree: done or declined has a time (now when none is given), open or planned
+ * has none; without a status, a closing time means done.
+ */
+export function requestState(
+  status: string | null | undefined,
+  closed: Date | null,
+  now: Date,
+): { ok: true; status: string; closed: Date | null } | { ok: false; field: string; reason: string } {
+  if (!status) return { ok: true, status: closed ? 'done' : 'open', closed };
+  if (CLOSED_REQUEST.has(status)) return { ok: true, status, closed: closed ?? now };
+  if (closed) return { ok: false, field: 'closedAt', reason: `must be empty for a request that is ${status}` };
+  return { ok: true, status, closed: null };
+}
+
 /** Times out of order are refused: a bug cannot be fixed before it was reported. */
 export function timeOrderProblem(kind: FeedbackKind, times: ItemTimes): { field: string; reason: string } | null {
   const fields = TIME_FIELDS[kind];

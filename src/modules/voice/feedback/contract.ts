@@ -82,3 +82,32 @@ export type NewFeedback =
   | { kind: 'support'; input: SupportInput };
 
 export const INPUTS = { pain: painInput, request: requestInput, bug: bugInput, support: supportInput } as const;
+
+// RICE estimates the platform team sets on a request (DOMAIN.md, Prioritization); reach comes from the votes.
+const IMPACTS = [0.25, 0.5, 1, 2, 3] as const;
+const rice = {
+  impact: z
+    .number({ error: 'must be one of 0.25, 0.5, 1, 2, 3' })
+    .refine((v) => (IMPACTS as readonly number[]).includes(v), 'must be one of 0.25, 0.5, 1, 2, 3')
+    .nullish(),
+  confidence: z
+    .number({ error: 'must be a percentage from 0 to 100' })
+    .min(0, 'must be a percentage from 0 to 100')
+    .max(100, 'must be a percentage from 0 to 100')
+    .nullish(),
+  effort: z
+    .number({ error: 'must be a number of person-weeks' })
+    .positive('must be more than 0 person-weeks')
+    .max(10_000, 'must be at most 10000 person-weeks')
+    .nullish(),
+};
+
+/** A change: any of the kind's fields (null empties an optional one); requests also take RICE estimates. */
+export const PATCHES = {
+  pain: painInput.partial(),
+  request: requestInput.partial().extend(rice),
+  bug: bugInput.partial(),
+  support: supportInput.partial(),
+} as const;
+
+export type FeedbackPatch = Partial<Record<string, unknown>>;

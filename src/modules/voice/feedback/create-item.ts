@@ -3,12 +3,18 @@ import type { FeedbackRow, FeedbackSource } from '../../../db/schema/voice.js';
 import { AppError } from '../../../http/errors.js';
 import type { Actor } from '../../audit/actor.js';
 import { diffFields, recordAudit } from '../../audit/service.js';
-import { statusOf, timeOrderProblem, timesOf } from './columns.js';
+import { requestState, statusOf, timeOrderProblem, timesOf } from './columns.js';
 import type { NewFeedback } from './contract.js';
 import { insertItems, type NewFeedbackRow } from './repo.js';
 import type { ResolvedRefs } from './resolve-refs.js';
 
 export const KIND_LABEL = { pain: 'pain', request: 'request', bug: 'bug', support: 'support request' } as const;
+
+/**
+ * The entity kind the audit trail files each kind under. Not `request`: the audit safety net files the generic
+ * entries of unaudited writes (HTTP requests) under that kind.
+ */
+export const AUDIT_KIND = { pain: 'pain', request: 'feature-request', bug: 'bug', support: 'support-request' } as const;
 
 /** The row an item becomes, or the field that makes it impossible (times out of order). */
 export function feedbackRow(
@@ -19,12 +25,16 @@ export function feedbackRow(
   now: Date,
 ): { ok: true; row: NewFeedbackRow } | { ok: false; field: string; reason: string } {
   const times = timesOf(item, now);
+  let requestStatus: string | undefined;
+  if (item.kind === 'request') {
+    const state = requestState(item.input.status, times.closed, now);
+    if (!state.ok) return state;
+    times.closed = state.closed;
+    requestStatus = state.status;
+  }
   const problem = timeOrderProblem(item.kind, times);
   if (problem) return { ok: false, ...problem };
   const input = item.input as Record<string, unknown>;
-  const requestStatus = item.kind === 'request' ? (item.input.status ?? undefined) : undefined;
-  // A request done or declined without a time was closed now.
-  if (requestStatus === 'done' || requestStatus === 'declined') times.closed ??= now;
   return {
     ok: true,
     row: {
@@ -65,8 +75,8 @@ export async function createItem(
   if (!row) throw new Error('the feedback insert returned no row');
   await recordAudit(tx, who, {
     action: 'create',
-    entity: { kind: item.kind, id: row.id, ref: refs.capability?.ref ?? refs.team?.ref ?? null },
-    summary: `${KIND_LABEL[item.kind]} "${row.title}"${refs.team ? ` from ${refs.team.name}` : ''}`,
+    entity: { kind: AUDIT_KIND[item.kind], id: row.id, ref: refs.capability?.ref ?? refs.team?.ref ?? null },
+    summary: `New ${KIND_LABEL[item.kind]} ${row.id} "${row.title}"${refs.team ? ` from ${refs.team.name}` : ''}`,
     changes: diffFields(null, { ...item.input }),
   });
   return row;

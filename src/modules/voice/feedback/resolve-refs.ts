@@ -3,6 +3,7 @@ import type { Db } from '../../../db/schema/index.js';
 import { formatEntityRef, parseEntityRef } from '../../catalog/entity-ref.js';
 import { findEntitiesByRefs } from '../../catalog/repo.js';
 import type { NewFeedback } from './contract.js';
+import type { ItemRow } from './repo.js';
 
 /** The catalog entities an item names, found; or the first field that names nothing, with the reason. */
 export interface ResolvedRefs {
@@ -46,4 +47,12 @@ export async function resolveRefs(db: Db, item: NewFeedback): Promise<Resolution
   if (item.kind === 'support' && !platformTeam && capability?.owner_ref)
     platformTeam = (await findEntitiesByRefs(db, [capability.owner_ref]))[0] ?? null;
   return { ok: true, refs: { team: at('team'), capability, platformTeam } };
+}
+
+/** The catalog entities a stored item points at, whatever their status (a team since removed stays the item's). */
+export async function refsOfItem(db: Db, row: ItemRow): Promise<ResolvedRefs> {
+  const refs = [row.team_ref, row.capability_ref, row.platform_team_ref].filter((r): r is string => r !== null);
+  const found = new Map((await findEntitiesByRefs(db, refs)).map((e) => [e.ref, e]));
+  const at = (ref: string | null) => (ref ? (found.get(ref) ?? null) : null);
+  return { team: at(row.team_ref), capability: at(row.capability_ref), platformTeam: at(row.platform_team_ref) };
 }
