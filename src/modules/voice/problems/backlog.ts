@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/schema/index.js';
 import type { BacklogRow } from './contract.js';
-import { backlogCandidates, reachTeams, type RiceRow } from './repo.js';
+import { reachTeams } from '../reach/repo.js';
+import { backlogCandidates, type RiceRow } from './repo.js';
 import { byRice, riceOf } from './rice.js';
 
 const rowOf = (kind: 'problem' | 'request', row: RiceRow, reach: number): BacklogRow => ({

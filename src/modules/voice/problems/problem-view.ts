@@ -3,7 +3,8 @@ import { notFound } from '../../../http/errors.js';
 import { isoOrNull } from '../../../http/openapi.js';
 import type { Problem } from './contract.js';
 import { problemMeasures } from './measures.js';
-import { findProblem, itemsOfProblems, reachTeams, type ProblemItemRow, type ProblemWithCapability } from './repo.js';
+import { reachTeams } from '../reach/repo.js';
+import { findProblem, itemsOfProblems, type ProblemItemRow, type ProblemWithCapability } from './repo.js';
 import { riceOf } from './rice.js';
 
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/schema/index.js';
 import { notFound } from '../../../http/errors.js';
 import { isoOrNull } from '../../../http/openapi.js';
 import { unionReach } from '../problems/measures.js';
-import { reachTeams } from '../problems/repo.js';
+import { reachTeams } from '../reach/repo.js';
 import { byRice, riceOf } from '../problems/rice.js';
 import { ROADMAP_STATUSES, type RoadmapItem } from './contract.js';
 import { findRoadmapItem, linksOf, teamItems, type RoadmapWithCapability } from './repo.js';

@@ -1,3 +1,4 @@
+import { reachTeams } from '../../reach/repo.js';
 import { sql } from 'kysely';
 import type { Db } from '../../../../db/schema/index.js';
 
@@ -52,36 +53,6 @@ export async function voteCounts(
   return new Map(rows.map((r) => [Number(r.request_id), { votes: Number(r.votes), voted: r.voted }]));
 }
 
-/**
- * The customer teams each item reaches (DOMAIN.md, reach): the item's own team and, for a request, its voters'
- * teams as they were at each vote. A customer team is an active Group that owns an active service and no active
- * capability (as catalog/repo's teamKindCounts counts them), judged now. A problem's reach is the number of distinct
- * teams over its items.
- */
-export async function customerTeamsReached(db: Db, itemIds: number[]): Promise<Map<number, string[]>> {
-  const out = new Map<number, string[]>();
-  if (itemIds.length === 0) return out;
-  const ids = sql.join(itemIds);
-  const result = await sql<{ item_id: number; team_ref: string }>`
-    select r.item_id, r.team_ref from (
-      select f.id as item_id, t.ref as team_ref from feedback f join entities t on t.id = f.team_id
-        where f.id in (${ids})
-      union
-      select v.request_id, jsonb_array_elements_text(v.teams) from request_votes v where v.request_id in (${ids})
-    ) r
-    where exists (select 1 from entities g where g.ref = r.team_ref and g.kind = 'Group' and g.status = 'active')
-      and exists (select 1 from entities s
-        where s.kind = 'Component' and s.owner_ref = r.team_ref and s.status = 'active')
-      and not exists (select 1 from entities c
-        where c.kind = 'Capability' and c.owner_ref = r.team_ref and c.status = 'active')
-    order by r.item_id, r.team_ref`.execute(db);
-  for (const { item_id, team_ref } of result.rows) {
-    const id = Number(item_id);
-    out.set(id, [...(out.get(id) ?? []), team_ref]);
-  }
-  return out;
-}
-
 export interface RequestTally {
   votes: number;
   reach: number;
@@ -95,13 +66,15 @@ export async function requestTallies(
   personRef: string | null,
 ): Promise<Map<number, RequestTally>> {
   const counts = await voteCounts(db, requestIds, personRef);
-  const reached = await customerTeamsReached(db, requestIds);
+  const reached = new Map<number, number>();
+  for (const team of await reachTeams(db, { requests: requestIds }))
+    reached.set(team.id, (reached.get(team.id) ?? 0) + 1);
   return new Map(
     requestIds.map((id) => [
       id,
       {
         votes: counts.get(id)?.votes ?? 0,
-        reach: reached.get(id)?.length ?? 0,
+        reach: reached.get(id) ?? 0,
         voted: counts.get(id)?.voted ?? false,
       },
     ]),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/app.js';
 import { feedbackCatalog } from '../../../../../test/feedback-catalog.js';
-import { customerTeamsReached } from './repo.js';
+import { reachTeams } from '../../reach/repo.js';
 
 // Votes on a feature request and its reach (DOMAIN.md): one vote per person, withdrawable; reach = distinct
 // customer teams among the request's author team and its voters' teams as they were when they voted.
@@ -53,7 +53,7 @@ it('counts each person’s vote, and reach as the distinct customer teams of the
   const seen = await as(secrets.bob!, 'GET', `/api/v1/requests/${request}`);
   expect(seen.body).toMatchObject({ votes: 3, reach: 2, voted: true });
   expect((await as('x-dev', 'GET', `/api/v1/requests/${request}`)).body.voted).toBe(false);
-  expect((await customerTeamsReached(t.database.db, [request])).get(request)).toEqual([
+  expect((await reachTeams(t.database.db, { requests: [request] })).map((r) => r.ref)).toEqual([
     'group:default/team-x',
     'group:default/team-y',
   ]);
