@@ -79,8 +79,14 @@ describe('changing a bug', () => {
     const early = await as('a-admin', 'PATCH', `/api/v1/bugs/${id}`, { fixedAt: '2025-03-01T00:00:00Z' });
     expect(early.status).toBe(400);
     expect(early.body.error.details).toEqual([{ field: 'fixedAt', reason: 'must not be before reportedAt' }]);
-    const bad = await as('x-dev', 'PATCH', `/api/v1/bugs/${id}`, { severity: 0 });
-    expect([bad.status, bad.body.error.details[0].field]).toEqual([400, 'severity']);
+    for (const [patch, field] of [
+      [{ severity: 0 }, 'severity'],
+      [{ reportedAt: null }, 'reportedAt'],
+      [{ votes: 3 }, 'votes'],
+    ] as const) {
+      const bad = await as('x-dev', 'PATCH', `/api/v1/bugs/${id}`, patch);
+      expect([bad.status, bad.body.error.details[0].field]).toEqual([400, field]);
+    }
     const row = await stored(id);
     expect([row.title, row.severity, row.closed_at]).toEqual(['Cache misses on main', 1, null]);
   });

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../../db/schema/index.js';
+import { inTransaction } from '../../../db/transaction.js';
 import type {
   FeedbackCommentsTable,
   FeedbackKind,
@@ -107,25 +108,37 @@ export interface SimilarRow {
 }
 
 /**
+ * How alike titles must be to be offered (pg_trgm): similar as a whole, or the typed title found within a stored
+ * one. Set on each query, so a server's own settings do not change the answer. Lower finds more paraphrases and
+ * costs more: the index hands over every title sharing enough trigrams, and each is checked (bench/feedback-similar.ts).
+ */
+export const SIMILARITY = { whole: 0.3, within: 0.6 };
+
+/**
  * Open items whose titles look like `title` (pg_trgm, on the feedback_title_trgm index): similar as a whole (`%`)
  * or containing something like it (`<%`, for a title still being typed); best first.
  */
 export async function similarItems(
   db: Db,
   query: { title: string; kind?: FeedbackKind | undefined; teamRef?: string | undefined; limit: number },
+  thresholds = SIMILARITY,
 ): Promise<SimilarRow[]> {
   const text = query.title.toLowerCase();
-  const result = await sql<SimilarRow>`
-    select f.id, f.kind, f.title, t.name as team_name, t.ref as team_ref,
-      greatest(similarity(lower(f.title), ${text}), word_similarity(${text}, lower(f.title)))::float8 as similarity
-    from feedback f left join entities t on t.id = f.team_id
-    where (lower(f.title) % ${text} or ${text} <% lower(f.title))
-      and f.closed_at is null
-      ${query.kind ? sql`and f.kind = ${query.kind}` : sql``}
-      ${query.teamRef ? sql`and f.team_id = ${entityId(query.teamRef)}` : sql``}
-    order by similarity desc, f.id desc
-    limit ${query.limit}`.execute(db);
-  return result.rows;
+  return inTransaction(db, async (tx) => {
+    await sql`select set_config('pg_trgm.similarity_threshold', ${String(thresholds.whole)}, true),
+      set_config('pg_trgm.word_similarity_threshold', ${String(thresholds.within)}, true)`.execute(tx);
+    const result = await sql<SimilarRow>`
+      select f.id, f.kind, f.title, t.name as team_name, t.ref as team_ref,
+        greatest(similarity(lower(f.title), ${text}), word_similarity(${text}, lower(f.title)))::float8 as similarity
+      from feedback f left join entities t on t.id = f.team_id
+      where (lower(f.title) % ${text} or ${text} <% lower(f.title))
+        and f.closed_at is null
+        ${query.kind ? sql`and f.kind = ${query.kind}` : sql``}
+        ${query.teamRef ? sql`and f.team_id = ${entityId(query.teamRef)}` : sql``}
+      order by similarity desc, f.id desc
+      limit ${query.limit}`.execute(tx);
+    return result.rows;
+  });
 }
 
 export type CommentRow = Awaited<ReturnType<typeof listComments>>[number];
