@@ -24,6 +24,9 @@ interface Job {
  * still queued is sent again to a fresh worker. Texts are pipelined, one message each, answered in order.
  * One matcher serves one scan at a time; share it across sequential scans to pay the worker start once.
  */
+/** How long a worker may take to start on a text before the text's patterns are given up. */
+const STARTUP_ALLOWANCE_MS = 10_000;
+
 export class PatternMatcher {
   private worker: Worker | null = null;
   /** `[job id, pattern index]` the worker is running; a fresh array per worker, so a dying one cannot write into the next's. */
@@ -135,7 +138,18 @@ export class PatternMatcher {
 
   private startTimer(): void {
     this.stopTimer();
-    this.timer = setTimeout(() => this.abandonHead(), this.budgetMs);
+    const since = Date.now();
+    const check = () => {
+      const head = this.inFlight[0];
+      // The budget runs from when the worker starts on the text: a worker still starting (slow on a loaded machine)
+      // is waited for, up to STARTUP_ALLOWANCE_MS, rather than blamed for patterns it never ran.
+      if (head && Atomics.load(this.progress, 0) !== head.id && Date.now() - since < STARTUP_ALLOWANCE_MS) {
+        this.timer = setTimeout(check, this.budgetMs);
+        return;
+      }
+      this.abandonHead();
+    };
+    this.timer = setTimeout(check, this.budgetMs);
   }
 
   private stopTimer(): void {
