@@ -29,7 +29,7 @@ function PainChoices({ team, chosen, toggle }: { team: string; chosen: number[];
   return (
     <div className="voice-checks">
       {items.map((p) => (
-        <label key={p.id} className="field-inline">
+        <label key={p.id} className="choice">
           <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(p.id)} /> {p.title}
           {p.status !== 'open' ? <span className="muted small"> ({p.status})</span> : null}
         </label>

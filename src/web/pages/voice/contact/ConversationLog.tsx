@@ -34,7 +34,7 @@ export function ConversationLog() {
     );
 
   return (
-    <div id="conversations">
+    <div id="conversations" className="voice-anchor">
       <Card
         title="Conversations"
         actions={

@@ -14,7 +14,7 @@ export function EngagementList() {
   const isAdmin = useIsAdmin();
   const [adding, setAdding] = useState(false);
   return (
-    <div id="engagements">
+    <div id="engagements" className="voice-anchor">
       <Card
         title="Buddy engagements"
         actions={

@@ -20,7 +20,7 @@ function why(r: Row): string {
 /** Customer teams without a conversation in 90 days: most open pains first, then fewest capabilities, then largest. */
 export function TalkToNext({ rows }: { rows: Row[] }) {
   return (
-    <div id="talk-to-next">
+    <div id="talk-to-next" className="voice-anchor">
       <Card title={`Talk to next (${rows.length})`}>
         {rows.length === 0 ? (
           <EmptyState compact title="Every customer team was talked with in the last 90 days" />

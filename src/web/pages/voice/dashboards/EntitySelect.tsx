@@ -41,7 +41,7 @@ export function EntitySelect(p: {
   useAllPages(p.list);
   const known = p.list.isPending || p.list.hasNextPage || p.list.items.some((e) => e.name === p.value);
   return (
-    <div className="field">
+    <div className="field voice-entity-field">
       <label htmlFor={p.id}>{p.label}</label>
       <select id={p.id} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
         <option value="">{p.list.isPending ? 'Loading…' : p.all}</option>
