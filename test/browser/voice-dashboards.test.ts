@@ -145,13 +145,15 @@ afterAll(async () => {
 });
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
+/** Waits for what a page loads: longer than expect.poll's 1 s, since the machine may be busy. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 /** Nothing runs past a phone's screen. */
 async function fitsNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
-    .toBe(0);
+  await poll(() =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBe(0);
   await shot(page, `${name}-narrow`);
   await page.setViewportSize({ width: 1280, height: 860 });
 }
@@ -166,7 +168,7 @@ describe('the voice dashboards in a browser', () => {
 
     // Bugs reported in March, known at 1 April: ack 2 of 4 in time; fix 3 of 4 (the open one is past its
     // deadline); fixed in March: 22, 20, 96 h → median 22 h; one open bug past SLA.
-    await expect.poll(() => text(page, 'stat-ack-within-sla')).toBe('50%');
+    await poll(() => text(page, 'stat-ack-within-sla')).toBe('50%');
     expect(await text(page, 'n-ack-within-sla')).toBe('2 of 4 bugs in time');
     expect(await text(page, 'stat-fix-within-sla')).toBe('75%');
     expect(await text(page, 'n-fix-within-sla')).toBe('3 of 4 bugs in time');
@@ -202,7 +204,7 @@ describe('the voice dashboards in a browser', () => {
 
     // Contact: t1 talked with in the 90 days, t2 and t3 not: 1 of 3.
     await page.goto(`${baseUrl}/voice/contact`);
-    await expect.poll(() => text(page, 'stat-contact-coverage')).toBe('33.3%');
+    await poll(() => text(page, 'stat-contact-coverage')).toBe('33.3%');
     expect(await text(page, 'n-contact-coverage')).toMatch(/^1 of 3 customer teams since /);
     const talk = page.getByRole('table', { name: 'Talk to next' });
     // t3 has an open pain, t2 none: t3 first.
@@ -225,33 +227,33 @@ describe('the voice dashboards in a browser', () => {
     await form.getByRole('button', { name: 'Save the conversation' }).click();
     await form.waitFor({ state: 'detached' });
     const newest = page.getByRole('list', { name: 'Conversation log' }).locator('li').first();
-    await expect.poll(() => newest.textContent()).toContain('With Dana, Eli');
+    await poll(() => newest.textContent()).toContain('With Dana, Eli');
     expect(await newest.locator('.voice-notes').textContent()).toBe(HOSTILE);
     expect(await newest.textContent()).toContain('Pains raised: Cannot find the docs');
     expect(await page.locator('.voice-contact img').count()).toBe(0);
-    await expect.poll(() => text(page, 'stat-contact-coverage')).toBe('66.7%');
+    await poll(() => text(page, 'stat-contact-coverage')).toBe('66.7%');
     expect(await talk.locator('tbody tr').count()).toBe(1);
     await fitsNarrow(page, 'voice-contact');
 
     // The team page: last contact, the buddy, open pains worst first (as text), the conversation.
     await page.goto(`${baseUrl}/teams/t1`);
-    await expect.poll(() => text(page, 'team-last-contact')).toBe(`Last contact${daysAgo(10)} `);
+    await poll(() => text(page, 'team-last-contact')).toBe(`Last contact${daysAgo(10)} `);
     expect(await text(page, 'team-buddy')).toContain('Priya');
     const pains = page.getByTestId('team-pains').locator('li');
-    await expect.poll(() => pains.count()).toBe(2);
+    await poll(() => pains.count()).toBe(2);
     expect(await pains.first().locator('a').textContent()).toBe(HOSTILE);
     expect(await pains.first().locator('a').getAttribute('href')).toBe('/voice/pains?team=t1&status=open');
-    expect(await page.getByTestId('team-requests').textContent()).toContain('Cache docker layers');
+    await poll(() => text(page, 'team-requests')).toContain('Cache docker layers');
     expect(await page.getByRole('list', { name: 'Recent conversations' }).textContent()).toContain('Builds are slow');
     await shot(page, 'voice-team');
     await fitsNarrow(page, 'voice-team');
     await page.goto(`${baseUrl}/teams/t2`);
-    await expect.poll(() => text(page, 'team-last-contact')).toContain('no conversation in 90 days');
+    await poll(() => text(page, 'team-last-contact')).toContain('no conversation in 90 days');
 
     // The capability page: its bugs, its SLA (edited through the form), its CSAT per wave.
     await page.goto(`${baseUrl}/capabilities/ci`);
-    await expect.poll(() => text(page, 'stat-capability-open-bugs')).toBe('1');
-    await expect.poll(() => text(page, 'stat-capability-past-sla')).toBe('1');
+    await poll(() => text(page, 'stat-capability-open-bugs')).toBe('1');
+    await poll(() => text(page, 'stat-capability-past-sla')).toBe('1');
     const sla = page.getByRole('table', { name: 'SLA policy' });
     expect(await sla.locator('tr[data-severity="1"]').textContent()).toBe('1 (worst)4 h24 h (1 day)');
     expect(await sla.locator('tr[data-severity="3"]').textContent()).toBe('3no SLA');
@@ -259,14 +261,14 @@ describe('the voice dashboards in a browser', () => {
     await page.getByLabel('Acknowledge within (hours)').nth(2).fill('48');
     await page.getByLabel('Fix within (hours)').nth(2).fill('240');
     await page.getByRole('button', { name: 'Save the SLA' }).click();
-    await expect.poll(() => sla.locator('tr[data-severity="3"]').textContent()).toBe('348 h (2 days)240 h (10 days)');
+    await poll(() => sla.locator('tr[data-severity="3"]').textContent()).toBe('348 h (2 days)240 h (10 days)');
     expect(await call('GET', '/capabilities/ci/sla')).toMatchObject({
       severities: { '3': { acknowledgeHours: 48, fixHours: 240 } },
     });
     // Wave one: 5, 4, 2 → 2 of 3 satisfied = 66.7 %; NPS 9, 10, 3 → (2 − 1) / 3 = +33.3; 3 of 3 answered.
     const waves = page.getByRole('table', { name: 'CSAT per wave' }).locator('tbody tr');
-    await expect.poll(() => waves.count()).toBe(2);
-    await expect.poll(() => waves.nth(0).locator('td[data-cell="csat"]').textContent()).toBe('66.7 % (3 answers)');
+    await poll(() => waves.count()).toBe(2);
+    await poll(() => waves.nth(0).locator('td[data-cell="csat"]').textContent()).toBe('66.7 % (3 answers)');
     expect(await waves.nth(0).locator('td[data-cell="nps"]').textContent()).toBe('+33.3 (3 answers)');
     expect(await waves.nth(0).locator('td[data-cell="response-rate"]').textContent()).toBe('100 % (3 of 3)');
     expect(await waves.nth(1).locator('td[data-cell="csat"]').textContent()).toBe('too few answers');

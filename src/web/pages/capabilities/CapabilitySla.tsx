@@ -23,8 +23,8 @@ function PolicyTable({ policy }: { policy: SlaPolicy }) {
         <thead>
           <tr>
             <th scope="col">Severity</th>
-            <th scope="col">Acknowledge within</th>
-            <th scope="col">Fix within</th>
+            <th scope="col">Acknowledge in</th>
+            <th scope="col">Fix in</th>
           </tr>
         </thead>
         <tbody>

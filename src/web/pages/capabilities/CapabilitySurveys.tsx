@@ -75,7 +75,7 @@ export function CapabilitySurveys({ name }: { name: string }) {
                   <tr key={wave.id} data-wave={wave.id}>
                     <th scope="row">
                       <Link to={`/voice/surveys/${wave.id}`}>{wave.title}</Link>{' '}
-                      <span className="muted small">{formatDate(wave.opensAt)}</span>
+                      <span className="muted small nowrap">{formatDate(wave.opensAt)}</span>
                     </th>
                     {!r ? (
                       <td colSpan={3} className="muted">
