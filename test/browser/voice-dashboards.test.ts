@@ -202,6 +202,13 @@ describe('the voice dashboards in a browser', () => {
     await page.waitForURL((url) => url.pathname === '/voice/bugs');
     expect(new URL(page.url()).search).toBe('?capability=ci&status=open');
 
+    // A period before any of it: the designed empty states, not a row of zeros.
+    await page.goto(`${baseUrl}/voice/service?from=2020-01-01&to=2020-01-31`);
+    await page.getByText('No bug reported, fixed or past its SLA in this period').waitFor();
+    await page.getByText('No support request opened in this period, and none open').waitFor();
+    expect(await page.getByTestId('stat-ack-within-sla').count()).toBe(0);
+    await shot(page, 'voice-service-empty');
+
     // Contact: t1 talked with in the 90 days, t2 and t3 not: 1 of 3.
     await page.goto(`${baseUrl}/voice/contact`);
     await poll(() => text(page, 'stat-contact-coverage')).toBe('33.3%');

@@ -65,7 +65,8 @@ function Numbers({ query }: { query: VoiceQuery }) {
           </>
         )}
       </section>
-      <VoiceTrends query={query} />
+      {/* Four flat charts say nothing the two empty states have not said. */}
+      {noBugs && noSupport ? null : <VoiceTrends query={query} />}
       <DeflectionCard rows={s.deflection} />
     </div>
   );
