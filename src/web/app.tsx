@@ -27,6 +27,8 @@ import { RepositoriesPage } from './pages/repositories/RepositoriesPage.js';
 import { AnswerSurveyPage } from './pages/voice/surveys/AnswerSurveyPage.js';
 import { SurveyResultsPage } from './pages/voice/surveys/SurveyResultsPage.js';
 import { SurveysPage } from './pages/voice/surveys/SurveysPage.js';
+import { ContactPage } from './pages/voice/contact/ContactPage.js';
+import { ServicePage } from './pages/voice/dashboards/ServicePage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -84,6 +86,8 @@ export function App() {
             <Route path="tokens" element={<TokensPage />} />
             <Route path="voice/surveys" element={<SurveysPage />} />
             <Route path="voice/surveys/:id" element={<SurveyResultsPage />} />
+            <Route path="voice/service" element={<ServicePage />} />
+            <Route path="voice/contact" element={<ContactPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -27,6 +27,18 @@ export const DEFINITION = {
   levels: 'levels',
   previousPeriod: 'change-against-the-previous-period',
   medians: 'medians',
+  slaPolicy: 'sla-policy',
+  ackWithinSla: 'acknowledged-within-sla',
+  fixWithinSla: 'fixed-within-sla',
+  timeToFix: 'time-to-fix',
+  pastSla: 'past-sla',
+  firstResponse: 'time-to-first-response',
+  timeToResolve: 'time-to-resolve',
+  supportQueue: 'support-queue',
+  deflection: 'deflection',
+  contactCoverage: 'contact-coverage',
+  nps: 'nps',
+  csat: 'csat',
 } as const;
 
 export type DefinitionAnchor = (typeof DEFINITION)[keyof typeof DEFINITION];

@@ -16,6 +16,7 @@ import { CapabilityCard } from '../capabilities/CapabilityCard.js';
 import { DeliverySummary } from '../delivery/DeliverySummary.js';
 import { ServiceTable } from '../services/ServiceTable.js';
 import { TeamHierarchy } from './TeamHierarchy.js';
+import { TeamVoice } from './TeamVoice.js';
 
 export function TeamDetailPage() {
   const { name = '' } = useParams();
@@ -63,6 +64,7 @@ export function TeamDetailPage() {
           {team.teamKind !== 'platform' ? (
             <TeamAdoption name={team.name} namespace={namespace} customer={team.teamKind === 'customer'} />
           ) : null}
+          {team.teamKind !== 'platform' && namespace === 'default' ? <TeamVoice name={team.name} /> : null}
           <Card title={`Services (${services.length})`}>
             {services.length === 0 ? (
               <EmptyState compact title="This team owns no services">
