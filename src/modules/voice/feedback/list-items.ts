@@ -13,17 +13,27 @@ import { requestTallies } from './votes/repo.js';
 
 export const MAX_FEEDBACK_PAGE = 200;
 
-/** A kind's list filters: `status` takes that kind's statuses. */
+/** Not closed yet, whatever the step it reached: what a figure of open bugs or a support queue counts. */
+export const UNRESOLVED = 'unresolved';
+
+/** A kind's list filters: `status` takes that kind's statuses, or `unresolved`. */
 export function listQuery(kind: FeedbackKind) {
   return z.object({
     team: safeText(253).optional().openapi({ description: 'A team, by name or ref' }),
     capability: safeText(253).optional().openapi({ description: 'A capability, by name or ref' }),
-    status: z.enum(STATUSES[kind] as [string, ...string[]]).optional(),
+    platformTeam: safeText(253).optional().openapi({ description: 'The platform team asked (support requests)' }),
+    category: safeText(80).optional(),
+    status: z
+      .enum([UNRESOLVED, ...STATUSES[kind]] as [string, ...string[]])
+      .optional()
+      .openapi({ description: `One of the kind's statuses, or ${UNRESOLVED}: not closed yet` }),
     q: safeText(200)
       .optional()
       .openapi({ description: 'Words in the title or text, any case; every word must appear' }),
     from: dateOrTime.optional().openapi({ description: 'Opened from this time on (inclusive)' }),
     to: dateOrTime.optional().openapi({ description: 'Opened before this time' }),
+    closedFrom: dateOrTime.optional().openapi({ description: 'Closed (fixed, resolved, done) from this time on' }),
+    closedTo: dateOrTime.optional().openapi({ description: 'Closed before this time' }),
     problem: z.coerce
       .number({ error: 'must be a problem id' })
       .int('must be a problem id')
@@ -86,7 +96,12 @@ export async function listItemsPage(
     kind,
     teamRef: filterRef('team', query.team, 'group'),
     capabilityRef: filterRef('capability', query.capability, 'capability'),
-    status: query.status,
+    platformTeamRef: filterRef('platformTeam', query.platformTeam, 'group'),
+    category: query.category,
+    status: query.status === UNRESOLVED ? undefined : query.status,
+    unresolved: query.status === UNRESOLVED,
+    closedFrom: query.closedFrom,
+    closedTo: query.closedTo,
     words: query.q?.match(/\S+/g)?.slice(0, 20),
     from: query.from,
     to: query.to,

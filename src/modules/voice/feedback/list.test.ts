@@ -78,6 +78,42 @@ it('filters by team, capability, status, problem and source', async () => {
   expect(await titles('?source=csv')).toEqual(['Docs are outdated']);
 });
 
+it('lists support requests by category, platform team asked, not yet resolved, and closed in a period', async () => {
+  const support = [
+    { title: 'Registry access', category: 'access', capability: 'cap-a', openedAt: '2025-05-01' },
+    { title: 'Vault token', category: 'secrets', capability: 'cap-b', openedAt: '2025-05-02' },
+    {
+      title: 'Repo access',
+      category: 'access',
+      capability: 'cap-b',
+      openedAt: '2025-05-03',
+      firstResponseAt: '2025-05-03T02:00:00Z',
+    },
+    {
+      title: 'Old access',
+      category: 'access',
+      capability: 'cap-a',
+      openedAt: '2025-05-04',
+      firstResponseAt: '2025-05-04T01:00:00Z',
+      resolvedAt: '2025-06-01',
+    },
+  ];
+  for (const body of support)
+    expect((await t.call('POST', '/api/v1/support-requests', { body: { team: 'team-x', ...body } })).status).toBe(201);
+  const listed = async (query: string) =>
+    (await t.call('GET', `/api/v1/support-requests${query}`, { role: 'viewer' })).body.items.map(
+      (r: { title: string }) => r.title,
+    );
+  expect(await listed('?category=access')).toEqual(['Old access', 'Repo access', 'Registry access']);
+  // Asked of a capability's owner when no platform team is named: cap-b's is platform-b.
+  expect(await listed('?platformTeam=platform-b')).toEqual(['Repo access', 'Vault token']);
+  // Unresolved: open or answered, not resolved (the queue).
+  expect(await listed('?status=unresolved')).toEqual(['Repo access', 'Vault token', 'Registry access']);
+  expect(await listed('?status=responded')).toEqual(['Repo access']);
+  expect(await listed('?closedFrom=2025-06-01&closedTo=2025-06-02')).toEqual(['Old access']);
+  expect(await listed('?closedFrom=2025-06-02')).toEqual([]);
+});
+
 it('finds words in the title or the text whatever their case, every word', async () => {
   // "build" is in p1's title, p2's text ("builds") and p3's title ("BUILDS").
   expect(await titles('?q=build')).toEqual(['Slow BUILDS', 'Deploys fail on Friday', 'Builds take forever']);

@@ -25,7 +25,13 @@ export interface ItemQuery {
   kind: FeedbackKind;
   teamRef?: string | undefined;
   capabilityRef?: string | undefined;
+  platformTeamRef?: string | undefined;
+  category?: string | undefined;
   status?: string | undefined;
+  /** Not closed yet. */
+  unresolved?: boolean;
+  closedFrom?: Date | undefined;
+  closedTo?: Date | undefined;
   /** Each word must appear in the title or the body, whatever the case. */
   words?: string[] | undefined;
   from?: Date | undefined;
@@ -85,7 +91,12 @@ export async function listItems(db: Db, query: ItemQuery): Promise<ItemRow[]> {
   let q = selectItems(db).where('f.kind', '=', query.kind);
   if (query.teamRef) q = q.where('f.team_id', '=', entityId(query.teamRef));
   if (query.capabilityRef) q = q.where('f.capability_id', '=', entityId(query.capabilityRef));
+  if (query.platformTeamRef) q = q.where('f.platform_team_id', '=', entityId(query.platformTeamRef));
+  if (query.category) q = q.where('f.category', '=', query.category);
   if (query.status) q = q.where('f.status', '=', query.status);
+  if (query.unresolved) q = q.where('f.closed_at', 'is', null);
+  if (query.closedFrom) q = q.where('f.closed_at', '>=', query.closedFrom);
+  if (query.closedTo) q = q.where('f.closed_at', '<', query.closedTo);
   if (query.from) q = q.where('f.opened_at', '>=', query.from);
   if (query.to) q = q.where('f.opened_at', '<', query.to);
   if (query.problemId) q = q.where('f.problem_id', '=', query.problemId);
