@@ -200,7 +200,7 @@ describe('the voice dashboards in a browser', () => {
     );
     await ciRow.locator('td[data-cell="past-sla"] a').click();
     await page.waitForURL((url) => url.pathname === '/voice/bugs');
-    expect(new URL(page.url()).search).toBe('?capability=ci&status=open');
+    expect(new URL(page.url()).search).toBe('?capability=ci&status=unresolved');
 
     // A period before any of it: the designed empty states, not a row of zeros.
     await page.goto(`${baseUrl}/voice/service?from=2020-01-01&to=2020-01-31`);

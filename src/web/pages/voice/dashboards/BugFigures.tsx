@@ -2,7 +2,7 @@ import type { BugFigures as Bugs } from '../../../api/voice-dashboard-types.js';
 import { DEFINITION } from '../../../lib/definitions.js';
 import { formatHours, formatNumber, formatRate, plural } from '../../../lib/format.js';
 import { Figure } from './Figure.js';
-import { itemsPath, type ItemListFilters } from './item-links.js';
+import { closedIn, itemsPath, UNRESOLVED, type ItemListFilters } from './item-links.js';
 
 /** The bug headline: ack and fix shares within SLA, median time to fix, open bugs past SLA. */
 export function BugFigures({ bugs, scope, period }: { bugs: Bugs; scope: ItemListFilters; period: ItemListFilters }) {
@@ -31,7 +31,7 @@ export function BugFigures({ bugs, scope, period }: { bugs: Bugs; scope: ItemLis
         label="Median time to fix"
         testId="time-to-fix"
         value={formatHours(bugs.medianHoursToFix)}
-        to={itemsPath('bugs', { ...scope, status: 'fixed' })}
+        to={itemsPath('bugs', { ...scope, ...closedIn(period) })}
         n={`median of ${plural(bugs.fixedN, 'bug')} fixed in the period`}
         line="Reported to fixed, in calendar hours."
         definition={DEFINITION.timeToFix}
@@ -40,7 +40,7 @@ export function BugFigures({ bugs, scope, period }: { bugs: Bugs; scope: ItemLis
         label="Past SLA"
         testId="past-sla"
         value={formatNumber(bugs.pastSla)}
-        to={itemsPath('bugs', { ...scope, status: 'open' })}
+        to={itemsPath('bugs', { ...scope, status: UNRESOLVED })}
         n={`open at the period's end · ${plural(bugs.withoutSla, 'bug')} without an SLA`}
         line="Promises broken and still open, whenever reported."
         definition={DEFINITION.pastSla}

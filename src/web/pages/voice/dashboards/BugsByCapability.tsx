@@ -3,7 +3,7 @@ import type { CapabilityBugs } from '../../../api/voice-dashboard-types.js';
 import { Card } from '../../../components/Card.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { formatHours, formatNumber, formatRate } from '../../../lib/format.js';
-import { itemsPath, type ItemListFilters } from './item-links.js';
+import { closedIn, itemsPath, UNRESOLVED, type ItemListFilters } from './item-links.js';
 
 const capabilityPath = (name: string) => `/capabilities/${encodeURIComponent(name)}`;
 
@@ -63,7 +63,7 @@ export function BugsByCapability({ rows, period }: { rows: CapabilityBugs[]; per
                       {r.fixedN === 0 ? (
                         <span className="muted">—</span>
                       ) : (
-                        <Link to={itemsPath('bugs', { capability: r.capability, status: 'fixed' })}>
+                        <Link to={itemsPath('bugs', { capability: r.capability, ...closedIn(period) })}>
                           {formatHours(r.medianHoursToFix)} <span className="muted small">({r.fixedN} fixed)</span>
                         </Link>
                       )}
@@ -71,7 +71,7 @@ export function BugsByCapability({ rows, period }: { rows: CapabilityBugs[]; per
                     <td data-cell="past-sla">
                       <Link
                         className={r.pastSla > 0 ? 'voice-alarm' : undefined}
-                        to={itemsPath('bugs', { capability: r.capability, status: 'open' })}
+                        to={itemsPath('bugs', { capability: r.capability, status: UNRESOLVED })}
                       >
                         {formatNumber(r.pastSla)}
                       </Link>

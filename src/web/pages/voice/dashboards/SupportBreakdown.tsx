@@ -3,9 +3,14 @@ import { Link } from 'react-router-dom';
 import type { SupportFigures } from '../../../api/voice-dashboard-types.js';
 import { Card } from '../../../components/Card.js';
 import { formatHours, formatNumber, formatPer } from '../../../lib/format.js';
-import { itemsPath, type ItemListFilters } from './item-links.js';
+import { itemsPath, UNRESOLVED, type ItemListFilters } from './item-links.js';
 
-type Row = Omit<SupportFigures, 'byPlatformTeam' | 'byCategory'> & { key: string; name: ReactNode };
+/** A row of a breakdown, with the list filter that opens its requests. */
+type Row = Omit<SupportFigures, 'byPlatformTeam' | 'byCategory'> & {
+  key: string;
+  name: ReactNode;
+  filter: ItemListFilters;
+};
 
 /** A median with what it leaves out beside it: "3 h (1 not yet)". */
 function Median({ hours, missing, what }: { hours: number | null; missing: number; what: string }) {
@@ -33,7 +38,6 @@ function SupportTable({
   rows: Row[];
   period: ItemListFilters;
 }) {
-  const opened = itemsPath('support', period);
   return (
     <div className="table-wrap">
       <table className="table table-compact voice-table" aria-label={label}>
@@ -52,7 +56,7 @@ function SupportTable({
             <tr key={r.key} data-row={r.key}>
               <th scope="row">{r.name}</th>
               <td data-cell="n">
-                <Link to={opened}>{formatNumber(r.n)}</Link>
+                <Link to={itemsPath('support', { ...r.filter, ...period })}>{formatNumber(r.n)}</Link>
               </td>
               <td>{formatPer(r.perWeek)}</td>
               <td data-cell="first-response">
@@ -62,7 +66,7 @@ function SupportTable({
                 <Median hours={r.medianHoursToResolve} missing={r.unresolved} what="still open" />
               </td>
               <td data-cell="open">
-                <Link to={itemsPath('support', { status: 'open' })}>{formatNumber(r.open)}</Link>
+                <Link to={itemsPath('support', { ...r.filter, status: UNRESOLVED })}>{formatNumber(r.open)}</Link>
               </td>
             </tr>
           ))}
@@ -77,6 +81,7 @@ export function SupportBreakdown({ support, period }: { support: SupportFigures;
   const teams: Row[] = support.byPlatformTeam.map((r) => ({
     ...r,
     key: r.platformTeam ?? '',
+    filter: { platformTeam: r.platformTeam },
     name: r.platformTeam ? (
       <Link to={`/teams/${encodeURIComponent(r.platformTeam)}`}>{r.platformTeam}</Link>
     ) : (
@@ -86,6 +91,7 @@ export function SupportBreakdown({ support, period }: { support: SupportFigures;
   const categories: Row[] = support.byCategory.map((r) => ({
     ...r,
     key: r.category ?? '',
+    filter: { category: r.category },
     name: r.category ?? <span className="muted">no category</span>,
   }));
   return (

@@ -2,7 +2,7 @@ import type { SupportFigures as Support } from '../../../api/voice-dashboard-typ
 import { DEFINITION } from '../../../lib/definitions.js';
 import { formatHours, formatNumber, formatPer, plural } from '../../../lib/format.js';
 import { Figure } from './Figure.js';
-import { itemsPath, type ItemListFilters } from './item-links.js';
+import { itemsPath, UNRESOLVED, type ItemListFilters } from './item-links.js';
 
 /** The support headline: median first response and resolution, the open queue, requests per week. */
 export function SupportFigures(p: { support: Support; scope: ItemListFilters; period: ItemListFilters }) {
@@ -32,7 +32,7 @@ export function SupportFigures(p: { support: Support; scope: ItemListFilters; pe
         label="Open queue"
         testId="open-queue"
         value={formatNumber(s.open)}
-        to={itemsPath('support', { ...p.scope, status: 'open' })}
+        to={itemsPath('support', { ...p.scope, status: UNRESOLVED })}
         n="requests open at the end of the period"
         line="Whenever opened; shrinking means less of a bottleneck."
         definition={DEFINITION.supportQueue}
