@@ -8,7 +8,10 @@ import type { DemoFeedbackItem } from './voice-plan.js';
 
 const time = (value: string | null) => (value === null ? null : new Date(value));
 
-/** The item as the API's create path would have taken it: the same fields, its past times included. */
+/**
+ * The item as the API's create path would have taken it: the same fields, its past times included. The names are
+ * only the input's shape (the row takes the resolved entities); only a bug may come without a team.
+ */
 function asInput(item: DemoFeedbackItem): NewFeedback {
   const names = { team: item.team ?? '', capability: item.capability, title: item.title, body: item.body };
   switch (item.kind) {

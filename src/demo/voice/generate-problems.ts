@@ -134,7 +134,7 @@ export function planRoadmap(ctx: VoiceContext, problems: DemoProblem[], items: D
   const problemOf = new Map(problems.map((p) => [p.key, p]));
   return planned.map((r) => {
     const problem = r.problem ? problemOf.get(r.problem) : undefined;
-    // A problem's item answers through its theme; the event streaming item answers its capability's requests.
+    // An item answers its themes' requests; one with no theme (event streaming) its capability's themeless ones.
     const requests = items.filter(
       (i) =>
         i.kind === 'request' &&
