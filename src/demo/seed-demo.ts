@@ -6,14 +6,21 @@ import { generateDemoCatalog } from './generate-catalog.js';
 import { generateDemoDelivery } from './generate-delivery.js';
 import { seedDemoAdoption, type SeedAdoptionResult } from './seed-adoption.js';
 import { seedDemoDelivery, type SeedDeliveryResult } from './seed-delivery.js';
+import { generateDemoVoice } from './voice/generate-voice.js';
+import { seedDemoVoice, type SeedVoiceResult } from './voice/seed-voice.js';
 
 export const DEMO_SOURCE = 'demo';
 
-export type SeedDemoResult = ImportResult & { adoption: SeedAdoptionResult; delivery: SeedDeliveryResult };
+export type SeedDemoResult = ImportResult & {
+  adoption: SeedAdoptionResult;
+  delivery: SeedDeliveryResult;
+  voice: SeedVoiceResult;
+};
 
 /**
  * Loads the demo organisation through the same import path a real catalog takes, then its adoption
- * history over the 24 months before `today` and the pushes, deployments and incidents that go with it.
+ * history over the 24 months before `today`, the pushes, deployments and incidents that go with it, and what its
+ * customer teams said (feedback, votes, conversations, surveys) with the problems and roadmap drawn from it.
  * Deterministic for a seed and a day, so running it again changes nothing. Later features add their demo
  * data after these steps.
  */
@@ -26,5 +33,6 @@ export async function seedDemo(db: Kysely<Database>, seed = 42, today: Date = ne
   const adoptionPlan = generateDemoAdoption(catalog, seed, today);
   const adoption = await seedDemoAdoption(db, catalog, adoptionPlan);
   const delivery = await seedDemoDelivery(db, generateDemoDelivery(catalog, adoptionPlan, seed, today));
-  return { ...result, adoption, delivery };
+  const voice = await seedDemoVoice(db, catalog, generateDemoVoice(catalog, adoptionPlan, seed, today));
+  return { ...result, adoption, delivery, voice };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/schema/index.js';
+import { chunks } from '../../../shared/chunks.js';
 
 export interface ConversationRow {
   id: number;
@@ -43,6 +44,45 @@ export async function insertConversation(db: Db, c: NewConversation, painIds: nu
       .values(painIds.map((pain_id) => ({ conversation_id: row.id, pain_id })))
       .execute();
   return row.id;
+}
+
+/**
+ * Conversations as they happened, many at once (history brought in: the demo), each with the pains raised and
+ * written at `createdAt`.
+ */
+export async function insertConversations(
+  db: Db,
+  list: { conversation: NewConversation; painIds: number[]; createdAt: Date }[],
+): Promise<void> {
+  for (const slice of chunks(list, 500)) {
+    const rows = await db
+      .insertInto('conversations')
+      .values(
+        slice.map(({ conversation: c, createdAt }) => ({
+          team_id: c.teamId,
+          platform_team_id: c.platformTeamId,
+          occurred_on: c.date,
+          people: JSON.stringify(c.people),
+          channel: c.channel,
+          notes: c.notes,
+          created_by: c.createdBy,
+          created_at: createdAt,
+        })),
+      )
+      .returning('id')
+      .execute();
+    // Identity values are drawn row by row in the order the rows are given, so the ids in order are the rows'.
+    const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    const links = slice.flatMap((c, i) => c.painIds.map((pain_id) => ({ conversation_id: ids[i] ?? 0, pain_id })));
+    if (links.length > 0) await db.insertInto('conversation_pains').values(links).execute();
+  }
+}
+
+/** Deletes the conversations and engagements written by people whose name ends with `suffix` (the demo's). */
+export async function deleteContactsByPeople(db: Db, suffix: string): Promise<void> {
+  const pattern = `%${suffix.replace(/[\\%_]/g, '\\$&')}`;
+  await db.deleteFrom('conversations').where('created_by', 'like', pattern).execute();
+  await db.deleteFrom('engagements').where('created_by', 'like', pattern).execute();
 }
 
 /** The ids among `ids` that are pains of the team. */

@@ -48,6 +48,23 @@ export async function insertItems(db: Db, rows: NewFeedbackRow[]): Promise<Feedb
   return db.insertInto('feedback').values(rows).returningAll().execute();
 }
 
+const prefixPattern = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** How many items carry an external id starting with `prefix` (the demo's own are marked so). */
+export async function countItemsByExternalIdPrefix(db: Db, prefix: string): Promise<number> {
+  const row = await db
+    .selectFrom('feedback')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('external_id', 'like', prefixPattern(prefix))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Deletes the items whose external id starts with `prefix`, with their votes, comments and conversation links. */
+export async function deleteItemsByExternalIdPrefix(db: Db, prefix: string): Promise<void> {
+  await db.deleteFrom('feedback').where('external_id', 'like', prefixPattern(prefix)).execute();
+}
+
 function selectItems(db: Db) {
   return db
     .selectFrom('feedback as f')

@@ -15,9 +15,21 @@ const problemColumns = (db: Db) =>
 
 export async function insertProblem(
   db: Db,
-  row: Omit<ProblemRow, 'id' | 'created_at' | 'updated_at' | 'status'> & { status?: ProblemRow['status'] },
+  row: Omit<ProblemRow, 'id' | 'created_at' | 'updated_at' | 'status'> & {
+    status?: ProblemRow['status'];
+    /** History brought in (the demo); omitted: now. */
+    created_at?: Date;
+  },
 ): Promise<ProblemRow> {
   return db.insertInto('problems').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Deletes the problems accepted by people whose name ends with `suffix` (the demo's, at its example domain). */
+export async function deleteProblemsByPeople(db: Db, suffix: string): Promise<void> {
+  await db
+    .deleteFrom('problems')
+    .where('created_by', 'like', `%${suffix.replace(/[\\%_]/g, '\\$&')}`)
+    .execute();
 }
 
 export async function findProblem(db: Db, id: number): Promise<ProblemWithCapability | undefined> {

@@ -18,6 +18,14 @@ export async function insertRoadmapItem(db: Db, row: Insertable<RoadmapItemsTabl
   return (await db.insertInto('roadmap_items').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** Deletes the roadmap items (with their links) created by people whose name ends with `suffix` (the demo's). */
+export async function deleteRoadmapItemsByPeople(db: Db, suffix: string): Promise<void> {
+  await db
+    .deleteFrom('roadmap_items')
+    .where('created_by', 'like', `%${suffix.replace(/[\\%_]/g, '\\$&')}`)
+    .execute();
+}
+
 export async function findRoadmapItem(db: Db, id: number): Promise<RoadmapWithCapability | undefined> {
   return columns(db).where('r.id', '=', id).executeTakeFirst();
 }

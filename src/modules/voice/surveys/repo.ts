@@ -47,7 +47,15 @@ export async function peopleOfTeams(db: Db, teamRefs: string[]): Promise<{ ref: 
 
 export async function insertWave(
   db: Db,
-  wave: { title: string; teams: string[]; allTeams: boolean; closesAt: Date | null; createdBy: string },
+  wave: {
+    title: string;
+    teams: string[];
+    allTeams: boolean;
+    closesAt: Date | null;
+    createdBy: string;
+    /** A past wave brought in (the demo): when it opened, which is also when it was created. Omitted: now. */
+    opensAt?: Date;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('survey_waves')
@@ -57,6 +65,7 @@ export async function insertWave(
       all_teams: wave.allTeams,
       closes_at: wave.closesAt,
       created_by: wave.createdBy,
+      ...(wave.opensAt ? { opens_at: wave.opensAt, created_at: wave.opensAt } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -90,6 +99,44 @@ export async function insertInvitations(
       )
       .execute();
   }
+}
+
+/** Answers as they were given, many at once (a past wave brought in: the demo), with their CSAT scores. */
+export async function insertAnswers(
+  db: Db,
+  answers: {
+    invitationId: number;
+    nps: number;
+    comment: string | null;
+    answeredAt: Date;
+    scores: { capabilityId: number; score: number }[];
+  }[],
+): Promise<void> {
+  for (const slice of chunks(answers, 1000)) {
+    await db
+      .insertInto('survey_answers')
+      .values(
+        slice.map((a) => ({
+          invitation_id: a.invitationId,
+          nps: a.nps,
+          comment: a.comment,
+          answered_at: a.answeredAt,
+        })),
+      )
+      .execute();
+    const scores = slice.flatMap((a) =>
+      a.scores.map((s) => ({ invitation_id: a.invitationId, capability_id: s.capabilityId, score: s.score })),
+    );
+    for (const part of chunks(scores, 2000)) await db.insertInto('survey_csat_scores').values(part).execute();
+  }
+}
+
+/** Deletes the waves (with invitations, answers and scores) created by people whose name ends with `suffix`. */
+export async function deleteWavesByPeople(db: Db, suffix: string): Promise<void> {
+  await db
+    .deleteFrom('survey_waves')
+    .where('created_by', 'like', `%${suffix.replace(/[\\%_]/g, '\\$&')}`)
+    .execute();
 }
 
 /** Waves with how many people were invited and how many answered. */

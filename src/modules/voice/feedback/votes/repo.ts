@@ -1,6 +1,7 @@
 import { reachTeams } from '../../reach/repo.js';
 import { sql } from 'kysely';
 import type { Db } from '../../../../db/schema/index.js';
+import { chunks } from '../../../../shared/chunks.js';
 
 /** Adds a person's vote; false when they had voted already (one vote per person, the first one kept). */
 export async function insertVote(db: Db, requestId: number, personRef: string, teams: string[]): Promise<boolean> {
@@ -11,6 +12,27 @@ export async function insertVote(db: Db, requestId: number, personRef: string, t
     .returning('request_id')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Votes as they were cast, many at once (history brought in: the demo); a person's second vote is ignored. */
+export async function insertVotes(
+  db: Db,
+  votes: { requestId: number; personRef: string; teams: string[]; votedAt: Date }[],
+): Promise<void> {
+  for (const slice of chunks(votes, 1000)) {
+    await db
+      .insertInto('request_votes')
+      .values(
+        slice.map((v) => ({
+          request_id: v.requestId,
+          person_ref: v.personRef,
+          teams: JSON.stringify(v.teams),
+          voted_at: v.votedAt,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['request_id', 'person_ref']).doNothing())
+      .execute();
+  }
 }
 
 /** Withdraws a person's vote; the teams it counted, or null when there was none. */
