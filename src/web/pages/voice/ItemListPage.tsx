@@ -57,7 +57,9 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
           </Link>
         }
       />
-      <Tabs items={kindTabs} label="Kind of item" />
+      <div>
+        <Tabs items={kindTabs} label="Kind of item" />
+      </div>
       <form className="filters" role="search" aria-label={`Filter ${info.plural.toLowerCase()}`} onSubmit={(e) => e.preventDefault()}>
         <div className="field field-grow">
           <label htmlFor="fb-q">Search</label>

@@ -30,7 +30,9 @@ export function ProblemsPage() {
         title="Problems"
         subtitle="Pains, requests, bugs and support requests that describe one need: solve it once, serve every team."
       />
-      <Tabs items={tabs} label="Problem status" />
+      <div>
+        <Tabs items={tabs} label="Problem status" />
+      </div>
       {list.isPending ? (
         <Loading variant="table" count={5} label="Loading problems" />
       ) : list.error ? (
