@@ -102,7 +102,11 @@ export function App() {
               <Route path="new" element={<GiveFeedbackPage />} />
               {KIND_LIST.map((k) => [
                 <Route key={k.page} path={k.page} element={<ItemListPage key={k.kind} kind={k.kind} />} />,
-                <Route key={`${k.page}/:id`} path={`${k.page}/:id`} element={<ItemPage key={k.kind} kind={k.kind} />} />,
+                <Route
+                  key={`${k.page}/:id`}
+                  path={`${k.page}/:id`}
+                  element={<ItemPage key={k.kind} kind={k.kind} />}
+                />,
               ])}
               <Route path="problems" element={<ProblemsPage />} />
               <Route path="problems/:id" element={<ProblemPage />} />

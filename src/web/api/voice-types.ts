@@ -1,13 +1,8 @@
 // The voice-of-the-customer shapes (items, problems, backlog, roadmap), from the server's contracts (types only).
 // Kept beside types.ts so the Voice pages built in parallel do not all edit one file.
 import type { ItemView, commentView } from '../../modules/voice/feedback/view.js';
-import type {
-  BugInput,
-  PainInput,
-  RequestInput,
-  SupportInput,
-} from '../../modules/voice/feedback/contract.js';
-import type { inboxSchema, ItemRef, problemPatch, suggestionSchema } from '../../modules/voice/problems/contract.js';
+import type { BugInput, PainInput, RequestInput, SupportInput } from '../../modules/voice/feedback/contract.js';
+import type { inboxSchema, problemPatch, suggestionSchema } from '../../modules/voice/problems/contract.js';
 import type { z } from 'zod';
 
 export type { ItemView as FeedbackItem } from '../../modules/voice/feedback/view.js';

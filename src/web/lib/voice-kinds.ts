@@ -22,7 +22,14 @@ export const KIND_INFO: Record<FeedbackKind, KindInfo> = {
     plural: 'Requests',
     statuses: ['open', 'planned', 'done', 'declined'],
   },
-  bug: { kind: 'bug', page: 'bugs', api: 'bugs', label: 'bug', plural: 'Bugs', statuses: ['open', 'acknowledged', 'fixed'] },
+  bug: {
+    kind: 'bug',
+    page: 'bugs',
+    api: 'bugs',
+    label: 'bug',
+    plural: 'Bugs',
+    statuses: ['open', 'acknowledged', 'fixed'],
+  },
   support: {
     kind: 'support',
     page: 'support',
@@ -44,11 +51,11 @@ export function kindOfPage(page: string | undefined): KindInfo | undefined {
 export const itemPath = (kind: FeedbackKind, id: number) => `/voice/${KIND_INFO[kind].page}/${id}`;
 
 /** Severity 1-4, in the words the forms and lists use (1 is the worst). */
-export const SEVERITY: Record<number, { label: string; help: string }> = {
-  1: { label: '1 · critical', help: 'work stops, no way around it' },
-  2: { label: '2 · major', help: 'a painful workaround, every day' },
-  3: { label: '3 · minor', help: 'annoying, with a workaround' },
-  4: { label: '4 · low', help: 'cosmetic or now and then' },
+export const SEVERITY: Record<number, { name: string; label: string; help: string }> = {
+  1: { name: 'critical', label: '1 · critical', help: 'work stops, no way around it' },
+  2: { name: 'major', label: '2 · major', help: 'a painful workaround, every day' },
+  3: { name: 'minor', label: '3 · minor', help: 'annoying, with a workaround' },
+  4: { name: 'low', label: '4 · low', help: 'cosmetic or now and then' },
 };
 
 export const severityLabel = (severity: number | null | undefined) =>

@@ -17,8 +17,7 @@ export function useAcceptSuggestion() {
 export function useDismissSuggestion() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { items: ItemRef[] }) =>
-      api<unknown>('/problems/suggestions/dismiss', { method: 'POST', body }),
+    mutationFn: (body: { items: ItemRef[] }) => api<unknown>('/problems/suggestions/dismiss', { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: voiceKeys.all }),
   });
 }

@@ -8,7 +8,8 @@ import { itemPath } from '../../lib/voice-kinds.js';
 import { RiceEditor } from './RiceEditor.js';
 
 const COLUMNS = 9;
-const show = (n: number | null, suffix = '') => (n === null ? <span className="muted">—</span> : `${formatNumber(n)}${suffix}`);
+const show = (n: number | null, suffix = '') =>
+  n === null ? <span className="muted">—</span> : `${formatNumber(n)}${suffix}`;
 
 /** One ranked row: where its reach comes from, its inputs, its RICE written out; the platform side edits inline. */
 export function BacklogRowView({ row: r, rank, editable }: { row: BacklogRow; rank: number; editable: boolean }) {

@@ -19,7 +19,8 @@ const KINDS: { value: FeedbackKind; label: string; intro: string }[] = [
   { value: 'support', label: 'Support request', intro: 'A question or a task for a platform team.' },
 ];
 
-const isKind = (v: string | null): v is FeedbackKind => v === 'pain' || v === 'request' || v === 'bug' || v === 'support';
+const isKind = (v: string | null): v is FeedbackKind =>
+  v === 'pain' || v === 'request' || v === 'bug' || v === 'support';
 
 /** Give feedback: short forms for the four kinds, offering similar items while the title is typed. */
 export function GiveFeedbackPage() {
@@ -112,9 +113,7 @@ export function GiveFeedbackPage() {
           error={problems.body}
           help="Optional. What happens, since when, what you tried. Markdown: **bold**, `code`, [links](https://…), - lists."
         >
-          {(props) => (
-            <textarea {...props} rows={5} value={draft.body} onChange={(e) => set('body', e.target.value)} />
-          )}
+          {(props) => <textarea {...props} rows={5} value={draft.body} onChange={(e) => set('body', e.target.value)} />}
         </Field>
         <FeedbackFields kind={kind} draft={draft} set={set} problems={problems} />
         {create.error && Object.keys(server).length === 0 ? (

@@ -50,7 +50,13 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
     <div className="page">
       <PageHeader
         title={info.plural}
-        subtitle={v.problem ? <>Items of problem <Link to={`/voice/problems/${v.problem}`}>#{v.problem}</Link>.</> : null}
+        subtitle={
+          v.problem ? (
+            <>
+              Items of problem <Link to={`/voice/problems/${v.problem}`}>#{v.problem}</Link>.
+            </>
+          ) : null
+        }
         actions={
           <Link className="button button-primary" to={`/voice/new?kind=${kind}`}>
             New {info.label}
@@ -60,18 +66,39 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
       <div>
         <Tabs items={kindTabs} label="Kind of item" />
       </div>
-      <form className="filters" role="search" aria-label={`Filter ${info.plural.toLowerCase()}`} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label={`Filter ${info.plural.toLowerCase()}`}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="field field-grow">
           <label htmlFor="fb-q">Search</label>
-          <input id="fb-q" type="search" placeholder="Words in the title or text" value={v.q} onChange={(e) => filters.set('q', e.target.value)} />
+          <input
+            id="fb-q"
+            type="search"
+            placeholder="Words in the title or text"
+            value={v.q}
+            onChange={(e) => filters.set('q', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="fb-f-team">Team</label>
-          <input id="fb-f-team" placeholder="team name" value={v.team} onChange={(e) => filters.set('team', e.target.value)} />
+          <input
+            id="fb-f-team"
+            placeholder="team name"
+            value={v.team}
+            onChange={(e) => filters.set('team', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="fb-f-capability">Capability</label>
-          <input id="fb-f-capability" placeholder="capability name" value={v.capability} onChange={(e) => filters.set('capability', e.target.value)} />
+          <input
+            id="fb-f-capability"
+            placeholder="capability name"
+            value={v.capability}
+            onChange={(e) => filters.set('capability', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="fb-f-status">Status</label>
@@ -86,7 +113,12 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
         </div>
         <div className="field">
           <label htmlFor="fb-f-from">Opened from</label>
-          <input id="fb-f-from" {...DATE_INPUT_PROPS} value={v.from} onChange={(e) => filters.set('from', e.target.value)} />
+          <input
+            id="fb-f-from"
+            {...DATE_INPUT_PROPS}
+            value={v.from}
+            onChange={(e) => filters.set('from', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="fb-f-to">Opened before</label>

@@ -11,6 +11,7 @@ import { useFeedbackItem } from '../../hooks/queries/use-feedback-item.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { entityPath, safeUrl } from '../../lib/refs.js';
 import { KIND_INFO, severityLabel } from '../../lib/voice-kinds.js';
+import { AssignTeam } from './AssignTeam.js';
 import { ItemActions } from './ItemActions.js';
 import { ItemComments } from './ItemComments.js';
 import { MarkdownText } from './MarkdownText.js';
@@ -104,16 +105,23 @@ export function ItemPage({ kind }: { kind: FeedbackKind }) {
             )}
           </Card>
           {item.kind === 'request' ? <VoteBox item={item} canVote={writes && !!me?.person} /> : null}
+          {!item.team && platform ? <AssignTeam item={item} /> : null}
           <ItemActions item={item} platform={platform} writes={writes} />
           <ItemComments kind={kind} id={item.id} canWrite={writes} />
         </div>
         <Card title="Facts" className="sidebar">
           <DetailList
             items={[
-              ['Team', item.team ? link('group', item.team) : <span className="muted">no team: listed for triage</span>],
+              [
+                'Team',
+                item.team ? link('group', item.team) : <span className="muted">no team: listed for triage</span>,
+              ],
               ['Capability', link('capability', item.capability)],
               ...kindFacts(item),
-              ['Problem', item.problem ? <Link to={`/voice/problems/${item.problem}`}>Problem #{item.problem}</Link> : null],
+              [
+                'Problem',
+                item.problem ? <Link to={`/voice/problems/${item.problem}`}>Problem #{item.problem}</Link> : null,
+              ],
               ['Author', item.author],
               [
                 'Source',

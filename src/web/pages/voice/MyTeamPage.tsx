@@ -38,7 +38,10 @@ function AnsweredByRoadmap({ team }: { team: string }) {
   const roadmap = useRoadmap(team);
   const answering = (roadmap.data?.items ?? []).filter((i) => (i.answers?.length ?? 0) > 0);
   return (
-    <Card title="On the roadmap for you" actions={<Link to={`/voice/roadmap?team=${encodeURIComponent(team)}`}>The roadmap →</Link>}>
+    <Card
+      title="On the roadmap for you"
+      actions={<Link to={`/voice/roadmap?team=${encodeURIComponent(team)}`}>The roadmap →</Link>}
+    >
       {roadmap.isPending ? (
         <Loading variant="cards" count={2} label="Loading the roadmap" />
       ) : roadmap.error ? (
@@ -72,7 +75,12 @@ export function MyTeamPage() {
         actions={
           <>
             {teams.length > 1 ? (
-              <select aria-label="Team" className="select-auto" value={team} onChange={(e) => setChosen(e.target.value)}>
+              <select
+                aria-label="Team"
+                className="select-auto"
+                value={team}
+                onChange={(e) => setChosen(e.target.value)}
+              >
                 {teams.map((t) => (
                   <option key={t} value={t}>
                     {t}

@@ -86,7 +86,10 @@ export function NewRoadmapItem({ onDone }: { onDone: () => void }) {
                 onChange={() => toggle(`${b.kind}-${b.id}`)}
               />{' '}
               <span>
-                {b.title} <span className="muted small">({b.kind}, reach {b.reach})</span>
+                {b.title}{' '}
+                <span className="muted small">
+                  ({b.kind}, reach {b.reach})
+                </span>
               </span>
             </label>
           ))}

@@ -30,7 +30,9 @@ export function ProblemItems({ problem: p, triage }: { problem: Problem; triage:
   return (
     <Card title={`Items (${p.items.length})`}>
       {p.items.length === 0 ? (
-        <EmptyState compact title="No items">Link items to this problem from the inbox.</EmptyState>
+        <EmptyState compact title="No items">
+          Link items to this problem from the inbox.
+        </EmptyState>
       ) : (
         <ul className="plain-list problem-items" aria-label="Items of the problem">
           {p.items.map((i) => (
@@ -44,8 +46,10 @@ export function ProblemItems({ problem: p, triage }: { problem: Problem; triage:
                   onChange={() => toggle(keyOf(i))}
                 />
               ) : null}
-              <ItemRefLink kind={i.kind} id={i.id} known={{ title: i.title, team: i.team }} />
-              <StatusBadge status={i.status} />
+              <span className="problem-item-text">
+                <ItemRefLink kind={i.kind} id={i.id} known={{ title: i.title, team: i.team }} />{' '}
+                <StatusBadge status={i.status} />
+              </span>
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { useChangeProblem } from '../../hooks/queries/use-change-problem.js';
 import { useProblem } from '../../hooks/queries/use-problem.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { entityPath } from '../../lib/refs.js';
-import { severityLabel } from '../../lib/voice-kinds.js';
+import { SEVERITY } from '../../lib/voice-kinds.js';
 import { MarkdownText } from './MarkdownText.js';
 import { MergeProblem } from './MergeProblem.js';
 import { useMyTeams } from './my-teams.js';
@@ -88,7 +88,12 @@ export function ProblemPage() {
           testId="problem-hours"
           hint="each team's largest open pain, added up"
         />
-        <Stat label="Severity" value={severityLabel(p.severity)} testId="problem-severity" hint="worst open item" />
+        <Stat
+          label="Severity"
+          value={p.severity ?? '—'}
+          testId="problem-severity"
+          hint={p.severity ? `${SEVERITY[p.severity]?.name ?? ''}: the worst among open items` : 'no open item has one'}
+        />
         <Stat label="Items" value={p.items.length} to="#items" testId="problem-items" />
         <Stat
           label="RICE"

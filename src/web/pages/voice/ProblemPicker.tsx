@@ -26,7 +26,9 @@ export function ProblemPicker({ items, id, onDone }: { items: ItemRef[]; id: str
         type="button"
         className="button"
         disabled={!chosen || change.isPending || items.length === 0}
-        onClick={() => change.mutate({ id: Number(chosen), patch: { addItems: items } }, { onSuccess: () => onDone?.() })}
+        onClick={() =>
+          change.mutate({ id: Number(chosen), patch: { addItems: items } }, { onSuccess: () => onDone?.() })
+        }
       >
         Add
       </button>

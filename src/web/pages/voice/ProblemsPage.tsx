@@ -38,7 +38,11 @@ export function ProblemsPage() {
       ) : list.error ? (
         <ErrorState error={list.error} retry={() => void list.refetch()} what="problems" />
       ) : list.items.length === 0 ? (
-        <EmptyState title={status === 'open' ? 'No open problem yet' : status === 'all' ? 'No problem yet' : `No ${status} problem`}>
+        <EmptyState
+          title={
+            status === 'open' ? 'No open problem yet' : status === 'all' ? 'No problem yet' : `No ${status} problem`
+          }
+        >
           Accept a suggestion in the <Link to="/voice/inbox">inbox</Link>, or group items there by hand.
         </EmptyState>
       ) : (

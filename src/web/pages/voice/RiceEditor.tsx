@@ -41,7 +41,11 @@ export function RiceEditor({
     onSave({ impact: numberOrNull(impact), confidence: numberOrNull(confidence), effort: numberOrNull(effort) });
   };
   return (
-    <form className={compact ? 'rice-editor rice-editor-compact' : 'rice-editor'} onSubmit={submit} aria-label="RICE inputs">
+    <form
+      className={compact ? 'rice-editor rice-editor-compact' : 'rice-editor'}
+      onSubmit={submit}
+      aria-label="RICE inputs"
+    >
       <Field id={`${idPrefix}-impact`} label="Impact" error={problems.impact}>
         {(props) => (
           <select {...props} value={impact} onChange={(e) => setImpact(e.target.value)}>

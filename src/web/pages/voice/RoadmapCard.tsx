@@ -79,9 +79,7 @@ export function RoadmapCard({ item: r, team, movable }: { item: RoadmapItem; tea
             className="select-auto"
             value={r.status}
             disabled={change.isPending}
-            onChange={(e) =>
-              change.mutate({ id: r.id, patch: { status: e.target.value as (typeof COLUMNS)[number] } })
-            }
+            onChange={(e) => change.mutate({ id: r.id, patch: { status: e.target.value as (typeof COLUMNS)[number] } })}
           >
             {COLUMNS.map((c) => (
               <option key={c} value={c}>

@@ -42,8 +42,8 @@ export function RoadmapPage() {
         }
       />
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Roadmap for a team">
-        <div className="field">
-          <label htmlFor="roadmap-team">What it answers for team</label>
+        <div className="field roadmap-team-field">
+          <label htmlFor="roadmap-team">Show what it answers for team</label>
           {!platform && teams.length > 1 ? (
             <select
               id="roadmap-team"

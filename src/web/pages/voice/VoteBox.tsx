@@ -38,7 +38,11 @@ export function VoteBox({ item, canVote }: { item: RequestItem; canVote: boolean
           {vote.error.message}
         </p>
       ) : null}
-      {!canVote ? <p className="small muted">Votes are cast by people signed in as themselves ({plural(item.votes, 'vote')} so far).</p> : null}
+      {!canVote ? (
+        <p className="small muted">
+          Votes are cast by people signed in as themselves ({plural(item.votes, 'vote')} so far).
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -33,7 +33,8 @@ export function draftProblems(kind: FeedbackKind, d: FeedbackDraft, teamRequired
   if ((kind === 'pain' || kind === 'bug') && !d.severity) out.severity = 'Choose how bad it is.';
   if (kind === 'pain') {
     const hours = Number(d.hours);
-    if (d.hours.trim() === '' || !Number.isFinite(hours)) out.hoursLostPerWeek = 'Give the hours lost per week (0 if none).';
+    if (d.hours.trim() === '' || !Number.isFinite(hours))
+      out.hoursLostPerWeek = 'Give the hours lost per week (0 if none).';
   }
   if (kind === 'bug' && !d.capability.trim()) out.capability = 'Name the capability the bug is in.';
   if (kind === 'support' && !d.category.trim()) out.category = 'Give a category (e.g. access, ci, deploys).';
