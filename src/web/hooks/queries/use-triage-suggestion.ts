@@ -9,7 +9,9 @@ export function useAcceptSuggestion() {
   return useMutation({
     mutationFn: (body: { items: ItemRef[]; title: string }) =>
       api<Problem>('/problems/suggestions/accept', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: voiceKeys.all }),
+    // Not awaited: the refetched inbox no longer holds the suggestion, so its card unmounts, and a caller's own
+    // onSuccess (going to the new problem) would then never run.
+    onSuccess: () => void client.invalidateQueries({ queryKey: voiceKeys.all }),
   });
 }
 
