@@ -29,6 +29,18 @@ import { SurveyResultsPage } from './pages/voice/surveys/SurveyResultsPage.js';
 import { SurveysPage } from './pages/voice/surveys/SurveysPage.js';
 import { ContactPage } from './pages/voice/contact/ContactPage.js';
 import { ServicePage } from './pages/voice/dashboards/ServicePage.js';
+import { KIND_LIST } from './lib/voice-kinds.js';
+import { BacklogPage } from './pages/voice/BacklogPage.js';
+import { GiveFeedbackPage } from './pages/voice/GiveFeedbackPage.js';
+import { InboxPage } from './pages/voice/InboxPage.js';
+import { ItemListPage } from './pages/voice/ItemListPage.js';
+import { ItemPage } from './pages/voice/ItemPage.js';
+import { MyTeamPage } from './pages/voice/MyTeamPage.js';
+import { ProblemPage } from './pages/voice/ProblemPage.js';
+import { ProblemsPage } from './pages/voice/ProblemsPage.js';
+import { RoadmapPage } from './pages/voice/RoadmapPage.js';
+import { VoiceFrame } from './pages/voice/VoiceFrame.js';
+import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -84,10 +96,29 @@ export function App() {
             <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
             <Route path="tokens" element={<TokensPage />} />
-            <Route path="voice/surveys" element={<SurveysPage />} />
-            <Route path="voice/surveys/:id" element={<SurveyResultsPage />} />
-            <Route path="voice/service" element={<ServicePage />} />
-            <Route path="voice/contact" element={<ContactPage />} />
+            {/* The Voice area: every page under its sub-navigation (VoiceTabs). */}
+            <Route path="voice" element={<VoiceFrame />}>
+              <Route index element={<VoiceLanding />} />
+              <Route path="inbox" element={<InboxPage />} />
+              <Route path="team" element={<MyTeamPage />} />
+              <Route path="new" element={<GiveFeedbackPage />} />
+              {KIND_LIST.map((k) => [
+                <Route key={k.page} path={k.page} element={<ItemListPage key={k.kind} kind={k.kind} />} />,
+                <Route
+                  key={`${k.page}/:id`}
+                  path={`${k.page}/:id`}
+                  element={<ItemPage key={k.kind} kind={k.kind} />}
+                />,
+              ])}
+              <Route path="problems" element={<ProblemsPage />} />
+              <Route path="problems/:id" element={<ProblemPage />} />
+              <Route path="backlog" element={<BacklogPage />} />
+              <Route path="roadmap" element={<RoadmapPage />} />
+              <Route path="surveys" element={<SurveysPage />} />
+              <Route path="surveys/:id" element={<SurveyResultsPage />} />
+              <Route path="service" element={<ServicePage />} />
+              <Route path="contact" element={<ContactPage />} />
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -13,6 +13,7 @@ const NAV = [
   { to: '/services', label: 'Services', end: false },
   { to: '/delivery', label: 'Delivery', end: false },
   { to: '/incidents', label: 'Incidents', end: false },
+  { to: '/voice', label: 'Voice', end: false },
   { to: '/imports', label: 'Imports', end: false },
   { to: '/unmapped', label: 'Unmapped', end: false },
 ];
@@ -66,7 +67,7 @@ export function Layout() {
             </div>
           ) : null}
         </div>
-        {/* Nine links leave no room for a usable search box on one line: they get a row of their own. */}
+        {/* Ten links leave no room for a usable search box on one line: they get a row of their own. */}
         <nav aria-label="Main" className="nav topbar-inner">
           {nav.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end} className="nav-link">
