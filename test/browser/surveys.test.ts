@@ -103,6 +103,14 @@ describe('surveys in a browser', () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await shot(page, 'survey-results');
 
+    // A comment becomes the start of a pain in one click: the Give feedback form, filled with its text (as text).
+    await comments.getByRole('link', { name: 'Make it a pain' }).click();
+    await page.locator('#fb-title').waitFor();
+    expect(await page.locator('#fb-title').inputValue()).toBe(HOSTILE);
+    expect(await page.locator('#fb-body').inputValue()).toBe(HOSTILE);
+    await page.goBack();
+    await comments.waitFor();
+
     // Closed: the link now says so.
     await page.getByRole('button', { name: 'Close the wave' }).click();
     await page.getByRole('button', { name: 'Close the wave' }).waitFor({ state: 'detached' });

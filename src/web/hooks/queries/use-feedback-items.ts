@@ -11,6 +11,10 @@ export interface FeedbackFilters {
   from?: string | undefined;
   to?: string | undefined;
   problem?: string | undefined;
+  platformTeam?: string | undefined;
+  category?: string | undefined;
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
 }
 
 /** GET /pains (or /requests, /bugs, /support-requests), newest first, page by page. */

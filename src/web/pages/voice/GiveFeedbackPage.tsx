@@ -27,7 +27,12 @@ export function GiveFeedbackPage() {
   const [params, setParams] = useSearchParams();
   const kind: FeedbackKind = isKind(params.get('kind')) ? (params.get('kind') as FeedbackKind) : 'pain';
   const { teams } = useMyTeams();
-  const [draft, setDraft] = useState<FeedbackDraft>(EMPTY_DRAFT);
+  // A survey comment turned into a pain arrives with its text: `?kind=pain&title=…&body=…`.
+  const [draft, setDraft] = useState<FeedbackDraft>(() => ({
+    ...EMPTY_DRAFT,
+    title: (params.get('title') ?? '').slice(0, 200),
+    body: params.get('body') ?? '',
+  }));
   const [touched, setTouched] = useState(false);
   const create = useCreateFeedback();
   const navigate = useNavigate();

@@ -13,13 +13,40 @@ import { DATE_INPUT_PROPS } from '../../lib/format.js';
 import { KIND_INFO, KIND_LIST } from '../../lib/voice-kinds.js';
 import { ItemTable } from './ItemTable.js';
 
+/** Not closed yet, whatever step it reached: what the API's lists call `unresolved`. */
+const UNRESOLVED = 'unresolved';
+
 // The dashboards link here with these names in the query string: keep them.
-const FILTERS = ['team', 'capability', 'status', 'q', 'from', 'to', 'problem'] as const;
+const FILTERS = [
+  'team',
+  'capability',
+  'status',
+  'q',
+  'from',
+  'to',
+  'problem',
+  'platformTeam',
+  'category',
+  'closedFrom',
+  'closedTo',
+] as const;
 /** Filters that mean the same for every kind, kept when switching kinds. */
 const SHARED = ['team', 'capability', 'q', 'from', 'to', 'problem'] as const;
 
 /** A date or time the API reads; anything half-typed is not sent. */
 const validTime = (text: string) => (text && !Number.isNaN(Date.parse(text)) ? text : undefined);
+
+/** The filters a dashboard figure adds that the form does not show, in words. */
+function narrowing(v: Record<(typeof FILTERS)[number], string>): string | null {
+  const parts = [
+    v.platformTeam ? `asked of ${v.platformTeam}` : null,
+    v.category ? `in category ${v.category}` : null,
+    v.closedFrom || v.closedTo
+      ? `closed ${v.closedFrom ? `from ${v.closedFrom}` : ''}${v.closedFrom && v.closedTo ? ' ' : ''}${v.closedTo ? `before ${v.closedTo}` : ''}`
+      : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? `Only those ${parts.join(', ')}.` : null;
+}
 
 /** Pains, requests, bugs or support requests, filtered by what the address says. */
 export function ItemListPage({ kind }: { kind: FeedbackKind }) {
@@ -29,7 +56,7 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
   const q = useDebounced(v.q);
   const team = useDebounced(v.team);
   const capability = useDebounced(v.capability);
-  const status = info.statuses.includes(v.status) ? v.status : undefined;
+  const status = info.statuses.includes(v.status) || v.status === UNRESOLVED ? v.status : undefined;
   const list = useFeedbackItems(kind, {
     q: q || undefined,
     team: team || undefined,
@@ -38,6 +65,11 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
     from: validTime(useDebounced(v.from)),
     to: validTime(useDebounced(v.to)),
     problem: /^\d+$/.test(v.problem) ? v.problem : undefined,
+    // From the dashboards' figures: the platform team asked, a category, closed in a period.
+    platformTeam: v.platformTeam || undefined,
+    category: v.category || undefined,
+    closedFrom: validTime(v.closedFrom),
+    closedTo: validTime(v.closedTo),
   });
   const keep = new URLSearchParams(SHARED.flatMap((n) => (v[n] ? [[n, v[n]]] : [])));
   const kindTabs = KIND_LIST.map((k) => ({
@@ -51,11 +83,14 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
       <PageHeader
         title={info.plural}
         subtitle={
-          v.problem ? (
-            <>
-              Items of problem <Link to={`/voice/problems/${v.problem}`}>#{v.problem}</Link>.
-            </>
-          ) : null
+          <>
+            {v.problem ? (
+              <>
+                Items of problem <Link to={`/voice/problems/${v.problem}`}>#{v.problem}</Link>.{' '}
+              </>
+            ) : null}
+            {narrowing(v)}
+          </>
         }
         actions={
           <Link className="button button-primary" to={`/voice/new?kind=${kind}`}>
@@ -104,6 +139,7 @@ export function ItemListPage({ kind }: { kind: FeedbackKind }) {
           <label htmlFor="fb-f-status">Status</label>
           <select id="fb-f-status" value={status ?? ''} onChange={(e) => filters.set('status', e.target.value)}>
             <option value="">Any</option>
+            <option value={UNRESOLVED}>not closed yet</option>
             {info.statuses.map((s) => (
               <option key={s} value={s}>
                 {s}

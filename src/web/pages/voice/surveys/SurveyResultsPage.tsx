@@ -1,4 +1,4 @@
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { SurveyResults } from '../../../api/survey-types.js';
 import { Badge } from '../../../components/Badge.js';
 import { Card } from '../../../components/Card.js';
@@ -115,7 +115,15 @@ function TeamTable({ results }: { results: SurveyResults }) {
   );
 }
 
+/** A comment as the start of a pain: its first line (shortened) as the title, the whole text as the details. */
+function painFrom(text: string): string {
+  const first = text.split('\n')[0]?.trim() ?? '';
+  const title = first.length > 80 ? `${first.slice(0, 79)}…` : first;
+  return `/voice/new?${new URLSearchParams({ kind: 'pain', title, body: text }).toString()}`;
+}
+
 function Comments({ results }: { results: SurveyResults }) {
+  const platformMember = useIsAdmin();
   return (
     <Card title={`Comments (${results.comments.length})`}>
       {results.comments.length === 0 ? (
@@ -126,6 +134,12 @@ function Comments({ results }: { results: SurveyResults }) {
             <li key={i}>
               <p className="survey-comment-text">{c.text}</p>
               <span className="muted">{formatDate(c.answeredAt)}</span>
+              {platformMember ? (
+                <>
+                  {' · '}
+                  <Link to={painFrom(c.text)}>Make it a pain</Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
