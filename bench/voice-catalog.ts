@@ -1,8 +1,8 @@
 /**
  * The voice benchmark's organisation: TEAMS customer teams (team-0001 …, the names bench/voice-suggest-data.ts
  * writes feedback for), each owning two services, and PLATFORM_TEAMS platform teams owning three capabilities
- * each, GA on a known date so deflection has a before and an after. People are not catalog entities here: votes
- * and authors name them by ref, as items from issues and imports do.
+ * each, GA on a known date so deflection has a before and an after. People are not catalog entities here (votes and
+ * authors name them by ref, as items from issues and imports do), except the one the bench votes as.
  */
 import type { Db } from '../src/db/schema/index.js';
 import { runImport } from '../src/modules/imports/run-import.js';
@@ -18,6 +18,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const teamName = (t: number) => `team-${pad(t, 4)}`;
 export const platformTeamName = (p: number) => `platform-${pad(p, 2)}`;
 export const capabilityName = (c: number) => `capability-${pad(c, 2)}`;
+export const VOTER = 'bench-voter';
 export const personRef = (p: number) => `user:default/person-${pad(p, 5)}`;
 
 /** Capability c's GA date: spread over the two years before 2026, so each has months of history on both sides. */
@@ -46,6 +47,11 @@ export function voiceCatalogFile(): { path: string; content: string } {
       );
     }
   }
+  // The one person the bench votes as (a vote belongs to a person, so it needs a personal token).
+  docs.push(
+    `apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: ${VOTER} }\n` +
+      `spec: { profile: { email: ${VOTER}@example.com }, memberOf: [${teamName(2)}] }\n`,
+  );
   return { path: 'catalog-info.yaml', content: docs.join('---\n') };
 }
 

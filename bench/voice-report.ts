@@ -90,6 +90,19 @@ export function printVoiceReport(runs: BackendRun[], context: Context): void {
       return times(l.p95, limitOf(r, path).p50);
     });
   }
+  row('after a vote: GET /backlog', (r) => {
+    const x = r.result.triage;
+    return `${ms(x.backlogAfterVote)} (the request's reach ${x.reach[0]} → ${x.reach[1]})`;
+  });
+  row('after placing an item: GET /voice/inbox', (r) => {
+    const x = r.result.triage;
+    return `${ms(x.inboxAfterPlacing)} (suggestions ${x.staleAfterPlacing ? 'stale' : 'exact'})`;
+  });
+  row('  GET /problems/suggestions', (r) => {
+    const x = r.result.triage;
+    return `${ms(x.suggestionsAfterPlacing)} (the item ${x.placedLeft ? 'left at once' : 'STILL SHOWN'})`;
+  });
+  row('  exact again after', (r) => ms(r.result.triage.exactAgainAfter));
   table(rows);
   console.log(
     `\n${plan.requests} sequential requests per endpoint over HTTP with an admin token, after ${plan.warmup} warm-up requests; p = nearest rank.` +

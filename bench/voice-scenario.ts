@@ -13,6 +13,7 @@ import { capabilityName, teamName, TEAMS } from './voice-catalog.js';
 import { SUPPORT_CATEGORIES } from './voice-data.js';
 import { httpClient, latencyOf, queryLatency, timed, type Client } from './voice-http.js';
 import { generateFeedback } from './voice-suggest-data.js';
+import { triage, type TriageResult } from './voice-triage.js';
 import { startBenchServer } from './webhooks/server.js';
 
 export interface ScenarioPlan {
@@ -30,6 +31,7 @@ export interface ScenarioResult {
   rounds: { postMs: number; ms: number }[];
   same: boolean;
   latency: { label: string; path: string; latency: Latency }[];
+  triage: TriageResult;
 }
 
 interface SuggestionsBody {
@@ -129,7 +131,11 @@ export async function runScenario(db: Db, plan: ScenarioPlan): Promise<ScenarioR
       log(`  p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`);
       latency.push({ label, path, latency: measured });
     }
+    log('triage: a vote, then the backlog; an item placed in a problem, then the inbox and the suggestions');
+    reconnect();
+    const triaged = await triage(server.url, client);
     return {
+      triage: triaged,
       limits,
       scratch: { ms: first.ms, ...summaryOf(first.value) },
       again: again.ms,

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()}, Node ${process.version}`,
     load: `${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`,
   });
-  if (runs.some((r) => !r.result.same)) process.exitCode = 1;
+  if (runs.some((r) => !r.result.same || !r.result.triage.placedLeft)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -128,14 +128,16 @@ export async function listPlatformTeams(db: Db): Promise<{ id: number; ref: stri
   return result.rows;
 }
 
-/** Conversations dated up to `until` (YYYY-MM-DD), as coverage counts them. */
-export async function listConversationFacts(db: Db, until: string) {
+/** Conversations dated up to `until` (YYYY-MM-DD), and from `since` when given, as coverage counts them. */
+export async function listConversationFacts(db: Db, until: string, since?: string) {
   const result = await sql<{ team_ref: string; platform_team: string | null; occurred_on: string }>`
     select g.ref as team_ref, p.name as platform_team, to_char(c.occurred_on, 'YYYY-MM-DD') as occurred_on
       from conversations c
       join entities g on g.id = c.team_id
       left join entities p on p.id = c.platform_team_id
-     where c.occurred_on <= ${until}::date`.execute(db);
+     where c.occurred_on <= ${until}::date ${since === undefined ? sql`` : sql`and c.occurred_on >= ${since}::date`}`.execute(
+    db,
+  );
   return result.rows.map((r) => ({ teamRef: r.team_ref, platformTeam: r.platform_team, occurredOn: r.occurred_on }));
 }
 

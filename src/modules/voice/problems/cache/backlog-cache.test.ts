@@ -42,7 +42,7 @@ const reachOf = (rows: { kind: string; id: number; reach: number }[]) => rows.ma
 beforeAll(async () => {
   t = await createTestApp();
   await voiceOrg(t);
-  await people({ bo: ['beta'], gil: ['gamma'], pat: ['platform-a'] });
+  await people({ bo: ['beta'], gil: ['gamma'], pat: ['platform-a'], dee: ['delta'] });
   preview = await addItem(t, request('alpha', 'Preview environments'));
   darkMode = await addItem(t, request('delta', 'Dark mode'));
 });
@@ -96,6 +96,12 @@ describe('the backlog cache', () => {
       ['problem', res.body.id, 3],
       ['request', darkMode, 1],
     ]);
+    // A vote for the request counts in its problem, which itself did not change: alpha, gamma, beta + delta = 4.
+    await vote('dee', 'POST', preview);
+    expect(reachOf(await cache.ranked(db))).toEqual([
+      ['problem', res.body.id, 4],
+      ['request', darkMode, 1],
+    ]);
     expect(cache.computations).toBe(1);
     expect(await cache.ranked(db)).toEqual(await fromScratch());
   });
@@ -103,13 +109,13 @@ describe('the backlog cache', () => {
   it('computes every row again when the catalog changes which teams are customer teams', async () => {
     const db = t.database.db;
     const problem = (await cache.ranked(db))[0]?.id;
-    // gamma now owns a capability: a platform team, no longer counted. The problem: alpha + beta = 2.
+    // gamma now owns a capability: a platform team, no longer counted. The problem: alpha + beta + delta = 3.
     const cap = await t.call('POST', '/api/v1/capabilities', {
       body: { name: 'cap-g', owner: 'gamma', lifecycle: 'ga' },
     });
     expect(cap.status).toBe(201);
     expect(reachOf(await cache.ranked(db))).toEqual([
-      ['problem', problem, 2],
+      ['problem', problem, 3],
       ['request', darkMode, 1],
     ]);
     expect(cache.computations).toBe(2);

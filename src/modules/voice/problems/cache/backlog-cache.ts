@@ -2,8 +2,8 @@
 // backlog is read far more often than votes are cast. Each request first asks the database for a fingerprint of what
 // the backlog is computed from (requests and items in a problem, problems, the catalog's teams). Then:
 // - nothing changed: the rows as they are;
-// - items or problems changed: their versions say which; only the problems and requests they touch are read again
-//   (a vote touches its request; an item moving between problems touches both);
+// - items or problems changed: the versions of the changed buckets of ids say which items; only the problems and
+//   requests they touch are read again (a vote touches its request; an item moving between problems touches both);
 // - the catalog changed (which teams are customer teams, or their names): every row is computed again.
 // Every answer is exact as of the request: nothing is served from before a change the fingerprint can see.
 import type { Db } from '../../../../db/schema/index.js';
@@ -12,15 +12,17 @@ import type { BacklogRow } from '../contract.js';
 import { backlogCandidates, type RiceRow } from '../repo.js';
 import { byRice, riceOf } from '../rice.js';
 import * as repo from './repo.js';
-import { diffVersions } from './row-versions.js';
+import { BucketSums, diffVersions, inBuckets } from './row-versions.js';
 
 /** Past this many problems and requests touched at once, computing everything again is no slower. */
 const MAX_TOUCHED = 2000;
 
 interface State {
-  fingerprint: string;
   items: Map<number, repo.BacklogItemVersion>;
+  sums: BucketSums;
   problems: Map<number, string>;
+  problemsFingerprint: string;
+  catalogFingerprint: string;
   rows: Map<string, BacklogRow>;
   ranked: BacklogRow[] | null;
 }
@@ -48,21 +50,31 @@ async function rowsOf(db: Db, only?: { problems: number[]; requests: number[] })
   ];
 }
 
-/** The problems and requests whose rows may differ, from the items and problems that changed. */
-function touched(state: State, items: Map<number, repo.BacklogItemVersion>, problems: Map<number, string>) {
+/**
+ * The problems and requests whose rows may differ, from the items (of the buckets read again) and problems that
+ * changed; `items` and `problems` become the new versions.
+ */
+function touched(
+  state: State,
+  buckets: number[],
+  items: Map<number, repo.BacklogItemVersion>,
+  problems: Map<number, string> | null,
+) {
   const requestIds = new Set<number>();
   const problemIds = new Set<number>();
   const versions = (m: Map<number, repo.BacklogItemVersion>) => new Map([...m].map(([id, v]) => [id, v.version]));
-  const diff = diffVersions(versions(state.items), versions(items));
+  const diff = diffVersions(inBuckets(versions(state.items), buckets), versions(items));
   for (const id of [...diff.added, ...diff.removed, ...diff.changed])
     for (const item of [state.items.get(id), items.get(id)]) {
       if (!item) continue;
       if (item.kind === 'request') requestIds.add(id);
       if (item.problemId !== null) problemIds.add(item.problemId);
     }
-  const problemDiff = diffVersions(state.problems, problems);
-  for (const id of [...problemDiff.added, ...problemDiff.removed, ...problemDiff.changed]) problemIds.add(id);
-  return { problems: [...problemIds], requests: [...requestIds] };
+  if (problems) {
+    const problemDiff = diffVersions(state.problems, problems);
+    for (const id of [...problemDiff.added, ...problemDiff.removed, ...problemDiff.changed]) problemIds.add(id);
+  }
+  return { problems: [...problemIds], requests: [...requestIds], items: diff };
 }
 
 export class BacklogCache {
@@ -79,34 +91,54 @@ export class BacklogCache {
   }
 
   private async check(db: Db): Promise<BacklogRow[]> {
-    // The fingerprint first, then the versions, then the rows: a change between them is in the rows and is seen
-    // again by the next request's fingerprint, never missed.
-    const fingerprint = await repo.backlogFingerprint(db);
+    // The fingerprints first, then the versions, then the rows: a change between them is in the rows and is seen
+    // again by the next request's fingerprints, never missed.
+    const fp = await repo.backlogFingerprint(db);
     const state = this.state;
-    if (state?.fingerprint !== fingerprint) {
-      const versions = await repo.backlogVersions(db);
-      const catalogChanged = !state || repo.catalogPart(state.fingerprint) !== repo.catalogPart(fingerprint);
-      const only = state && !catalogChanged ? touched(state, versions.items, versions.problems) : null;
-      if (!state || !only || only.problems.length + only.requests.length > MAX_TOUCHED) {
-        const rows = await rowsOf(db);
-        this.state = {
-          fingerprint,
-          ...versions,
-          rows: new Map(rows.map((r) => [keyOf(r.kind, r.id), r])),
-          ranked: null,
-        };
-        this.computations++;
-      } else {
-        const rows = await rowsOf(db, only);
-        for (const id of only.problems) state.rows.delete(keyOf('problem', id));
-        for (const id of only.requests) state.rows.delete(keyOf('request', id));
-        for (const r of rows) state.rows.set(keyOf(r.kind, r.id), r);
-        Object.assign(state, { fingerprint, ...versions, ranked: null });
+    if (!state || state.catalogFingerprint !== fp.catalog) return this.computeAll(db, fp);
+    const buckets = state.sums.differing(fp.items);
+    const problemsChanged = state.problemsFingerprint !== fp.problems;
+    if (buckets.length > 0 || problemsChanged) {
+      const items = await repo.backlogItemVersions(db, buckets);
+      const problems = problemsChanged ? await repo.problemVersions(db) : null;
+      const only = touched(state, buckets, items, problems);
+      if (only.problems.length + only.requests.length > MAX_TOUCHED) return this.computeAll(db, fp);
+      const rows = await rowsOf(db, only);
+      for (const id of only.problems) state.rows.delete(keyOf('problem', id));
+      for (const id of only.requests) state.rows.delete(keyOf('request', id));
+      for (const r of rows) state.rows.set(keyOf(r.kind, r.id), r);
+      for (const id of [...only.items.removed, ...only.items.changed]) {
+        state.sums.remove(id, state.items.get(id)?.version as string);
+        state.items.delete(id);
       }
+      for (const id of [...only.items.added, ...only.items.changed]) {
+        const item = items.get(id) as repo.BacklogItemVersion;
+        state.items.set(id, item);
+        state.sums.add(id, item.version);
+      }
+      if (problems) Object.assign(state, { problems, problemsFingerprint: fp.problems });
+      state.ranked = null;
     }
-    const current = this.state as State;
-    current.ranked ??= [...current.rows.values()].sort(byRice);
-    return current.ranked;
+    state.ranked ??= [...state.rows.values()].sort(byRice);
+    return state.ranked;
+  }
+
+  private async computeAll(db: Db, fp: Awaited<ReturnType<typeof repo.backlogFingerprint>>): Promise<BacklogRow[]> {
+    const items = await repo.backlogItemVersions(db, null);
+    const problems = await repo.problemVersions(db);
+    const rows = await rowsOf(db);
+    const ranked = rows.sort(byRice);
+    this.state = {
+      items,
+      sums: BucketSums.of(new Map([...items].map(([id, v]) => [id, v.version]))),
+      problems,
+      problemsFingerprint: fp.problems,
+      catalogFingerprint: fp.catalog,
+      rows: new Map(rows.map((r) => [keyOf(r.kind, r.id), r])),
+      ranked,
+    };
+    this.computations++;
+    return ranked;
   }
 }
 

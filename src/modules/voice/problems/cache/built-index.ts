@@ -3,15 +3,15 @@
 import { buildSuggestIndex, type SuggestIndex } from '../suggest/suggest-index.js';
 import type { SuggestItem } from '../suggest/types.js';
 import type { UnplacedRow } from './repo.js';
-import { addVersion, emptySum, type VersionSum } from './row-versions.js';
+import { BucketSums } from './row-versions.js';
 
 export interface BuiltIndex {
   readonly index: SuggestIndex;
   /** The items the index holds, by id, as it read them. */
   readonly items: Map<number, SuggestItem>;
   readonly versions: Map<number, string>;
-  /** Count and XOR of `versions`: compared with the database's fingerprint of the rows up to `maxId`. */
-  sum: VersionSum;
+  /** Count and XOR of `versions` per bucket: compared with the database's fingerprints of the rows up to `maxId`. */
+  sums: BucketSums;
   maxId: number;
   readonly names: Map<string, string>;
   /** Bumped whenever the index changes, so answers derived from it can be kept until then. */
@@ -38,7 +38,7 @@ export function appendRows(built: BuiltIndex, rows: readonly UnplacedRow[]): voi
   for (const [i, r] of rows.entries()) {
     built.items.set(r.id, items[i] as SuggestItem);
     built.versions.set(r.id, r.version);
-    addVersion(built.sum, r.version);
+    built.sums.add(r.id, r.version);
     if (r.team_ref !== null && r.team_name !== null) built.names.set(r.team_ref, r.team_name);
     built.maxId = Math.max(built.maxId, r.id);
   }
@@ -58,7 +58,7 @@ export async function buildIndex(rows: readonly UnplacedRow[], asOf: Date, slice
     index: buildSuggestIndex([]),
     items: new Map(),
     versions: new Map(),
-    sum: emptySum(),
+    sums: new BucketSums(),
     maxId: 0,
     names: new Map(),
     generation: 0,

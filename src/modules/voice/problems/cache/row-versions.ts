@@ -1,6 +1,7 @@
 // Comparing what a cache was computed from with what the database holds now, row by row: each row's version is a
-// 64-bit hash (as text, from cache/repo.ts), and a set of rows is summed up by its count and the XOR of its versions,
-// which is what the database's fingerprint queries compute too.
+// 64-bit hash (as text, from cache/repo.ts), and the rows of each bucket of 1,024 ids are summed up by their count
+// and the XOR of their versions, which is what the database's fingerprint queries compute too. A change is then
+// found by comparing a hundred sums at 100,000 rows, and only its bucket's versions are read to say which row.
 
 export interface VersionSum {
   count: number;
@@ -15,15 +16,56 @@ export function addVersion(sum: VersionSum, version: string, sign: 1 | -1 = 1): 
   sum.xor ^= BigInt(version);
 }
 
-export function sumOf(versions: Iterable<string>): VersionSum {
-  const sum = emptySum();
-  for (const v of versions) addVersion(sum, v);
-  return sum;
-}
-
 /** Whether a database fingerprint (count, XOR as text) is the sum. */
 export const sameSum = (sum: VersionSum, fingerprint: { count: number; xor: string }) =>
   sum.count === fingerprint.count && sum.xor === BigInt(fingerprint.xor);
+
+/** Ids per bucket; the fingerprint queries divide by the same number. */
+export const BUCKET_SIZE = 1024;
+export const bucketOf = (id: number) => Math.floor(id / BUCKET_SIZE);
+
+/** A database fingerprint of one bucket: how many rows, and the XOR of their versions (as text). */
+export interface Fingerprint {
+  count: number;
+  xor: string;
+}
+
+/** Version sums per bucket of ids, kept as rows are added, changed and removed. */
+export class BucketSums {
+  private readonly sums = new Map<number, VersionSum>();
+
+  static of(versions: ReadonlyMap<number, string>): BucketSums {
+    const out = new BucketSums();
+    for (const [id, v] of versions) out.add(id, v);
+    return out;
+  }
+
+  add(id: number, version: string): void {
+    const bucket = bucketOf(id);
+    let sum = this.sums.get(bucket);
+    if (!sum) this.sums.set(bucket, (sum = emptySum()));
+    addVersion(sum, version);
+  }
+
+  remove(id: number, version: string): void {
+    const sum = this.sums.get(bucketOf(id));
+    if (sum) addVersion(sum, version, -1);
+  }
+
+  /** The buckets whose sum is not the database's (a bucket missing on either side counts as empty). */
+  differing(fingerprints: ReadonlyMap<number, Fingerprint>): number[] {
+    const out = new Set<number>();
+    for (const [bucket, fp] of fingerprints) if (!sameSum(this.sums.get(bucket) ?? emptySum(), fp)) out.add(bucket);
+    for (const [bucket, sum] of this.sums) if (sum.count !== 0 && !fingerprints.has(bucket)) out.add(bucket);
+    return [...out].sort((a, b) => a - b);
+  }
+}
+
+/** The versions of the rows in the given buckets. */
+export function inBuckets(versions: ReadonlyMap<number, string>, buckets: readonly number[]): Map<number, string> {
+  const wanted = new Set(buckets);
+  return new Map([...versions].filter(([id]) => wanted.has(bucketOf(id))));
+}
 
 export interface VersionDiff {
   added: number[];

@@ -15,7 +15,7 @@ import { dismissedItemSets } from '../repo.js';
 import type { Suggestion } from '../suggestions.js';
 import { appendRows, buildIndex, type BuiltIndex } from './built-index.js';
 import * as repo from './repo.js';
-import { diffVersions, sameSum, sumOf } from './row-versions.js';
+import { diffVersions, inBuckets } from './row-versions.js';
 
 export interface CurrentSuggestions {
   items: Suggestion[];
@@ -35,7 +35,6 @@ export interface CacheOptions {
 }
 
 const DEFAULTS: CacheOptions = { inlineBuildMs: 500, sliceMs: 20 };
-const EVERY_ID = Number.MAX_SAFE_INTEGER;
 
 interface Gone {
   key: string;
@@ -79,8 +78,10 @@ export class SuggestionCache {
     if (fp.dismissed !== this.dismissed.key) this.dismissed = { key: fp.dismissed, sets: await dismissedItemSets(db) };
     // A background rebuild may have finished while this request waited: start again from its index.
     if (this.built !== built) return this.check(db);
-    if (!sameSum(built.sum, fp.below)) {
-      const gone = await this.whatChanged(db, built, `${fp.below.count}:${fp.below.xor}`);
+    const changed = built.sums.differing(fp.buckets);
+    if (changed.length > 0) {
+      const key = changed.map((b) => `${b}:${fp.buckets.get(b)?.xor ?? 0}`).join(',');
+      const gone = await this.whatChanged(db, built, changed, key);
       if (this.built !== built) return this.check(db);
       if (gone.rebuild) return this.rebuildFor(db, gone);
     }
@@ -97,11 +98,11 @@ export class SuggestionCache {
    * Which held rows changed, by their versions. Rows whose text and team are as held (a vote touched a request)
    * only take their new version; anything else calls for a rebuild. Kept while the fingerprint stays the same.
    */
-  private async whatChanged(db: Db, built: BuiltIndex, key: string): Promise<Gone> {
+  private async whatChanged(db: Db, built: BuiltIndex, buckets: number[], key: string): Promise<Gone> {
     if (this.gone?.key === key) return this.gone;
-    const now = await repo.unplacedVersions(db);
+    const now = await repo.unplacedVersions(db, buckets);
     const held = new Map([...now].filter(([id]) => id <= built.maxId));
-    const diff = diffVersions(built.versions, held);
+    const diff = diffVersions(inBuckets(built.versions, buckets), held);
     const edited = new Set<number>();
     if (diff.changed.length > 0) {
       for (const row of await repo.unplacedRows(db, { ids: diff.changed })) {
@@ -109,12 +110,15 @@ export class SuggestionCache {
         if (!item || item.title !== row.title || item.body !== row.body || item.team !== row.team_ref)
           edited.add(row.id);
       }
-      // The versions as first read: a row changed or gone since is found by the next check.
-      for (const id of diff.changed) if (!edited.has(id)) built.versions.set(id, held.get(id) as string);
     }
     const rebuild = diff.removed.length > 0 || diff.added.length > 0 || edited.size > 0;
     if (!rebuild) {
-      built.sum = sumOf(built.versions.values());
+      // The versions as first read: a row changed or gone since is found by the next check.
+      for (const id of diff.changed) {
+        built.sums.remove(id, built.versions.get(id) as string);
+        built.versions.set(id, held.get(id) as string);
+        built.sums.add(id, held.get(id) as string);
+      }
       return { key, ids: new Set(), rebuild };
     }
     this.gone = { key, ids: new Set([...diff.removed, ...edited]), rebuild };
@@ -138,7 +142,7 @@ export class SuggestionCache {
   /** Reads every open item in no problem and builds the index from scratch. */
   private async rebuild(db: Db): Promise<void> {
     const asOf = new Date();
-    const fp = await repo.unplacedFingerprint(db, EVERY_ID);
+    const fp = await repo.unplacedFingerprint(db, 0);
     if (fp.dismissed !== this.dismissed.key) this.dismissed = { key: fp.dismissed, sets: await dismissedItemSets(db) };
     const rows = await repo.unplacedRows(db, { afterId: 0 });
     const built = await buildIndex(rows, asOf, this.options.sliceMs);
