@@ -46,9 +46,10 @@ export async function triage(baseUrl: string, admin: Client): Promise<TriageResu
     const placedLeft = !after.value.items.some((s) => s.items.some((i) => i.id === placed.id));
     const started = performance.now();
     let stale = after.value.stale;
+    // Polled through the inbox: its answer is small, where the suggestions' are megabytes at this scale.
     while (stale) {
       await pause(100);
-      stale = ((await admin.get('/api/v1/problems/suggestions')) as SuggestionsBody).stale;
+      stale = ((await admin.get('/api/v1/voice/inbox?limit=1')) as { suggestionsStale: boolean }).suggestionsStale;
     }
     return {
       backlogAfterVote: afterVote.ms,

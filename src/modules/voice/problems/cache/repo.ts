@@ -68,14 +68,18 @@ export interface UnplacedRow {
   version: string;
 }
 
-/** Open items in no problem, in id order: those above `afterId`, or those named. */
-export async function unplacedRows(db: Db, which: { afterId: number } | { ids: number[] }): Promise<UnplacedRow[]> {
+/** Open items in no problem, in id order: those above `afterId` (at most `limit` of them), or those named. */
+export async function unplacedRows(
+  db: Db,
+  which: { afterId: number; limit?: number } | { ids: number[] },
+): Promise<UnplacedRow[]> {
   const filter = 'afterId' in which ? sql`f.id > ${which.afterId}` : sql`f.id = any(${which.ids}::bigint[])`;
+  const limit = 'afterId' in which && which.limit !== undefined ? sql`limit ${which.limit}` : sql``;
   const result = await sql<UnplacedRow>`
     select f.id, f.kind, f.title, f.body, t.ref as team_ref, t.name as team_name, ${version('f')}::text as version
       from feedback f left join entities t on t.id = f.team_id
      where ${UNPLACED} and ${filter}
-     order by f.id`.execute(db);
+     order by f.id ${limit}`.execute(db);
   return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
