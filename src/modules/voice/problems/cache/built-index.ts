@@ -45,7 +45,8 @@ export function appendRows(built: BuiltIndex, rows: readonly UnplacedRow[]): voi
   built.generation++;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets the event loop run what waits (requests, sockets) before going on. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Builds the index from rows in id order, giving the event loop a turn every `sliceMs` so requests keep being

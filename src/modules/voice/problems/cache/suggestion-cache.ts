@@ -13,7 +13,7 @@ import type { Db } from '../../../../db/schema/index.js';
 import type { FeedbackKind } from '../../../../db/schema/voice.js';
 import { dismissedItemSets } from '../repo.js';
 import type { Suggestion } from '../suggestions.js';
-import { appendRows, buildIndex, type BuiltIndex } from './built-index.js';
+import { appendRows, buildIndex, nextTurn, type BuiltIndex } from './built-index.js';
 import * as repo from './repo.js';
 import { diffVersions, inBuckets } from './row-versions.js';
 
@@ -145,13 +145,14 @@ export class SuggestionCache {
     const asOf = new Date();
     const fp = await repo.unplacedFingerprint(db, 0);
     if (fp.dismissed !== this.dismissed.key) this.dismissed = { key: fp.dismissed, sets: await dismissedItemSets(db) };
-    // Read a page at a time: the embedded database works on this thread, and would hold every request for the
-    // whole read (a second at 100,000 items) if it were one query.
+    // Read a page at a time, letting other requests run between: the embedded database works on this thread, and
+    // its answers arrive without the event loop turning, so one read would hold every request for a second.
     const rows: repo.UnplacedRow[] = [];
     for (;;) {
       const page = await repo.unplacedRows(db, { afterId: rows[rows.length - 1]?.id ?? 0, limit: READ_PAGE });
       rows.push(...page);
       if (page.length < READ_PAGE) break;
+      await nextTurn();
     }
     const built = await buildIndex(rows, asOf, this.options.sliceMs);
     built.generation = (this.built?.generation ?? 0) + 1;
