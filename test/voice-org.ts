@@ -51,7 +51,8 @@ export const request = (team: string, title: string) =>
 
 /**
  * Votes are cast through the votes route, which the feedback module owns; these tests seed them straight into
- * request_votes (test setup only), with the voter's teams at the vote as the route would store them.
+ * request_votes (test setup only), with the voter's teams at the vote as the route would store them, and touch the
+ * request as the route does (the backlog's cache sees changed requests by their updated_at).
  */
 export async function seedVote(t: TestApp, requestId: number, person: string, teams: string[]): Promise<void> {
   await t.database.db
@@ -62,4 +63,5 @@ export async function seedVote(t: TestApp, requestId: number, person: string, te
       teams: JSON.stringify(teams.map((team) => `group:default/${team}`)),
     })
     .execute();
+  await t.database.db.updateTable('feedback').set({ updated_at: new Date() }).where('id', '=', requestId).execute();
 }

@@ -125,6 +125,14 @@ export const suggestionSchema = z.object({
   similarity: z.number(),
 });
 
+// Suggestions are kept in memory and regrouped in the background after an edit when that takes long
+// (cache/suggestion-cache.ts): when they were last exact, and whether a regrouping is under way (then items edited or
+// placed in a problem since are left out, and edited ones wait for it).
+const asOf = z.string().describe('When the suggestions were last exact (now, unless stale)');
+const stale = z.boolean().describe('Regrouping after an edit is under way');
+
+export const suggestionListSchema = z.object({ items: z.array(suggestionSchema), asOf, stale });
+
 export const inboxQuery = z.object({ limit: pageLimit(200, 50), cursor: cursorParam });
 
 export const inboxSchema = z.object({
@@ -148,6 +156,8 @@ export const inboxSchema = z.object({
   nextCursor: z.string().nullable(),
   /** How many suggestions wait. */
   suggestions: z.number().int(),
+  suggestionsAsOf: asOf,
+  suggestionsStale: stale,
 });
 
 export const backlogQuery = z.object({ limit: pageLimit(500, 100), cursor: cursorParam });

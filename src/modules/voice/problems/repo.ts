@@ -181,18 +181,28 @@ export interface RiceRow {
   effort: number | null;
 }
 
-/** What the backlog ranks: open problems, and open requests in no problem (their votes count in the problem). */
-export async function backlogCandidates(db: Db): Promise<{ problems: RiceRow[]; requests: RiceRow[] }> {
+/**
+ * What the backlog ranks: open problems, and open requests in no problem (their votes count in the problem); with
+ * `only`, just those of the ids named.
+ */
+export async function backlogCandidates(
+  db: Db,
+  only?: { problems: number[]; requests: number[] },
+): Promise<{ problems: RiceRow[]; requests: RiceRow[] }> {
   const columns = ['id', 'title', 'impact', 'confidence', 'effort'] as const;
-  const problems = await db.selectFrom('problems').select(columns).where('status', '=', 'open').execute();
-  const requests = await db
+  let problems = db.selectFrom('problems').select(columns).where('status', '=', 'open');
+  let requests = db
     .selectFrom('feedback')
     .select(columns)
     .where('kind', '=', 'request')
     .where('problem_id', 'is', null)
-    .where('closed_at', 'is', null)
-    .execute();
-  return { problems, requests };
+    .where('closed_at', 'is', null);
+  if (only) {
+    if (only.problems.length === 0 && only.requests.length === 0) return { problems: [], requests: [] };
+    problems = problems.where('id', '=', sql<number>`any(${only.problems}::bigint[])`);
+    requests = requests.where('id', '=', sql<number>`any(${only.requests}::bigint[])`);
+  }
+  return { problems: await problems.execute(), requests: await requests.execute() };
 }
 
 export async function findRequestForUpdate(

@@ -12,13 +12,13 @@ import {
   inboxSchema,
   itemRef,
   problemSchema,
-  suggestionSchema,
+  suggestionListSchema,
 } from './contract.js';
 import { createProblem } from './create-problem.js';
 import { lockNamedItems } from './item-refs.js';
 import { problemView } from './problem-view.js';
 import { inboxItems, insertDismissed } from './repo.js';
-import { currentSuggestions } from './current-suggestions.js';
+import { suggestionCacheOf } from './cache/suggestion-cache.js';
 
 const tags = ['problems'];
 
@@ -32,9 +32,12 @@ export function suggestionRoutes({ db }: AppDeps) {
       path: '/problems/suggestions',
       tags,
       summary: 'Suggested problems: open items in no problem, from several teams, that seem to say the same',
-      responses: { 200: json(z.object({ items: z.array(suggestionSchema) }), 'Suggestions') },
+      responses: { 200: json(suggestionListSchema, 'Suggestions') },
     }),
-    async (c) => c.json({ items: await currentSuggestions(db) }, 200),
+    async (c) => {
+      const { items, asOf, stale } = await suggestionCacheOf(db).current(db);
+      return c.json({ items, asOf: asOf.toISOString(), stale }, 200);
+    },
   );
 
   app.openapi(
@@ -95,8 +98,7 @@ export function suggestionRoutes({ db }: AppDeps) {
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const rows = await inboxItems(db, { beforeId: decodeIdCursor(cursor), limit: limit + 1 });
-      const suggestions = await currentSuggestions(db);
-      const suggested = new Set(suggestions.flatMap((s) => s.items.map((i) => i.id)));
+      const suggestions = await suggestionCacheOf(db).current(db);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return c.json(
@@ -117,10 +119,12 @@ export function suggestionRoutes({ db }: AppDeps) {
                 ? (['unplaced'] as const)
                 : []),
             ],
-            suggested: suggested.has(r.id),
+            suggested: suggestions.suggested.has(r.id),
           })),
           nextCursor: rows.length > limit && last ? encodeIdCursor(last.id) : null,
-          suggestions: suggestions.length,
+          suggestions: suggestions.items.length,
+          suggestionsAsOf: suggestions.asOf.toISOString(),
+          suggestionsStale: suggestions.stale,
         },
         200,
       );

@@ -45,7 +45,11 @@ describe('suggested problems', () => {
           similarity: 0.905,
         },
       ],
+      asOf: expect.any(String),
+      stale: false,
     });
+    // Exact as of this request: a few items regroup inline, never in the background.
+    expect(Date.now() - Date.parse(res.body.asOf)).toBeLessThan(60_000);
   });
 
   it('lists new items in the inbox, newest first, flagged, with the suggestions count', async () => {

@@ -20,14 +20,11 @@ export interface ReachTeam {
 }
 
 /**
- * The customer teams each target reaches, distinct: for a problem, its items' teams and its requests' voters' teams
- * (as they were at the vote); for a request, its author's team and its voters' teams. The one place reach is defined.
+ * The customer teams each target reaches, distinct, as rows (kind, id, ref, name): for a problem, its items' teams and
+ * its requests' voters' teams (as they were at the vote); for a request, its author's team and its voters' teams.
  */
-export async function reachTeams(db: Db, targets: { problems?: number[]; requests?: number[] }): Promise<ReachTeam[]> {
-  const problems = targets.problems ?? [];
-  const requests = targets.requests ?? [];
-  if (problems.length === 0 && requests.length === 0) return [];
-  const result = await sql<ReachTeam>`
+function reachRows(problems: number[], requests: number[]) {
+  return sql`
     with pairs as (
       select 'problem' as kind, f.problem_id as id, t.ref
         from feedback f join entities t on t.id = f.team_id
@@ -51,7 +48,30 @@ export async function reachTeams(db: Db, targets: { problems?: number[]; request
     select p.kind, p.id, g.ref, g.name
     from pairs p
     join entities g on g.ref = p.ref and g.kind = 'Group' and g.status = 'active'
-    where ${IS_CUSTOMER_TEAM}
-    order by p.kind, p.id, g.name`.execute(db);
+    where ${IS_CUSTOMER_TEAM}`;
+}
+
+/** The customer teams each target reaches (see reachRows), by kind, id and team name. */
+export async function reachTeams(db: Db, targets: { problems?: number[]; requests?: number[] }): Promise<ReachTeam[]> {
+  const problems = targets.problems ?? [];
+  const requests = targets.requests ?? [];
+  if (problems.length === 0 && requests.length === 0) return [];
+  const result = await sql<ReachTeam>`
+    select * from (${reachRows(problems, requests)}) r order by r.kind, r.id, r.name`.execute(db);
   return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Reach itself, the number of those teams, for each target that reaches any (the backlog needs no names). */
+export async function reachCounts(
+  db: Db,
+  targets: { problems?: number[]; requests?: number[] },
+): Promise<Map<string, number>> {
+  const problems = targets.problems ?? [];
+  const requests = targets.requests ?? [];
+  if (problems.length === 0 && requests.length === 0) return new Map();
+  const result = await sql<{ kind: string; id: number; reach: number }>`
+    select r.kind, r.id, count(*)::int as reach from (${reachRows(problems, requests)}) r group by r.kind, r.id`.execute(
+    db,
+  );
+  return new Map(result.rows.map((r) => [`${r.kind} ${Number(r.id)}`, Number(r.reach)]));
 }

@@ -20,8 +20,11 @@ export async function roadmapViews(db: Db, rows: RoadmapWithCapability[], team?:
   );
   const targets = (kind: 'problem' | 'request') => [...new Set(links.filter((l) => l.kind === kind).map((l) => l.id))];
   const teams = new Map<string, { ref: string; name: string }[]>();
-  for (const t of await reachTeams(db, { problems: targets('problem'), requests: targets('request') }))
-    teams.set(`${t.kind} ${t.id}`, [...(teams.get(`${t.kind} ${t.id}`) ?? []), t]);
+  for (const t of await reachTeams(db, { problems: targets('problem'), requests: targets('request') })) {
+    const group = teams.get(`${t.kind} ${t.id}`);
+    if (group) group.push(t);
+    else teams.set(`${t.kind} ${t.id}`, [t]);
+  }
   const answers = team ? await teamItems(db, team, targets('problem'), targets('request')) : [];
 
   return rows.map((row) => {

@@ -96,7 +96,11 @@ export function computeBugFigures(bugs: BugFacts[], from: Date, to: Date, asOf: 
 /** The figures overall and per capability (by name, in name order). */
 export function computeBugSummary(bugs: BugFacts[], from: Date, to: Date, asOf: Date) {
   const byName = new Map<string, BugFacts[]>();
-  for (const b of bugs) byName.set(b.capability, [...(byName.get(b.capability) ?? []), b]);
+  for (const b of bugs) {
+    const group = byName.get(b.capability);
+    if (group) group.push(b);
+    else byName.set(b.capability, [b]);
+  }
   return {
     ...computeBugFigures(bugs, from, to, asOf),
     byCapability: [...byName.keys()]

@@ -22,6 +22,9 @@ export interface ConversationFact {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysBefore = (d: Date, days: number) => day(new Date(d.getTime() - days * 86_400_000));
 
+/** The first day a conversation counts for coverage at asOf (YYYY-MM-DD). */
+export const coverageSince = (asOf: Date) => daysBefore(asOf, CONTACT_DAYS - 1);
+
 /**
  * Contact coverage (DOMAIN.md) at asOf: customer teams with a conversation in the last 90 days (dated from
  * asOf − 89 days to asOf, UTC) / customer teams; per platform team, the same with that team's conversations only.
@@ -34,7 +37,7 @@ export function computeCoverage(
   platformTeams: string[],
   asOf: Date,
 ) {
-  const first = daysBefore(asOf, CONTACT_DAYS - 1);
+  const first = coverageSince(asOf);
   const last = day(asOf);
   const customer = new Set(teams.map((t) => t.ref));
   const known = conversations.filter((c) => c.occurredOn <= last && customer.has(c.teamRef));

@@ -51,7 +51,11 @@ export function computeSupportFigures(requests: SupportFacts[], from: Date, to: 
 
 function groupBy(requests: SupportFacts[], key: (r: SupportFacts) => string | null) {
   const groups = new Map<string | null, SupportFacts[]>();
-  for (const r of requests) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  for (const r of requests) {
+    const group = groups.get(key(r));
+    if (group) group.push(r);
+    else groups.set(key(r), [r]);
+  }
   // Named groups in name order, the unnamed one last.
   return [...groups.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
 }

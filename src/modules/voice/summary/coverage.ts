@@ -1,18 +1,27 @@
 import type { Db } from '../../../db/schema/index.js';
 import { teamCounts } from '../../catalog/repo.js';
 import { adoptedCounts } from './adoption-counts.js';
-import { computeCoverage } from './compute-coverage.js';
+import { computeCoverage, coverageSince } from './compute-coverage.js';
 import * as repo from './repo.js';
 
 /**
  * Contact coverage at asOf, per platform team, and whom to talk to next (which needs each team's open pains,
  * adoption and size: the summary, which asks for the share only, skips them).
  */
-export async function contactCoverage(db: Db, asOf: Date, options: { talkToNext: boolean } = { talkToNext: true }) {
+export async function contactCoverage(
+  db: Db,
+  asOf: Date,
+  options: { talkToNext: boolean; customerTeams?: Promise<repo.CustomerTeamRow[]> } = { talkToNext: true },
+) {
   const [teams, platformTeams, conversations] = await Promise.all([
-    repo.listCustomerTeams(db),
+    options.customerTeams ?? repo.listCustomerTeams(db),
     repo.listPlatformTeams(db),
-    repo.listConversationFacts(db, asOf.toISOString().slice(0, 10)),
+    // Older conversations only give "talk to next" its last contact dates.
+    repo.listConversationFacts(
+      db,
+      asOf.toISOString().slice(0, 10),
+      options.talkToNext ? undefined : coverageSince(asOf),
+    ),
   ]);
   let stakes = (_: repo.CustomerTeamRow) => ({ openPains: 0, capabilitiesAdopted: 0, people: 0 });
   if (options.talkToNext) {

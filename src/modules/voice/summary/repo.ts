@@ -16,6 +16,14 @@ export interface FactFilter {
  * Items any figure of [from, to) may need: opened before `to`, and opened in the period, still open, or closed in
  * or after it.
  */
+/**
+ * A time as milliseconds since 1970 (a whole number, exact in a float8): thousands of facts parse far faster as
+ * numbers than as timestamps, which is most of what reading them costs (date_part is float8 arithmetic, where
+ * extract is numeric: slower still).
+ */
+const ms = (column: string) => sql<number | null>`floor(date_part('epoch', ${sql.ref(column)}) * 1000)`;
+const dateOf = (value: number | null) => (value === null ? null : new Date(value));
+
 const overlaps = (f: FactFilter) =>
   sql`f.opened_at < ${f.to} and (f.opened_at >= ${f.from} or f.closed_at is null or f.closed_at >= ${f.from})`;
 
@@ -24,13 +32,14 @@ export async function listBugFacts(db: Db, f: FactFilter): Promise<BugFacts[]> {
   const owner = f.platformTeamRef === undefined ? sql`` : sql`and c.owner_ref = ${f.platformTeamRef}`;
   const result = await sql<{
     capability: string | null;
-    opened_at: Date;
-    responded_at: Date | null;
-    closed_at: Date | null;
+    opened_at: number;
+    responded_at: number | null;
+    closed_at: number | null;
     acknowledge_hours: number | null;
     fix_hours: number | null;
   }>`
-    select c.name as capability, f.opened_at, f.responded_at, f.closed_at, p.acknowledge_hours, p.fix_hours
+    select c.name as capability, ${ms('f.opened_at')} as opened_at, ${ms('f.responded_at')} as responded_at,
+           ${ms('f.closed_at')} as closed_at, p.acknowledge_hours, p.fix_hours
       from feedback f
       left join entities c on c.id = f.capability_id
       left join sla_policies p on p.capability_id = f.capability_id and p.severity = f.severity
@@ -38,8 +47,8 @@ export async function listBugFacts(db: Db, f: FactFilter): Promise<BugFacts[]> {
   return result.rows.map((r) => ({
     capability: r.capability ?? '(none)',
     reportedAt: new Date(r.opened_at),
-    acknowledgedAt: r.responded_at === null ? null : new Date(r.responded_at),
-    fixedAt: r.closed_at === null ? null : new Date(r.closed_at),
+    acknowledgedAt: dateOf(r.responded_at),
+    fixedAt: dateOf(r.closed_at),
     sla:
       r.acknowledge_hours === null || r.fix_hours === null
         ? null
@@ -53,11 +62,12 @@ export async function listSupportFacts(db: Db, f: FactFilter): Promise<SupportFa
   const result = await sql<{
     platform_team: string | null;
     category: string | null;
-    opened_at: Date;
-    responded_at: Date | null;
-    closed_at: Date | null;
+    opened_at: number;
+    responded_at: number | null;
+    closed_at: number | null;
   }>`
-    select t.name as platform_team, f.category, f.opened_at, f.responded_at, f.closed_at
+    select t.name as platform_team, f.category, ${ms('f.opened_at')} as opened_at,
+           ${ms('f.responded_at')} as responded_at, ${ms('f.closed_at')} as closed_at
       from feedback f
       left join entities t on t.id = f.platform_team_id
      where f.kind = 'support' and ${overlaps(f)} ${capability} ${owner}`.execute(db);
@@ -65,8 +75,8 @@ export async function listSupportFacts(db: Db, f: FactFilter): Promise<SupportFa
     platformTeam: r.platform_team,
     category: r.category,
     openedAt: new Date(r.opened_at),
-    firstResponseAt: r.responded_at === null ? null : new Date(r.responded_at),
-    resolvedAt: r.closed_at === null ? null : new Date(r.closed_at),
+    firstResponseAt: dateOf(r.responded_at),
+    resolvedAt: dateOf(r.closed_at),
   }));
 }
 
@@ -95,8 +105,8 @@ export async function listDeflectionLinks(db: Db): Promise<LinkRow[]> {
 /** Customer teams' support requests of the given categories opened in [from, to), with the team's name. */
 export async function listCategoryRequests(db: Db, categories: string[], from: Date, to: Date) {
   if (categories.length === 0) return [];
-  const result = await sql<{ category: string; team: string; opened_at: Date }>`
-    select f.category, g.name as team, f.opened_at
+  const result = await sql<{ category: string; team: string; opened_at: number }>`
+    select f.category, g.name as team, ${ms('f.opened_at')} as opened_at
       from feedback f join entities g on g.id = f.team_id
      where f.kind = 'support' and f.category in (${sql.join(categories)})
        and f.opened_at >= ${from} and f.opened_at < ${to} and ${isCustomer('g')}`.execute(db);
@@ -128,14 +138,16 @@ export async function listPlatformTeams(db: Db): Promise<{ id: number; ref: stri
   return result.rows;
 }
 
-/** Conversations dated up to `until` (YYYY-MM-DD), as coverage counts them. */
-export async function listConversationFacts(db: Db, until: string) {
+/** Conversations dated up to `until` (YYYY-MM-DD), and from `since` when given, as coverage counts them. */
+export async function listConversationFacts(db: Db, until: string, since?: string) {
   const result = await sql<{ team_ref: string; platform_team: string | null; occurred_on: string }>`
     select g.ref as team_ref, p.name as platform_team, to_char(c.occurred_on, 'YYYY-MM-DD') as occurred_on
       from conversations c
       join entities g on g.id = c.team_id
       left join entities p on p.id = c.platform_team_id
-     where c.occurred_on <= ${until}::date`.execute(db);
+     where c.occurred_on <= ${until}::date ${since === undefined ? sql`` : sql`and c.occurred_on >= ${since}::date`}`.execute(
+    db,
+  );
   return result.rows.map((r) => ({ teamRef: r.team_ref, platformTeam: r.platform_team, occurredOn: r.occurred_on }));
 }
 

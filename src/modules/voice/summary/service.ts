@@ -49,7 +49,12 @@ async function filters(db: Db, query: SummaryQuery) {
   return { capability, platformTeam };
 }
 
-async function deflection(db: Db, f: Awaited<ReturnType<typeof filters>>, asOf: Date) {
+async function deflection(
+  db: Db,
+  f: Awaited<ReturnType<typeof filters>>,
+  asOf: Date,
+  customerTeams: Promise<repo.CustomerTeamRow[]>,
+) {
   const links = (await repo.listDeflectionLinks(db)).filter(
     (l) =>
       (!f.capability || l.capability_id === f.capability.id) && (!f.platformTeam || l.owner_ref === f.platformTeam.ref),
@@ -67,7 +72,7 @@ async function deflection(db: Db, f: Awaited<ReturnType<typeof filters>>, asOf: 
           new Date(Math.min(...gas.map((d) => d.getTime())) - span),
           new Date(Math.max(...gas.map((d) => d.getTime())) + span),
         );
-  const teams = (await repo.listCustomerTeams(db)).length;
+  const teams = (await customerTeams).length;
   return computeDeflection(
     links.map((l) => ({ category: l.category, capability: l.capability, gaDate: gaOf(l) })),
     requests,
@@ -81,11 +86,13 @@ export async function voiceSummary(db: Db, query: SummaryQuery, now = new Date()
   const { from, to, asOf } = period(query, now, 90);
   const f = await filters(db, query);
   const factFilter = { from, to, capabilityId: f.capability?.id, platformTeamRef: f.platformTeam?.ref };
+  // Deflection and coverage both count the customer teams: read them once.
+  const customerTeams = repo.listCustomerTeams(db);
   const [bugs, support, deflected, coverage] = await Promise.all([
     repo.listBugFacts(db, factFilter),
     repo.listSupportFacts(db, factFilter),
-    deflection(db, f, asOf),
-    contactCoverage(db, asOf, { talkToNext: false }),
+    deflection(db, f, asOf, customerTeams),
+    contactCoverage(db, asOf, { talkToNext: false, customerTeams }),
   ]);
   const mine = f.platformTeam && coverage.byPlatformTeam.find((p) => p.platformTeam === f.platformTeam?.name);
   return {

@@ -6,7 +6,7 @@ import { diffFields, recordAudit } from '../../../audit/service.js';
 import { isClosedRequestStatus } from '../columns.js';
 import { AUDIT_KIND } from '../create-item.js';
 import { findItemForUpdate } from '../repo.js';
-import { deleteVote, insertVote } from './repo.js';
+import { deleteVote, insertVote, touchRequest } from './repo.js';
 
 /** Votes belong to people: a service token acts for nobody, so it cannot vote. */
 function voter(principal: Principal): string {
@@ -30,6 +30,7 @@ export async function castVote(db: Db, principal: Principal, requestId: number):
     if (isClosedRequestStatus(request.status))
       throw new AppError('CONFLICT', `request ${requestId} is ${request.status}: it takes no more votes`);
     const added = await insertVote(tx, requestId, person, principal.teams);
+    if (added) await touchRequest(tx, requestId);
     await recordAudit(tx, principal, {
       action: 'vote',
       entity: { kind: AUDIT_KIND.request, id: requestId, ref: request.capability_ref ?? request.team_ref },
@@ -49,6 +50,7 @@ export async function withdrawVote(db: Db, principal: Principal, requestId: numb
     const request = await findItemForUpdate(tx, 'request', requestId);
     if (!request) throw notFound(`request ${requestId}`);
     const teams = await deleteVote(tx, requestId, person);
+    if (teams) await touchRequest(tx, requestId);
     await recordAudit(tx, principal, {
       action: 'unvote',
       entity: { kind: AUDIT_KIND.request, id: requestId, ref: request.capability_ref ?? request.team_ref },

@@ -35,6 +35,14 @@ export async function insertVotes(
   }
 }
 
+/**
+ * Marks the request changed (its updated_at) when a vote is cast or withdrawn: its reach may differ, and what keeps
+ * the backlog in memory finds changed requests by their updated_at (problems/cache/).
+ */
+export async function touchRequest(db: Db, requestId: number): Promise<void> {
+  await db.updateTable('feedback').set({ updated_at: new Date() }).where('id', '=', requestId).execute();
+}
+
 /** Withdraws a person's vote; the teams it counted, or null when there was none. */
 export async function deleteVote(db: Db, requestId: number, personRef: string): Promise<string[] | null> {
   const row = await db
