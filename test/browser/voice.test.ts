@@ -224,7 +224,7 @@ describe('the Voice area in a browser', () => {
     await page.getByRole('button', { name: 'Save RICE' }).click();
     // RICE = reach 3 × impact 2 × 80 % / 2 person-weeks = 2.4.
     await expect
-      .poll(() => row.getByTestId('backlog-arithmetic').textContent())
+      .poll(() => row.getByTestId('backlog-arithmetic').textContent(), { timeout: 10_000 })
       .toBe('reach 3 × impact 2 × 80 % / 2 person-weeks = 2.4');
     await shots(page, 'backlog');
 
