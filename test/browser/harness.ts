@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
+import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CatalogFile } from '../../src/modules/catalog/entity.js';
 import { runImport } from '../../src/modules/imports/run-import.js';
 import { buildApp, type App } from '../../src/server/app.js';
 import type { AuthSettings } from '../../src/http/auth-settings.js';
-import { silentLogger } from '../../src/http/logger.js';
 import { createTestDatabase, type TestDatabase } from '../db.js';
 
 const WEB_ROOT = resolve('dist/web');
@@ -59,7 +59,8 @@ export async function startHarness(
   // A secret key as a real install has one: integrations (webhook secrets) are stored sealed with it.
   app = buildApp({
     db: database.db,
-    logger: silentLogger,
+    // Only unhandled errors are logged: a 500 in a browser test shows its cause in the test's output.
+    logger: pino({ level: 'error' }),
     webRoot: WEB_ROOT,
     secretKey: randomBytes(32),
     ...(auth ? { auth } : {}),
@@ -96,6 +97,8 @@ export async function startHarness(
 export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[]; failedCalls: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
+  // A step that waits longer than this fails naming what it waited for, well within the test's own time limit.
+  page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   const failedCalls: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

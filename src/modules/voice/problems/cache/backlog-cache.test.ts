@@ -106,6 +106,21 @@ describe('the backlog cache', () => {
     expect(await cache.ranked(db)).toEqual(await fromScratch());
   });
 
+  it("shows a problem's new RICE inputs when only the problem changed, no item of it", async () => {
+    const db = t.database.db;
+    const problem = (await cache.ranked(db))[0]?.id;
+    const res = await t.call('PATCH', `/api/v1/problems/${problem}`, {
+      body: { impact: 2, confidence: 80, effort: 2 },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // RICE = reach 4 × impact 2 × 0.8 / 2 person-weeks = 3.2.
+    const [first] = await cache.ranked(db);
+    expect(first).toMatchObject({ kind: 'problem', id: problem, reach: 4, impact: 2, confidence: 80, effort: 2 });
+    expect(first?.rice).toBeCloseTo(3.2, 12);
+    expect(cache.computations).toBe(1);
+    expect(await cache.ranked(db)).toEqual(await fromScratch());
+  });
+
   it('computes every row again when the catalog changes which teams are customer teams', async () => {
     const db = t.database.db;
     const problem = (await cache.ranked(db))[0]?.id;

@@ -24,6 +24,8 @@ async function bucketFingerprints(db: Db, where: RawBuilder<unknown>): Promise<M
 
 /** The rows' versions (id → version), all of them or those in the buckets named. */
 async function versionsOf(db: Db, where: RawBuilder<unknown>, buckets: number[] | null) {
+  // No bucket changed (a problem's own fields did, say): no rows, and no query with an empty range.
+  if (buckets?.length === 0) return [];
   const only =
     buckets === null
       ? sql``
