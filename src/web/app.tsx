@@ -41,6 +41,7 @@ import { ProblemsPage } from './pages/voice/ProblemsPage.js';
 import { RoadmapPage } from './pages/voice/RoadmapPage.js';
 import { VoiceFrame } from './pages/voice/VoiceFrame.js';
 import { VoiceLanding } from './pages/voice/VoiceLanding.js';
+import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -118,6 +119,15 @@ export function App() {
               <Route path="surveys/:id" element={<SurveyResultsPage />} />
               <Route path="service" element={<ServicePage />} />
               <Route path="contact" element={<ContactPage />} />
+            </Route>
+            {/* The Shipping area: every page under its sub-navigation (ShippingTabs). */}
+            <Route path="shipping" element={<ShippingFrame />}>
+              {/* changelog */}
+              {/* whats-new */}
+              {/* deprecations */}
+              {/* demos */}
+              {/* subscriptions */}
+              {/* summary */}
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -129,9 +129,9 @@ describe('layout at 1440 × 900', () => {
     await page.keyboard.type('ledger');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=ledger/);
-    // All eleven links an organisation admin has (Audit included) are on screen, none clipped.
+    // All twelve links an organisation admin has (Audit included) are on screen, none clipped.
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').count()).toBe(11);
+    expect(await nav.getByRole('link').count()).toBe(12);
     expect(await nav.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(errors).toEqual([]);
   });

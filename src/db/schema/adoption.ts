@@ -95,6 +95,8 @@ export interface CapabilityViewsTable {
   subject: string;
   kind: 'page' | 'release-notes';
   viewed_at: CreatedAt;
+  /** The release whose notes were viewed (migration 0017). */
+  release_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type MandateRow = Selectable<MandatesTable>;

@@ -18,6 +18,19 @@ import type { ImportsTable } from './imports.js';
 import type { IntegrationsTable } from './integrations.js';
 import type { JobsTable } from './jobs.js';
 import type {
+  AnnouncementAttemptsTable,
+  AnnouncementsTable,
+  DemoAttendanceTable,
+  DemosTable,
+  FeedTokensTable,
+  FollowsTable,
+  NotificationsTable,
+  ReleaseClosesTable,
+  ReleaseMigrationsTable,
+  ReleasesTable,
+  SubscriptionsTable,
+} from './shipping.js';
+import type {
   SurveyAnswersTable,
   SurveyCsatScoresTable,
   SurveyInvitationsTable,
@@ -75,6 +88,17 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_pains: ConversationPainsTable;
   engagements: EngagementsTable;
+  releases: ReleasesTable;
+  release_closes: ReleaseClosesTable;
+  feed_tokens: FeedTokensTable;
+  subscriptions: SubscriptionsTable;
+  announcements: AnnouncementsTable;
+  announcement_attempts: AnnouncementAttemptsTable;
+  notifications: NotificationsTable;
+  follows: FollowsTable;
+  release_migrations: ReleaseMigrationsTable;
+  demos: DemosTable;
+  demo_attendance: DemoAttendanceTable;
 }
 
 /** The handle repo functions take first: the database or a transaction on it. */

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/delivery', label: 'Delivery', end: false },
   { to: '/incidents', label: 'Incidents', end: false },
   { to: '/voice', label: 'Voice', end: false },
+  { to: '/shipping', label: 'Shipping', end: false },
   { to: '/imports', label: 'Imports', end: false },
   { to: '/unmapped', label: 'Unmapped', end: false },
 ];
