@@ -68,7 +68,7 @@ export const serviceSchema = z
   })
   .openapi('Service');
 
-const detectRuleSchema = z.union([
+export const detectRuleSchema = z.union([
   z.strictObject({ files: safeText(500, 1), pattern: safeText(1000, 1).optional() }),
   z.strictObject({
     dependency: z.strictObject({ ecosystem: z.enum(DEPENDENCY_ECOSYSTEMS), name: safeText(300, 1) }),

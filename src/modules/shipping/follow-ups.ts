@@ -1,0 +1,4 @@
+import type { ReleaseFollowUp } from './published.js';
+
+/** What runs after a release is published or changed, in this order (each safe to run again). */
+export const FOLLOW_UPS: { name: string; run: ReleaseFollowUp }[] = [];
