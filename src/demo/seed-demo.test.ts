@@ -79,7 +79,7 @@ beforeAll(async () => {
   for (const row of await listActiveCapabilities(t.database.db)) {
     adoption.set(row.name, await capabilityAdoption(t.database.db, row, { to: MIDNIGHT }, MIDNIGHT));
   }
-});
+}, 180_000); // seeds the whole demo: some 110,000 facts, the voice and the shipping history
 afterAll(() => t.close());
 
 const summary = (capability: string) => {

@@ -8,6 +8,8 @@ import { seedDemoAdoption, type SeedAdoptionResult } from './seed-adoption.js';
 import { seedDemoDelivery, type SeedDeliveryResult } from './seed-delivery.js';
 import { generateDemoVoice } from './voice/generate-voice.js';
 import { seedDemoVoice, type SeedVoiceResult } from './voice/seed-voice.js';
+import { generateDemoShipping } from './shipping/generate-shipping.js';
+import { seedDemoShipping, type SeedShippingResult } from './shipping/seed-shipping.js';
 
 export const DEMO_SOURCE = 'demo';
 
@@ -15,6 +17,7 @@ export type SeedDemoResult = ImportResult & {
   adoption: SeedAdoptionResult;
   delivery: SeedDeliveryResult;
   voice: SeedVoiceResult;
+  shipping: SeedShippingResult;
 };
 
 /**
@@ -33,6 +36,12 @@ export async function seedDemo(db: Kysely<Database>, seed = 42, today: Date = ne
   const adoptionPlan = generateDemoAdoption(catalog, seed, today);
   const adoption = await seedDemoAdoption(db, catalog, adoptionPlan);
   const delivery = await seedDemoDelivery(db, generateDemoDelivery(catalog, adoptionPlan, seed, today));
-  const voice = await seedDemoVoice(db, catalog, generateDemoVoice(catalog, adoptionPlan, seed, today));
-  return { ...result, adoption, delivery, voice };
+  const voicePlan = generateDemoVoice(catalog, adoptionPlan, seed, today);
+  const voice = await seedDemoVoice(db, catalog, voicePlan);
+  const shipping = await seedDemoShipping(
+    db,
+    catalog,
+    generateDemoShipping(catalog, adoptionPlan, voicePlan, seed, today),
+  );
+  return { ...result, adoption, delivery, voice, shipping };
 }
