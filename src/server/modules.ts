@@ -43,6 +43,7 @@ import { feedbackRoutes } from '../modules/voice/feedback/routes.js';
 import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
 import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
+import { shippingSummaryRoutes } from '../modules/shipping/summary/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -155,7 +156,7 @@ export const MODULES: PavedModule[] = [
   // Pains, feature requests, bugs and support requests; their comments and votes; similar items while typing.
   { name: 'feedback', routes: [feedbackRoutes, commentRoutes, voteRoutes, similarRoutes] },
   // What follows a release: notifications, announcements, a deprecation's affected services (follow-ups.ts).
-  { name: 'shipping', jobs: () => [releasePublishedJob()] },
+  { name: 'shipping', routes: [shippingSummaryRoutes], jobs: () => [releasePublishedJob()] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -99,6 +99,7 @@ const RIGHTS: Record<string, Access> = {
   'GET /api/v1/support/categories': 'signed-in',
   'PUT /api/v1/support/categories/{category}': 'team-admin',
   'GET /api/v1/voice/summary': 'signed-in',
+  'GET /api/v1/shipping/summary': 'signed-in',
   'GET /api/v1/voice/series': 'signed-in',
   'GET /api/v1/contact-coverage': 'signed-in',
   'GET /api/v1/problems/suggestions': 'signed-in',

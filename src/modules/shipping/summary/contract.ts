@@ -1,0 +1,42 @@
+import { z } from '@hono/zod-openapi';
+import { dateOrTime } from '../../../http/dates.js';
+import { RELEASE_TYPES } from '../releases/contract.js';
+
+export const shippingQuery = z.object({ from: dateOrTime.optional(), to: dateOrTime.optional() });
+
+const counts = z.object(Object.fromEntries(RELEASE_TYPES.map((t) => [t, z.number().int()])));
+const releaseRef = { id: z.number().int(), capability: z.string(), version: z.string() };
+
+export const shippingSummarySchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    releases: z.object({
+      total: z.number().int(),
+      byType: counts,
+      byCapability: z.array(z.object({ capability: z.string(), total: z.number().int(), byType: counts })),
+    }),
+    notes: z.object({
+      withNotes: z.number().int(),
+      total: z.number().int(),
+      share: z.number().nullable().openapi({ description: 'Releases with notes / releases; null without releases' }),
+      without: z.array(z.object(releaseRef)),
+    }),
+    views: z.object({
+      total: z.number().int(),
+      perRelease: z.number().nullable().openapi({ description: 'Views of the notes / releases (mean)' }),
+      top: z.array(z.object({ ...releaseRef, views: z.number().int() })),
+    }),
+    voteToRelease: z.object({
+      medianDays: z.number().nullable().openapi({
+        description: "Median days from a request's first vote to the release that closed it",
+      }),
+      n: z.number().int(),
+      withoutVotes: z.number().int().openapi({ description: 'Requests closed without any vote: not in the median' }),
+      items: z.array(
+        z.object({ requestId: z.number().int(), title: z.string(), releaseId: z.number().int(), days: z.number() }),
+      ),
+    }),
+  })
+  .openapi('ShippingSummary');
+export type ShippingSummary = z.infer<typeof shippingSummarySchema>;
