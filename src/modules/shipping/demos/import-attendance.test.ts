@@ -37,7 +37,7 @@ const TEAMS = [
   'Sam Seventy\t3/1/25, 10:00:01 AM\t3/1/25, 11:00:00 AM\t59m 59s\tsam@example.com\tAttendee',
 ].join('\r\n');
 
-const importAs = (body: string | Buffer, type: string) =>
+const importAs = (body: string | Uint8Array<ArrayBuffer>, type: string) =>
   t.app.request(`/api/v1/demos/${demo}/attendance/import?source=export.csv`, {
     method: 'POST',
     headers: { authorization: `Bearer ${t.tokens.admin}`, 'content-type': type },
@@ -114,7 +114,7 @@ describe('attendance import', () => {
   });
 
   it('reads a Microsoft Teams report (UTF-16, tab-separated, sections); importing again adds nothing twice', async () => {
-    const bytes = Buffer.from(`\uFEFF${TEAMS}`, 'utf16le');
+    const bytes = new Uint8Array(Buffer.from(`\uFEFF${TEAMS}`, 'utf16le'));
     const res = await importAs(bytes, 'text/csv');
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
