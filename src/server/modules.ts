@@ -44,6 +44,7 @@ import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
 import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
 import { shippingSummaryRoutes } from '../modules/shipping/summary/routes.js';
+import { demoRoutes } from '../modules/shipping/demos/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -157,6 +158,14 @@ export const MODULES: PavedModule[] = [
   { name: 'feedback', routes: [feedbackRoutes, commentRoutes, voteRoutes, similarRoutes] },
   // What follows a release: notifications, announcements, a deprecation's affected services (follow-ups.ts).
   { name: 'shipping', routes: [shippingSummaryRoutes], jobs: () => [releasePublishedJob()] },
+  // Demos of capabilities and their conversion; attendance imports from meeting tools' exports.
+  {
+    name: 'demos',
+    routes: [demoRoutes],
+    bodyLimits: [
+      { path: '/api/v1/demos/*', maxBytes: 5 * MB, message: 'a demo or an attendance file is limited to 5 MB' },
+    ],
+  },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -146,6 +146,13 @@ const RIGHTS: Record<string, Access> = {
   'POST /api/v1/requests/{id}/votes': 'member',
   'DELETE /api/v1/requests/{id}/votes': 'member',
   'GET /api/v1/feedback/similar': 'signed-in',
+  'GET /api/v1/demos': 'signed-in',
+  'POST /api/v1/demos': 'team-admin',
+  'GET /api/v1/demos/{id}': 'signed-in',
+  'PATCH /api/v1/demos/{id}': 'team-admin',
+  'DELETE /api/v1/demos/{id}': 'team-admin',
+  'POST /api/v1/demos/{id}/attendance/import': 'team-admin',
+  'GET /api/v1/capabilities/{name}/demos': 'signed-in',
 };
 
 type Caller =
@@ -203,6 +210,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/requests': { team: 'team-x', title: 'Preview environments' },
   'POST /api/v1/bugs': { team: 'team-x', capability: 'cap-a', title: 'Cache misses', severity: 2 },
   'POST /api/v1/support-requests': { team: 'team-x', category: 'access', title: 'Registry access' },
+  'POST /api/v1/demos': { capability: 'cap-a', date: '2025-02-01', attendance: [{ team: 'team-x' }] },
+  'POST /api/v1/demos/{id}/attendance/import': { csv: 'Email\nx@example.com\n' },
   ...Object.fromEntries(
     ['pains', 'requests', 'bugs', 'support-requests'].flatMap((kind) => [
       [`PATCH /api/v1/${kind}/{id}`, { title: 'changed by the access test' }],
@@ -220,6 +229,10 @@ const BODIES: Record<string, unknown> = {
  */
 const EXCEPTIONS: Record<string, Caller[]> = {
   'PATCH /api/v1/roadmap/{id}': ['platform admin', 'admin of another platform team', 'org admin'],
+  // A demo's writes check the owner of the demo's capability, which needs a stored demo (demos.test.ts covers it).
+  'PATCH /api/v1/demos/{id}': ['platform admin', 'admin of another platform team', 'org admin'],
+  'DELETE /api/v1/demos/{id}': ['platform admin', 'admin of another platform team', 'org admin'],
+  'POST /api/v1/demos/{id}/attendance/import': ['platform admin', 'admin of another platform team', 'org admin'],
   'POST /api/v1/requests/{id}/votes': [],
   'DELETE /api/v1/requests/{id}/votes': [],
   'POST /api/v1/bugs/{id}/comments': ['member', 'platform admin', 'org admin'],

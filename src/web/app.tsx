@@ -42,6 +42,8 @@ import { RoadmapPage } from './pages/voice/RoadmapPage.js';
 import { VoiceFrame } from './pages/voice/VoiceFrame.js';
 import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
+import { DemoPage } from './pages/shipping/demos/DemoPage.js';
+import { DemosPage } from './pages/shipping/demos/DemosPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -126,6 +128,8 @@ export function App() {
               {/* whats-new */}
               {/* deprecations */}
               {/* demos */}
+              <Route path="demos" element={<DemosPage />} />
+              <Route path="demos/:id" element={<DemoPage />} />
               {/* subscriptions */}
               {/* summary */}
             </Route>

@@ -226,6 +226,25 @@ const SAMPLES: Record<string, Sample> = {
     capability: 'golden-ci',
   }),
   ...feedbackSamples(),
+  // A demo of golden-ci attended by growth; dee (growth, by email) imported from a meeting export; then deleted.
+  'POST /api/v1/demos': async () => {
+    const res = await t.call('POST', '/api/v1/demos', {
+      body: { capability: 'golden-ci', date: '2026-01-20', attendance: [{ team: 'growth' }] },
+    });
+    ids.demo = res.body.id;
+    return res.status;
+  },
+  'PATCH /api/v1/demos/{id}': async () => call('PATCH', `/api/v1/demos/${ids.demo}`, { presenter: 'Pia' })(),
+  'POST /api/v1/demos/{id}/attendance/import': async () => {
+    const dee =
+      'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: dee }\nspec: { profile: { email: dee@example.com }, memberOf: [growth] }\n';
+    const imported = await t.call('POST', '/api/v1/imports/backstage', {
+      body: { source: 'demo-people', files: [{ path: 'dee.yaml', content: dee }] },
+    });
+    expect(imported.status).toBe(200);
+    return call('POST', `/api/v1/demos/${ids.demo}/attendance/import`, { csv: 'User Email\ndee@example.com\n' })();
+  },
+  'DELETE /api/v1/demos/{id}': async () => call('DELETE', `/api/v1/demos/${ids.demo}`)(),
 };
 
 /** Each kind of feedback item created, changed and commented on; a request voted for and the vote withdrawn. */

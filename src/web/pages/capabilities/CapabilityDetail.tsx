@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '../../lib/format.js';
 import { safeUrl } from '../../lib/refs.js';
 import { CapabilityAdoption } from '../adoption/CapabilityAdoption.js';
 import { CapabilityVoice } from './CapabilityVoice.js';
+import { CapabilityDemosLine } from '../shipping/demos/CapabilityDemosLine.js';
 import { DetectRules } from './DetectRules.js';
 
 export function CapabilityDetailPage() {
@@ -66,6 +67,7 @@ export function CapabilityDetailPage() {
       />
       <CapabilityAdoption name={c.name} title={c.title || c.name} namespace={namespace} />
       {namespace === 'default' ? <CapabilityVoice name={c.name} ownerRef={c.ownerRef} /> : null}
+      {namespace === 'default' ? <CapabilityDemosLine name={c.name} /> : null}
       <div className="detail-grid">
         <div className="stack">
           <Card title="About">
