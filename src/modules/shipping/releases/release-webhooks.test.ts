@@ -243,6 +243,19 @@ describe('GitHub release events', () => {
     ]);
     const still = await t.call('GET', '/api/v1/releases/unmapped');
     expect(still.body.items.map((r: any) => r.version)).toEqual(['nightly']);
+
+    // Put on a capability by hand, it needs a version.
+    const nightly = still.body.items[0].id;
+    const noVersion = await t.call('PATCH', `/api/v1/releases/${nightly}`, { body: { capability: 'golden-ci' } });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.details).toEqual([
+      { field: 'version', reason: '"nightly" is not a semantic version: give one' },
+    ]);
+    const placed = await t.call('PATCH', `/api/v1/releases/${nightly}`, {
+      body: { capability: 'golden-ci', version: '0.0.2' },
+    });
+    expect(placed.body).toMatchObject({ capability: 'golden-ci', version: '0.0.2', source: 'github' });
+    expect((await t.call('GET', '/api/v1/releases/unmapped')).body.items).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { diffFields, recordAudit } from '../../audit/service.js';
 import { entityNamed } from '../../voice/problems/catalog-names.js';
 import { queueReleaseFollowUps } from '../published.js';
 import { checkCloses, closeItems } from './close-items.js';
-import { MIGRATION_TYPES, type ReleaseCreate, type ReleasePatch, type ReleaseType } from './contract.js';
+import { MIGRATION_TYPES, semverOf, type ReleaseCreate, type ReleasePatch, type ReleaseType } from './contract.js';
 import * as repo from './repo.js';
 
 // A release of a capability is the platform team's word to its users: only the team that owns the capability (and
@@ -116,6 +116,9 @@ export async function changeRelease(
   await checkCloses(tx, patch.closes);
   const capabilityId = capability?.id ?? row.capability_id;
   const version = patch.version ?? row.version;
+  // A repository's release kept for its tag that is no version gets one when it is put on a capability by hand.
+  if (capabilityId !== null && semverOf(version) === null)
+    throw validationError([{ field: 'version', reason: `"${version}" is not a semantic version: give one` }]);
   const name = capability?.name ?? row.capability_name ?? '';
   if (capabilityId !== null && (await repo.releaseWithVersion(tx, capabilityId, version, id)))
     throw conflict(version, name);
