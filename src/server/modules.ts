@@ -45,6 +45,8 @@ import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
 import { shippingSummaryRoutes } from '../modules/shipping/summary/routes.js';
 import { demoRoutes } from '../modules/shipping/demos/routes.js';
+import { releaseRoutes } from '../modules/shipping/releases/routes.js';
+import { mapReleasesSweep } from '../modules/shipping/releases/unmapped.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -165,6 +167,17 @@ export const MODULES: PavedModule[] = [
     bodyLimits: [
       { path: '/api/v1/demos/*', maxBytes: 5 * MB, message: 'a demo or an attendance file is limited to 5 MB' },
     ],
+  },
+  // Releases of capabilities (notes up to 100,000 characters); releases from unmapped repositories mapped later.
+  {
+    name: 'releases',
+    routes: [releaseRoutes],
+    sweeps: [mapReleasesSweep()],
+    bodyLimits: ['/api/v1/releases', '/api/v1/releases/*'].map((path) => ({
+      path,
+      maxBytes: MB,
+      message: 'a release is limited to 1 MB',
+    })),
   },
 ];
 
