@@ -342,5 +342,5 @@ describe('rights, route by route', () => {
       }
     }
     expect(outcomes).toEqual(expected);
-  });
+  }, 180_000); // every route, as each of the callers: some 1,500 requests
 });
