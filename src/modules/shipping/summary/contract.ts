@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dateOrTime } from '../../../http/dates.js';
+import { pooledConversionSchema } from '../demos/contract.js';
 import { RELEASE_TYPES } from '../releases/contract.js';
 
 export const shippingQuery = z.object({ from: dateOrTime.optional(), to: dateOrTime.optional() });
@@ -35,6 +36,21 @@ export const shippingSummarySchema = z
       withoutVotes: z.number().int().openapi({ description: 'Requests closed without any vote: not in the median' }),
       items: z.array(
         z.object({ requestId: z.number().int(), title: z.string(), releaseId: z.number().int(), days: z.number() }),
+      ),
+    }),
+    demos: z.object({
+      conversion: pooledConversionSchema.openapi({
+        description: 'Demos held in the period whose 60 days have passed, pooled: teams converted / teams eligible',
+      }),
+      items: z.array(
+        z.object({
+          id: z.number().int(),
+          capability: z.string(),
+          date: z.string(),
+          converted: z.number().int(),
+          eligible: z.number().int(),
+          provisional: z.boolean(),
+        }),
       ),
     }),
   })
