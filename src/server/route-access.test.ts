@@ -145,6 +145,11 @@ const RIGHTS: Record<string, Access> = {
   'POST /api/v1/requests/{id}/votes': 'member',
   'DELETE /api/v1/requests/{id}/votes': 'member',
   'GET /api/v1/feedback/similar': 'signed-in',
+  'GET /api/v1/notifications': 'signed-in',
+  'POST /api/v1/notifications/read': 'signed-in',
+  'GET /api/v1/follows': 'signed-in',
+  'PUT /api/v1/capabilities/{name}/follow': 'signed-in',
+  'DELETE /api/v1/capabilities/{name}/follow': 'signed-in',
 };
 
 type Caller =
@@ -202,6 +207,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/requests': { team: 'team-x', title: 'Preview environments' },
   'POST /api/v1/bugs': { team: 'team-x', capability: 'cap-a', title: 'Cache misses', severity: 2 },
   'POST /api/v1/support-requests': { team: 'team-x', category: 'access', title: 'Registry access' },
+  'POST /api/v1/notifications/read': { all: true },
   ...Object.fromEntries(
     ['pains', 'requests', 'bugs', 'support-requests'].flatMap((kind) => [
       [`PATCH /api/v1/${kind}/{id}`, { title: 'changed by the access test' }],
@@ -222,6 +228,13 @@ const EXCEPTIONS: Record<string, Caller[]> = {
   'POST /api/v1/requests/{id}/votes': [],
   'DELETE /api/v1/requests/{id}/votes': [],
   'POST /api/v1/bugs/{id}/comments': ['member', 'platform admin', 'org admin'],
+  // Notifications and follows are a person's; every caller here is a token acting for none (403), as is any
+  // service token (notifications.test.ts has people reading and following).
+  'GET /api/v1/notifications': [],
+  'POST /api/v1/notifications/read': [],
+  'GET /api/v1/follows': [],
+  'PUT /api/v1/capabilities/{name}/follow': [],
+  'DELETE /api/v1/capabilities/{name}/follow': [],
 };
 
 /** Feedback items of team-x (the bug on cap-a), made in beforeAll: their rights depend on the item. */
