@@ -46,10 +46,7 @@ export const markReadInput = z
   .strictObject({
     ids: z
       .array(
-        z
-          .number({ error: 'must be a notification id' })
-          .int('must be a whole number')
-          .positive('must be positive'),
+        z.number({ error: 'must be a notification id' }).int('must be a whole number').positive('must be positive'),
       )
       .min(1, 'must name at least one notification')
       .max(500, 'at most 500 ids')
@@ -57,7 +54,8 @@ export const markReadInput = z
     all: z.literal(true, { error: 'must be true' }).optional(),
   })
   .superRefine((v, ctx) => {
-    if ((v.ids === undefined) === (v.all === undefined)) ctx.addIssue({ code: 'custom', path: ['ids'], message: MARK_REASON });
+    if ((v.ids === undefined) === (v.all === undefined))
+      ctx.addIssue({ code: 'custom', path: ['ids'], message: MARK_REASON });
   })
   .openapi('MarkNotificationsRead');
 export type MarkReadInput = z.infer<typeof markReadInput>;

@@ -71,14 +71,11 @@ export async function upsertNotifications(db: Db, rows: NewNotification[]): Prom
     .insertInto('notifications')
     .values(rows)
     .onConflict((oc) =>
-      oc
-        .columns(['person_ref', 'dedupe_key'])
-        .doUpdateSet((eb) => ({
-          title: eb.ref('excluded.title'),
-          body: eb.ref('excluded.body'),
-          link: eb.ref('excluded.link'),
-        }))
-        .where(sql<boolean>`(notifications.title, notifications.body, notifications.link)
+      oc.columns(['person_ref', 'dedupe_key']).doUpdateSet((eb) => ({
+        title: eb.ref('excluded.title'),
+        body: eb.ref('excluded.body'),
+        link: eb.ref('excluded.link'),
+      })).where(sql<boolean>`(notifications.title, notifications.body, notifications.link)
           is distinct from (excluded.title, excluded.body, excluded.link)`),
     )
     .returning(sql<boolean>`xmax = 0`.as('inserted'))

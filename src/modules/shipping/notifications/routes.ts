@@ -101,7 +101,7 @@ export function notificationRoutes({ db }: AppDeps) {
         path: '/capabilities/{name}/follow',
         tags,
         summary: follow
-          ? "Follow a capability: you are notified of its releases (again: no change)"
+          ? 'Follow a capability: you are notified of its releases (again: no change)'
           : 'Stop following a capability (when you do not follow it: no change)',
         description: PERSONAL,
         request: { params: nameParams },
