@@ -42,6 +42,7 @@ import { RoadmapPage } from './pages/voice/RoadmapPage.js';
 import { VoiceFrame } from './pages/voice/VoiceFrame.js';
 import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -97,6 +98,7 @@ export function App() {
             <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
             <Route path="tokens" element={<TokensPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             {/* The Voice area: every page under its sub-navigation (VoiceTabs). */}
             <Route path="voice" element={<VoiceFrame />}>
               <Route index element={<VoiceLanding />} />
