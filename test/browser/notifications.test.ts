@@ -80,6 +80,14 @@ describe('notifications in a browser', () => {
       'Golden CI pipeline',
     );
     await shot(page, 'notifications-unread');
+    // On a phone the bell fits the top bar and nothing runs past the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBe(0);
+    expect((await bell(page).boundingBox())?.x).toBeLessThan(390);
+    await shot(page, 'notifications-unread-390');
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => bell(page).getAttribute('aria-label')).toBe('Notifications, none unread');
