@@ -61,12 +61,20 @@ export interface NewNotification {
   dedupe_key: string;
 }
 
+const UPSERT_CHUNK = 1000;
+
 /**
  * Writes notifications once per person and key. Written again (a rerun, an edited release), a notification keeps
  * its id, time and read state; only its text follows the release. Returns how many were new.
  */
 export async function upsertNotifications(db: Db, rows: NewNotification[]): Promise<number> {
-  if (rows.length === 0) return 0;
+  let added = 0;
+  // In chunks: a release followed by thousands would pass PostgreSQL's 65,535 parameters in one statement.
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) added += await upsertChunk(db, rows.slice(i, i + UPSERT_CHUNK));
+  return added;
+}
+
+async function upsertChunk(db: Db, rows: NewNotification[]): Promise<number> {
   const result = await db
     .insertInto('notifications')
     .values(rows)
