@@ -47,6 +47,7 @@ import { shippingSummaryRoutes } from '../modules/shipping/summary/routes.js';
 import { demoRoutes } from '../modules/shipping/demos/routes.js';
 import { releaseRoutes } from '../modules/shipping/releases/routes.js';
 import { mapReleasesSweep } from '../modules/shipping/releases/unmapped.js';
+import { notificationRoutes } from '../modules/shipping/notifications/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -179,6 +180,8 @@ export const MODULES: PavedModule[] = [
       message: 'a release is limited to 1 MB',
     })),
   },
+  // A person's in-app notifications (written by the release follow-up `notify`) and the capabilities they follow.
+  { name: 'notifications', routes: [notificationRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -160,6 +160,11 @@ const RIGHTS: Record<string, Access> = {
   'PATCH /api/v1/releases/{id}': 'team-admin',
   'DELETE /api/v1/releases/{id}': 'team-admin',
   'GET /api/v1/capabilities/{name}/releases': 'signed-in',
+  'GET /api/v1/notifications': 'signed-in',
+  'POST /api/v1/notifications/read': 'signed-in',
+  'GET /api/v1/follows': 'signed-in',
+  'PUT /api/v1/capabilities/{name}/follow': 'signed-in',
+  'DELETE /api/v1/capabilities/{name}/follow': 'signed-in',
 };
 
 type Caller =
@@ -222,6 +227,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/support-requests': { team: 'team-x', category: 'access', title: 'Registry access' },
   'POST /api/v1/demos': { capability: 'cap-a', date: '2025-02-01', attendance: [{ team: 'team-x' }] },
   'POST /api/v1/demos/{id}/attendance/import': { csv: 'Email\nx@example.com\n' },
+  'POST /api/v1/notifications/read': { all: true },
   ...Object.fromEntries(
     ['pains', 'requests', 'bugs', 'support-requests'].flatMap((kind) => [
       [`PATCH /api/v1/${kind}/{id}`, { title: 'changed by the access test' }],
@@ -250,6 +256,13 @@ const EXCEPTIONS: Record<string, Caller[]> = {
   // unknown id answers 404 to any platform member.
   'PATCH /api/v1/releases/{id}': ['platform admin', 'admin of another platform team', 'org admin'],
   'DELETE /api/v1/releases/{id}': ['platform admin', 'admin of another platform team', 'org admin'],
+  // Notifications and follows are a person's; every caller here is a token acting for none (403), as is any
+  // service token (notifications.test.ts has people reading and following).
+  'GET /api/v1/notifications': [],
+  'POST /api/v1/notifications/read': [],
+  'GET /api/v1/follows': [],
+  'PUT /api/v1/capabilities/{name}/follow': [],
+  'DELETE /api/v1/capabilities/{name}/follow': [],
 };
 
 /** Feedback items of team-x (the bug on cap-a), made in beforeAll: their rights depend on the item. */

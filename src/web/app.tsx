@@ -44,6 +44,7 @@ import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
 import { DemoPage } from './pages/shipping/demos/DemoPage.js';
 import { DemosPage } from './pages/shipping/demos/DemosPage.js';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -99,6 +100,7 @@ export function App() {
             <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="docs/definitions" element={<DefinitionsPage />} />
             <Route path="tokens" element={<TokensPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             {/* The Voice area: every page under its sub-navigation (VoiceTabs). */}
             <Route path="voice" element={<VoiceFrame />}>
               <Route index element={<VoiceLanding />} />

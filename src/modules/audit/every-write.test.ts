@@ -291,6 +291,11 @@ function feedbackSamples(): Record<string, Sample> {
     (await asJane('POST', `/api/v1/requests/${ids.requests}/votes`)).status;
   samples['DELETE /api/v1/requests/{id}/votes'] = async () =>
     (await asJane('DELETE', `/api/v1/requests/${ids.requests}/votes`)).status;
+  // Following a capability is jane's too (marking notifications read is unaudited: safety-net.ts says why).
+  samples['PUT /api/v1/capabilities/{name}/follow'] = async () =>
+    (await asJane('PUT', '/api/v1/capabilities/golden-ci/follow')).status;
+  samples['DELETE /api/v1/capabilities/{name}/follow'] = async () =>
+    (await asJane('DELETE', '/api/v1/capabilities/golden-ci/follow')).status;
   return samples;
 }
 

@@ -14,6 +14,11 @@ export const UNAUDITED_ROUTES: { method: string; path: string; why: string }[] =
     path: '/api/v1/capabilities/{name}/views',
     why: 'a page view the adoption funnel counts, sent on every visit',
   },
+  {
+    method: 'POST',
+    path: '/api/v1/notifications/read',
+    why: "marking one's own notifications read, sent whenever one is opened: a person's reading, like a page view",
+  },
 ];
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

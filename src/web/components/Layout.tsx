@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useIsOrgAdmin, useMe } from '../hooks/queries/use-me.js';
 import { useSignOut } from '../hooks/queries/use-sign-out.js';
 import { Badge } from './Badge.js';
+import { NotificationBell } from './NotificationBell.js';
 import { ScrollToHash } from './ScrollToHash.js';
 import { SearchBox } from './SearchBox.js';
 
@@ -46,6 +47,7 @@ export function Layout() {
           <SearchBox />
           {me ? (
             <div className="user">
+              <NotificationBell />
               <span
                 className="user-name"
                 title={`${me.email ?? me.name}, signed in via ${me.via}`}

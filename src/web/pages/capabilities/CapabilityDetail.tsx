@@ -16,6 +16,7 @@ import { CapabilityAdoption } from '../adoption/CapabilityAdoption.js';
 import { CapabilityVoice } from './CapabilityVoice.js';
 import { CapabilityDemosLine } from '../shipping/demos/CapabilityDemosLine.js';
 import { DetectRules } from './DetectRules.js';
+import { FollowButton } from './FollowButton.js';
 
 export function CapabilityDetailPage() {
   const { name = '' } = useParams();
@@ -58,11 +59,14 @@ export function CapabilityDetailPage() {
         }
         subtitle={<code>{c.ref}</code>}
         actions={
-          isAdmin ? (
-            <Link className="button button-primary" to={editPath}>
-              Edit
-            </Link>
-          ) : null
+          <>
+            {namespace === 'default' ? <FollowButton name={c.name} /> : null}
+            {isAdmin ? (
+              <Link className="button button-primary" to={editPath}>
+                Edit
+              </Link>
+            ) : null}
+          </>
         }
       />
       <CapabilityAdoption name={c.name} title={c.title || c.name} namespace={namespace} />
