@@ -29,8 +29,7 @@ export function burndown(input: {
   return days.map((date) => {
     const endOfDay = dayStart(date) + DAY;
     const migrated = input.migratedAt.filter((m) => m !== null && m.getTime() < endOfDay).length;
-    const ideal =
-      span === null ? null : span <= 0 ? 0 : Math.max(0, affected * (1 - daysBetween(start, date) / span));
+    const ideal = span === null ? null : span <= 0 ? 0 : Math.max(0, affected * (1 - daysBetween(start, date) / span));
     return {
       date,
       remaining: date > input.today ? null : affected - migrated,

@@ -18,7 +18,9 @@ const deprecationFields = {
   type: z.enum(RELEASE_TYPES),
   releasedAt: iso,
   deadline: day.nullable(),
-  rules: z.enum(['capability', 'own']).openapi({ description: "The old usage: the capability's rules or the release's" }),
+  rules: z
+    .enum(['capability', 'own'])
+    .openapi({ description: "The old usage: the capability's rules or the release's" }),
   evaluated: z.boolean().openapi({ description: 'False until the evidence at the release has been read' }),
   affectedAt: iso.nullable(),
   affected: z.number().int().openapi({ description: 'Affected services' }),
@@ -43,7 +45,12 @@ export const affectedServiceSchema = z
     team: z.string().nullable(),
     migratedAt: iso.nullable().openapi({ description: 'When its last affected repository stopped matching' }),
     repositories: z.array(
-      z.object({ repository: z.string(), path: z.string(), evidence: z.array(evidenceItem), migratedAt: iso.nullable() }),
+      z.object({
+        repository: z.string(),
+        path: z.string(),
+        evidence: z.array(evidenceItem),
+        migratedAt: iso.nullable(),
+      }),
     ),
   })
   .openapi('AffectedService');
@@ -64,7 +71,10 @@ export const teamMigrationSchema = z
 export const burndownPointSchema = z.object({
   date: day,
   remaining: z.number().int().nullable().openapi({ description: 'Services still matching at the end of the day' }),
-  ideal: z.number().nullable().openapi({ description: 'A straight line from the affected services to 0 at the deadline' }),
+  ideal: z
+    .number()
+    .nullable()
+    .openapi({ description: 'A straight line from the affected services to 0 at the deadline' }),
 });
 
 export const migrationSchema = z

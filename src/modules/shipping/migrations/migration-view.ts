@@ -39,7 +39,12 @@ function servicesOf(rows: repo.MigrationRow[]) {
   return { services: [...services.values()], unmapped };
 }
 
-function teamsOf(release: repo.MigrationReleaseRow, rows: repo.MigrationRow[], services: AffectedService[], today: string) {
+function teamsOf(
+  release: repo.MigrationReleaseRow,
+  rows: repo.MigrationRow[],
+  services: AffectedService[],
+  today: string,
+) {
   const titles = new Map(rows.map((r) => [r.team, r.team_title]));
   const teams = new Map<string | null, TeamMigration>();
   const afterDeadline = release.deadline !== null && today > release.deadline;
@@ -105,8 +110,18 @@ function summarise(release: repo.MigrationReleaseRow, rows: repo.MigrationRow[],
 /** Every deprecation and breaking release of a capability with its migration's headline numbers, newest first. */
 export async function listDeprecations(db: Db, now = new Date()): Promise<Deprecation[]> {
   const releases = await repo.listMigrationReleases(db);
-  const rows = await repo.listMigrationRows(db, releases.map((r) => r.id));
-  return releases.map((r) => summarise(r, rows.filter((row) => row.release_id === r.id), now).deprecation);
+  const rows = await repo.listMigrationRows(
+    db,
+    releases.map((r) => r.id),
+  );
+  return releases.map(
+    (r) =>
+      summarise(
+        r,
+        rows.filter((row) => row.release_id === r.id),
+        now,
+      ).deprecation,
+  );
 }
 
 /** One release's migration: affected services by team with their evidence, and the burn-down. */

@@ -163,7 +163,14 @@ export async function findEvaluation(db: Db, releaseId: number, repositoryId: nu
 
 export async function insertEvaluation(
   db: Db,
-  e: { releaseId: number; repositoryId: number; scanId: number; at: Date; serviceId: number | null; evidence: unknown[] | null },
+  e: {
+    releaseId: number;
+    repositoryId: number;
+    scanId: number;
+    at: Date;
+    serviceId: number | null;
+    evidence: unknown[] | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('release_evaluations')
@@ -184,7 +191,14 @@ export async function insertEvaluation(
 /** A later scan of an affected repository: still matching (evidence now), or migrated at this scan. */
 export async function updateMigration(
   db: Db,
-  m: { releaseId: number; repositoryId: number; scanId: number; at: Date; serviceId: number | null; evidence: unknown[] | null },
+  m: {
+    releaseId: number;
+    repositoryId: number;
+    scanId: number;
+    at: Date;
+    serviceId: number | null;
+    evidence: unknown[] | null;
+  },
 ): Promise<void> {
   const q = db
     .updateTable('release_migrations')
@@ -210,7 +224,12 @@ export async function markAffected(db: Db, releaseIds: number[], at: Date): Prom
     .where('id', 'in', releaseIds)
     .where('affected_at', 'is', null)
     .where((eb) =>
-      eb.exists(eb.selectFrom('release_evaluations as ev').select('ev.release_id').whereRef('ev.release_id', '=', 'releases.id')),
+      eb.exists(
+        eb
+          .selectFrom('release_evaluations as ev')
+          .select('ev.release_id')
+          .whereRef('ev.release_id', '=', 'releases.id'),
+      ),
     )
     .execute();
 }

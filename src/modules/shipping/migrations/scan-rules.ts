@@ -24,10 +24,23 @@ export interface ReleaseRuleSet {
 }
 
 /** The rule sets a scan adds, and the repositories it must read again since some set has not seen them yet. */
-export async function releaseScanInputs(db: Db, now = new Date()): Promise<{ ruleSets: ReleaseRuleSet[]; reread: string[] }> {
+export async function releaseScanInputs(
+  db: Db,
+  now = new Date(),
+): Promise<{ ruleSets: ReleaseRuleSet[]; reread: string[] }> {
   const rows = await repo.listOwnRuleReleases(db, now);
-  const ruleSets = rows.map((r) => ({ name: ruleSetName(r.id), release: r.id, rules: (r.rules ?? []) as DetectRule[] }));
-  return { ruleSets, reread: await repo.listUnevaluatedPaths(db, rows.map((r) => r.id)) };
+  const ruleSets = rows.map((r) => ({
+    name: ruleSetName(r.id),
+    release: r.id,
+    rules: (r.rules ?? []) as DetectRule[],
+  }));
+  return {
+    ruleSets,
+    reread: await repo.listUnevaluatedPaths(
+      db,
+      rows.map((r) => r.id),
+    ),
+  };
 }
 
 /** Of the rule set names a scan says it evaluated, the releases that still have rules of their own, by name. */
