@@ -42,6 +42,8 @@ import { RoadmapPage } from './pages/voice/RoadmapPage.js';
 import { VoiceFrame } from './pages/voice/VoiceFrame.js';
 import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
+import { DeprecationsPage } from './pages/shipping/deprecations/DeprecationsPage.js';
+import { MigrationPage } from './pages/shipping/deprecations/MigrationPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -125,6 +127,8 @@ export function App() {
               {/* changelog */}
               {/* whats-new */}
               {/* deprecations */}
+              <Route path="deprecations" element={<DeprecationsPage />} />
+              <Route path="deprecations/:id" element={<MigrationPage />} />
               {/* demos */}
               {/* subscriptions */}
               {/* summary */}
