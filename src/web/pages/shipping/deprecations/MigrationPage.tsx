@@ -43,7 +43,7 @@ function Body({ m }: { m: Migration }) {
   const late = m.teamsLate.length;
   return (
     <>
-      <div className="stats">
+      <div className="stats stats-5">
         <Stat label="Affected services" value={m.affected} hint="matched the old rules at the release" />
         <Stat label="Migrated" value={m.migrated} hint="no repository matches any more" />
         <Stat label="Still matching" value={m.remaining} />
