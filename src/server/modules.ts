@@ -48,6 +48,7 @@ import { demoRoutes } from '../modules/shipping/demos/routes.js';
 import { releaseRoutes } from '../modules/shipping/releases/routes.js';
 import { mapReleasesSweep } from '../modules/shipping/releases/unmapped.js';
 import { notificationRoutes } from '../modules/shipping/notifications/routes.js';
+import { migrationRoutes } from '../modules/shipping/migrations/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -182,6 +183,8 @@ export const MODULES: PavedModule[] = [
   },
   // A person's in-app notifications (written by the release follow-up `notify`) and the capabilities they follow.
   { name: 'notifications', routes: [notificationRoutes] },
+  // Deprecations and breaking changes: affected services from evidence, migration and burn-down.
+  { name: 'shipping-migrations', routes: [migrationRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -45,6 +45,8 @@ import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
 import { DemoPage } from './pages/shipping/demos/DemoPage.js';
 import { DemosPage } from './pages/shipping/demos/DemosPage.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
+import { DeprecationsPage } from './pages/shipping/deprecations/DeprecationsPage.js';
+import { MigrationPage } from './pages/shipping/deprecations/MigrationPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -129,6 +131,8 @@ export function App() {
               {/* changelog */}
               {/* whats-new */}
               {/* deprecations */}
+              <Route path="deprecations" element={<DeprecationsPage />} />
+              <Route path="deprecations/:id" element={<MigrationPage />} />
               {/* demos */}
               <Route path="demos" element={<DemosPage />} />
               <Route path="demos/:id" element={<DemoPage />} />

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Capability } from '../../modules/catalog/contract.js';
 import type { Scan, ScanSummary } from '../../modules/adoption/scans/contract.js';
+import type { DeprecationRules } from '../../modules/shipping/migrations/contract.js';
 import { scanTree } from '../../modules/adoption/scans/run-scan.js';
 import { runScan } from '../../modules/adoption/scans/service.js';
 import { cliActor, whereIs, type Backend } from '../backend.js';
@@ -36,6 +37,12 @@ async function fetchCapabilities(backend: Extract<Backend, { kind: 'api' }>) {
     .map((c) => ({ capability: c.name, rules: c.detect }));
 }
 
+/** Open deprecations' own rules, and the repositories they have not seen; none from a server without them. */
+async function fetchDeprecationRules(backend: Extract<Backend, { kind: 'api' }>): Promise<DeprecationRules> {
+  const response = await backend.request<DeprecationRules>('GET', '/api/v1/deprecations/rules');
+  return response.status === 200 ? response.body : { ruleSets: [], reread: [] };
+}
+
 /**
  * Scans with git here. With the embedded database held by a running server, the results are sent to it
  * (git reads need no database); otherwise they are stored directly.
@@ -57,13 +64,19 @@ export async function scanCommand(
     'GET',
     '/api/v1/repositories',
   );
-  const previousHeads = new Map(repos.body.items.filter((r) => r.head).map((r) => [r.path, r.head as string]));
+  const deprecations = await fetchDeprecationRules(backend);
+  const reread = new Set(deprecations.reread);
+  capabilities.push(...deprecations.ruleSets.map((r) => ({ capability: r.name, rules: r.rules })));
+  const previousHeads = new Map(
+    repos.body.items.filter((r) => r.head && !reread.has(r.path)).map((r) => [r.path, r.head as string]),
+  );
   const { results, problems } = await scanTree({ root, history: args.history, previousHeads, capabilities });
   const response = await backend.request<Scan | { error: { message: string } }>('POST', '/api/v1/scans/results', {
     root,
     history: args.history,
     repositories: results,
     problems,
+    ...(deprecations.ruleSets.length > 0 ? { ruleSets: deprecations.ruleSets.map((r) => r.name) } : {}),
   });
   if ('error' in response.body) throw new Error(response.body.error.message);
   print(response.body.summary as ScanSummary, problems, whereIs(backend), log);

@@ -16,6 +16,7 @@ import * as m0014 from './0014-surveys.js';
 import * as m0015 from './0015-conversations.js';
 import * as m0016 from './0016-voice-indexes.js';
 import * as m0017 from './0017-shipping.js';
+import * as m0021 from './0021-release-evaluations.js';
 
 /** Every migration, in order. Names are frozen. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-conversations': m0015,
   '0016-voice-indexes': m0016,
   '0017-shipping': m0017,
+  '0021-release-evaluations': m0021,
 };

@@ -26,6 +26,7 @@ import type {
   FollowsTable,
   NotificationsTable,
   ReleaseClosesTable,
+  ReleaseEvaluationsTable,
   ReleaseMigrationsTable,
   ReleasesTable,
   SubscriptionsTable,
@@ -97,6 +98,7 @@ export interface Database {
   notifications: NotificationsTable;
   follows: FollowsTable;
   release_migrations: ReleaseMigrationsTable;
+  release_evaluations: ReleaseEvaluationsTable;
   demos: DemosTable;
   demo_attendance: DemoAttendanceTable;
 }

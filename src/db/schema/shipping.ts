@@ -23,6 +23,8 @@ export interface ReleasesTable {
   /** Detect rules that find the old usage (null: the capability's own). */
   rules: ColumnType<unknown[] | null, string | null | undefined, string | null>;
   affected_at: MaybeTime;
+  /** What the affected set was computed from (migration 0021); null until it is. */
+  affected_basis: ColumnType<string | null, string | null | undefined, string | null>;
   source: Generated<ReleaseSource>;
   external_id: string | null;
   external_url: string | null;
@@ -111,6 +113,14 @@ export interface ReleaseMigrationsTable {
   evidence: JsonColumn<unknown[]>;
   migrated_at: MaybeTime;
   migrated_scan_id: number | null;
+}
+
+/** A repository evaluated for a release with rules of its own, at its first scan after the release (0021). */
+export interface ReleaseEvaluationsTable {
+  release_id: number;
+  repository_id: number;
+  scan_id: number | null;
+  evaluated_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface DemosTable {

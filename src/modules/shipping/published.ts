@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../../db/schema/index.js';
 import { defineJob, jobKind } from '../../jobs/define-job.js';
-import type { Logger } from '../../http/logger.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { FOLLOW_UPS } from './follow-ups.js';
 
+export type { ReleaseFollowUp } from './follow-up.js';
+
 // What follows a release being published or changed, off the request: each follow-up (notifications, announcements,
 // the affected services of a deprecation) must be safe to run again, since the job is retried as a whole.
-
-export type ReleaseFollowUp = (db: Db, releaseId: number, logger: Logger) => Promise<void>;
 
 export const RELEASE_PUBLISHED = jobKind('release-published', z.object({ releaseId: z.number().int().positive() }));
 

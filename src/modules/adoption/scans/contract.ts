@@ -48,6 +48,15 @@ export const scanResultsBody = z
     history: z.boolean(),
     repositories: z.array(repositoryResult).max(20_000),
     problems: z.array(safeText(2000)).max(20_000).default([]),
+    ruleSets: z
+      .array(safeText(63, 1))
+      .max(1000)
+      .optional()
+      .openapi({
+        description:
+          'Rule sets evaluated besides the capabilities: `release:<id>` for an open deprecation with rules of its own ' +
+          '(GET /api/v1/deprecations/rules). Without it, matches of such sets are not read.',
+      }),
   })
   .openapi('ScanResults');
 

@@ -77,6 +77,7 @@ export function scanRoutes({ db, notifyJobs, scanRoot }: AppDeps) {
         results: input.repositories,
         problems: input.problems,
         actor: principal,
+        ...(input.ruleSets ? { ruleSets: input.ruleSets } : {}),
       });
       return c.json(toScan((await repo.getScan(db, id))!), 201);
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema/index.js';
 import type { DetectRule } from '../../catalog/entity.js';
+import { releaseScanInputs } from '../../shipping/migrations/scan-rules.js';
 import { findRepositories } from '../scan/find-repositories.js';
 import { scanRepository } from '../scan/scan-repository.js';
 import type { RepositoryResult } from './contract.js';
@@ -42,13 +43,22 @@ export async function scanTree(options: ScanOptions): Promise<{ results: Reposit
   return { results, problems };
 }
 
-/** What a scan needs from the database: each capability's rules and the last heads seen. */
+/**
+ * What a scan needs from the database: each capability's rules and the last heads seen, plus the rules of open
+ * deprecations with rules of their own (named `release:<id>`, listed in `ruleSets`); a repository some of those have
+ * not evaluated yet is read again even when its HEAD did not move.
+ */
 export async function scanInputs(db: Kysely<Database>) {
   const capabilities = (await repo.listCapabilityRules(db))
     .map((c) => ({ capability: c.name, rules: ((c.spec as { detect?: DetectRule[] }).detect ?? []) as DetectRule[] }))
     .filter((c) => c.rules.length > 0);
+  const releases = await releaseScanInputs(db);
+  const reread = new Set(releases.reread);
   const previousHeads = new Map(
-    (await repo.listRepositories(db)).filter((r) => r.head !== null).map((r) => [r.path, r.head as string]),
+    (await repo.listRepositories(db))
+      .filter((r) => r.head !== null && !reread.has(r.path))
+      .map((r) => [r.path, r.head as string]),
   );
-  return { capabilities, previousHeads };
+  capabilities.push(...releases.ruleSets.map((r) => ({ capability: r.name, rules: r.rules })));
+  return { capabilities, previousHeads, ruleSets: releases.ruleSets.map((r) => r.name) };
 }

@@ -21,6 +21,8 @@ export async function recordScan(
     problems: string[];
     actor: Actor | string;
     scanId?: number;
+    /** Rule sets evaluated besides the capabilities (`release:<id>`: an open deprecation's own rules). */
+    ruleSets?: string[];
   },
 ): Promise<{ id: number; summary: ScanSummary; problems: string[] }> {
   const id =
@@ -33,7 +35,7 @@ export async function recordScan(
         requestedBy: asActor(input.actor).name,
       })
     ).id;
-  const summary = await storeScanResults(db, id, input.results);
+  const summary = await storeScanResults(db, id, input.results, new Date(), input.ruleSets ?? []);
   // The scan's one audit entry is written with its finish: it exists when the scan's results do.
   await inTransaction(db, async (tx) => {
     await repo.finishScan(tx, id, { status: 'succeeded', summary: { ...summary }, problems: input.problems });
@@ -52,7 +54,7 @@ export async function runScan(
   db: Kysely<Database>,
   input: { root: string; within?: string | undefined; history: boolean; actor: Actor | string; scanId?: number },
 ) {
-  const { capabilities, previousHeads } = await scanInputs(db);
+  const { capabilities, previousHeads, ruleSets } = await scanInputs(db);
   const { results, problems } = await scanTree({
     root: input.root,
     within: input.within,
@@ -60,5 +62,5 @@ export async function runScan(
     previousHeads,
     capabilities,
   });
-  return recordScan(db, { ...input, results, problems });
+  return recordScan(db, { ...input, results, problems, ruleSets });
 }

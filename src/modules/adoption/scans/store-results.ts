@@ -4,6 +4,11 @@ import { codeLocations } from '../../catalog/service-mapping/annotations.js';
 import { mapRepository, type ServiceCandidate } from './map-repository.js';
 import type { RepositoryResult, ScanSummary } from './contract.js';
 import * as repo from './repo.js';
+import {
+  evaluatedReleases,
+  settleReleaseMigrations,
+  storeReleaseMatches,
+} from '../../shipping/migrations/scan-rules.js';
 
 export async function loadServiceCandidates(db: Kysely<Database>): Promise<ServiceCandidate[]> {
   const rows = await repo.listServiceLocations(db);
@@ -16,14 +21,18 @@ export async function loadServiceCandidates(db: Kysely<Database>): Promise<Servi
 /**
  * Stores one scan's results. A capability found again keeps its first adoption date unless history gives
  * a better one; a capability no longer found makes the repository's service churned for it at this scan.
+ * `ruleSets` names the deprecations' rule sets the scan evaluated besides the capabilities (`release:<id>`): their
+ * matches decide which repositories a deprecation affects and when each migrated (shipping/migrations).
  */
 export async function storeScanResults(
   db: Kysely<Database>,
   scanId: number,
   results: RepositoryResult[],
   now = new Date(),
+  ruleSets: readonly string[] = [],
 ): Promise<ScanSummary> {
   const services = await loadServiceCandidates(db);
+  const evaluated = await evaluatedReleases(db, ruleSets, now);
   const capabilityIds = new Map((await repo.listCapabilityRules(db)).map((c) => [c.name, c.id]));
   const summary: ScanSummary = {
     repositories: results.length,
@@ -105,7 +114,10 @@ export async function storeScanResults(
         summary.churned++;
         await repo.updateDetection(tx, id, capabilityId, { matched: false, unmatchedSince: now });
       }
+      const serviceId = mapping?.serviceId ?? null;
+      await storeReleaseMatches(tx, { evaluated, scanId, repositoryId: id, serviceId, matches: result.matches, now });
     });
   }
+  await settleReleaseMigrations(db, { evaluated, scanId, now });
   return summary;
 }
