@@ -44,6 +44,8 @@ import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
 import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
 import { whatsNewRoutes } from '../modules/shipping/whats-new/routes.js';
+import { feedRoutes } from '../modules/shipping/feeds/feed-routes.js';
+import { feedTokenRoutes } from '../modules/shipping/feeds/token-routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -159,6 +161,8 @@ export const MODULES: PavedModule[] = [
   { name: 'shipping', jobs: () => [releasePublishedJob()] },
   // What's new for a team: releases of what it uses or asked for, what touches it first.
   { name: 'whats-new', routes: [whatsNewRoutes] },
+  // Atom and JSON feeds at /feeds (public: a feed token in the URL is their credential), and the tokens.
+  { name: 'feeds', routes: [feedTokenRoutes], publicRoutes: [feedRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
