@@ -42,6 +42,8 @@ import { RoadmapPage } from './pages/voice/RoadmapPage.js';
 import { VoiceFrame } from './pages/voice/VoiceFrame.js';
 import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
+import { WhatsNewPage } from './pages/shipping/WhatsNewPage.js';
+import { FeedsPage } from './pages/shipping/FeedsPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -124,6 +126,8 @@ export function App() {
             <Route path="shipping" element={<ShippingFrame />}>
               {/* changelog */}
               {/* whats-new */}
+              <Route path="whats-new" element={<WhatsNewPage />} />
+              <Route path="feeds" element={<FeedsPage />} />
               {/* deprecations */}
               {/* demos */}
               {/* subscriptions */}
