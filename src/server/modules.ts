@@ -49,6 +49,9 @@ import { releaseRoutes } from '../modules/shipping/releases/routes.js';
 import { mapReleasesSweep } from '../modules/shipping/releases/unmapped.js';
 import { notificationRoutes } from '../modules/shipping/notifications/routes.js';
 import { migrationRoutes } from '../modules/shipping/migrations/routes.js';
+import { whatsNewRoutes } from '../modules/shipping/whats-new/routes.js';
+import { feedRoutes } from '../modules/shipping/feeds/feed-routes.js';
+import { feedTokenRoutes } from '../modules/shipping/feeds/token-routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -185,6 +188,10 @@ export const MODULES: PavedModule[] = [
   { name: 'notifications', routes: [notificationRoutes] },
   // Deprecations and breaking changes: affected services from evidence, migration and burn-down.
   { name: 'shipping-migrations', routes: [migrationRoutes] },
+  // What's new for a team: releases of what it uses or asked for, what touches it first.
+  { name: 'whats-new', routes: [whatsNewRoutes] },
+  // Atom and JSON feeds at /feeds (public: a feed token in the URL is their credential), and the tokens.
+  { name: 'feeds', routes: [feedTokenRoutes], publicRoutes: [feedRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -168,7 +168,21 @@ const RIGHTS: Record<string, Access> = {
   'GET /api/v1/follows': 'signed-in',
   'PUT /api/v1/capabilities/{name}/follow': 'signed-in',
   'DELETE /api/v1/capabilities/{name}/follow': 'signed-in',
+  'GET /api/v1/teams/{name}/whats-new': 'signed-in',
+  'GET /api/v1/feed-tokens': 'signed-in',
+  'POST /api/v1/feed-tokens': 'signed-in',
+  'DELETE /api/v1/feed-tokens/{id}': 'signed-in',
+  'GET /api/v1/feeds': 'signed-in',
+  // A feed token in the URL is the credential; without one a feed answers 404 (FEEDS below), whoever asks.
+  ...Object.fromEntries(
+    ['/feeds/releases', '/feeds/capabilities/{name}', '/feeds/teams/{name}'].flatMap((path) =>
+      ['atom', 'json'].map((format) => [`GET ${path}.${format}`, 'secret' as const]),
+    ),
+  ),
 };
+
+/** Feeds refuse with 404, not 401: a feed URL without a valid token must not say whether the feed exists. */
+const FEEDS = /^GET \/feeds\//;
 
 type Caller =
   | 'anonymous'
@@ -231,6 +245,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/demos': { capability: 'cap-a', date: '2025-02-01', attendance: [{ team: 'team-x' }] },
   'POST /api/v1/demos/{id}/attendance/import': { csv: 'Email\nx@example.com\n' },
   'POST /api/v1/notifications/read': { all: true },
+  'POST /api/v1/feed-tokens': { name: 'access test' },
   ...Object.fromEntries(
     ['pains', 'requests', 'bugs', 'support-requests'].flatMap((kind) => [
       [`PATCH /api/v1/${kind}/{id}`, { title: 'changed by the access test' }],
@@ -266,6 +281,8 @@ const EXCEPTIONS: Record<string, Caller[]> = {
   'GET /api/v1/follows': [],
   'PUT /api/v1/capabilities/{name}/follow': [],
   'DELETE /api/v1/capabilities/{name}/follow': [],
+  // A feed token is a person's: every caller here is a token that acts for none (feeds.test.ts has a person).
+  'POST /api/v1/feed-tokens': [],
 };
 
 /** Feedback items of team-x (the bug on cap-a), made in beforeAll: their rights depend on the item. */
@@ -351,6 +368,11 @@ describe('rights, route by route', () => {
         const res = await t.call(op.method, concrete(op.path), { role: null, headers, body });
         const refused = res.status === 401 || res.status === 403;
         expect(res.status, `${caller} ${op.key}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+        if (FEEDS.test(op.key)) {
+          outcomes.push(`${op.key} as ${caller}: ${res.status === 404 ? 'refused 404' : `answered ${res.status}`}`);
+          expected.push(`${op.key} as ${caller}: refused 404`);
+          continue;
+        }
         outcomes.push(`${op.key} as ${caller}: ${refused ? `refused ${res.status}` : 'allowed'}`);
         const allowed = (EXCEPTIONS[op.key] ?? ALLOWED[access]).includes(caller);
         const refusal = caller === 'anonymous' || access === 'secret' ? 'refused 401' : 'refused 403';

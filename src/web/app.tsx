@@ -47,6 +47,8 @@ import { DemosPage } from './pages/shipping/demos/DemosPage.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
 import { DeprecationsPage } from './pages/shipping/deprecations/DeprecationsPage.js';
 import { MigrationPage } from './pages/shipping/deprecations/MigrationPage.js';
+import { WhatsNewPage } from './pages/shipping/WhatsNewPage.js';
+import { FeedsPage } from './pages/shipping/FeedsPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -130,6 +132,8 @@ export function App() {
             <Route path="shipping" element={<ShippingFrame />}>
               {/* changelog */}
               {/* whats-new */}
+              <Route path="whats-new" element={<WhatsNewPage />} />
+              <Route path="feeds" element={<FeedsPage />} />
               {/* deprecations */}
               <Route path="deprecations" element={<DeprecationsPage />} />
               <Route path="deprecations/:id" element={<MigrationPage />} />

@@ -264,6 +264,14 @@ const SAMPLES: Record<string, Sample> = {
     return call('POST', `/api/v1/demos/${ids.demo}/attendance/import`, { csv: 'User Email\ndee@example.com\n' })();
   },
   'DELETE /api/v1/demos/{id}': async () => call('DELETE', `/api/v1/demos/${ids.demo}`)(),
+  // Feed tokens are a person's: jane's, through the personal token an earlier sample made.
+  'POST /api/v1/feed-tokens': async () => {
+    const res = await asJane('POST', '/api/v1/feed-tokens', { name: 'reader' });
+    ids.feedToken = res.body.id;
+    return res.status;
+  },
+  'DELETE /api/v1/feed-tokens/{id}': async () =>
+    (await asJane('DELETE', `/api/v1/feed-tokens/${ids.feedToken}`)).status,
 };
 
 /** Each kind of feedback item created, changed and commented on; a request voted for and the vote withdrawn. */

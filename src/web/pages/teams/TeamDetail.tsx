@@ -17,6 +17,7 @@ import { DeliverySummary } from '../delivery/DeliverySummary.js';
 import { ServiceTable } from '../services/ServiceTable.js';
 import { TeamHierarchy } from './TeamHierarchy.js';
 import { TeamVoice } from './TeamVoice.js';
+import { TeamWhatsNew } from './TeamWhatsNew.js';
 
 export function TeamDetailPage() {
   const { name = '' } = useParams();
@@ -65,6 +66,7 @@ export function TeamDetailPage() {
             <TeamAdoption name={team.name} namespace={namespace} customer={team.teamKind === 'customer'} />
           ) : null}
           {team.teamKind !== 'platform' && namespace === 'default' ? <TeamVoice name={team.name} /> : null}
+          {team.teamKind === 'customer' && namespace === 'default' ? <TeamWhatsNew name={team.name} /> : null}
           <Card title={`Services (${services.length})`}>
             {services.length === 0 ? (
               <EmptyState compact title="This team owns no services">
