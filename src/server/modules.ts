@@ -43,6 +43,7 @@ import { feedbackRoutes } from '../modules/voice/feedback/routes.js';
 import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
 import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
+import { releaseViewRoutes } from '../modules/shipping/releases/view-routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -156,6 +157,8 @@ export const MODULES: PavedModule[] = [
   { name: 'feedback', routes: [feedbackRoutes, commentRoutes, voteRoutes, similarRoutes] },
   // What follows a release: notifications, announcements, a deprecation's affected services (follow-ups.ts).
   { name: 'shipping', jobs: () => [releasePublishedJob()] },
+  // Views of release notes (the adoption funnel's "aware", as capability page views).
+  { name: 'release-views', routes: [releaseViewRoutes] },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -14,6 +14,11 @@ export const UNAUDITED_ROUTES: { method: string; path: string; why: string }[] =
     path: '/api/v1/capabilities/{name}/views',
     why: 'a page view the adoption funnel counts, sent on every visit',
   },
+  {
+    method: 'POST',
+    path: '/api/v1/releases/{id}/views',
+    why: "a view of a release's notes the adoption funnel counts, sent on every visit",
+  },
 ];
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
