@@ -42,6 +42,9 @@ import { RoadmapPage } from './pages/voice/RoadmapPage.js';
 import { VoiceFrame } from './pages/voice/VoiceFrame.js';
 import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
+import { ChangelogPage } from './pages/shipping/ChangelogPage.js';
+import { EditReleasePage, NewReleasePage } from './pages/shipping/ReleaseEditorPage.js';
+import { ReleasePage } from './pages/shipping/ReleasePage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -123,6 +126,10 @@ export function App() {
             {/* The Shipping area: every page under its sub-navigation (ShippingTabs). */}
             <Route path="shipping" element={<ShippingFrame />}>
               {/* changelog */}
+              <Route index element={<ChangelogPage />} />
+              <Route path="releases/new" element={<NewReleasePage />} />
+              <Route path="releases/:id" element={<ReleasePage />} />
+              <Route path="releases/:id/edit" element={<EditReleasePage />} />
               {/* whats-new */}
               {/* deprecations */}
               {/* demos */}
