@@ -78,4 +78,27 @@ export type Fact =
       body: string;
       createdAt: Date;
       deleted: boolean;
-    };
+    }
+  | ReleaseFact;
+
+/**
+ * A release on a repository (GitHub `release`, GitLab Release Hook), published or changed, or deleted. Keyed by
+ * the sender's release id; the writer maps the repository to a capability.
+ */
+export interface ReleaseFact {
+  kind: 'release';
+  source: 'github' | 'gitlab';
+  /** The sender's release id. */
+  externalId: string;
+  /** The repository as the sender spells it. */
+  repository: string;
+  deleted: boolean;
+  tag: string;
+  /** The release's name, without a conventional prefix; null when it has none. */
+  title: string | null;
+  notes: string;
+  type: 'feature' | 'fix' | 'breaking' | 'deprecation' | 'security';
+  url: string | null;
+  releasedAt: Date;
+  author: string | null;
+}

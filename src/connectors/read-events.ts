@@ -3,7 +3,16 @@
  * the derivation ignores the ones that are not about incidents.
  */
 export const READ_EVENTS = {
-  github: ['push', 'deployment', 'deployment_status', 'workflow_run', 'pull_request', 'issues', 'issue_comment'],
+  github: [
+    'push',
+    'deployment',
+    'deployment_status',
+    'workflow_run',
+    'pull_request',
+    'issues',
+    'issue_comment',
+    'release',
+  ],
   gitlab: [
     'Push Hook',
     'Pipeline Hook',
@@ -12,6 +21,7 @@ export const READ_EVENTS = {
     'Confidential Issue Hook',
     'Note Hook',
     'Confidential Note Hook',
+    'Release Hook',
   ],
 } as const;
 

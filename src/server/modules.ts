@@ -44,6 +44,8 @@ import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
 import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
 import { releaseViewRoutes } from '../modules/shipping/releases/view-routes.js';
+import { releaseRoutes } from '../modules/shipping/releases/routes.js';
+import { mapReleasesSweep } from '../modules/shipping/releases/unmapped.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -159,6 +161,17 @@ export const MODULES: PavedModule[] = [
   { name: 'shipping', jobs: () => [releasePublishedJob()] },
   // Views of release notes (the adoption funnel's "aware", as capability page views).
   { name: 'release-views', routes: [releaseViewRoutes] },
+  // Releases of capabilities (notes up to 100,000 characters); releases from unmapped repositories mapped later.
+  {
+    name: 'releases',
+    routes: [releaseRoutes],
+    sweeps: [mapReleasesSweep()],
+    bodyLimits: ['/api/v1/releases', '/api/v1/releases/*'].map((path) => ({
+      path,
+      maxBytes: MB,
+      message: 'a release is limited to 1 MB',
+    })),
+  },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -7,6 +7,7 @@ import {
   githubCommentFeedback,
   githubIssueFeedback,
 } from '../issue-feedback.js';
+import { githubRelease } from '../release-facts.js';
 import { commitSha, type Derived, id, ignored, obj, processed, pushedChanges, text, time } from '../payload.js';
 import type { ServiceLookup } from '../service-lookup.js';
 
@@ -88,6 +89,7 @@ export async function deriveGithub(
   if (event === 'issues')
     return both(await deriveGithubIssue(services, body, slug), githubIssueFeedback(body, name, labels));
   if (event === 'issue_comment') return githubCommentFeedback(body, name, labels);
+  if (event === 'release') return githubRelease(body, name);
   return ignored(`Paved does not read ${event} events`);
 }
 

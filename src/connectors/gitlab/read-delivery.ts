@@ -19,6 +19,7 @@ import {
   time,
   UnusablePayload,
 } from '../payload.js';
+import { gitlabRelease } from '../release-facts.js';
 import type { ServiceLookup } from '../service-lookup.js';
 
 /**
@@ -41,6 +42,7 @@ export async function deriveGitlab(
   if (event === 'Issue Hook' || event === 'Confidential Issue Hook')
     return both(await deriveGitlabIssue(services, body), gitlabIssueFeedback(body, feedbackLabels));
   if (event === 'Note Hook' || event === 'Confidential Note Hook') return gitlabNoteFeedback(body, feedbackLabels);
+  if (event === 'Release Hook') return gitlabRelease(body);
   return ignored(`Paved does not read ${event} events`);
 }
 

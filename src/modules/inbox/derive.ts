@@ -13,6 +13,7 @@ import { createServiceLookup } from '../catalog/service-mapping/service-lookup.j
 import { recordDeliveries } from './record-deliveries.js';
 import { DEFAULT_FEEDBACK_LABELS, type FeedbackLabels } from '../../connectors/issue-feedback.js';
 import { writeIssueFeedback } from '../voice/feedback/sources/write-issue-feedback.js';
+import { writeReleaseFacts } from '../shipping/releases/write-release-facts.js';
 
 export type DeriveOutcome = { status: repo.DeliveryStatus; reason?: string } | { missing: number };
 
@@ -93,6 +94,10 @@ export async function deriveDeliveries(
   await db.transaction().execute(async (tx) => {
     await writeFacts(tx, facts);
     await writeIssueFeedback(
+      tx,
+      facts.flatMap((d) => d.facts),
+    );
+    await writeReleaseFacts(
       tx,
       facts.flatMap((d) => d.facts),
     );

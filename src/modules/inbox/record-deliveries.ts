@@ -13,6 +13,7 @@ const LABEL: Record<Fact['kind'], string> = {
   incidentWithdrawn: 'incidents withdrawn',
   issue: 'feedback issue events',
   issueComment: 'feedback comments',
+  release: 'releases',
 };
 
 function factCounts(facts: Fact[]): string {

@@ -37,7 +37,7 @@ export function describeWebhooks(registry: Router['openAPIRegistry']): void {
     tags: ['webhooks'],
     summary: 'GitHub webhook deliveries',
     description:
-      'Reads `push`, `deployment_status`, `workflow_run`, `issues` and `issue_comment`; other events are kept and ignored. Secret: PAVED_GITHUB_WEBHOOK_SECRET or an integration.',
+      'Reads `push`, `deployment_status`, `workflow_run`, `issues`, `issue_comment` and `release`; other events are kept and ignored. Secret: PAVED_GITHUB_WEBHOOK_SECRET or an integration.',
     security: [],
     request: {
       headers: z.object({
@@ -56,7 +56,7 @@ export function describeWebhooks(registry: Router['openAPIRegistry']): void {
     tags: ['webhooks'],
     summary: 'GitLab webhook deliveries',
     description:
-      'Reads Deployment, Push, Pipeline, Issue and Note Hooks; others are kept and ignored. Token: PAVED_GITLAB_WEBHOOK_TOKEN or an integration.',
+      'Reads Deployment, Push, Pipeline, Issue, Note and Release Hooks; others are kept and ignored. Token: PAVED_GITLAB_WEBHOOK_TOKEN or an integration.',
     security: [],
     request: {
       headers: z.object({

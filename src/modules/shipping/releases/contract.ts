@@ -102,3 +102,17 @@ export const releaseQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ReleaseQuery = z.infer<typeof releaseQuery>;
+
+export const releaseList = z
+  .object({ items: z.array(releaseSchema), nextCursor: z.string().nullable() })
+  .openapi('ReleaseList');
+
+/** A release from a repository's own releases that is on no capability, and why. */
+export const unmappedRelease = releaseSchema
+  .extend({ reason: z.string().openapi({ description: 'Why it is on no capability' }) })
+  .openapi('UnmappedRelease');
+export type UnmappedRelease = z.infer<typeof unmappedRelease>;
+
+export const unmappedReleaseList = z
+  .object({ items: z.array(unmappedRelease), nextCursor: z.string().nullable() })
+  .openapi('UnmappedReleaseList');
