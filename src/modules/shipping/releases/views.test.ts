@@ -56,6 +56,8 @@ describe('POST /releases/{id}/views', () => {
     // Another person (no team): counted, with no team.
     expect((await view('bo', release)).body).toEqual({ recorded: true });
     const cap = await t.database.db.selectFrom('entities').select('id').where('name', '=', 'cap-a').executeTakeFirst();
+    // What the release shows: ann once, bo once = 2.
+    expect((await t.call('GET', `/api/v1/releases/${release}`)).body.views).toBe(2);
     expect(await stored(release)).toEqual([
       {
         capability_id: cap?.id,
@@ -79,6 +81,7 @@ describe('POST /releases/{id}/views', () => {
       .execute();
     expect((await view('ann', release)).body).toEqual({ recorded: true });
     expect((await stored(release)).map((r) => r.subject)).toEqual(['ann', 'bo', 'ann']);
+    expect((await t.call('GET', `/api/v1/releases/${release}`)).body.views).toBe(3);
   });
 
   it('answers 404 for an unknown release and records nothing for one without a capability', async () => {
