@@ -171,6 +171,10 @@ describe('releases in a browser', () => {
     expect(await entries.first().textContent()).toContain('1.4.0');
     await page.getByText('What the release types mean').click();
     await shot(page, 'changelog');
+    // On a phone the page scrolls down, not across.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'changelog-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
   });
 

@@ -42,10 +42,9 @@ export function CapabilityReleases({ name, ownerRef }: { name: string; ownerRef:
                 <Link to={releasePath(r.id)}>
                   {r.version}
                   {r.title ? ` · ${r.title}` : ''}
-                </Link>{' '}
-                <ReleaseTypeBadge type={r.type} />
+                </Link>
                 <span className="voice-item-meta">
-                  {formatDate(r.date)}
+                  <ReleaseTypeBadge type={r.type} /> {formatDate(r.date)}
                   {takesAway(r.type) && r.deadline ? ` · deadline ${formatDate(r.deadline)}` : ''}
                 </span>
               </li>

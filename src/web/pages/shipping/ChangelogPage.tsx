@@ -52,7 +52,7 @@ export function ChangelogPage() {
             onChange={(value) => filters.set('capability', value)}
           />
         </div>
-        <fieldset className="field release-type-filter">
+        <fieldset className="release-type-filter">
           <legend>Type</legend>
           <div className="row">
             {RELEASE_TYPE_LIST.map((t) => (

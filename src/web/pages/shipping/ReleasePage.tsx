@@ -54,7 +54,7 @@ export function ReleasePage() {
           </Card>
           {r.closes.length > 0 ? (
             <Card title="What it closes">
-              <ReleaseCloses closes={r.closes} />
+              <ReleaseCloses closes={r.closes} labelled={false} />
             </Card>
           ) : null}
           {takesAway(r.type) ? (

@@ -35,11 +35,11 @@ const KIND_LABEL = { request: 'Request', bug: 'Bug', roadmap: 'Roadmap' } as con
 const KIND_TONE = { request: 'accent', bug: 'danger', roadmap: 'purple' } as const;
 
 /** The requests, bugs and roadmap items a release closes, each linked to its page. */
-export function ReleaseCloses({ closes }: { closes: Release['closes'] }) {
+export function ReleaseCloses({ closes, labelled = true }: { closes: Release['closes']; labelled?: boolean }) {
   if (closes.length === 0) return null;
   return (
     <div className="release-closes">
-      <span className="muted small">Closes</span>
+      {labelled ? <span className="muted small">Closes</span> : null}
       <ul aria-label="Closes">
         {closes.map((c) => (
           <li key={`${c.kind}-${c.id}`}>
