@@ -6,6 +6,7 @@ import { backupCommand, restoreCommand } from './commands/backup.js';
 import { importBackstage, importFacts, mustExist } from './commands/import.js';
 import { importFeedbackFile } from './commands/import-feedback.js';
 import { reprocessCommand } from './commands/reprocess.js';
+import { releaseCommand, releaseUsage } from './commands/release.js';
 import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
 import { checkTokenArgs, tokenCreate, tokenList, tokenRevoke, tokenId } from './commands/token.js';
@@ -27,6 +28,10 @@ Usage:
                                            API's fields plus kind; all or nothing)
   paved reprocess [--failed]               derive the stored webhook deliveries again (--failed: only
                                            the failed ones) and map facts to services again
+  paved release <capability> <version>     publish a release (for a CI pipeline); its Markdown notes
+        --notes FILE [--type T]            from FILE; type feature (default), fix, breaking,
+        [--title T] [--date D]             deprecation or security; --closes the requests, bugs and
+        [--closes request:12,bug:3]        roadmap items it closes
   paved scan <path> [--history]            find capability adoption in a git repository or a folder
                                            of them (--history: date first adoption from git history)
   paved token create --role R --name N     issue an API token (roles: admin, member, viewer)
@@ -78,6 +83,11 @@ function parseOptions(argv: string[]) {
       history: { type: 'boolean', default: false },
       failed: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      notes: { type: 'string' },
+      type: { type: 'string' },
+      title: { type: 'string' },
+      date: { type: 'string' },
+      closes: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -133,6 +143,20 @@ export async function main(argv: string[]): Promise<number> {
           log,
         ),
       );
+    }
+    case 'release': {
+      if (!sub || !arg || !values.notes) throw new Error(releaseUsage);
+      await mustExist(values.notes, 'a file');
+      const args = {
+        capability: sub,
+        version: arg,
+        notesFile: values.notes,
+        type: values.type,
+        title: values.title,
+        date: values.date,
+        closes: values.closes,
+      };
+      return withBackend(config, (backend) => releaseCommand(backend, args, log), { mustExist: true });
     }
     case 'scan':
       if (!sub) throw new Error('usage: paved scan <path> [--history]');

@@ -146,6 +146,13 @@ const RIGHTS: Record<string, Access> = {
   'POST /api/v1/requests/{id}/votes': 'member',
   'DELETE /api/v1/requests/{id}/votes': 'member',
   'GET /api/v1/feedback/similar': 'signed-in',
+  'GET /api/v1/releases': 'signed-in',
+  'POST /api/v1/releases': 'team-admin',
+  'GET /api/v1/releases/unmapped': 'platform-member',
+  'GET /api/v1/releases/{id}': 'signed-in',
+  'PATCH /api/v1/releases/{id}': 'team-admin',
+  'DELETE /api/v1/releases/{id}': 'team-admin',
+  'GET /api/v1/capabilities/{name}/releases': 'signed-in',
 };
 
 type Caller =
@@ -198,6 +205,9 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/capabilities/{name}/sla': { severities: { '1': { acknowledgeHours: 4, fixHours: 24 } } },
   'PUT /api/v1/support/categories/{category}': { capability: 'cap-a' },
   'POST /api/v1/roadmap': { title: 'Access test', status: 'later', capability: 'cap-a' },
+  // The second caller let through gets 409 (the version is taken): still let through.
+  'POST /api/v1/releases': { capability: 'cap-a', version: '1.0.0', type: 'feature', notes: 'Access test' },
+  'PATCH /api/v1/releases/{id}': { title: 'changed by the access test' },
   'POST /api/v1/imports/feedback': { csv: 'kind,team,title,severity,hoursLostPerWeek\npain,team-x,Slow builds,2,3\n' },
   'POST /api/v1/pains': { team: 'team-x', title: 'Slow builds', severity: 2, hoursLostPerWeek: 3 },
   'POST /api/v1/requests': { team: 'team-x', title: 'Preview environments' },
@@ -223,6 +233,10 @@ const EXCEPTIONS: Record<string, Caller[]> = {
   'POST /api/v1/requests/{id}/votes': [],
   'DELETE /api/v1/requests/{id}/votes': [],
   'POST /api/v1/bugs/{id}/comments': ['member', 'platform admin', 'org admin'],
+  // A release's PATCH and DELETE check the owner of the release's capability (releases.test.ts covers it): here an
+  // unknown id answers 404 to any platform member.
+  'PATCH /api/v1/releases/{id}': ['platform admin', 'admin of another platform team', 'org admin'],
+  'DELETE /api/v1/releases/{id}': ['platform admin', 'admin of another platform team', 'org admin'],
 };
 
 /** Feedback items of team-x (the bug on cap-a), made in beforeAll: their rights depend on the item. */

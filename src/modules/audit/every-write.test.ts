@@ -225,6 +225,25 @@ const SAMPLES: Record<string, Sample> = {
   'PUT /api/v1/support/categories/{category}': call('PUT', '/api/v1/support/categories/access', {
     capability: 'golden-ci',
   }),
+  // A release of golden-ci closing the request and the roadmap item made above; changed, then deleted.
+  'POST /api/v1/releases': async () => {
+    const res = await t.call('POST', '/api/v1/releases', {
+      body: {
+        capability: 'golden-ci',
+        version: '1.0.0',
+        type: 'feature',
+        notes: 'Faster CI',
+        closes: [
+          { kind: 'request', id: ids.request },
+          { kind: 'roadmap', id: ids.roadmap },
+        ],
+      },
+    });
+    ids.release = res.body.id;
+    return res.status;
+  },
+  'PATCH /api/v1/releases/{id}': async () => call('PATCH', `/api/v1/releases/${ids.release}`, { title: 'Fast CI' })(),
+  'DELETE /api/v1/releases/{id}': async () => call('DELETE', `/api/v1/releases/${ids.release}`)(),
   ...feedbackSamples(),
 };
 
