@@ -23,12 +23,16 @@ export function ReleasePage() {
   const query = useRelease(id);
   useRecordReleaseView(query.data ? id : 0);
   const back = { to: '/shipping', label: 'Changelog' };
-  if (query.isPending) return <Loading label="Loading the release" count={4} />;
-  if (query.error)
+  if (query.isPending && id > 0) return <Loading label="Loading the release" count={4} />;
+  if (query.error || !query.data)
     return (
       <div className="page">
         <PageHeader title={`Release ${param}`} back={back} />
-        <ErrorState error={query.error} retry={() => void query.refetch()} what="the release" />
+        <ErrorState
+          error={query.error ?? new Error(`"${param}" is not a release number`)}
+          retry={() => void query.refetch()}
+          what="the release"
+        />
       </div>
     );
   const r = query.data;
