@@ -45,6 +45,7 @@ import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
 import { shippingSummaryRoutes } from '../modules/shipping/summary/routes.js';
 import { demoRoutes } from '../modules/shipping/demos/routes.js';
+import { releaseViewRoutes } from '../modules/shipping/releases/view-routes.js';
 import { releaseRoutes } from '../modules/shipping/releases/routes.js';
 import { mapReleasesSweep } from '../modules/shipping/releases/unmapped.js';
 import { notificationRoutes } from '../modules/shipping/notifications/routes.js';
@@ -173,6 +174,8 @@ export const MODULES: PavedModule[] = [
       { path: '/api/v1/demos/*', maxBytes: 5 * MB, message: 'a demo or an attendance file is limited to 5 MB' },
     ],
   },
+  // Views of release notes (the adoption funnel's "aware", as capability page views).
+  { name: 'release-views', routes: [releaseViewRoutes] },
   // Releases of capabilities (notes up to 100,000 characters); releases from unmapped repositories mapped later.
   {
     name: 'releases',

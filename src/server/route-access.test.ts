@@ -49,6 +49,7 @@ const RIGHTS: Record<string, Access> = {
   'GET /api/v1/capabilities/{name}/declarations': 'signed-in',
   'POST /api/v1/capabilities/{name}/declarations': 'member',
   'POST /api/v1/capabilities/{name}/views': 'signed-in',
+  'POST /api/v1/releases/{id}/views': 'signed-in',
   'POST /api/v1/scans': 'org-admin',
   'GET /api/v1/scans': 'signed-in',
   'POST /api/v1/scans/results': 'org-admin',

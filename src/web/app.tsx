@@ -49,6 +49,9 @@ import { DeprecationsPage } from './pages/shipping/deprecations/DeprecationsPage
 import { MigrationPage } from './pages/shipping/deprecations/MigrationPage.js';
 import { WhatsNewPage } from './pages/shipping/WhatsNewPage.js';
 import { FeedsPage } from './pages/shipping/FeedsPage.js';
+import { ChangelogPage } from './pages/shipping/ChangelogPage.js';
+import { EditReleasePage, NewReleasePage } from './pages/shipping/ReleaseEditorPage.js';
+import { ReleasePage } from './pages/shipping/ReleasePage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -131,6 +134,10 @@ export function App() {
             {/* The Shipping area: every page under its sub-navigation (ShippingTabs). */}
             <Route path="shipping" element={<ShippingFrame />}>
               {/* changelog */}
+              <Route index element={<ChangelogPage />} />
+              <Route path="releases/new" element={<NewReleasePage />} />
+              <Route path="releases/:id" element={<ReleasePage />} />
+              <Route path="releases/:id/edit" element={<EditReleasePage />} />
               {/* whats-new */}
               <Route path="whats-new" element={<WhatsNewPage />} />
               <Route path="feeds" element={<FeedsPage />} />

@@ -231,11 +231,24 @@ export async function insertDeclaration(
 
 export async function insertView(
   db: Db,
-  v: { capabilityId: number; teamRef: string | null; subject: string; kind: 'page' | 'release-notes' },
+  v: {
+    capabilityId: number;
+    teamRef: string | null;
+    subject: string;
+    kind: 'page' | 'release-notes';
+    /** The release whose notes were viewed. */
+    releaseId?: number;
+  },
 ) {
   await db
     .insertInto('capability_views')
-    .values({ capability_id: v.capabilityId, team_ref: v.teamRef, subject: v.subject, kind: v.kind })
+    .values({
+      capability_id: v.capabilityId,
+      team_ref: v.teamRef,
+      subject: v.subject,
+      kind: v.kind,
+      release_id: v.releaseId ?? null,
+    })
     .execute();
 }
 

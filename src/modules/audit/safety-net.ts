@@ -19,6 +19,11 @@ export const UNAUDITED_ROUTES: { method: string; path: string; why: string }[] =
     path: '/api/v1/notifications/read',
     why: "marking one's own notifications read, sent whenever one is opened: a person's reading, like a page view",
   },
+  {
+    method: 'POST',
+    path: '/api/v1/releases/{id}/views',
+    why: "a view of a release's notes the adoption funnel counts, sent on every visit",
+  },
 ];
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

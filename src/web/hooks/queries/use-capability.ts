@@ -4,7 +4,7 @@ import type { CapabilityDetail } from '../../api/types.js';
 import { keys } from './keys.js';
 
 /** GET /capabilities/{name}. */
-export function useCapability(name: string, namespace = 'default') {
+export function useCapability(name: string, namespace = 'default', enabled = true) {
   return useQuery({
     queryKey: keys.capability(namespace, name),
     queryFn: ({ signal }) =>
@@ -14,5 +14,6 @@ export function useCapability(name: string, namespace = 'default') {
         }),
         { signal },
       ),
+    enabled,
   });
 }

@@ -13,6 +13,7 @@ import { useAdministers } from '../../hooks/queries/use-me.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { safeUrl } from '../../lib/refs.js';
 import { CapabilityAdoption } from '../adoption/CapabilityAdoption.js';
+import { CapabilityReleases } from './CapabilityReleases.js';
 import { CapabilityVoice } from './CapabilityVoice.js';
 import { CapabilityDemosLine } from '../shipping/demos/CapabilityDemosLine.js';
 import { DetectRules } from './DetectRules.js';
@@ -72,6 +73,7 @@ export function CapabilityDetailPage() {
       <CapabilityAdoption name={c.name} title={c.title || c.name} namespace={namespace} />
       {namespace === 'default' ? <CapabilityVoice name={c.name} ownerRef={c.ownerRef} /> : null}
       {namespace === 'default' ? <CapabilityDemosLine name={c.name} /> : null}
+      {namespace === 'default' ? <CapabilityReleases name={c.name} ownerRef={c.ownerRef} /> : null}
       <div className="detail-grid">
         <div className="stack">
           <Card title="About">

@@ -1,15 +1,22 @@
 import { Field } from '../../components/Field.js';
 import { ECOSYSTEMS, emptyRule, problemFor, type RuleDraft } from './form-model.js';
 
-/** Edits the detect rules: each is a files glob (with an optional line pattern) or a package dependency. */
+/**
+ * Edits the detect rules: each is a files glob (with an optional line pattern) or a package dependency. `problems`
+ * are keyed `detect.0.files`; a form whose field has another name (a release's `rules`) renames its keys to these.
+ */
 export function DetectRulesEditor({
   rules,
   onChange,
   problems,
+  legend = 'Detect rules',
+  help = 'How adoption is seen in a repository. Any one rule matching is enough.',
 }: {
   rules: RuleDraft[];
   onChange: (rules: RuleDraft[]) => void;
   problems: Record<string, string>;
+  legend?: string;
+  help?: string;
 }) {
   const update = (i: number, change: Partial<RuleDraft>) =>
     onChange(rules.map((r, j) => (j === i ? { ...r, ...change } : r)));
@@ -17,8 +24,8 @@ export function DetectRulesEditor({
 
   return (
     <fieldset className="fieldset">
-      <legend>Detect rules</legend>
-      <p className="field-help">How adoption is seen in a repository. Any one rule matching is enough.</p>
+      <legend>{legend}</legend>
+      <p className="field-help">{help}</p>
       {listProblem ? <p className="field-error">{listProblem}</p> : null}
       {rules.length === 0 ? <p className="muted small">No rules yet.</p> : null}
       {rules.map((rule, i) => {

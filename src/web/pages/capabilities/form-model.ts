@@ -57,12 +57,17 @@ export function toDraft(c: Capability): Draft {
     docs: c.docs ?? '',
     tags: c.tags.join(', '),
     audience: c.audience.join(', '),
-    detect: c.detect.map((r) =>
-      'dependency' in r
-        ? { ...emptyRule(), type: 'dependency', ecosystem: r.dependency.ecosystem, dependency: r.dependency.name }
-        : { ...emptyRule(), files: r.files, pattern: r.pattern ?? '' },
-    ),
+    detect: ruleDrafts(c.detect),
   };
+}
+
+/** Stored detect rules as the editor's drafts. */
+export function ruleDrafts(detect: Capability['detect']): RuleDraft[] {
+  return detect.map((r) =>
+    'dependency' in r
+      ? { ...emptyRule(), type: 'dependency', ecosystem: r.dependency.ecosystem, dependency: r.dependency.name }
+      : { ...emptyRule(), files: r.files, pattern: r.pattern ?? '' },
+  );
 }
 
 const list = (text: string) =>
@@ -72,7 +77,12 @@ const list = (text: string) =>
     .filter(Boolean);
 
 function rules(d: Draft): NonNullable<CapabilityCreate['detect']> {
-  return d.detect.map((r) =>
+  return ruleBodies(d.detect);
+}
+
+/** The editor's drafts as the API's detect rules. */
+export function ruleBodies(drafts: RuleDraft[]): NonNullable<CapabilityCreate['detect']> {
+  return drafts.map((r) =>
     r.type === 'dependency'
       ? { dependency: { ecosystem: r.ecosystem, name: r.dependency.trim() } }
       : { files: r.files.trim(), ...(r.pattern ? { pattern: r.pattern } : {}) },
