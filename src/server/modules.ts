@@ -43,6 +43,8 @@ import { feedbackRoutes } from '../modules/voice/feedback/routes.js';
 import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
 import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
+import { announcementDeliveryJob } from '../modules/shipping/announcements/delivery-job.js';
+import { subscriptionRoutes } from '../modules/shipping/announcements/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -51,6 +53,10 @@ export interface JobNeeds {
   derive: DeriveSettings;
   /** PAVED_ALLOW_PRIVATE_DESTINATIONS: outbound requests may reach loopback, private and link-local addresses. */
   allowPrivateDestinations?: boolean;
+  /** PAVED_SECRET_KEY: opens secrets stored sealed (announcement destinations and signing secrets). */
+  secretKey?: Buffer | null;
+  /** PAVED_PUBLIC_URL: where links in outgoing messages point (none without it). */
+  publicUrl?: string | null;
 }
 
 type Routes = (deps: AppDeps) => Hono<AppEnv>;
@@ -156,6 +162,18 @@ export const MODULES: PavedModule[] = [
   { name: 'feedback', routes: [feedbackRoutes, commentRoutes, voteRoutes, similarRoutes] },
   // What follows a release: notifications, announcements, a deprecation's affected services (follow-ups.ts).
   { name: 'shipping', jobs: () => [releasePublishedJob()] },
+  // Announcements of releases to Slack, Microsoft Teams and signed webhooks: one job per delivery attempt.
+  {
+    name: 'announcements',
+    routes: [subscriptionRoutes],
+    jobs: ({ secretKey, publicUrl, allowPrivateDestinations }) => [
+      announcementDeliveryJob({
+        secretKey: secretKey ?? null,
+        publicUrl: publicUrl ?? null,
+        allowPrivate: allowPrivateDestinations ?? false,
+      }),
+    ],
+  },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */
