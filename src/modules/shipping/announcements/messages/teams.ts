@@ -9,7 +9,7 @@ function cardMarkdown(markdown: string): string {
     .replace(/<\/?[a-zA-Z][^>]*>/g, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\(((?!https?:|mailto:)[^)]*)\)/gi, '$1')
-    .replace(/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/gm, '**$1**');
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '**$1**');
 }
 
 export function teamsMessage(news: ReleaseNews) {
