@@ -145,6 +145,11 @@ const RIGHTS: Record<string, Access> = {
   'POST /api/v1/requests/{id}/votes': 'member',
   'DELETE /api/v1/requests/{id}/votes': 'member',
   'GET /api/v1/feedback/similar': 'signed-in',
+  'GET /api/v1/subscriptions': 'platform-member',
+  'POST /api/v1/subscriptions': 'platform-member',
+  'DELETE /api/v1/subscriptions/{id}': 'platform-member',
+  'POST /api/v1/subscriptions/{id}/resume': 'platform-member',
+  'GET /api/v1/subscriptions/{id}/deliveries': 'platform-member',
 };
 
 type Caller =
@@ -202,6 +207,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/requests': { team: 'team-x', title: 'Preview environments' },
   'POST /api/v1/bugs': { team: 'team-x', capability: 'cap-a', title: 'Cache misses', severity: 2 },
   'POST /api/v1/support-requests': { team: 'team-x', category: 'access', title: 'Registry access' },
+  'POST /api/v1/subscriptions': { kind: 'slack', url: 'https://203.0.113.5/hook' },
   ...Object.fromEntries(
     ['pains', 'requests', 'bugs', 'support-requests'].flatMap((kind) => [
       [`PATCH /api/v1/${kind}/{id}`, { title: 'changed by the access test' }],

@@ -3,6 +3,10 @@
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const BOLD = '\u0001';
+/** An HTML tag (not Slack's own <url|text>, which escaping turns into text). */
+export const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^>]*)?\/?>/g;
+/** `[text](target "title")`, the target allowed one level of parentheses. */
+export const MARKDOWN_LINK = /\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+"[^"]*")?\)/g;
 
 function link(text: string, target: string): string {
   if (!/^(https?:|mailto:)/i.test(target)) return text;
@@ -12,7 +16,7 @@ function link(text: string, target: string): string {
 function inline(line: string): string {
   return line
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, text: string, target: string) => link(text, target))
+    .replace(MARKDOWN_LINK, (_, text: string, target: string) => link(text, target))
     .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_, a?: string, b?: string) => `${BOLD}${a ?? b}${BOLD}`)
     .replace(/(^|[^*\w])\*(?!\s)([^*]+?)\*(?!\w)/g, '$1_$2_')
     .replace(/~~(.+?)~~/g, '~$1~')
@@ -31,7 +35,7 @@ export function markdownToMrkdwn(markdown: string): string {
         return '```';
       }
       if (inCode) return escape(raw);
-      const line = escape(raw.replace(/<\/?[a-zA-Z][^>]*>/g, ''));
+      const line = escape(raw.replace(HTML_TAG, ''));
       const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
       if (heading) return `*${inline(heading[1] ?? '').replace(/\*/g, '')}*`;
       const item = /^(\s*)[-*+]\s+(.*)$/.exec(line);

@@ -49,7 +49,7 @@ export function notesExcerpt(notes: string, max: number): string {
       if (out) return `${out}\n\n…`;
       const cut = paragraph.slice(0, max - 1);
       const space = cut.lastIndexOf(' ');
-      return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+      return `${space >= max / 2 ? cut.slice(0, space) : cut}…`;
     }
     out = next;
   }

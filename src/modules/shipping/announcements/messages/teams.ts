@@ -1,3 +1,4 @@
+import { HTML_TAG, MARKDOWN_LINK } from './mrkdwn.js';
 import { notesExcerpt, releaseName, TYPE_LABELS, type ReleaseNews } from './release-news.js';
 
 // A Microsoft Teams workflow webhook ("Post to a channel when a webhook request is received"): a message with one
@@ -6,9 +7,11 @@ import { notesExcerpt, releaseName, TYPE_LABELS, type ReleaseNews } from './rele
 
 function cardMarkdown(markdown: string): string {
   return markdown
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+    .replace(HTML_TAG, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\(((?!https?:|mailto:)[^)]*)\)/gi, '$1')
+    .replace(MARKDOWN_LINK, (whole: string, text: string, target: string) =>
+      /^(https?:|mailto:)/i.test(target) ? whole : text,
+    )
     .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '**$1**');
 }
 
