@@ -42,6 +42,7 @@ import { RoadmapPage } from './pages/voice/RoadmapPage.js';
 import { VoiceFrame } from './pages/voice/VoiceFrame.js';
 import { VoiceLanding } from './pages/voice/VoiceLanding.js';
 import { ShippingFrame } from './pages/shipping/ShippingFrame.js';
+import { SubscriptionsPage } from './pages/shipping/subscriptions/SubscriptionsPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -127,6 +128,7 @@ export function App() {
               {/* deprecations */}
               {/* demos */}
               {/* subscriptions */}
+              <Route path="subscriptions" element={<SubscriptionsPage />} />
               {/* summary */}
             </Route>
             <Route path="*" element={<NotFoundPage />} />

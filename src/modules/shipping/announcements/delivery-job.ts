@@ -61,7 +61,7 @@ export function announcementDeliveryJob(settings: SendSettings) {
       if (!delivered) {
         const exhausted =
           next.status === 'failed'
-            ? `the announcement of release ${a.release_id} failed all ${MAX_ATTEMPTS} attempts over a day (last: ${outcome.error ?? 'no answer'})`
+            ? `the announcement of ${a.capability ?? 'unmapped'} ${a.version} failed all ${MAX_ATTEMPTS} attempts over a day (last: ${outcome.error ?? 'no answer'})`
             : null;
         await pauseIfFailing(db, a.subscription_id, exhausted, logger);
       }
