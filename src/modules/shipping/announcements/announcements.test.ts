@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { silentLogger } from '../../../http/logger.js';
+import { buildApp } from '../../../server/app.js';
 import type { Principal } from '../../../http/router.js';
 import { announcementDeliveryJob } from './delivery-job.js';
 import { announceRelease } from './fan-out.js';
@@ -71,15 +72,16 @@ describe('refusals change nothing', () => {
   });
 
   it('refuses to store a destination without PAVED_SECRET_KEY', async () => {
-    const bare = await createTestApp({});
-    try {
-      const res = await bare.call('POST', '/api/v1/subscriptions', { body: { kind: 'slack', url: PUBLIC } });
-      expect(res.status).toBe(409);
-      expect(res.body.error.message).toMatch(/PAVED_SECRET_KEY is not set/);
-      expect(await bare.database.db.selectFrom('subscriptions').selectAll().execute()).toEqual([]);
-    } finally {
-      await bare.close();
-    }
+    // The same database served by an app started without the key.
+    const bare = buildApp({ db: db(), logger: silentLogger });
+    const res = await bare.request('/api/v1/subscriptions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.tokens.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'slack', url: PUBLIC }),
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/PAVED_SECRET_KEY is not set/);
+    expect(await stored()).toEqual([]);
   });
 });
 
