@@ -43,7 +43,7 @@ import { feedbackRoutes } from '../modules/voice/feedback/routes.js';
 import { similarRoutes } from '../modules/voice/feedback/similar-routes.js';
 import { voteRoutes } from '../modules/voice/feedback/votes/routes.js';
 import { releasePublishedJob } from '../modules/shipping/published.js';
-import { announcementDeliveryJob } from '../modules/shipping/announcements/delivery-job.js';
+import { announcementDeliveryJob, strandedAnnouncementsSweep } from '../modules/shipping/announcements/delivery-job.js';
 import { subscriptionRoutes } from '../modules/shipping/announcements/routes.js';
 
 /** What the modules' jobs are built from. */
@@ -173,6 +173,7 @@ export const MODULES: PavedModule[] = [
         allowPrivate: allowPrivateDestinations ?? false,
       }),
     ],
+    sweeps: [strandedAnnouncementsSweep()],
   },
 ];
 

@@ -3,9 +3,17 @@ import type { Db } from '../../../db/schema/index.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Logger } from '../../../http/logger.js';
 import { defineJob, jobKind } from '../../../jobs/define-job.js';
+import { defineSweep } from '../../../jobs/define-sweep.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { MAX_ATTEMPTS, PAUSE_AFTER_MS, retryDelayMs } from './backoff.js';
-import { announcementToSend, failingSince, failUnsent, pauseSubscription, recordAttempt } from './repo.js';
+import {
+  announcementToSend,
+  failingSince,
+  failUnsent,
+  pauseSubscription,
+  queueStrandedAnnouncements,
+  recordAttempt,
+} from './repo.js';
 import { sendAnnouncement, type SendSettings } from './send-announcement.js';
 
 // Each attempt of each announcement is a job of its own: a failing destination's next attempt waits in the queue
@@ -69,3 +77,11 @@ export function announcementDeliveryJob(settings: SendSettings) {
     },
   });
 }
+
+/** Every 5 minutes: pending announcements due for 10 minutes with no job to send them get one (nothing is lost). */
+export const strandedAnnouncementsSweep = () =>
+  defineSweep({
+    name: 'announcements.stranded',
+    everyMs: 5 * 60_000,
+    run: ({ db }) => queueStrandedAnnouncements(db, ANNOUNCEMENT_DELIVERY.name, 10),
+  });

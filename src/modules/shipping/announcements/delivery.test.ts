@@ -9,7 +9,8 @@ import { createRegistry } from '../../../jobs/registry.js';
 import { JobRunner } from '../../../jobs/runner.js';
 import { RELEASE_PUBLISHED, releasePublishedJob } from '../published.js';
 import { MAX_ATTEMPTS } from './backoff.js';
-import { announcementDeliveryJob } from './delivery-job.js';
+import { announcementDeliveryJob, strandedAnnouncementsSweep } from './delivery-job.js';
+import { announceRelease } from './fan-out.js';
 import { deadUrl, startReceiver, type Receiver } from './test-receiver.js';
 
 // Announcements reach a local receiver that verifies the Standard Webhooks signature, and survive its failures.
@@ -374,5 +375,31 @@ describe('Slack and Microsoft Teams messages', () => {
     await publish('2.1.0', 'feature');
     await drain();
     expect([slack.received.length, teams.received.length]).toEqual([1, 1]);
+  });
+});
+
+describe('nothing is lost', () => {
+  it('queues again a pending announcement whose job failed for good, once, and it is delivered', async () => {
+    const receiver = await startReceiver([200]);
+    receivers.push(receiver);
+    const sub = await subscribe({ kind: 'webhook', url: receiver.url, filter: { types: ['security'] } });
+    const releaseId = await publish('2.2.0', 'security');
+    await announceRelease(db(), releaseId, silentLogger); // stores the announcement, queues its first attempt
+    const announcement = await announcementOf(sub.id, releaseId);
+    expect(receiver.received).toHaveLength(0);
+    // Its job failed for good (say the database was down on each try) 20 minutes ago, the announcement still pending.
+    const job = await nextJob(announcement.id);
+    await db().updateTable('jobs').set({ status: 'failed' }).where('id', '=', job!.id).execute();
+    await db()
+      .updateTable('announcements')
+      .set({ next_attempt_at: sql`now() - interval '20 minutes'` })
+      .where('id', '=', announcement.id)
+      .execute();
+    const sweep = strandedAnnouncementsSweep();
+    expect(await sweep.run({ db: db(), logger: silentLogger })).toBe(1);
+    expect(await sweep.run({ db: db(), logger: silentLogger })).toBe(0); // its job is queued now
+    await drain();
+    expect(receiver.received).toHaveLength(1);
+    expect(await announcementOf(sub.id, releaseId)).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 });

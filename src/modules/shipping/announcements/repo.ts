@@ -274,3 +274,21 @@ export async function listDeliveries(db: Db, subscriptionId: number, limit: numb
           .execute();
   return announcements.map((a) => ({ ...a, attempts: attempts.filter((t) => t.announcement_id === a.id) }));
 }
+
+/**
+ * Queues the next attempt of pending announcements that no job will make (their job failed for good, or was lost),
+ * `graceMinutes` after it was due. Returns how many it queued.
+ */
+export async function queueStrandedAnnouncements(db: Db, jobType: string, graceMinutes: number) {
+  const result = await sql`
+    insert into jobs (type, payload, run_at)
+    select ${jobType}, jsonb_build_object('announcementId', a.id, 'attempt', a.attempts + 1), now()
+      from announcements a
+     where a.status = 'pending'
+       and coalesce(a.next_attempt_at, a.created_at) < now() - ${graceMinutes} * interval '1 minute'
+       and not exists (select from jobs j where j.type = ${jobType} and j.status in ('queued', 'running')
+                        and j.payload->>'announcementId' = a.id::text)
+     order by a.id
+     limit 1000`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
