@@ -56,7 +56,15 @@ export async function startServer({ config, logger, prepare }: StartOptions): Pr
   // process that died.
   const runner = new JobRunner(
     db,
-    createRegistry(moduleJobs({ db, derive, allowPrivateDestinations: config.allowPrivateDestinations })),
+    createRegistry(
+      moduleJobs({
+        db,
+        derive,
+        allowPrivateDestinations: config.allowPrivateDestinations,
+        secretKey: config.secretKey,
+        publicUrl: config.auth.publicUrl,
+      }),
+    ),
     logger,
     { soleWorker: database.kind === 'pglite', sweeps: moduleSweeps() },
   );

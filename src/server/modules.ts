@@ -53,6 +53,8 @@ import { migrationRoutes } from '../modules/shipping/migrations/routes.js';
 import { whatsNewRoutes } from '../modules/shipping/whats-new/routes.js';
 import { feedRoutes } from '../modules/shipping/feeds/feed-routes.js';
 import { feedTokenRoutes } from '../modules/shipping/feeds/token-routes.js';
+import { announcementDeliveryJob, strandedAnnouncementsSweep } from '../modules/shipping/announcements/delivery-job.js';
+import { subscriptionRoutes } from '../modules/shipping/announcements/routes.js';
 
 /** What the modules' jobs are built from. */
 export interface JobNeeds {
@@ -61,6 +63,10 @@ export interface JobNeeds {
   derive: DeriveSettings;
   /** PAVED_ALLOW_PRIVATE_DESTINATIONS: outbound requests may reach loopback, private and link-local addresses. */
   allowPrivateDestinations?: boolean;
+  /** PAVED_SECRET_KEY: opens secrets stored sealed (announcement destinations and signing secrets). */
+  secretKey?: Buffer | null;
+  /** PAVED_PUBLIC_URL: where links in outgoing messages point (none without it). */
+  publicUrl?: string | null;
 }
 
 type Routes = (deps: AppDeps) => Hono<AppEnv>;
@@ -195,6 +201,19 @@ export const MODULES: PavedModule[] = [
   { name: 'whats-new', routes: [whatsNewRoutes] },
   // Atom and JSON feeds at /feeds (public: a feed token in the URL is their credential), and the tokens.
   { name: 'feeds', routes: [feedTokenRoutes], publicRoutes: [feedRoutes] },
+  // Announcements of releases to Slack, Microsoft Teams and signed webhooks: one job per delivery attempt.
+  {
+    name: 'announcements',
+    routes: [subscriptionRoutes],
+    jobs: ({ secretKey, publicUrl, allowPrivateDestinations }) => [
+      announcementDeliveryJob({
+        secretKey: secretKey ?? null,
+        publicUrl: publicUrl ?? null,
+        allowPrivate: allowPrivateDestinations ?? false,
+      }),
+    ],
+    sweeps: [strandedAnnouncementsSweep()],
+  },
 ];
 
 /** Every module's larger body limits; every other route takes DEFAULT_BODY_LIMIT. */

@@ -180,6 +180,11 @@ const RIGHTS: Record<string, Access> = {
       ['atom', 'json'].map((format) => [`GET ${path}.${format}`, 'secret' as const]),
     ),
   ),
+  'GET /api/v1/subscriptions': 'platform-member',
+  'POST /api/v1/subscriptions': 'platform-member',
+  'DELETE /api/v1/subscriptions/{id}': 'platform-member',
+  'POST /api/v1/subscriptions/{id}/resume': 'platform-member',
+  'GET /api/v1/subscriptions/{id}/deliveries': 'platform-member',
 };
 
 /** Feeds refuse with 404, not 401: a feed URL without a valid token must not say whether the feed exists. */
@@ -247,6 +252,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/demos/{id}/attendance/import': { csv: 'Email\nx@example.com\n' },
   'POST /api/v1/notifications/read': { all: true },
   'POST /api/v1/feed-tokens': { name: 'access test' },
+  'POST /api/v1/subscriptions': { kind: 'slack', url: 'https://203.0.113.5/hook' },
   ...Object.fromEntries(
     ['pains', 'requests', 'bugs', 'support-requests'].flatMap((kind) => [
       [`PATCH /api/v1/${kind}/{id}`, { title: 'changed by the access test' }],

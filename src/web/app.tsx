@@ -52,6 +52,7 @@ import { FeedsPage } from './pages/shipping/FeedsPage.js';
 import { ChangelogPage } from './pages/shipping/ChangelogPage.js';
 import { EditReleasePage, NewReleasePage } from './pages/shipping/ReleaseEditorPage.js';
 import { ReleasePage } from './pages/shipping/ReleasePage.js';
+import { SubscriptionsPage } from './pages/shipping/subscriptions/SubscriptionsPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -148,6 +149,7 @@ export function App() {
               <Route path="demos" element={<DemosPage />} />
               <Route path="demos/:id" element={<DemoPage />} />
               {/* subscriptions */}
+              <Route path="subscriptions" element={<SubscriptionsPage />} />
               {/* summary */}
             </Route>
             <Route path="*" element={<NotFoundPage />} />

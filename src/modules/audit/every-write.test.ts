@@ -123,6 +123,17 @@ const SAMPLES: Record<string, Sample> = {
     return res.status;
   },
   'DELETE /api/v1/integrations/{id}': async () => call('DELETE', `/api/v1/integrations/${ids.integration}`)(),
+  // Announcements: a webhook to a public test address (TEST-NET-3, no DNS), resumed, then deleted.
+  'POST /api/v1/subscriptions': async () => {
+    const res = await t.call('POST', '/api/v1/subscriptions', {
+      body: { kind: 'webhook', url: 'https://203.0.113.5/hook', filter: { types: ['breaking'] } },
+    });
+    ids.subscription = res.body.id;
+    return res.status;
+  },
+  'POST /api/v1/subscriptions/{id}/resume': async () =>
+    call('POST', `/api/v1/subscriptions/${ids.subscription}/resume`)(),
+  'DELETE /api/v1/subscriptions/{id}': async () => call('DELETE', `/api/v1/subscriptions/${ids.subscription}`)(),
   // Voice: items are written through the feedback module's create path (test setup, with their own entries).
   'POST /api/v1/problems': async () => {
     ids.pains = [

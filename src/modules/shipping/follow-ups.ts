@@ -1,4 +1,5 @@
 import type { ReleaseFollowUp } from './follow-up.js';
+import { announceRelease } from './announcements/fan-out.js';
 import { affectedFollowUp } from './migrations/affected.js';
 import { notifyRelease } from './notifications/notify/notify-release.js';
 
@@ -8,4 +9,6 @@ export const FOLLOW_UPS: { name: string; run: ReleaseFollowUp }[] = [
   { name: 'affected', run: (db, releaseId, logger) => affectedFollowUp(db, releaseId, logger) },
   // People's in-app notifications: followers, who asked for what it closes, teams that must migrate.
   { name: 'notify', run: notifyRelease },
+  // One announcement per matching subscription, each delivered by its own job (announcements/).
+  { name: 'announcements', run: announceRelease },
 ];
