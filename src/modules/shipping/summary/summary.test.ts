@@ -47,6 +47,15 @@ beforeAll(async () => {
     date: '2026-04-10',
     closes: closes('r3'),
   });
+  // A deprecation in May (outside the period): open, as its evidence has not been read yet (no job runs here).
+  await release('d', {
+    capability: 'cap-b',
+    version: '3.0.0',
+    type: 'deprecation',
+    notes: 'cap-b v2 goes',
+    date: '2026-05-10',
+    deadline: '2026-09-30',
+  });
   await release('c', { capability: 'cap-b', version: '2.0.0', type: 'security', notes: 'OpenSSL', date: '2026-04-15' });
   const views = [ids.a, ids.a, ids.a, ids.c].map((releaseId) => ({
     capability_id: 0,
@@ -103,6 +112,11 @@ describe('GET /shipping/summary', () => {
       conversion: { value: null, converted: 0, eligible: 0, demos: 0, provisionalDemos: 0 },
       items: [],
     });
+    // Open deprecations whatever the period: d, not yet evaluated, nothing affected yet.
+    expect(s.migrations).toMatchObject([
+      { id: ids.d, capability: 'cap-b', version: '3.0.0', deadline: '2026-09-30', evaluated: false, open: true },
+    ]);
+    expect(s.migrations[0]).toMatchObject({ affected: 0, migrated: 0, progress: null });
   });
 
   it('refuses a period that ends before it starts, naming the field', async () => {
