@@ -10,7 +10,9 @@ import { generateDemoAdoption } from './generate-adoption.js';
 import { generateDemoCatalog } from './generate-catalog.js';
 import { generateDemoDelivery, UNMAPPED_REPOSITORY, type PlantedEffect } from './generate-delivery.js';
 import { DEMO_SOURCE, seedDemo, type SeedDemoResult } from './seed-demo.js';
+import { generateDemoShipping } from './shipping/generate-shipping.js';
 import { expandUsageEvents } from './usage-events.js';
+import { generateDemoVoice } from './voice/generate-voice.js';
 
 // One file for the adoption and the delivery checks: seeding the demo's ~110,000 facts is the slow part, done once here.
 
@@ -344,6 +346,66 @@ describe('the demo delivery history', () => {
 });
 
 // Last: it replaces what the tests above read.
+describe('the demo shipping history', () => {
+  const shipping = generateDemoShipping(
+    catalog,
+    adoptionPlan,
+    generateDemoVoice(catalog, adoptionPlan, 42, TODAY),
+    42,
+    TODAY,
+  );
+  const dayOf = (text: string) => Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+
+  it('stores every planned release and demo, and shows them through the API', async () => {
+    expect(first.shipping).toMatchObject({
+      status: 'seeded',
+      releases: shipping.releases.length,
+      demos: shipping.demos.length,
+    });
+    const page = await t.call('GET', '/api/v1/capabilities/golden-ci/releases?limit=200');
+    expect(page.body.items.length).toBe(shipping.releases.filter((r) => r.capability === 'golden-ci').length);
+  });
+
+  it('measures the Jenkins migration from the evidence: affected at the release, migrated when the Jenkinsfile went', async () => {
+    const deprecation = shipping.releases.find((r) => r.type === 'deprecation');
+    if (!deprecation) throw new Error('the plan has no deprecation');
+    const at = dayOf(deprecation.date);
+    // DOMAIN.md: affected = services matching at the release date; migrated = stopped matching since.
+    const jenkins = adoptionPlan.services.filter((s) => s.capability === 'jenkins-shared-library' && s.detection);
+    const affected = jenkins.filter(
+      (s) => dayOf(s.adoptedOn) < at && (s.churnedOn === null || dayOf(s.churnedOn) > at),
+    );
+    const migrated = affected.filter((s) => s.churnedOn !== null);
+    const late = [...new Set(affected.filter((s) => s.churnedOn === null).map((s) => s.team))].sort();
+    const res = await t.call('GET', '/api/v1/deprecations');
+    const found = res.body.items.find((d: { capability: string }) => d.capability === 'jenkins-shared-library');
+    expect(found).toMatchObject({
+      affected: affected.length,
+      migrated: migrated.length,
+      deadline: deprecation.deadline,
+    });
+    expect(found.progress).toBeCloseTo(migrated.length / affected.length, 12);
+    expect([...found.teamsLate].sort()).toEqual(late);
+    // Mid-migration, with a few late teams.
+    expect(migrated.length).toBeGreaterThan(0);
+    expect(late.length).toBeGreaterThan(0);
+  });
+
+  it('gives each closed demo the conversion DOMAIN.md defines, from the plan’s adoption dates', async () => {
+    const adopted = new Map(adoptionPlan.teams.map((a) => [`${a.team} ${a.capability}`, dayOf(a.adoptedOn)]));
+    const demos = shipping.demos.filter((d) => d.capability === 'golden-ci');
+    const res = await t.call('GET', '/api/v1/capabilities/golden-ci/demos');
+    expect(res.body.demos).toHaveLength(demos.length);
+    for (const demo of demos) {
+      const at = dayOf(demo.date);
+      const teams = [...new Set(demo.attendance.map((a) => a.team))];
+      const converted = teams.filter((team) => (adopted.get(`${team} golden-ci`) ?? Infinity) <= at + 60 * DAY);
+      const shown = res.body.demos.find((d: { date: string }) => d.date === demo.date);
+      expect(shown.conversion).toMatchObject({ eligible: teams.length, converted: converted.length });
+    }
+  });
+});
+
 describe('seedDemo on a later day', () => {
   it('replaces, not duplicates, the history when the demo starts on a later day', async () => {
     const laterAdoption = generateDemoAdoption(catalog, 42, LATER);

@@ -42,6 +42,7 @@ export async function seedDemo(db: Kysely<Database>, seed = 42, today: Date = ne
     db,
     catalog,
     generateDemoShipping(catalog, adoptionPlan, voicePlan, seed, today),
+    today,
   );
   return { ...result, adoption, delivery, voice, shipping };
 }

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../db/schema/index.js';
 import { findEntitiesByRefs } from '../../modules/catalog/repo.js';
+import { silentLogger } from '../../http/logger.js';
+import { affectedFollowUp } from '../../modules/shipping/migrations/affected.js';
 import { chunks } from '../../shared/chunks.js';
 import { demoRef, type DemoCatalog } from '../demo-catalog.js';
 import { DEMO_MARKERS } from '../seed-adoption.js';
@@ -50,6 +52,24 @@ async function attachViews(tx: Db): Promise<number> {
  * one transaction.
  */
 export async function seedDemoShipping(
+  db: Kysely<Database>,
+  catalog: DemoCatalog,
+  plan: DemoShippingPlan,
+  now = new Date(),
+): Promise<SeedShippingResult> {
+  const result = await writePlan(db, catalog, plan);
+  // A deprecation's affected services come from the adoption evidence at its date, as for any release.
+  const deprecations = await db
+    .selectFrom('releases')
+    .select('id')
+    .where('external_id', 'like', `${DEMO_RELEASE_PREFIX}%`)
+    .where('type', 'in', ['deprecation', 'breaking'])
+    .execute();
+  for (const { id } of deprecations) await affectedFollowUp(db, id, silentLogger, now);
+  return result;
+}
+
+async function writePlan(
   db: Kysely<Database>,
   catalog: DemoCatalog,
   plan: DemoShippingPlan,
