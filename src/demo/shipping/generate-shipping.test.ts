@@ -55,10 +55,10 @@ describe('generateDemoShipping', () => {
     }
   });
 
-  it('deprecates the Jenkins shared library eight months ago with a deadline two weeks ago', () => {
+  it('deprecates the Jenkins shared library fifteen months ago with a deadline two weeks ago', () => {
     const deprecations = plan.releases.filter((r) => r.type === 'deprecation');
     expect(deprecations.map((r) => [r.capability, r.version, r.date.slice(0, 10), r.deadline])).toEqual([
-      ['jenkins-shared-library', '5.0.0', '2026-03-25', '2026-11-11'],
+      ['jenkins-shared-library', '5.0.0', '2025-08-25', '2026-11-11'],
     ]);
   });
 

@@ -85,7 +85,10 @@ function attachCloses(releases: DemoRelease[], voice: DemoVoicePlan) {
     const done = item.kind === 'request' ? item.requestStatus === 'done' : item.kind === 'bug';
     if (!done) continue;
     const closedDay = item.closedAt.slice(0, 10);
-    const candidates = (byCapability.get(item.capability) ?? []).filter((r) => r.date.slice(0, 10) >= closedDay);
+    // A release shipped without notes closes nothing: what it fixed would be in its notes.
+    const candidates = (byCapability.get(item.capability) ?? []).filter(
+      (r) => r.date.slice(0, 10) >= closedDay && r.notes !== '',
+    );
     const release = candidates.find((r) => item.kind === 'request' || r.type === 'fix') ?? candidates[0];
     release?.closes.push({ kind: item.kind as 'request' | 'bug', key: item.key });
   }
@@ -133,7 +136,7 @@ function capabilityDemos(
 /**
  * The demo's releases, demos and the Jenkins deprecation over the 24 months before `today`: every capability ships
  * from its GA (or beta) day, its releases close the requests and bugs the voice plan marked done and fixed, the
- * Jenkins shared library is deprecated eight months ago with a deadline two weeks ago (teams still on it are late),
+ * Jenkins shared library is deprecated fifteen months ago with a deadline two weeks ago (teams still on it are late),
  * and demos precede waves of adoption. Same inputs, same plan.
  */
 export function generateDemoShipping(
@@ -156,7 +159,7 @@ export function generateDemoShipping(
     const ga = cap.gaDate ? parseDay(cap.gaDate) : addMonths(day, -9);
     const start = Math.max(windowStart, ga);
     if (start >= end) continue;
-    releases.push(...capabilityReleases(rng, cap, owner, start, cap.name === DEPRECATED ? addMonths(day, -9) : end));
+    releases.push(...capabilityReleases(rng, cap, owner, start, cap.name === DEPRECATED ? addMonths(day, -16) : end));
     if (cap.name !== DEPRECATED) demos.push(...capabilityDemos(rng, cap, owner, adoption, customers, start, end));
   }
   const jenkins = catalog.capabilities.find((c) => c.name === DEPRECATED);
@@ -169,7 +172,7 @@ export function generateDemoShipping(
       type: 'deprecation',
       title: DEPRECATION_TEXT.title,
       notes: DEPRECATION_TEXT.notes,
-      date: noon(addMonths(day, -8), rng),
+      date: noon(addMonths(day, -15), rng),
       deadline: isoDay(day - 14),
       closes: [],
       by: rng.pick(owner.members).email,

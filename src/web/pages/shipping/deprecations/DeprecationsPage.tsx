@@ -35,16 +35,35 @@ function Row({ d }: { d: Deprecation }) {
       </td>
       <td>
         {d.teamsLate.length > 0 ? (
-          <Badge tone="danger">{d.teamsLate.join(', ')}</Badge>
+          <TeamBadges teams={d.teamsLate} tone="danger" />
         ) : d.teamsAtRisk.length > 0 ? (
-          <Badge tone="warning" title="Past half the time to the deadline, none of their services migrated">
-            at risk: {d.teamsAtRisk.join(', ')}
-          </Badge>
+          <TeamBadges
+            teams={d.teamsAtRisk}
+            tone="warning"
+            prefix="at risk: "
+            title="Past half the time to the deadline, none of their services migrated"
+          />
         ) : (
           <span className="muted">none</span>
         )}
       </td>
     </tr>
+  );
+}
+
+/** One badge per team, wrapping inside the cell. */
+function TeamBadges(props: { teams: string[]; tone: 'danger' | 'warning'; prefix?: string; title?: string }) {
+  return (
+    <ul className="team-badges" title={props.title}>
+      {props.teams.map((team) => (
+        <li key={team}>
+          <Badge tone={props.tone}>
+            {props.prefix}
+            {team}
+          </Badge>
+        </li>
+      ))}
+    </ul>
   );
 }
 
