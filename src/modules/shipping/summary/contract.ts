@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { dateOrTime } from '../../../http/dates.js';
 import { pooledConversionSchema } from '../demos/contract.js';
+import { deprecationSchema } from '../migrations/contract.js';
 import { RELEASE_TYPES } from '../releases/contract.js';
 
 export const shippingQuery = z.object({ from: dateOrTime.optional(), to: dateOrTime.optional() });
@@ -52,6 +53,11 @@ export const shippingSummarySchema = z
           provisional: z.boolean(),
         }),
       ),
+    }),
+    migrations: z.object({
+      items: z.array(deprecationSchema).openapi({
+        description: 'Open deprecations and breaking changes (services still to migrate, or not evaluated yet), now',
+      }),
     }),
   })
   .openapi('ShippingSummary');

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/schema/index.js';
 import { pooledConversion } from '../demos/conversion.js';
 import { demoViews } from '../demos/demo-view.js';
 import { listDemos } from '../demos/repo.js';
+import { listDeprecations } from '../migrations/migration-view.js';
 import { notesShare, notesViews, releaseCounts, voteToRelease } from './compute-summary.js';
 import type { ShippingSummary } from './contract.js';
 import { closedRequestsIn, releasesIn } from './repo.js';
@@ -17,11 +18,13 @@ export async function shippingSummary(
 ): Promise<ShippingSummary> {
   const to = query.to ?? now;
   const from = query.from ?? new Date(to.getTime() - 90 * DAY_MS);
-  const [releases, closed, demoRows] = await Promise.all([
+  const [releases, closed, demoRows, deprecations] = await Promise.all([
     releasesIn(db, from, to),
     closedRequestsIn(db, from, to),
     // Demos held on a day in [from, to).
     listDemos(db, { from: isoDay(from), to: isoDay(new Date(to.getTime() - 1)) }),
+    // Migrations are measured now, whatever the period: a deprecation is open until its services have moved.
+    listDeprecations(db, now),
   ]);
   const demos = await demoViews(db, demoRows, now);
   return {
@@ -42,5 +45,6 @@ export async function shippingSummary(
         provisional: d.conversion.provisional,
       })),
     },
+    migrations: { items: deprecations.filter((d) => d.open) },
   };
 }
