@@ -241,6 +241,7 @@ describe('the shipping summary in a browser', () => {
     await page.goto(`${harness.baseUrl}/shipping/summary?${PERIOD}`);
     await page.waitForURL(/\/sign-in/);
     await signIn(page, token);
+    // (Views read 8 here: the first test opened golden-ci 1.1.1, and that reading counts.)
     await page.getByTestId('stat-migration-progress').waitFor();
     // Nothing wider than the screen but the tables, which scroll in their own box.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);

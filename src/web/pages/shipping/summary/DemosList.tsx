@@ -33,7 +33,7 @@ export function DemosList({ demos }: { demos: ShippingSummary['demos'] }) {
             <thead>
               <tr>
                 <th scope="col">Demo</th>
-                <th scope="col">Teams that adopted</th>
+                <th scope="col">Adopted</th>
                 <th scope="col">Conversion</th>
               </tr>
             </thead>

@@ -31,7 +31,7 @@ export function VoteToReleaseList({ vote }: { vote: ShippingSummary['voteToRelea
             <thead>
               <tr>
                 <th scope="col">Request</th>
-                <th scope="col">First vote to release</th>
+                <th scope="col">Days</th>
                 <th scope="col">Closed by</th>
               </tr>
             </thead>
