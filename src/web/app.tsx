@@ -53,6 +53,7 @@ import { ChangelogPage } from './pages/shipping/ChangelogPage.js';
 import { EditReleasePage, NewReleasePage } from './pages/shipping/ReleaseEditorPage.js';
 import { ReleasePage } from './pages/shipping/ReleasePage.js';
 import { SubscriptionsPage } from './pages/shipping/subscriptions/SubscriptionsPage.js';
+import { SummaryPage } from './pages/shipping/summary/SummaryPage.js';
 
 /** Any 401 re-asks "who am I?"; that answer's 401 makes RequireAuth send the person to sign in. */
 function onApiError(error: unknown, key?: readonly unknown[]) {
@@ -151,6 +152,7 @@ export function App() {
               {/* subscriptions */}
               <Route path="subscriptions" element={<SubscriptionsPage />} />
               {/* summary */}
+              <Route path="summary" element={<SummaryPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

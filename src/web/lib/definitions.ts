@@ -39,6 +39,13 @@ export const DEFINITION = {
   contactCoverage: 'contact-coverage',
   nps: 'nps',
   csat: 'csat',
+  release: 'release',
+  whatsNew: 'whats-new-for-a-team',
+  notesShare: 'share-of-releases-with-notes',
+  notesViews: 'notes-views-per-release',
+  firstVoteToRelease: 'first-vote-to-release',
+  demoConversion: 'demo-conversion',
+  migrationProgress: 'migration-progress',
 } as const;
 
 export type DefinitionAnchor = (typeof DEFINITION)[keyof typeof DEFINITION];

@@ -54,8 +54,10 @@ export const shippingSummarySchema = z
         }),
       ),
     }),
-    migrations: z.array(deprecationSchema).openapi({
-      description: 'Open deprecations and breaking changes (now): affected, migrated, progress, teams late',
+    migrations: z.object({
+      items: z.array(deprecationSchema).openapi({
+        description: 'Open deprecations and breaking changes (services still to migrate, or not evaluated yet), now',
+      }),
     }),
   })
   .openapi('ShippingSummary');

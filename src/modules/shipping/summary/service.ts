@@ -23,6 +23,7 @@ export async function shippingSummary(
     closedRequestsIn(db, from, to),
     // Demos held on a day in [from, to).
     listDemos(db, { from: isoDay(from), to: isoDay(new Date(to.getTime() - 1)) }),
+    // Migrations are measured now, whatever the period: a deprecation is open until its services have moved.
     listDeprecations(db, now),
   ]);
   const demos = await demoViews(db, demoRows, now);
@@ -44,7 +45,6 @@ export async function shippingSummary(
         provisional: d.conversion.provisional,
       })),
     },
-    // Open now, whatever the period: services still to migrate, or the evidence not read yet.
-    migrations: deprecations.filter((d) => d.open),
+    migrations: { items: deprecations.filter((d) => d.open) },
   };
 }

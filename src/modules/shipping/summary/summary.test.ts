@@ -113,10 +113,10 @@ describe('GET /shipping/summary', () => {
       items: [],
     });
     // Open deprecations whatever the period: d, not yet evaluated, nothing affected yet.
-    expect(s.migrations).toMatchObject([
+    expect(s.migrations.items).toMatchObject([
       { id: ids.d, capability: 'cap-b', version: '3.0.0', deadline: '2026-09-30', evaluated: false, open: true },
     ]);
-    expect(s.migrations[0]).toMatchObject({ affected: 0, migrated: 0, progress: null });
+    expect(s.migrations.items[0]).toMatchObject({ affected: 0, migrated: 0, progress: null });
   });
 
   it('refuses a period that ends before it starts, naming the field', async () => {
