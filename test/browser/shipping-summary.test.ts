@@ -195,8 +195,8 @@ describe('the shipping summary in a browser', () => {
     // The requests behind the median, longest wait first, each to its page.
     const requests = page.getByRole('table', { name: 'Requests from first vote to release' });
     expect((await requests.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
-      `Remote cache for builds 30 days release ${ids.r1}`,
-      `Faster checkout 10 days release ${ids.r1}`,
+      'Remote cache for builds 30 days golden-ci 1.1.0',
+      'Faster checkout 10 days golden-ci 1.1.0',
     ]);
     expect(await requests.getByRole('link', { name: 'Faster checkout' }).getAttribute('href')).toBe(
       `/voice/requests/${ids.q2}`,

@@ -48,18 +48,40 @@ describe('the shipping figures', () => {
   it('takes the median days from first vote to the earliest closing release, leaving unvoted requests out', () => {
     const figures = voteToRelease([
       // Request 10: first vote 1 March, closed 31 March (30 days) and again 30 April (ignored: the earliest counts).
-      { requestId: 10, title: 'a', releaseId: 1, releasedAt: day('2026-03-31'), firstVoteAt: day('2026-03-01') },
-      { requestId: 10, title: 'a', releaseId: 4, releasedAt: day('2026-04-30'), firstVoteAt: day('2026-03-01') },
+      {
+        requestId: 10,
+        title: 'a',
+        releaseId: 1,
+        release: 'cap 1',
+        releasedAt: day('2026-03-31'),
+        firstVoteAt: day('2026-03-01'),
+      },
+      {
+        requestId: 10,
+        title: 'a',
+        releaseId: 4,
+        release: 'cap 4',
+        releasedAt: day('2026-04-30'),
+        firstVoteAt: day('2026-03-01'),
+      },
       // Request 11: 10 days. Request 12: 91.5 days. Request 13: no vote.
-      { requestId: 11, title: 'b', releaseId: 1, releasedAt: day('2026-03-31'), firstVoteAt: day('2026-03-21') },
+      {
+        requestId: 11,
+        title: 'b',
+        releaseId: 1,
+        release: 'cap 1',
+        releasedAt: day('2026-03-31'),
+        firstVoteAt: day('2026-03-21'),
+      },
       {
         requestId: 12,
         title: 'c',
         releaseId: 3,
+        release: 'cap 3',
         releasedAt: new Date('2026-06-01T12:00:00Z'),
         firstVoteAt: day('2026-03-02'),
       },
-      { requestId: 13, title: 'd', releaseId: 3, releasedAt: day('2026-06-01'), firstVoteAt: null },
+      { requestId: 13, title: 'd', releaseId: 3, release: 'cap 3', releasedAt: day('2026-06-01'), firstVoteAt: null },
     ]);
     // Days 30, 10, 91.5 → median 30.
     expect(figures.medianDays).toBe(30);

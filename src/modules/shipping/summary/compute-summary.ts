@@ -17,6 +17,8 @@ export interface ClosedRequest {
   requestId: number;
   title: string;
   releaseId: number;
+  /** The closing release's capability and version. */
+  release: string;
   releasedAt: Date;
   firstVoteAt: Date | null;
 }
@@ -81,6 +83,7 @@ export function voteToRelease(closed: ClosedRequest[]) {
     requestId: r.requestId,
     title: r.title,
     releaseId: r.releaseId,
+    release: r.release,
     days: round1((r.releasedAt.getTime() - (r.firstVoteAt as Date).getTime()) / DAY_MS),
   }));
   const days = median(items.map((i) => i.days));

@@ -36,7 +36,13 @@ export const shippingSummarySchema = z
       n: z.number().int(),
       withoutVotes: z.number().int().openapi({ description: 'Requests closed without any vote: not in the median' }),
       items: z.array(
-        z.object({ requestId: z.number().int(), title: z.string(), releaseId: z.number().int(), days: z.number() }),
+        z.object({
+          requestId: z.number().int(),
+          title: z.string(),
+          releaseId: z.number().int(),
+          release: z.string().openapi({ description: 'The closing release: capability and version' }),
+          days: z.number(),
+        }),
       ),
     }),
     demos: z.object({

@@ -27,13 +27,15 @@ export async function closedRequestsIn(db: Db, from: Date, to: Date): Promise<Cl
     request_id: number;
     title: string;
     release_id: number;
+    release: string;
     released_at: Date;
     first_vote: Date | null;
   }>`
-    select f.id as request_id, f.title, r.id as release_id, r.released_at,
+    select f.id as request_id, f.title, r.id as release_id, c.name || ' ' || r.version as release, r.released_at,
            (select min(v.voted_at) from request_votes v where v.request_id = f.id) as first_vote
       from release_closes rc
       join releases r on r.id = rc.release_id
+      join entities c on c.id = r.capability_id
       join feedback f on f.id = rc.target_id and f.kind = 'request'
      where rc.kind = 'request' and r.capability_id is not null
        and r.released_at >= ${from} and r.released_at < ${to}`.execute(db);
@@ -41,6 +43,7 @@ export async function closedRequestsIn(db: Db, from: Date, to: Date): Promise<Cl
     requestId: Number(r.request_id),
     title: r.title,
     releaseId: Number(r.release_id),
+    release: r.release,
     releasedAt: new Date(r.released_at),
     firstVoteAt: r.first_vote === null ? null : new Date(r.first_vote),
   }));

@@ -104,9 +104,15 @@ describe('GET /shipping/summary', () => {
     expect(s.views.top[0]).toEqual({ id: ids.a, capability: 'cap-a', version: '1.1.0', views: 3 });
     // r1: first vote 1 March → 31 March = 30 days; r2: 21 March → 31 March = 10 days; r3 had no vote. Median 20.
     expect(s.voteToRelease).toMatchObject({ medianDays: 20, n: 2, withoutVotes: 1 });
-    expect(s.voteToRelease.items.map((i: { requestId: number; days: number }) => [i.requestId, i.days])).toEqual([
-      [ids.r1, 30],
-      [ids.r2, 10],
+    expect(
+      s.voteToRelease.items.map((i: { requestId: number; release: string; days: number }) => [
+        i.requestId,
+        i.release,
+        i.days,
+      ]),
+    ).toEqual([
+      [ids.r1, 'cap-a 1.1.0', 30],
+      [ids.r2, 'cap-a 1.1.0', 10],
     ]);
     expect(s.demos).toEqual({
       conversion: { value: null, converted: 0, eligible: 0, demos: 0, provisionalDemos: 0 },

@@ -43,7 +43,7 @@ export function VoteToReleaseList({ vote }: { vote: ShippingSummary['voteToRelea
                   </th>
                   <td data-cell="days">{formatDays(i.days)}</td>
                   <td>
-                    <Link to={`/shipping/releases/${i.releaseId}`}>release {formatNumber(i.releaseId)}</Link>
+                    <Link to={`/shipping/releases/${i.releaseId}`}>{i.release}</Link>
                   </td>
                 </tr>
               ))}
