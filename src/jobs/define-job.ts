@@ -24,12 +24,21 @@ export function jobKind<Payload extends z.ZodType>(name: string, payload: Payloa
 /** A kind of job plus a handler that must be safe to run again with the same payload. */
 export interface JobDefinition<Payload extends z.ZodType = z.ZodType> extends JobKind<Payload> {
   maxAttempts?: number;
+  /**
+   * How many jobs of this kind one runner may run at once (default 1): more only for jobs that are independent of
+   * each other and spend their time waiting (an outbound request), so one slow destination does not hold the rest.
+   */
+  concurrency?: number;
   handle(payload: z.output<Payload>, context: JobContext): Promise<unknown>;
 }
 
 export function defineJob<Payload extends z.ZodType>(
   kind: JobKind<Payload>,
-  job: { maxAttempts?: number; handle(payload: z.output<Payload>, context: JobContext): Promise<unknown> },
+  job: {
+    maxAttempts?: number;
+    concurrency?: number;
+    handle(payload: z.output<Payload>, context: JobContext): Promise<unknown>;
+  },
 ): JobDefinition<Payload> {
   return { name: kind.name, payload: kind.payload, ...job };
 }

@@ -28,6 +28,30 @@ export async function enqueueJob<Payload extends z.ZodType>(
     .executeTakeFirstOrThrow();
 }
 
+/** Queues one job of `kind` per payload in a single statement (a fan-out); returns their ids in payload order. */
+export async function enqueueJobs<Payload extends z.ZodType>(
+  db: Db,
+  kind: JobKind<Payload>,
+  payloads: z.input<Payload>[],
+  options: EnqueueOptions = {},
+): Promise<number[]> {
+  if (payloads.length === 0) return [];
+  const runAt = options.runAt ?? new Date();
+  const rows = await db
+    .insertInto('jobs')
+    .values(
+      payloads.map((payload) => ({
+        type: kind.name,
+        payload: JSON.stringify(payload),
+        run_at: runAt,
+        ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
+      })),
+    )
+    .returning(['id'])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** How long a worker holds a job it claimed unless it renews the lease (the runner does while the handler runs). */
 export const DEFAULT_LEASE_MS = 30_000;
 

@@ -24,13 +24,15 @@ export interface RunnerOptions {
 
 /**
  * Polls the job table and runs one job at a time, holding each job's lease while its handler runs; a timer puts
- * back jobs whose worker died and runs the sweeps. `stop()` waits for the job in flight.
+ * back jobs whose worker died and runs the sweeps. A kind that allows `concurrency` n > 1 is also taken by n - 1
+ * extra loops that take only such kinds, so up to n of its jobs run at once, while every other kind still runs one
+ * job at a time. `stop()` waits for the jobs in flight.
  */
 export class JobRunner {
   private readonly id = `worker-${randomUUID().slice(0, 8)}`;
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly sleepers = new Set<() => void>();
   private maintenanceTimer: NodeJS.Timeout | null = null;
   private maintaining: Promise<void> | null = null;
   private readonly sweepDue = new Map<string, number>();
@@ -57,7 +59,7 @@ export class JobRunner {
 
   /** Lets an enqueuer skip the poll delay. */
   notify(): void {
-    this.wake?.();
+    for (const wake of [...this.sleepers]) wake();
   }
 
   async stop(): Promise<void> {
@@ -109,24 +111,37 @@ export class JobRunner {
   }
 
   private async run(): Promise<void> {
+    // First, so that taking back every running job (as the sole worker) cannot take one an extra loop just claimed.
     await this.maintain({ all: this.options.soleWorker === true });
+    const limits = [...this.registry.values()].map((d) => d.concurrency ?? 1);
+    const extra = Math.max(1, ...limits) - 1;
+    // Loop k takes the kinds that allow more than k jobs at once: loop 0 every kind.
+    const kinds = (k: number) => [...this.registry.values()].filter((d) => (d.concurrency ?? 1) > k).map((d) => d.name);
+    await Promise.all(Array.from({ length: 1 + extra }, (_, k) => this.work(kinds(k))));
+  }
+
+  private async work(types: string[]): Promise<void> {
     while (this.running) {
-      const ran = await this.runOne().catch((error) => {
+      const ran = await this.runOne(types).catch((error) => {
         this.logger.error({ err: error }, 'job runner error');
         return false;
       });
-      if (!ran && this.running) await this.sleep(this.options.pollMs ?? 500);
+      // A job that ran may have queued others: the loops asleep look at once.
+      if (ran) this.notify();
+      else if (this.running) await this.sleep(this.options.pollMs ?? 500);
     }
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
+      const sleepers = this.sleepers;
       function done() {
         clearTimeout(timer);
+        sleepers.delete(done);
         resolve();
       }
-      this.wake = done;
+      sleepers.add(done);
     });
   }
 
@@ -149,8 +164,8 @@ export class JobRunner {
     }
   }
 
-  private async runOne(): Promise<boolean> {
-    const job = await claimNextJob(this.db, this.id, [...this.registry.keys()], this.leaseMs);
+  private async runOne(types: string[] = [...this.registry.keys()]): Promise<boolean> {
+    const job = await claimNextJob(this.db, this.id, types, this.leaseMs);
     if (!job) return false;
     const definition = this.registry.get(job.type);
     const logger = this.logger.child({ job: job.id, type: job.type });

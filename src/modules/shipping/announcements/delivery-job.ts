@@ -4,7 +4,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import type { Logger } from '../../../http/logger.js';
 import { defineJob, jobKind } from '../../../jobs/define-job.js';
 import { defineSweep } from '../../../jobs/define-sweep.js';
-import { enqueueJob } from '../../../jobs/queue.js';
+import { enqueueJob, enqueueJobs } from '../../../jobs/queue.js';
 import { MAX_ATTEMPTS, PAUSE_AFTER_MS, retryDelayMs } from './backoff.js';
 import {
   announcementToSend,
@@ -28,6 +28,17 @@ export const ANNOUNCEMENT_DELIVERY = jobKind(
 export const queueAnnouncementAttempt = (tx: Db, announcementId: number, attempt = 1, runAt?: Date) =>
   enqueueJob(tx, ANNOUNCEMENT_DELIVERY, { announcementId, attempt }, runAt ? { runAt } : {});
 
+/** Queues the first attempt of each announcement, in one statement (a release's fan-out). */
+export const queueFirstAttempts = (tx: Db, announcementIds: number[]) =>
+  enqueueJobs(
+    tx,
+    ANNOUNCEMENT_DELIVERY,
+    announcementIds.map((announcementId) => ({ announcementId, attempt: 1 })),
+  );
+
+/** Announcements one runner sends at once: each mostly waits on its destination (up to SEND_TIMEOUT_MS). */
+export const DELIVERY_CONCURRENCY = 8;
+
 async function pauseIfFailing(db: Db, subscriptionId: number, exhausted: string | null, logger: Logger) {
   let reason = exhausted;
   if (!reason) {
@@ -43,6 +54,7 @@ export function announcementDeliveryJob(settings: SendSettings) {
   return defineJob(ANNOUNCEMENT_DELIVERY, {
     // The attempt itself is logged and rescheduled by the handler; the queue retries only when recording failed.
     maxAttempts: 3,
+    concurrency: DELIVERY_CONCURRENCY,
     async handle({ announcementId, attempt }, { db, logger }) {
       const a = await announcementToSend(db, announcementId);
       if (!a) return { skipped: 'the announcement or its subscription was deleted' };

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/schema/index.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Logger } from '../../../http/logger.js';
 import { teamsInterestedIn } from '../interest.js';
-import { queueAnnouncementAttempt } from './delivery-job.js';
+import { queueFirstAttempts } from './delivery-job.js';
 import { activeSubscriptions, insertAnnouncements, releaseToAnnounce, type StoredFilter } from './repo.js';
 
 /** Whether a release is one a subscription's filter asks for (every given part must match; none: all). */
@@ -44,7 +44,7 @@ export async function announceRelease(db: Db, releaseId: number, logger: Logger)
       releaseId,
       matching.map((s) => s.id),
     );
-    for (const id of ids) await queueAnnouncementAttempt(tx, id);
+    await queueFirstAttempts(tx, ids);
     return ids.length;
   });
   if (created > 0) logger.info({ release: releaseId, announcements: created }, 'release announcements queued');
