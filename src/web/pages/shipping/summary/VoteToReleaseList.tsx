@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { ShippingSummary } from '../../../api/shipping-summary-types.js';
 import { DefinitionLink } from '../../../components/DefinitionLink.js';
 import { DEFINITION } from '../../../lib/definitions.js';
-import { formatDays, formatNumber, plural } from '../../../lib/format.js';
+import { formatDays, plural } from '../../../lib/format.js';
 import { itemPath } from '../../../lib/voice-kinds.js';
 import { SummarySection } from './SummarySection.js';
 
