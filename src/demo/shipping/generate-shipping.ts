@@ -21,13 +21,14 @@ type Step = { type: 'feature' | 'fix' | 'security'; text: ReleaseText };
 function steps(rng: Random, capability: string): Step[] {
   const texts = RELEASE_TEXTS[capability] ?? { features: [], fixes: [] };
   const features: Step[] = texts.features.map((text) => ({ type: 'feature', text }));
-  const fixes: Step[] = [...texts.fixes, MAINTENANCE].map((text) => ({ type: 'fix', text }));
+  const fixes: Step[] = texts.fixes.map((text) => ({ type: 'fix', text }));
   const out: Step[] = [];
   while (features.length || fixes.length) {
     const takeFeature = features.length > 0 && (fixes.length === 0 || rng.chance(0.6));
     out.push((takeFeature ? features : fixes).shift() as Step);
   }
   out.splice(rng.int(1, out.length), 0, { type: 'security', text: SECURITY });
+  out.splice(rng.int(1, out.length), 0, { type: 'fix', text: MAINTENANCE });
   return out;
 }
 
