@@ -10,7 +10,10 @@ import { generateDemoAdoption } from './generate-adoption.js';
 import { generateDemoCatalog } from './generate-catalog.js';
 import { generateDemoDelivery, UNMAPPED_REPOSITORY, type PlantedEffect } from './generate-delivery.js';
 import { DEMO_SOURCE, seedDemo, type SeedDemoResult } from './seed-demo.js';
+import { randomBytes } from 'node:crypto';
+import { inTransaction } from '../db/transaction.js';
 import { generateDemoShipping } from './shipping/generate-shipping.js';
+import { seedDemoSubscriptions } from './shipping/seed-subscriptions.js';
 import { expandUsageEvents } from './usage-events.js';
 import { generateDemoVoice } from './voice/generate-voice.js';
 
@@ -370,10 +373,11 @@ describe('the demo shipping history', () => {
     const deprecation = shipping.releases.find((r) => r.type === 'deprecation');
     if (!deprecation) throw new Error('the plan has no deprecation');
     const at = dayOf(deprecation.date);
-    // DOMAIN.md: affected = services matching at the release date; migrated = stopped matching since.
+    // DOMAIN.md: affected = services matching at the release date (midnight: a service that adopted that day did
+    // not match yet, one that removed it that day still did); migrated = stopped matching since.
     const jenkins = adoptionPlan.services.filter((s) => s.capability === 'jenkins-shared-library' && s.detection);
     const affected = jenkins.filter(
-      (s) => dayOf(s.adoptedOn) < at && (s.churnedOn === null || dayOf(s.churnedOn) > at),
+      (s) => dayOf(s.adoptedOn) < at && (s.churnedOn === null || dayOf(s.churnedOn) >= at),
     );
     const migrated = affected.filter((s) => s.churnedOn !== null);
     const late = [...new Set(affected.filter((s) => s.churnedOn === null).map((s) => s.team))].sort();
@@ -403,6 +407,42 @@ describe('the demo shipping history', () => {
       const shown = res.body.demos.find((d: { date: string }) => d.date === demo.date);
       expect(shown.conversion).toMatchObject({ eligible: teams.length, converted: converted.length });
     }
+  });
+});
+
+describe('the demo subscriptions', () => {
+  it('send the last 90 days’ releases each to its channel, the release bot’s first after a retry', async () => {
+    const shipping = generateDemoShipping(
+      catalog,
+      adoptionPlan,
+      generateDemoVoice(catalog, adoptionPlan, 42, TODAY),
+      42,
+      TODAY,
+    );
+    const written = await inTransaction(t.database.db, (tx) => seedDemoSubscriptions(tx, randomBytes(32), TODAY));
+    const recent = shipping.releases.filter((r) => Date.parse(r.date) > TODAY.getTime() - 90 * DAY);
+    const forBot = recent.filter((r) => ['breaking', 'deprecation', 'security'].includes(r.type));
+    const forPayments = recent.filter((r) => ['golden-ci', 'secrets-injection'].includes(r.capability));
+    expect(written).toBe(recent.length + forBot.length + forPayments.length);
+    // The plan has some of each, so every filter is exercised.
+    expect([recent.length, forBot.length, forPayments.length].every((n) => n > 0)).toBe(true);
+    const res = await t.call('GET', '/api/v1/subscriptions');
+    const byName = new Map(res.body.items.map((s: { name: string }) => [s.name, s]));
+    expect(byName.get('#platform-announcements')).toMatchObject({
+      kind: 'slack',
+      host: 'hooks.slack.com',
+      state: 'active',
+      counts: { pending: 0, delivered: recent.length, failed: 0 },
+    });
+    expect(byName.get('Payments engineering')).toMatchObject({
+      kind: 'teams',
+      counts: { delivered: forPayments.length },
+    });
+    const bot = byName.get('Release bot') as { id: number; counts: { delivered: number } };
+    expect(bot.counts.delivered).toBe(forBot.length);
+    const deliveries = await t.call('GET', `/api/v1/subscriptions/${bot.id}/deliveries?limit=200`);
+    const first = deliveries.body.items.at(-1);
+    expect(first.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([502, 200]);
   });
 });
 

@@ -27,7 +27,13 @@ export type SeedDemoResult = ImportResult & {
  * Deterministic for a seed and a day, so running it again changes nothing. Later features add their demo
  * data after these steps.
  */
-export async function seedDemo(db: Kysely<Database>, seed = 42, today: Date = new Date()): Promise<SeedDemoResult> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  seed = 42,
+  today: Date = new Date(),
+  /** Seals the demo subscriptions' destinations; without it the demo has no subscriptions. */
+  secretKey: Buffer | null = null,
+): Promise<SeedDemoResult> {
   const catalog = generateDemoCatalog(seed);
   const result = await runImport(db, { files: catalog.files, source: DEMO_SOURCE, skipInvalid: false, actor: 'demo' });
   if (result.status !== 'succeeded') {
@@ -43,6 +49,7 @@ export async function seedDemo(db: Kysely<Database>, seed = 42, today: Date = ne
     catalog,
     generateDemoShipping(catalog, adoptionPlan, voicePlan, seed, today),
     today,
+    secretKey,
   );
   return { ...result, adoption, delivery, voice, shipping };
 }

@@ -4,22 +4,25 @@ import type { Config } from '../../server/config.js';
 import type { Logger } from '../../http/logger.js';
 import { startServer } from '../../server/main.js';
 import { dataLines } from '../data-line.js';
+import { keepDemoSecretKey } from '../demo-secret-key.js';
 import { keepDemoToken, type DemoToken } from '../demo-token.js';
 
 /** Serves until SIGINT/SIGTERM, then shuts down in order. With `demo`, seeds the demo organisation first. */
 export async function serveCommand(
-  config: Config,
+  given: Config,
   logger: Logger,
   options: { demo: boolean },
   log: (l: string) => void,
 ) {
+  // A demo without PAVED_SECRET_KEY keeps one in its data directory, so sealed secrets work there too.
+  const config = options.demo && !given.secretKey ? { ...given, secretKey: keepDemoSecretKey(given.dataDir) } : given;
   let demoToken = null as DemoToken | null; // set in prepare, which TypeScript cannot follow
   const server = await startServer({
     config,
     logger,
     prepare: options.demo
       ? async ({ db }) => {
-          const result = await seedDemo(db);
+          const result = await seedDemo(db, 42, new Date(), config.secretKey);
           const s = result.summary;
           log(`Demo organisation loaded: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
           const a = result.adoption;

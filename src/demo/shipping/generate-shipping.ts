@@ -60,7 +60,7 @@ function capabilityReleases(rng: Random, cap: DemoCapability, owner: DemoTeam, s
     first,
     ...plan.map((step, i) => {
       version = nextVersion(version, step.type);
-      const day = start + Math.round(((i + 1) * span) / (plan.length + 1)) + rng.int(-4, 4);
+      const day = start + Math.round(((i + 1) * span) / plan.length) + rng.int(-4, 0);
       return {
         key: `${cap.name}-${version.join('.')}`,
         capability: cap.name,
@@ -150,7 +150,7 @@ export function generateDemoShipping(
   const rng = createRandom(seed, 'shipping');
   const day = dayOf(today);
   const windowStart = parseDay(adoption.windowStart);
-  const end = day - 7;
+  const end = day - 2;
   const teams = new Map(catalog.teams.map((t) => [t.name, t]));
   const customers = catalog.teams.filter((t) => t.role === 'customer');
   const releases: DemoRelease[] = [];
@@ -160,7 +160,9 @@ export function generateDemoShipping(
     const ga = cap.gaDate ? parseDay(cap.gaDate) : addMonths(day, -9);
     const start = Math.max(windowStart, ga);
     if (start >= end) continue;
-    releases.push(...capabilityReleases(rng, cap, owner, start, cap.name === DEPRECATED ? addMonths(day, -16) : end));
+    // Each capability's latest release falls somewhere in the last six weeks, not all on one day.
+    const last = cap.name === DEPRECATED ? addMonths(day, -16) : end - rng.int(0, 42);
+    releases.push(...capabilityReleases(rng, cap, owner, start, last));
     if (cap.name !== DEPRECATED) demos.push(...capabilityDemos(rng, cap, owner, adoption, customers, start, end));
   }
   const jenkins = catalog.capabilities.find((c) => c.name === DEPRECATED);
@@ -173,7 +175,8 @@ export function generateDemoShipping(
       type: 'deprecation',
       title: DEPRECATION_TEXT.title,
       notes: DEPRECATION_TEXT.notes,
-      date: noon(addMonths(day, -15), rng),
+      // At midnight: a Jenkinsfile removed that day was removed after it (the test reads the plan by days).
+      date: `${isoDay(addMonths(day, -15))}T00:00:00.000Z`,
       deadline: isoDay(day - 14),
       closes: [],
       by: rng.pick(owner.members).email,

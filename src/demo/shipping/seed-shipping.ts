@@ -2,12 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../db/schema/index.js';
 import { findEntitiesByRefs } from '../../modules/catalog/repo.js';
 import { silentLogger } from '../../http/logger.js';
+import { inTransaction } from '../../db/transaction.js';
 import { affectedFollowUp } from '../../modules/shipping/migrations/affected.js';
 import { chunks } from '../../shared/chunks.js';
 import { demoRef, type DemoCatalog } from '../demo-catalog.js';
 import { DEMO_MARKERS } from '../seed-adoption.js';
 import { DEMO_VOICE_PREFIX } from '../voice/seed-voice.js';
 import type { DemoShippingPlan } from './shipping-plan.js';
+import { demoSubscriptionsExist, seedDemoSubscriptions } from './seed-subscriptions.js';
 
 /**
  * The demo's releases are recognised by an external id starting `demo:` (then the plan's seed and day, then the
@@ -22,6 +24,8 @@ export interface SeedShippingResult {
   demos: number;
   /** Release-notes views of the adoption plan attached to the release they read (the latest one before them). */
   views: number;
+  /** Announcements in the demo subscriptions' history; null when none were written (no key, or kept as they were). */
+  announcements: number | null;
 }
 
 async function removePrevious(tx: Db) {
@@ -56,6 +60,7 @@ export async function seedDemoShipping(
   catalog: DemoCatalog,
   plan: DemoShippingPlan,
   now = new Date(),
+  secretKey: Buffer | null = null,
 ): Promise<SeedShippingResult> {
   const result = await writePlan(db, catalog, plan);
   // A deprecation's affected services come from the adoption evidence at its date, as for any release.
@@ -66,14 +71,19 @@ export async function seedDemoShipping(
     .where('type', 'in', ['deprecation', 'breaking'])
     .execute();
   for (const { id } of deprecations) await affectedFollowUp(db, id, silentLogger, now);
-  return result;
+  // Subscriptions store their destinations sealed: without a key the demo has none. Written with a new history, or
+  // when missing; a restart of the same demo keeps them as they were left while any is there.
+  const key = secretKey;
+  const fresh = result.status === 'seeded' || !(await demoSubscriptionsExist(db));
+  const announcements = key && fresh ? await inTransaction(db, (tx) => seedDemoSubscriptions(tx, key, now)) : null;
+  return { ...result, announcements };
 }
 
 async function writePlan(
   db: Kysely<Database>,
   catalog: DemoCatalog,
   plan: DemoShippingPlan,
-): Promise<SeedShippingResult> {
+): Promise<Omit<SeedShippingResult, 'announcements'>> {
   const prefix = `${DEMO_RELEASE_PREFIX}${plan.seed}:${plan.today}:`;
   const counts = {
     releases: plan.releases.length,
