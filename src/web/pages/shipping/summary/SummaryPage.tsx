@@ -10,7 +10,7 @@ import { DemosList } from './DemosList.js';
 import { MigrationsList } from './MigrationsList.js';
 import { NotesLists } from './NotesLists.js';
 import { ReleasesByCapability } from './ReleasesByCapability.js';
-import { ShippingPeriodPicker } from './ShippingPeriodPicker.js';
+import { PeriodPicker } from '../../voice/dashboards/PeriodPicker.js';
 import { SummaryFigures } from './SummaryFigures.js';
 import { VoteToReleaseList } from './VoteToReleaseList.js';
 
@@ -53,7 +53,7 @@ export function SummaryPage() {
           </>
         }
       />
-      <ShippingPeriodPicker state={state} />
+      <PeriodPicker state={state} />
       <Numbers query={query} />
     </div>
   );

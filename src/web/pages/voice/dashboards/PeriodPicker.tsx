@@ -2,10 +2,22 @@ import { useEffect, useState } from 'react';
 import { Segmented } from '../../../components/Segmented.js';
 import { DATE_INPUT_PROPS, isIsoDay } from '../../../lib/format.js';
 import { DEFAULT_RANGE, periodLabel, quarterChoices, RANGES, type Range } from '../../../lib/delivery-scope.js';
-import type { VoicePeriod } from '../../voice/dashboards/use-voice-period.js';
+import type { ReactNode } from 'react';
+import type { VoicePeriod } from './use-voice-period.js';
 
-/** The period of the shipping summary (quick choice, quarter or dates), as on the voice service dashboard. */
-export function ShippingPeriodPicker({ state }: { state: Pick<VoicePeriod, 'period' | 'update'> }) {
+/**
+ * A period kept in the address (quick choice, quarter or dates), with the page's own filters as `children`: the voice
+ * service dashboard and the shipping summary.
+ */
+export function PeriodPicker({
+  state,
+  label = 'Period',
+  children,
+}: {
+  state: Pick<VoicePeriod, 'period' | 'update'>;
+  label?: string;
+  children?: ReactNode;
+}) {
   const { period, update } = state;
   const [from, setFrom] = useState(period.firstDay);
   const [to, setTo] = useState(period.lastDay);
@@ -21,7 +33,7 @@ export function ShippingPeriodPicker({ state }: { state: Pick<VoicePeriod, 'peri
   };
 
   return (
-    <form className="filters scope-picker voice-picker" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters scope-picker voice-picker" aria-label={label} onSubmit={(e) => e.preventDefault()}>
       <div className="field scope-choice">
         <span className="field-label">Period</span>
         <Segmented<Range | 'custom'>
@@ -61,6 +73,7 @@ export function ShippingPeriodPicker({ state }: { state: Pick<VoicePeriod, 'peri
         <label htmlFor="period-to">To (included)</label>
         <input id="period-to" {...DATE_INPUT_PROPS} value={to} onChange={(e) => chooseDates(from, e.target.value)} />
       </div>
+      {children}
       <p className="muted small scope-period" data-testid="period-label">
         {periodLabel(period)} · {period.days} days, UTC
       </p>
